@@ -1,0 +1,33 @@
+package dev.jaxj.accel;
+
+import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.ir.Primitive;
+import dev.jaxj.ir.ShapedArray;
+import io.vavr.collection.Seq;
+
+/**
+ * A platform that holds buffers and runs primitives on them.
+ *
+ * <p>Eager execution calls {@link #execute} with one primitive at a time; shape and dtype
+ * checks have already passed, so {@code outAvals} is the primitive's {@code abstractEval}.
+ */
+public interface Backend {
+    /** {@return the platform name, e.g. {@code cpu}} */
+    String name();
+
+    Device device();
+
+    /** {@return a buffer on this backend's device holding a copy of (or, on the CPU, exactly) {@code host}} */
+    Buffer fromHost(HostBuffer host);
+
+    /**
+     * Runs one primitive.
+     *
+     * @param p        the primitive
+     * @param inAvals  the operands' avals
+     * @param in       the operands' buffers, on this backend's device
+     * @param outAvals the results' avals
+     * @return fresh buffers for the results
+     */
+    Seq<Buffer> execute(Primitive p, Seq<ShapedArray> inAvals, Seq<Buffer> in, Seq<ShapedArray> outAvals);
+}

@@ -1,0 +1,55 @@
+package dev.jaxj.accel.cpu;
+
+import dev.jaxj.accel.Backend;
+import dev.jaxj.accel.Buffer;
+import dev.jaxj.accel.Device;
+import dev.jaxj.ir.Primitive;
+import dev.jaxj.ir.Primitive.*;
+import dev.jaxj.ir.ShapedArray;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+
+/**
+ * The pure-Java CPU backend: the reference implementation of every primitive, for every dtype
+ * its rule accepts. Large loops run on the shared {@link Parallel} pool.
+ */
+public final class CpuBackend implements Backend {
+    @Override public String name() { return "cpu"; }
+
+    @Override public Device device() { return HostBuffer.CPU0; }
+
+    @Override public Buffer fromHost(HostBuffer host) { return host; }
+
+    @Override
+    public Seq<Buffer> execute(Primitive p, Seq<ShapedArray> inAvals, Seq<Buffer> in, Seq<ShapedArray> outAvals) {
+        Vector<HostBuffer> h = Vector.ofAll(in).map(Buffer::toHost);
+        ShapedArray out = outAvals.head();
+        Seq<HostBuffer> r = switch (p) {
+            case Unary u -> Vector.of(ElementwiseKernels.unary(u, h.get(0), out));
+            case Binary b -> Vector.of(ElementwiseKernels.binary(b, h.get(0), h.get(1), out));
+            case SelectN _ -> Vector.of(ElementwiseKernels.selectN(h.get(0), h.tail(), out));
+            case Clamp _ -> Vector.of(ElementwiseKernels.clamp(h.get(0), h.get(1), h.get(2), out));
+            // Buffers are immutable, so shape-only changes share storage.
+            case Reshape _, Squeeze _, ExpandDims _ -> Vector.of(h.get(0));
+            case BroadcastInDim b -> Vector.of(StructuralKernels.broadcastInDim(b, inAvals.get(0), h.get(0), out));
+            case Transpose t -> Vector.of(StructuralKernels.transpose(t, inAvals.get(0), h.get(0), out));
+            case Rev rv -> Vector.of(StructuralKernels.rev(rv, inAvals.get(0), h.get(0)));
+            case Slice s -> Vector.of(StructuralKernels.slice(s, inAvals.get(0), h.get(0), out));
+            case DynamicSlice d -> Vector.of(StructuralKernels.dynamicSlice(d, inAvals.get(0), h.get(0), h.tail(), out));
+            case DynamicUpdateSlice _ -> Vector.of(StructuralKernels.dynamicUpdateSlice(inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), h.drop(2)));
+            case Concatenate c -> Vector.of(StructuralKernels.concatenate(c, inAvals, h, out));
+            case Pad pd -> Vector.of(StructuralKernels.pad(pd, inAvals.get(0), h.get(0), h.get(1), out));
+            case Iota i -> Vector.of(StructuralKernels.iota(i, out));
+            case Gather g -> Vector.of(GatherScatterKernels.gather(g, inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), out));
+            case ScatterFamily s -> Vector.of(GatherScatterKernels.scatter(s, inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), inAvals.get(2), h.get(2)));
+            case Reduction rd -> Vector.of(ReductionKernels.reduce(rd, inAvals.get(0), h.get(0), out));
+            case ArgReduction a -> Vector.of(ReductionKernels.argReduce(a, inAvals.get(0), h.get(0), out));
+            case Cumulative c -> Vector.of(ReductionKernels.cumulative(c, inAvals.get(0), h.get(0)));
+            case DotGeneral d -> Vector.of(DotKernels.dotGeneral(d, inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), out));
+            case ConvGeneralDilated c -> Vector.of(ConvKernels.conv(c, inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), out));
+            case ReduceWindow w -> Vector.of(ConvKernels.reduceWindow(w, inAvals.get(0), h.get(0), out));
+            case Sort s -> SortKernels.sort(s, inAvals.get(0), h);
+        };
+        return Seq.narrow(r);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.jaxj.accel.cpu;
+
+import dev.jaxj.accel.Buffer;
+import dev.jaxj.accel.Device;
+import dev.jaxj.ir.DType;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A buffer in JVM heap memory, backed by one primitive Java array per dtype:
+ * {@snippet lang=text :
+ * f32 -> float[]   f64 -> double[]   i32, u32 -> int[]   i64 -> long[]   bool -> boolean[]
+ * }
+ * u32 values are stored in an {@code int[]} with the same bits; read them with
+ * {@link #getLong} to get the unsigned value.
+ *
+ * <p>Kernels write a buffer only while producing it; afterwards it is shared read-only.
+ */
+public final class HostBuffer implements Buffer {
+    static final Device CPU0 = new Device("cpu", 0);
+
+    private final DType dtype;
+    private final Object data;
+    private final int size;
+
+    private HostBuffer(DType dtype, Object data, int size) {
+        this.dtype = dtype;
+        this.data = data;
+        this.size = size;
+    }
+
+    /** {@return a zero-filled buffer of {@code n} elements} */
+    public static HostBuffer allocate(DType dtype, int n) {
+        requireNonNull(dtype, "dtype is null");
+        return switch (dtype) {
+            case F32 -> new HostBuffer(dtype, new float[n], n);
+            case F64 -> new HostBuffer(dtype, new double[n], n);
+            case I32, U32 -> new HostBuffer(dtype, new int[n], n);
+            case I64 -> new HostBuffer(dtype, new long[n], n);
+            case BOOL -> new HostBuffer(dtype, new boolean[n], n);
+        };
+    }
+
+    /** Wraps (without copying) an array the caller hands over and never touches again. */
+    public static HostBuffer own(float[] a) { return new HostBuffer(DType.F32, a, a.length); }
+
+    public static HostBuffer own(double[] a) { return new HostBuffer(DType.F64, a, a.length); }
+
+    /** Wraps an {@code int[]} as i32 or (same bits) u32. */
+    public static HostBuffer own(DType dtype, int[] a) {
+        if (dtype != DType.I32 && dtype != DType.U32) throw new IllegalArgumentException("int[] holds i32 or u32, not " + dtype);
+        return new HostBuffer(dtype, a, a.length);
+    }
+
+    public static HostBuffer own(long[] a) { return new HostBuffer(DType.I64, a, a.length); }
+
+    public static HostBuffer own(boolean[] a) { return new HostBuffer(DType.BOOL, a, a.length); }
+
+    /** {@return a buffer of {@code n} copies of the scalar {@code v}, converted to {@code dtype}} */
+    public static HostBuffer filled(DType dtype, int n, double v) {
+        HostBuffer b = allocate(dtype, n);
+        switch (b.data) {
+            case float[] a -> java.util.Arrays.fill(a, (float) v);
+            case double[] a -> java.util.Arrays.fill(a, v);
+            case int[] a -> java.util.Arrays.fill(a, (int) Conversions.toLong(dtype, v));
+            case long[] a -> java.util.Arrays.fill(a, Conversions.toLong(dtype, v));
+            case boolean[] a -> java.util.Arrays.fill(a, v != 0);
+            default -> throw new IllegalStateException();
+        }
+        return b;
+    }
+
+    @Override public DType dtype() { return dtype; }
+
+    @Override public int size() { return size; }
+
+    @Override public Device device() { return CPU0; }
+
+    @Override public HostBuffer toHost() { return this; }
+
+    /** The raw storage array: {@code float[]}, {@code double[]}, {@code int[]}, {@code long[]} or {@code boolean[]}. */
+    public Object array() { return data; }
+
+    public float[] f32() { return (float[]) data; }
+
+    public double[] f64() { return (double[]) data; }
+
+    /** The storage of an i32 or u32 buffer. */
+    public int[] i32() { return (int[]) data; }
+
+    public long[] i64() { return (long[]) data; }
+
+    public boolean[] bool() { return (boolean[]) data; }
+
+    /** {@return element {@code i} as a double (u32 read unsigned, bool as 0 or 1)} */
+    public double getDouble(int i) {
+        return switch (dtype) {
+            case F32 -> ((float[]) data)[i];
+            case F64 -> ((double[]) data)[i];
+            case I32 -> ((int[]) data)[i];
+            case U32 -> Integer.toUnsignedLong(((int[]) data)[i]);
+            case I64 -> ((long[]) data)[i];
+            case BOOL -> ((boolean[]) data)[i] ? 1 : 0;
+        };
+    }
+
+    /** {@return element {@code i} as a long (u32 zero-extended, floats truncated toward zero)} */
+    public long getLong(int i) {
+        return switch (dtype) {
+            case F32 -> (long) ((float[]) data)[i];
+            case F64 -> (long) ((double[]) data)[i];
+            case I32 -> ((int[]) data)[i];
+            case U32 -> Integer.toUnsignedLong(((int[]) data)[i]);
+            case I64 -> ((long[]) data)[i];
+            case BOOL -> ((boolean[]) data)[i] ? 1 : 0;
+        };
+    }
+
+    /** Writes {@code v} converted to this dtype (integers wrap, as C casts do). */
+    public void setDouble(int i, double v) {
+        switch (dtype) {
+            case F32 -> ((float[]) data)[i] = (float) v;
+            case F64 -> ((double[]) data)[i] = v;
+            case I32, U32 -> ((int[]) data)[i] = (int) Conversions.toLong(dtype, v);
+            case I64 -> ((long[]) data)[i] = Conversions.toLong(dtype, v);
+            case BOOL -> ((boolean[]) data)[i] = v != 0;
+        }
+    }
+
+    /** Writes {@code v} converted to this dtype (integers wrap to the width). */
+    public void setLong(int i, long v) {
+        switch (dtype) {
+            case F32 -> ((float[]) data)[i] = (float) v;
+            case F64 -> ((double[]) data)[i] = (double) v;
+            case I32, U32 -> ((int[]) data)[i] = (int) v;
+            case I64 -> ((long[]) data)[i] = v;
+            case BOOL -> ((boolean[]) data)[i] = v != 0;
+        }
+    }
+
+    /** Copies element {@code si} of {@code src} (same dtype) to element {@code di} of this buffer. */
+    public void copyFrom(HostBuffer src, int si, int di) {
+        System.arraycopy(src.data, si, data, di, 1);
+    }
+
+    /** {@return a new buffer with {@code dst[k] = this[index[k]]}; the structural kernels' workhorse} */
+    public HostBuffer gather(int[] index) {
+        int n = index.length;
+        return switch (data) {
+            case float[] a -> { float[] r = new float[n]; for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
+            case double[] a -> { double[] r = new double[n]; for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
+            case int[] a -> { int[] r = new int[n]; for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(dtype, r); }
+            case long[] a -> { long[] r = new long[n]; for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
+            case boolean[] a -> { boolean[] r = new boolean[n]; for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    /** {@return a copy of this buffer} */
+    public HostBuffer copy() {
+        return switch (data) {
+            case float[] a -> own(a.clone());
+            case double[] a -> own(a.clone());
+            case int[] a -> own(dtype, a.clone());
+            case long[] a -> own(a.clone());
+            case boolean[] a -> own(a.clone());
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    /** {@return the same storage viewed as another dtype with the same Java array type (i32 and u32)} */
+    public HostBuffer retype(DType d) {
+        if (d == dtype) return this;
+        if ((d == DType.I32 || d == DType.U32) && data instanceof int[] a) return own(d, a);
+        throw new IllegalArgumentException("cannot view " + dtype + " storage as " + d);
+    }
+
+    @Override
+    public String toString() {
+        return "HostBuffer(" + dtype + ", " + size + ")";
+    }
+}

@@ -1,0 +1,878 @@
+package dev.jaxj.ir;
+
+import dev.jaxj.errors.ArgumentError;
+import dev.jaxj.errors.DTypeError;
+import dev.jaxj.errors.JaxjException;
+import dev.jaxj.errors.ShapeError;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import static dev.jaxj.ir.ShapeRules.*;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The closed set of primitive operations: the only operations the IR contains.
+ *
+ * <p>A record holds static parameters only (axes, shapes, dtypes); array operands are the
+ * inputs of an {@link Eqn}. Each record carries its shape/dtype rule, {@link #abstractEval}.
+ * Rules of transforms and backends are exhaustive {@code switch}es over this sealed type, so
+ * the compiler lists every rule a new primitive still lacks.
+ * {@snippet lang=text :
+ * Primitive   ::= Elementwise | Structural | Reduction | Cumulative | Contraction | Windowed | Sort
+ * Elementwise ::= Unary | Binary | SelectN | Clamp
+ * Unary       ::= FloatUnary | NumericUnary | Not | ConvertElementType | BitcastConvertType | Copy
+ * Binary      ::= Arithmetic | FloatBinary | Bitwise | Shift | Comparison
+ * }
+ */
+public sealed interface Primitive {
+
+    /**
+     * The shape and dtype rule: the avals of the outputs for operands of the given avals.
+     *
+     * @throws ShapeError  when the shapes do not fit
+     * @throws DTypeError  when a dtype is not accepted
+     * @throws ArgumentError when the operand count is wrong
+     */
+    Seq<ShapedArray> abstractEval(Seq<ShapedArray> in);
+
+    /** {@return JAX's name of the primitive, e.g. {@code broadcast_in_dim}} */
+    default String name() { return snake(getClass().getSimpleName()); }
+
+    // ---------------------------------------------------------------------------------------
+    // Elementwise
+    // ---------------------------------------------------------------------------------------
+
+    /** Operations applied independently at every index of equal-shaped operands. */
+    sealed interface Elementwise extends Primitive permits Unary, Binary, SelectN, Clamp {}
+
+    /** One operand; the result has its shape. */
+    sealed interface Unary extends Elementwise
+            permits FloatUnary, NumericUnary, Not, ConvertElementType, BitcastConvertType, Copy {
+        /** {@return whether operands of this dtype are accepted} */
+        boolean accepts(DType d);
+
+        /** The name of the accepted dtypes, for messages. */
+        String requirement();
+
+        /** {@return the output aval for a valid operand} */
+        default ShapedArray outAval(ShapedArray x) { return x; }
+
+        @Override
+        default Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            dtype(this, in.head(), this::accepts, requirement());
+            return Vector.of(outAval(in.head()));
+        }
+    }
+
+    /** Unary functions of real numbers: floating operands only. */
+    sealed interface FloatUnary extends Unary
+            permits Floor, Ceil, Round, Exp, Exp2, Log, Log1p, Expm1, Sqrt, Rsqrt, Cbrt, Sin, Cos, Tan, Asin,
+            Acos, Atan, Sinh, Cosh, Tanh, Asinh, Acosh, Atanh, Logistic, Erf, Erfc, ErfInv, Lgamma, Digamma,
+            IsFinite {
+        @Override default boolean accepts(DType d) { return d.isFloating(); }
+        @Override default String requirement() { return "floating-point"; }
+    }
+
+    /** Unary functions of integers or reals. */
+    sealed interface NumericUnary extends Unary permits Neg, Abs, Sign, IntegerPow {
+        @Override default boolean accepts(DType d) { return !d.isBool(); }
+        @Override default String requirement() { return "numeric (integer or floating-point)"; }
+    }
+
+    record Neg() implements NumericUnary {}
+    record Abs() implements NumericUnary {}
+    record Sign() implements NumericUnary {}
+    /** {@code x ** y} for a static integer exponent (negative exponents need a floating operand). */
+    record IntegerPow(int y) implements NumericUnary {}
+
+    record Floor() implements FloatUnary {}
+    record Ceil() implements FloatUnary {}
+    /** Rounds to an integral value; JAX's default for {@code lax.round} is away from zero. */
+    record Round(RoundingMethod method) implements FloatUnary {
+        public Round { requireNonNull(method, "method is null"); }
+    }
+    /** How {@link Round} breaks ties. */
+    enum RoundingMethod { AWAY_FROM_ZERO, TO_NEAREST_EVEN }
+
+    record Exp() implements FloatUnary {}
+    record Exp2() implements FloatUnary {}
+    record Log() implements FloatUnary {}
+    record Log1p() implements FloatUnary {}
+    record Expm1() implements FloatUnary {}
+    record Sqrt() implements FloatUnary {}
+    record Rsqrt() implements FloatUnary {}
+    record Cbrt() implements FloatUnary {}
+    record Sin() implements FloatUnary {}
+    record Cos() implements FloatUnary {}
+    record Tan() implements FloatUnary {}
+    record Asin() implements FloatUnary {}
+    record Acos() implements FloatUnary {}
+    record Atan() implements FloatUnary {}
+    record Sinh() implements FloatUnary {}
+    record Cosh() implements FloatUnary {}
+    record Tanh() implements FloatUnary {}
+    record Asinh() implements FloatUnary {}
+    record Acosh() implements FloatUnary {}
+    record Atanh() implements FloatUnary {}
+    /** The logistic sigmoid {@code 1 / (1 + exp(-x))}. */
+    record Logistic() implements FloatUnary {}
+    record Erf() implements FloatUnary {}
+    record Erfc() implements FloatUnary {}
+    record ErfInv() implements FloatUnary {}
+    record Lgamma() implements FloatUnary {}
+    record Digamma() implements FloatUnary {}
+    /** True where the operand is neither infinite nor NaN. */
+    record IsFinite() implements FloatUnary {
+        @Override public ShapedArray outAval(ShapedArray x) { return new ShapedArray(x.shape(), DType.BOOL, false); }
+    }
+
+    /** Logical not of bools, bitwise not of integers. */
+    record Not() implements Unary {
+        @Override public boolean accepts(DType d) { return !d.isFloating(); }
+        @Override public String requirement() { return "bool or integer"; }
+    }
+
+    /** Converts values to {@code newDtype} (floats to integers truncate toward zero, as in C). */
+    record ConvertElementType(DType newDtype, boolean weakType) implements Unary {
+        public ConvertElementType { requireNonNull(newDtype, "newDtype is null"); }
+        @Override public boolean accepts(DType d) { return true; }
+        @Override public String requirement() { return "any"; }
+        @Override public ShapedArray outAval(ShapedArray x) { return new ShapedArray(x.shape(), newDtype, weakType); }
+    }
+
+    /** Reinterprets the bits of each element as {@code newDtype}, which must have the same width. */
+    record BitcastConvertType(DType newDtype) implements Unary {
+        public BitcastConvertType {
+            requireNonNull(newDtype, "newDtype is null");
+            if (newDtype.isBool()) throw new ArgumentError("bitcast_convert_type", "cannot bitcast to bool");
+        }
+        @Override public boolean accepts(DType d) { return !d.isBool() && d.bits() == newDtype.bits(); }
+        @Override public String requirement() { return newDtype.bits() + "-bit non-bool (the width of " + newDtype + ")"; }
+        @Override public ShapedArray outAval(ShapedArray x) { return new ShapedArray(x.shape(), newDtype, false); }
+    }
+
+    /** A copy of the operand (a fresh buffer; useful as a fusion or donation boundary). */
+    record Copy() implements Unary {
+        @Override public boolean accepts(DType d) { return true; }
+        @Override public String requirement() { return "any"; }
+    }
+
+    /** Two operands of equal shape and dtype. */
+    sealed interface Binary extends Elementwise permits Arithmetic, FloatBinary, Bitwise, Shift, Comparison {
+        boolean accepts(DType d);
+
+        String requirement();
+
+        default DType outDType(DType in) { return in; }
+
+        @Override
+        default Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 2);
+            sameDTypes(this, in);
+            sameShapes(this, in);
+            dtype(this, in.head(), this::accepts, requirement());
+            DType out = outDType(in.head().dtype());
+            return Vector.of(new ShapedArray(in.head().shape(), out, out == in.head().dtype() && allWeak(in)));
+        }
+    }
+
+    /** Integer or floating arithmetic. */
+    sealed interface Arithmetic extends Binary permits Add, Sub, Mul, Div, Rem, Max, Min {
+        @Override default boolean accepts(DType d) { return !d.isBool(); }
+        @Override default String requirement() { return "numeric (integer or floating-point)"; }
+    }
+
+    record Add() implements Arithmetic {}
+    record Sub() implements Arithmetic {}
+    record Mul() implements Arithmetic {}
+    /** Division; integers round toward zero, as in C and {@code lax.div}. */
+    record Div() implements Arithmetic {}
+    /** Remainder with the sign of the dividend, as C's {@code fmod} and {@code lax.rem}. */
+    record Rem() implements Arithmetic {}
+    /** Elementwise maximum; NaN propagates. */
+    record Max() implements Arithmetic {}
+    /** Elementwise minimum; NaN propagates. */
+    record Min() implements Arithmetic {}
+
+    sealed interface FloatBinary extends Binary permits Pow, Atan2, Nextafter {
+        @Override default boolean accepts(DType d) { return d.isFloating(); }
+        @Override default String requirement() { return "floating-point"; }
+    }
+
+    record Pow() implements FloatBinary {}
+    record Atan2() implements FloatBinary {}
+    record Nextafter() implements FloatBinary {}
+
+    /** Logical operations on bools, bitwise on integers. */
+    sealed interface Bitwise extends Binary permits And, Or, Xor {
+        @Override default boolean accepts(DType d) { return !d.isFloating(); }
+        @Override default String requirement() { return "bool or integer"; }
+    }
+
+    record And() implements Bitwise {}
+    record Or() implements Bitwise {}
+    record Xor() implements Bitwise {}
+
+    /** Bit shifts of integers; shift amounts outside {@code [0, bits)} give JAX's saturated results. */
+    sealed interface Shift extends Binary permits ShiftLeft, ShiftRightLogical, ShiftRightArithmetic {
+        @Override default boolean accepts(DType d) { return d.isInteger(); }
+        @Override default String requirement() { return "integer"; }
+    }
+
+    record ShiftLeft() implements Shift {}
+    record ShiftRightLogical() implements Shift {}
+    record ShiftRightArithmetic() implements Shift {}
+
+    /** Comparisons give bools; floats compare as IEEE 754 does (NaN is unequal to everything). */
+    sealed interface Comparison extends Binary permits Eq, Ne, Lt, Le, Gt, Ge {
+        @Override default boolean accepts(DType d) { return true; }
+        @Override default String requirement() { return "any"; }
+        @Override default DType outDType(DType in) { return DType.BOOL; }
+    }
+
+    record Eq() implements Comparison {}
+    record Ne() implements Comparison {}
+    record Lt() implements Comparison {}
+    record Le() implements Comparison {}
+    record Gt() implements Comparison {}
+    record Ge() implements Comparison {}
+
+    /**
+     * Picks, per element, {@code cases[which]}: operands are {@code which} (bool for two cases,
+     * else i32; a scalar or the cases' shape) followed by the cases (equal avals).
+     */
+    record SelectN() implements Elementwise {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            minArity(this, in, 2);
+            ShapedArray which = in.head();
+            Seq<ShapedArray> cases = in.tail();
+            sameDTypes(this, cases);
+            sameShapes(this, cases);
+            if (cases.size() == 2 ? !(which.dtype().isBool() || which.dtype() == DType.I32) : which.dtype() != DType.I32) {
+                throw new DTypeError(name(), "requires a bool (two cases) or i32 selector, got " + JaxjException.avals(in));
+            }
+            if (which.rank() != 0 && !which.shape().equals(cases.head().shape())) {
+                throw new ShapeError(name(), "requires a scalar selector or one shaped like the cases, got " + JaxjException.avals(in));
+            }
+            return Vector.of(cases.head().weakType() && allWeak(cases) ? cases.head() : cases.head().strong());
+        }
+    }
+
+    /** {@code min(max(x, lo), hi)}: operands {@code lo, x, hi}; bounds are scalars or shaped like {@code x}. */
+    record Clamp() implements Elementwise {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 3);
+            sameDTypes(this, in);
+            ShapedArray x = in.get(1);
+            dtype(this, x, d -> !d.isBool(), "numeric");
+            for (ShapedArray b : Vector.of(in.get(0), in.get(2))) {
+                if (b.rank() != 0 && !b.shape().equals(x.shape())) {
+                    throw new ShapeError(name(), "requires scalar bounds or bounds shaped like x, got " + JaxjException.avals(in));
+                }
+            }
+            return Vector.of(x);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Structural: data movement without arithmetic
+    // ---------------------------------------------------------------------------------------
+
+    sealed interface Structural extends Primitive
+            permits BroadcastInDim, Reshape, Transpose, Squeeze, ExpandDims, Rev, Slice, DynamicSlice,
+            DynamicUpdateSlice, Concatenate, Pad, Iota, Gather, ScatterFamily {}
+
+    /**
+     * Broadcasts an operand into {@code shape}: operand axis {@code i} maps to output axis
+     * {@code broadcastDimensions[i]} (strictly increasing); its size must be 1 or equal that axis.
+     */
+    record BroadcastInDim(Shape shape, Seq<Integer> broadcastDimensions) implements Structural {
+        public BroadcastInDim {
+            requireNonNull(shape, "shape is null");
+            broadcastDimensions = uniqueAxes("broadcast_in_dim", broadcastDimensions);
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            if (broadcastDimensions.size() != x.rank()) {
+                throw new ShapeError(name(), "needs one broadcast dimension per operand axis, got " + x + " with broadcast_dimensions " + broadcastDimensions.mkString("(", ",", ")"));
+            }
+            int prev = -1;
+            for (int i = 0; i < x.rank(); i++) {
+                int d = broadcastDimensions.get(i);
+                if (d <= prev || d >= shape.rank()) {
+                    throw new ShapeError(name(), "broadcast_dimensions must be strictly increasing and < " + shape.rank() + ", got " + broadcastDimensions.mkString("(", ",", ")"));
+                }
+                prev = d;
+                if (x.shape().dim(i) != 1 && x.shape().dim(i) != shape.dim(d)) {
+                    throw new ShapeError(name(), "operand axis " + i + " (size " + x.shape().dim(i) + ") must be 1 or " + shape.dim(d)
+                            + " to broadcast to " + shape + ", got " + x);
+                }
+            }
+            return Vector.of(x.withShape(shape));
+        }
+    }
+
+    /** Row-major reshape to {@code newSizes}, which must have the same number of elements. */
+    record Reshape(Shape newSizes) implements Structural {
+        public Reshape { requireNonNull(newSizes, "newSizes is null"); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            if (in.head().size() != newSizes.size()) {
+                throw new ShapeError(name(), "cannot reshape " + in.head().size() + " elements to " + newSizes + " (" + newSizes.size() + " elements), got " + in.head());
+            }
+            return Vector.of(in.head().withShape(newSizes));
+        }
+    }
+
+    /** Permutes axes: output axis {@code i} is operand axis {@code permutation[i]}. */
+    record Transpose(Seq<Integer> permutation) implements Structural {
+        public Transpose { permutation = uniqueAxes("transpose", permutation); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            if (permutation.size() != x.rank() || permutation.exists(a -> a >= x.rank())) {
+                throw new ShapeError(name(), "permutation " + permutation.mkString("(", ",", ")") + " is not a permutation of the axes of " + x);
+            }
+            return Vector.of(x.withShape(Shape.of(permutation.map(x.shape()::dim))));
+        }
+    }
+
+    /** Removes the given axes, each of which must have size 1. */
+    record Squeeze(Seq<Integer> dimensions) implements Structural {
+        public Squeeze { dimensions = uniqueAxes("squeeze", dimensions); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            axesInRange(this, dimensions, x.rank(), x);
+            for (int d : dimensions) {
+                if (x.shape().dim(d) != 1) throw new ShapeError(name(), "can only remove axes of size 1, axis " + d + " has size " + x.shape().dim(d) + ", got " + x);
+            }
+            return Vector.of(x.withShape(x.shape().without(ints(dimensions))));
+        }
+    }
+
+    /** Inserts axes of size 1 at the given output positions. */
+    record ExpandDims(Seq<Integer> dimensions) implements Structural {
+        public ExpandDims { dimensions = uniqueAxes("expand_dims", dimensions); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            int outRank = x.rank() + dimensions.size();
+            axesInRange(this, dimensions, outRank, x);
+            Shape s = x.shape();
+            for (int d : dimensions.sorted()) s = s.insert(d, 1);
+            return Vector.of(x.withShape(s));
+        }
+    }
+
+    /** Reverses the order of elements along the given axes. */
+    record Rev(Seq<Integer> dimensions) implements Structural {
+        public Rev { dimensions = uniqueAxes("rev", dimensions); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            axesInRange(this, dimensions, in.head().rank(), in.head());
+            return in;
+        }
+    }
+
+    /** The static strided slice {@code x[start:limit:stride]} in every axis. */
+    record Slice(Seq<Integer> startIndices, Seq<Integer> limitIndices, Seq<Integer> strides) implements Structural {
+        public Slice {
+            startIndices = Vector.ofAll(startIndices);
+            limitIndices = Vector.ofAll(limitIndices);
+            strides = positive("slice", "strides", strides);
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            if (startIndices.size() != x.rank() || limitIndices.size() != x.rank() || strides.size() != x.rank()) {
+                throw new ShapeError(name(), "needs start, limit and stride for each of the " + x.rank() + " axes, got " + x);
+            }
+            int[] out = new int[x.rank()];
+            for (int i = 0; i < out.length; i++) {
+                int lo = startIndices.get(i), hi = limitIndices.get(i), n = x.shape().dim(i);
+                if (lo < 0 || hi < lo || hi > n) {
+                    throw new ShapeError(name(), "axis " + i + " needs 0 <= start <= limit <= " + n + ", got start " + lo + " limit " + hi + " for " + x);
+                }
+                out[i] = (hi - lo + strides.get(i) - 1) / strides.get(i);
+            }
+            return Vector.of(x.withShape(Shape.of(out)));
+        }
+    }
+
+    /**
+     * A slice of static size at dynamic start indices: operands {@code x, i0, i1, …} (one integer
+     * scalar per axis); starts are clamped so that the slice stays in bounds, as in XLA.
+     */
+    record DynamicSlice(Seq<Integer> sliceSizes) implements Structural {
+        public DynamicSlice { sliceSizes = Vector.ofAll(sliceSizes); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            minArity(this, in, 1);
+            ShapedArray x = in.head();
+            checkStartIndices(this, x, in.tail());
+            if (sliceSizes.size() != x.rank()) throw new ShapeError(name(), "needs one slice size per axis, got " + sliceSizes.size() + " for " + x);
+            for (int i = 0; i < x.rank(); i++) {
+                if (sliceSizes.get(i) < 0 || sliceSizes.get(i) > x.shape().dim(i)) {
+                    throw new ShapeError(name(), "slice size " + sliceSizes.get(i) + " of axis " + i + " must lie in [0, " + x.shape().dim(i) + "], got " + x);
+                }
+            }
+            return Vector.of(x.withShape(Shape.of(sliceSizes)));
+        }
+    }
+
+    /** Writes {@code update} into {@code x} at dynamic (clamped) starts: operands {@code x, update, i0, i1, …}. */
+    record DynamicUpdateSlice() implements Structural {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            minArity(this, in, 2);
+            ShapedArray x = in.get(0), u = in.get(1);
+            checkStartIndices(this, x, in.drop(2));
+            if (u.dtype() != x.dtype() || u.rank() != x.rank()) {
+                throw new ShapeError(name(), "update must have the operand's dtype and rank, got " + x + " and update " + u);
+            }
+            for (int i = 0; i < x.rank(); i++) {
+                if (u.shape().dim(i) > x.shape().dim(i)) throw new ShapeError(name(), "update is larger than the operand in axis " + i + ", got " + x + " and update " + u);
+            }
+            return Vector.of(x);
+        }
+    }
+
+    private static void checkStartIndices(Primitive p, ShapedArray x, Seq<ShapedArray> idx) {
+        if (idx.size() != x.rank()) throw new ShapeError(p.name(), "needs one start index per axis of " + x + ", got " + idx.size());
+        for (ShapedArray i : idx) {
+            if (i.rank() != 0 || !i.dtype().isInteger()) throw new DTypeError(p.name(), "start indices must be integer scalars, got " + JaxjException.avals(idx));
+        }
+    }
+
+    /** Joins operands along {@code dimension}; all other sizes and the dtype must agree. */
+    record Concatenate(int dimension) implements Structural {
+        public Concatenate {
+            if (dimension < 0) throw new ArgumentError("concatenate", "dimension must be non-negative, got " + dimension);
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            minArity(this, in, 1);
+            sameDTypes(this, in);
+            ShapedArray x = in.head();
+            if (dimension >= x.rank()) throw new ShapeError(name(), "dimension " + dimension + " is out of range, got " + JaxjException.avals(in));
+            int total = 0;
+            for (ShapedArray a : in) {
+                if (a.rank() != x.rank() || !a.shape().with(dimension, 0).equals(x.shape().with(dimension, 0))) {
+                    throw new ShapeError(name(), "operands must agree except in dimension " + dimension + ", got " + JaxjException.avals(in));
+                }
+                total += a.shape().dim(dimension);
+            }
+            return Vector.of(x.strong().withShape(x.shape().with(dimension, total)));
+        }
+    }
+
+    /** Low, high and interior padding of one axis; low and high may be negative (cropping). */
+    record PadConfig(int lo, int hi, int interior) {
+        public PadConfig {
+            if (interior < 0) throw new ArgumentError("pad", "interior padding must be >= 0, got " + interior);
+        }
+    }
+
+    /** Pads {@code x} with the scalar {@code padValue}: operands {@code x, padValue}. */
+    record Pad(Seq<PadConfig> config) implements Structural {
+        public Pad { config = Vector.ofAll(config); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 2);
+            ShapedArray x = in.head();
+            scalar(this, in.get(1), "the padding value");
+            sameDTypes(this, in);
+            if (config.size() != x.rank()) throw new ShapeError(name(), "needs one padding config per axis, got " + config.size() + " for " + x);
+            int[] out = new int[x.rank()];
+            for (int i = 0; i < out.length; i++) {
+                PadConfig c = config.get(i);
+                int n = x.shape().dim(i);
+                out[i] = c.lo() + c.hi() + n + Math.max(0, n - 1) * c.interior();
+                if (out[i] < 0) throw new ShapeError(name(), "padding " + c + " of axis " + i + " leaves a negative size, got " + x);
+            }
+            return Vector.of(x.strong().withShape(Shape.of(out)));
+        }
+    }
+
+    /** {@code 0, 1, 2, …} along {@code dimension} of a new array of {@code shape}. No operands. */
+    record Iota(DType dtype, Shape shape, int dimension) implements Structural {
+        public Iota {
+            requireNonNull(dtype, "dtype is null");
+            requireNonNull(shape, "shape is null");
+            if (dtype.isBool()) throw new ArgumentError("iota", "dtype must be numeric, got bool");
+            if (dimension < 0 || dimension >= shape.rank()) throw new ArgumentError("iota", "dimension " + dimension + " is out of range for shape " + shape);
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 0);
+            return Vector.of(ShapedArray.of(dtype, shape));
+        }
+    }
+
+    /** What gather and scatter do with out-of-bounds indices. */
+    enum GatherScatterMode {
+        /** Clamp start indices so the whole slice is in bounds. */
+        CLIP,
+        /** Out-of-bounds gathers return the fill value; out-of-bounds scatter updates are dropped. */
+        FILL_OR_DROP,
+        /** The caller promises indices are in bounds; behaves as {@link #CLIP}. */
+        PROMISE_IN_BOUNDS
+    }
+
+    /**
+     * XLA's gather dimension numbers; the index vector is the last axis of the indices.
+     *
+     * @param offsetDims             output axes that hold the slice's (non-collapsed) axes
+     * @param collapsedSliceDims     operand axes of slice size 1 dropped from the output
+     * @param startIndexMap          for each index-vector component, the operand axis it starts
+     * @param operandBatchingDims    operand axes paired with {@code startIndicesBatchingDims}
+     * @param startIndicesBatchingDims indices axes that batch the operand
+     */
+    record GatherDimensionNumbers(Seq<Integer> offsetDims, Seq<Integer> collapsedSliceDims, Seq<Integer> startIndexMap,
+                                  Seq<Integer> operandBatchingDims, Seq<Integer> startIndicesBatchingDims) {
+        public GatherDimensionNumbers {
+            offsetDims = uniqueAxes("gather", offsetDims);
+            collapsedSliceDims = uniqueAxes("gather", collapsedSliceDims);
+            startIndexMap = uniqueAxes("gather", startIndexMap);
+            operandBatchingDims = uniqueAxes("gather", operandBatchingDims);
+            startIndicesBatchingDims = uniqueAxes("gather", startIndicesBatchingDims);
+        }
+    }
+
+    /** Gathers slices of {@code operand} at {@code indices}: operands {@code operand, indices}. */
+    record Gather(GatherDimensionNumbers dimensionNumbers, Seq<Integer> sliceSizes, GatherScatterMode mode) implements Structural {
+        public Gather {
+            requireNonNull(dimensionNumbers, "dimensionNumbers is null");
+            sliceSizes = Vector.ofAll(sliceSizes);
+            requireNonNull(mode, "mode is null");
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 2);
+            return Vector.of(GatherScatterRules.gatherShape(this, in.get(0), in.get(1)));
+        }
+    }
+
+    /**
+     * XLA's scatter dimension numbers; the index vector is the last axis of the indices.
+     *
+     * @param updateWindowDims          update axes that hold the window
+     * @param insertedWindowDims        operand axes the window has size 1 in and omits
+     * @param scatterDimsToOperandDims  for each index-vector component, the operand axis it starts
+     * @param operandBatchingDims       operand axes paired with {@code scatterIndicesBatchingDims}
+     * @param scatterIndicesBatchingDims indices axes that batch the operand
+     */
+    record ScatterDimensionNumbers(Seq<Integer> updateWindowDims, Seq<Integer> insertedWindowDims,
+                                   Seq<Integer> scatterDimsToOperandDims, Seq<Integer> operandBatchingDims,
+                                   Seq<Integer> scatterIndicesBatchingDims) {
+        public ScatterDimensionNumbers {
+            updateWindowDims = uniqueAxes("scatter", updateWindowDims);
+            insertedWindowDims = uniqueAxes("scatter", insertedWindowDims);
+            scatterDimsToOperandDims = uniqueAxes("scatter", scatterDimsToOperandDims);
+            operandBatchingDims = uniqueAxes("scatter", operandBatchingDims);
+            scatterIndicesBatchingDims = uniqueAxes("scatter", scatterIndicesBatchingDims);
+        }
+    }
+
+    /** Scatters {@code updates} into {@code operand} at {@code indices}: operands {@code operand, indices, updates}. */
+    sealed interface ScatterFamily extends Structural permits Scatter, ScatterAdd, ScatterMul, ScatterMin, ScatterMax {
+        ScatterDimensionNumbers dimensionNumbers();
+
+        GatherScatterMode mode();
+
+        @Override
+        default Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 3);
+            GatherScatterRules.checkScatter(this, in.get(0), in.get(1), in.get(2));
+            return Vector.of(in.get(0).strong());
+        }
+    }
+
+    /** Overwrites; with duplicate indices one of the updates wins. */
+    record Scatter(ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) implements ScatterFamily {}
+    record ScatterAdd(ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) implements ScatterFamily {}
+    record ScatterMul(ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) implements ScatterFamily {}
+    record ScatterMin(ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) implements ScatterFamily {}
+    record ScatterMax(ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) implements ScatterFamily {}
+
+    // ---------------------------------------------------------------------------------------
+    // Reductions and scans
+    // ---------------------------------------------------------------------------------------
+
+    /** Reduces the given axes away with a monoid. */
+    sealed interface Reduction extends Primitive permits ReduceSum, ReduceMax, ReduceMin, ReduceProd, ReduceAnd, ReduceOr {
+        Seq<Integer> axes();
+
+        default boolean accepts(DType d) { return !d.isBool(); }
+
+        @Override
+        default Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            dtype(this, x, this::accepts, this instanceof ReduceAnd || this instanceof ReduceOr ? "bool or integer" : "numeric");
+            axesInRange(this, axes(), x.rank(), x);
+            return Vector.of(x.withShape(x.shape().without(ints(axes()))));
+        }
+    }
+
+    record ReduceSum(Seq<Integer> axes) implements Reduction {
+        public ReduceSum { axes = uniqueAxes("reduce_sum", axes); }
+    }
+    record ReduceProd(Seq<Integer> axes) implements Reduction {
+        public ReduceProd { axes = uniqueAxes("reduce_prod", axes); }
+    }
+    /** Maximum over axes; NaN propagates; the identity is -inf (the lowest value for integers). */
+    record ReduceMax(Seq<Integer> axes) implements Reduction {
+        public ReduceMax { axes = uniqueAxes("reduce_max", axes); }
+        @Override public boolean accepts(DType d) { return true; }
+    }
+    record ReduceMin(Seq<Integer> axes) implements Reduction {
+        public ReduceMin { axes = uniqueAxes("reduce_min", axes); }
+        @Override public boolean accepts(DType d) { return true; }
+    }
+    record ReduceAnd(Seq<Integer> axes) implements Reduction {
+        public ReduceAnd { axes = uniqueAxes("reduce_and", axes); }
+        @Override public boolean accepts(DType d) { return !d.isFloating(); }
+    }
+    record ReduceOr(Seq<Integer> axes) implements Reduction {
+        public ReduceOr { axes = uniqueAxes("reduce_or", axes); }
+        @Override public boolean accepts(DType d) { return !d.isFloating(); }
+    }
+
+    /** Index of the extreme value along one axis; the first one wins ties, NaN counts as extreme. */
+    sealed interface ArgReduction extends Primitive permits Argmax, Argmin {
+        int axis();
+
+        DType indexDtype();
+
+        @Override
+        default Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            axesInRange(this, Vector.of(axis()), x.rank(), x);
+            if (x.shape().dim(axis()) == 0) throw new ShapeError(name(), "cannot take the " + name() + " of an empty axis " + axis() + ", got " + x);
+            return Vector.of(ShapedArray.of(indexDtype(), x.shape().without(axis())));
+        }
+    }
+
+    record Argmax(int axis, DType indexDtype) implements ArgReduction {
+        public Argmax { checkIndexDtype("argmax", indexDtype); }
+    }
+    record Argmin(int axis, DType indexDtype) implements ArgReduction {
+        public Argmin { checkIndexDtype("argmin", indexDtype); }
+    }
+
+    private static void checkIndexDtype(String op, DType d) {
+        if (d == null || !d.isInteger()) throw new ArgumentError(op, "index dtype must be an integer type, got " + d);
+    }
+
+    /** Inclusive scans along one axis, optionally from the end. */
+    sealed interface Cumulative extends Primitive permits Cumsum, Cumprod, Cummax, Cummin {
+        int axis();
+
+        boolean reverse();
+
+        @Override
+        default Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            dtype(this, x, d -> !d.isBool(), "numeric");
+            axesInRange(this, Vector.of(axis()), x.rank(), x);
+            return in;
+        }
+    }
+
+    record Cumsum(int axis, boolean reverse) implements Cumulative {}
+    record Cumprod(int axis, boolean reverse) implements Cumulative {}
+    record Cummax(int axis, boolean reverse) implements Cumulative {}
+    record Cummin(int axis, boolean reverse) implements Cumulative {}
+
+    // ---------------------------------------------------------------------------------------
+    // Contractions and windows
+    // ---------------------------------------------------------------------------------------
+
+    sealed interface Contraction extends Primitive permits DotGeneral, ConvGeneralDilated {}
+
+    /**
+     * @param lhsContracting axes of lhs summed with {@code rhsContracting}
+     * @param rhsContracting axes of rhs, pairwise equal in size to {@code lhsContracting}
+     * @param lhsBatch       axes of lhs paired with {@code rhsBatch}; they lead the output
+     * @param rhsBatch       axes of rhs
+     */
+    record DotDimensionNumbers(Seq<Integer> lhsContracting, Seq<Integer> rhsContracting, Seq<Integer> lhsBatch, Seq<Integer> rhsBatch) {
+        public DotDimensionNumbers {
+            lhsContracting = uniqueAxes("dot_general", lhsContracting);
+            rhsContracting = uniqueAxes("dot_general", rhsContracting);
+            lhsBatch = uniqueAxes("dot_general", lhsBatch);
+            rhsBatch = uniqueAxes("dot_general", rhsBatch);
+            if (lhsContracting.size() != rhsContracting.size() || lhsBatch.size() != rhsBatch.size()) {
+                throw new ArgumentError("dot_general", "lhs and rhs need as many contracting and batch axes as each other");
+            }
+        }
+    }
+
+    /**
+     * The general tensor contraction; the output is {@code batch ++ lhs free ++ rhs free}.
+     *
+     * @param preferredElementType the accumulation and output dtype, when not the operands'
+     */
+    record DotGeneral(DotDimensionNumbers dimensionNumbers, Option<DType> preferredElementType) implements Contraction {
+        public DotGeneral {
+            requireNonNull(dimensionNumbers, "dimensionNumbers is null");
+            requireNonNull(preferredElementType, "preferredElementType is null");
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 2);
+            return Vector.of(ContractionRules.dotShape(this, in.get(0), in.get(1)));
+        }
+    }
+
+    /** Low and high padding of one spatial axis. */
+    record Padding(int lo, int hi) {}
+
+    /**
+     * Axis layouts, as in {@code lax.ConvDimensionNumbers}: each spec lists (batch or output
+     * feature, feature or input feature, spatial axes…) as positions in that array.
+     */
+    record ConvDimensionNumbers(Seq<Integer> lhsSpec, Seq<Integer> rhsSpec, Seq<Integer> outSpec) {
+        public ConvDimensionNumbers {
+            lhsSpec = uniqueAxes("conv_general_dilated", lhsSpec);
+            rhsSpec = uniqueAxes("conv_general_dilated", rhsSpec);
+            outSpec = uniqueAxes("conv_general_dilated", outSpec);
+            if (lhsSpec.size() != rhsSpec.size() || lhsSpec.size() != outSpec.size() || lhsSpec.size() < 2) {
+                throw new ArgumentError("conv_general_dilated", "lhs, rhs and out specs need the same length >= 2");
+            }
+        }
+
+        /** {@return the NCHW/OIHW/NCHW layout for {@code spatial} spatial axes} */
+        public static ConvDimensionNumbers channelsFirst(int spatial) {
+            Vector<Integer> spec = Vector.range(0, spatial + 2);
+            return new ConvDimensionNumbers(spec, spec, spec);
+        }
+    }
+
+    /** Convolution (cross-correlation) with strides, padding, dilations and groups, as XLA's ConvGeneralDilated. */
+    record ConvGeneralDilated(Seq<Integer> windowStrides, Seq<Padding> padding, Seq<Integer> lhsDilation,
+                              Seq<Integer> rhsDilation, ConvDimensionNumbers dimensionNumbers, int featureGroupCount,
+                              int batchGroupCount, Option<DType> preferredElementType) implements Contraction {
+        public ConvGeneralDilated {
+            windowStrides = positive("conv_general_dilated", "window strides", windowStrides);
+            padding = Vector.ofAll(padding);
+            lhsDilation = positive("conv_general_dilated", "lhs dilation", lhsDilation);
+            rhsDilation = positive("conv_general_dilated", "rhs dilation", rhsDilation);
+            requireNonNull(dimensionNumbers, "dimensionNumbers is null");
+            requireNonNull(preferredElementType, "preferredElementType is null");
+            if (featureGroupCount < 1 || batchGroupCount < 1) throw new ArgumentError("conv_general_dilated", "group counts must be >= 1");
+            if (featureGroupCount > 1 && batchGroupCount > 1) throw new ArgumentError("conv_general_dilated", "feature_group_count and batch_group_count cannot both exceed 1");
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 2);
+            return Vector.of(ContractionRules.convShape(this, in.get(0), in.get(1)));
+        }
+    }
+
+    /**
+     * A sliding window over every axis of the operand.
+     *
+     * @param windowDimensions window size per axis
+     * @param windowStrides    step per axis
+     * @param padding          low/high padding per axis (with the monoid's identity)
+     * @param baseDilation     dilation of the operand
+     * @param windowDilation   dilation of the window
+     */
+    record WindowConfig(Seq<Integer> windowDimensions, Seq<Integer> windowStrides, Seq<Padding> padding,
+                        Seq<Integer> baseDilation, Seq<Integer> windowDilation) {
+        public WindowConfig {
+            windowDimensions = Vector.ofAll(windowDimensions);
+            if (windowDimensions.exists(w -> w < 0)) throw new ArgumentError("reduce_window", "window dimensions must be >= 0");
+            windowStrides = positive("reduce_window", "window strides", windowStrides);
+            padding = Vector.ofAll(padding);
+            baseDilation = positive("reduce_window", "base dilation", baseDilation);
+            windowDilation = positive("reduce_window", "window dilation", windowDilation);
+            int r = windowDimensions.size();
+            if (windowStrides.size() != r || padding.size() != r || baseDilation.size() != r || windowDilation.size() != r) {
+                throw new ArgumentError("reduce_window", "window dimensions, strides, padding and dilations need one entry per axis");
+            }
+        }
+    }
+
+    /** Reduces each window of the operand with a monoid (pooling). */
+    sealed interface ReduceWindow extends Primitive permits ReduceWindowSum, ReduceWindowMax, ReduceWindowMin {
+        WindowConfig window();
+
+        @Override
+        default Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            WindowConfig w = window();
+            if (w.windowDimensions().size() != x.rank()) {
+                throw new ShapeError(name(), "needs a window of rank " + x.rank() + ", got " + w.windowDimensions().size() + " dimensions for " + x);
+            }
+            dtype(this, x, d -> !d.isBool() || !(this instanceof ReduceWindowSum), "numeric");
+            int[] out = new int[x.rank()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = windowOutputSize(x.shape().dim(i), w.padding().get(i).lo(), w.padding().get(i).hi(), w.baseDilation().get(i),
+                        w.windowDimensions().get(i), w.windowDilation().get(i), w.windowStrides().get(i));
+            }
+            return Vector.of(x.withShape(Shape.of(out)));
+        }
+    }
+
+    record ReduceWindowSum(WindowConfig window) implements ReduceWindow {
+        public ReduceWindowSum { requireNonNull(window, "window is null"); }
+    }
+    record ReduceWindowMax(WindowConfig window) implements ReduceWindow {
+        public ReduceWindowMax { requireNonNull(window, "window is null"); }
+    }
+    record ReduceWindowMin(WindowConfig window) implements ReduceWindow {
+        public ReduceWindowMin { requireNonNull(window, "window is null"); }
+    }
+
+    /**
+     * Sorts operands of one shape together along {@code dimension}, ordered by the first
+     * {@code numKeys} operands lexicographically; NaNs sort last, as in JAX.
+     */
+    record Sort(int dimension, boolean isStable, int numKeys) implements Primitive {
+        public Sort {
+            if (dimension < 0) throw new ArgumentError("sort", "dimension must be non-negative, got " + dimension);
+            if (numKeys < 1) throw new ArgumentError("sort", "num_keys must be >= 1, got " + numKeys);
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            minArity(this, in, numKeys);
+            sameShapes(this, in);
+            axesInRange(this, Vector.of(dimension), in.head().rank(), in.head());
+            return in.map(ShapedArray::strong);
+        }
+    }
+}

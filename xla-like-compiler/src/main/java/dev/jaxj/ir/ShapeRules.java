@@ -1,0 +1,103 @@
+package dev.jaxj.ir;
+
+import dev.jaxj.errors.ArgumentError;
+import dev.jaxj.errors.DTypeError;
+import dev.jaxj.errors.JaxjException;
+import dev.jaxj.errors.ShapeError;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+
+import java.util.function.Predicate;
+
+/** Checks shared by the primitives' shape and dtype rules; each failure names the op and the avals. */
+final class ShapeRules {
+    private ShapeRules() {}
+
+    static void arity(Primitive p, Seq<ShapedArray> in, int n) {
+        if (in.size() != n) {
+            throw new ArgumentError(p.name(), "takes " + n + " operand" + (n == 1 ? "" : "s") + ", got " + in.size()
+                    + (in.isEmpty() ? "" : ": " + JaxjException.avals(in)));
+        }
+    }
+
+    static void minArity(Primitive p, Seq<ShapedArray> in, int n) {
+        if (in.size() < n) throw new ArgumentError(p.name(), "takes at least " + n + " operands, got " + in.size());
+    }
+
+    static void dtype(Primitive p, ShapedArray x, Predicate<DType> ok, String required) {
+        if (!ok.test(x.dtype())) throw new DTypeError(p.name(), "requires " + required + " operands, got " + x);
+    }
+
+    static void sameDTypes(Primitive p, Seq<ShapedArray> in) {
+        DType d = in.head().dtype();
+        if (in.exists(a -> a.dtype() != d)) {
+            throw new DTypeError(p.name(), "requires operands of one dtype, got " + JaxjException.avals(in));
+        }
+    }
+
+    static void sameShapes(Primitive p, Seq<ShapedArray> in) {
+        Shape s = in.head().shape();
+        if (in.exists(a -> !a.shape().equals(s))) {
+            throw new ShapeError(p.name(), "requires operands of equal shapes, got " + JaxjException.avals(in));
+        }
+    }
+
+    static boolean allWeak(Seq<ShapedArray> in) {
+        return in.forAll(ShapedArray::weakType);
+    }
+
+    static void scalar(Primitive p, ShapedArray x, String what) {
+        if (x.rank() != 0) throw new ShapeError(p.name(), what + " must be a scalar, got " + x);
+    }
+
+    /** Axes given as static params must lie in {@code [0, rank)} (already normalised by the caller). */
+    static void axesInRange(Primitive p, Seq<Integer> axes, int rank, ShapedArray x) {
+        for (int a : axes) {
+            if (a < 0 || a >= rank) throw new ShapeError(p.name(), "axis " + a + " is out of range for rank " + rank + ", got " + x);
+        }
+    }
+
+    /** Validates a static axis list at construction: non-negative and unique. */
+    static Vector<Integer> uniqueAxes(String op, Seq<Integer> axes) {
+        Vector<Integer> v = Vector.ofAll(axes);
+        if (v.exists(a -> a < 0)) throw new ArgumentError(op, "axes must be non-negative (normalise negatives first), got " + v.mkString("(", ", ", ")"));
+        if (v.distinct().size() != v.size()) throw new ArgumentError(op, "axes must be unique, got " + v.mkString("(", ", ", ")"));
+        return v;
+    }
+
+    static Vector<Integer> positive(String op, String what, Seq<Integer> xs) {
+        Vector<Integer> v = Vector.ofAll(xs);
+        if (v.exists(a -> a < 1)) throw new ArgumentError(op, what + " must be >= 1, got " + v.mkString("(", ", ", ")"));
+        return v;
+    }
+
+    static int[] ints(Seq<Integer> s) {
+        int[] r = new int[s.size()];
+        int i = 0;
+        for (int x : s) r[i++] = x;
+        return r;
+    }
+
+    /** The output size of a strided, dilated window over a padded, dilated input dimension. */
+    static int windowOutputSize(int in, int lo, int hi, int baseDilation, int window, int windowDilation, int stride) {
+        int dilatedIn = in == 0 ? 0 : (in - 1) * baseDilation + 1;
+        int padded = dilatedIn + lo + hi;
+        int dilatedWindow = (window - 1) * windowDilation + 1;
+        return padded < dilatedWindow ? 0 : (padded - dilatedWindow) / stride + 1;
+    }
+
+    /** CamelCase record name to JAX's snake_case primitive name. */
+    static String snake(String camel) {
+        var sb = new StringBuilder();
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0) sb.append('_');
+                sb.append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

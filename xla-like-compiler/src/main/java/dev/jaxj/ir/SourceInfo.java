@@ -1,0 +1,51 @@
+package dev.jaxj.ir;
+
+import java.util.Optional;
+
+/**
+ * The user's source line that created an equation or raised an error.
+ *
+ * <p>Captured with a {@link StackWalker} that skips the library's own frames, so that a
+ * message points at {@code MyModel.apply(MyModel.java:42)} rather than at jaxj internals.
+ *
+ * @param className  the declaring class of the user frame
+ * @param methodName the method
+ * @param fileName   the source file, or {@code "Unknown Source"}
+ * @param line       the line number, or -1 when unknown
+ */
+public record SourceInfo(String className, String methodName, String fileName, int line) {
+    /** No user frame was found. */
+    public static final SourceInfo UNKNOWN = new SourceInfo("?", "?", "Unknown Source", -1);
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    /** {@return the innermost frame on the current stack that is not library code} */
+    public static SourceInfo capture() {
+        Optional<StackWalker.StackFrame> frame = WALKER.walk(s -> s.filter(f -> !isLibraryFrame(f.getClassName())).findFirst());
+        return frame.map(f -> new SourceInfo(f.getClassName(), f.getMethodName(),
+                        f.getFileName() == null ? "Unknown Source" : f.getFileName(), f.getLineNumber()))
+                .orElse(UNKNOWN);
+    }
+
+    /**
+     * Library frames are those of {@code dev.jaxj} classes other than examples, tests and
+     * benchmarks, which are user code for the purpose of error messages; JDK and Vavr frames
+     * are also skipped, since a user line never lives there.
+     */
+    static boolean isLibraryFrame(String className) {
+        if (className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("io.vavr.")
+                || className.startsWith("sun.")) return true;
+        if (!className.startsWith("dev.jaxj.")) return false;
+        if (className.startsWith("dev.jaxj.examples.") || className.startsWith("dev.jaxj.benchmarks.")) return false;
+        String top = className.substring(className.lastIndexOf('.') + 1);
+        int nested = top.indexOf('$');
+        if (nested >= 0) top = top.substring(0, nested);
+        return !(top.endsWith("Test") || top.endsWith("Tests") || top.endsWith("Properties"));
+    }
+
+    @Override
+    public String toString() {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        return "at " + simple + "." + methodName + "(" + fileName + (line >= 0 ? ":" + line : "") + ")";
+    }
+}

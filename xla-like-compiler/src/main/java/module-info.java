@@ -1,0 +1,9 @@
+/**
+ * The XLA-like compiler: array types, the closed set of primitives, the IR, and its passes.
+ * It knows nothing of tracing or of devices.
+ */
+module dev.jaxj.compiler {
+    requires transitive io.vavr;
+    exports dev.jaxj.ir;
+    exports dev.jaxj.errors;
+}
