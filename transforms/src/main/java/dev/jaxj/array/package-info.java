@@ -1,0 +1,2 @@
+/** Immutable n-dimensional arrays. */
+package dev.jaxj.array;
