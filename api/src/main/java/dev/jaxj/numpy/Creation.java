@@ -1,0 +1,119 @@
+package dev.jaxj.numpy;
+
+import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.array.Array;
+import dev.jaxj.errors.ArgumentError;
+import dev.jaxj.errors.ShapeError;
+import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Shape;
+import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.lax.Lax;
+import io.vavr.collection.Vector;
+
+/** Arrays from Java data and from shapes. Java arrays are always copied: arrays never alias user memory. */
+public final class Creation {
+    private Creation() {}
+
+    /** {@return a copy of a (possibly nested, rectangular) Java primitive array} */
+    public static Array fromJava(Object data) {
+        if (data == null) throw new ArgumentError("array", "data is null");
+        int[] dims = dims(data);
+        Shape shape = Shape.of(dims);
+        DType dtype = leafDType(data, dims.length);
+        HostBuffer buf = HostBuffer.allocate(dtype, shape.size());
+        fill(data, dims, 0, buf, new int[] {0});
+        return Array.fromHost(ShapedArray.of(dtype, shape), buf);
+    }
+
+    /** {@return a copy of {@code data} with the given shape} */
+    public static Array fromJava(Object flat, DType dtype, Shape shape) {
+        Array a = fromJava(flat);
+        if (a.ndim() != 1 || a.size() != shape.size()) {
+            throw new ShapeError("array", "data of " + a.size() + " elements does not fit shape " + shape);
+        }
+        return Lax.reshape(Lax.convertElementType(a, dtype), shape);
+    }
+
+    private static int[] dims(Object data) {
+        var dims = new java.util.ArrayList<Integer>();
+        Object cur = data;
+        while (cur != null && cur.getClass().isArray()) {
+            int n = java.lang.reflect.Array.getLength(cur);
+            dims.add(n);
+            if (!cur.getClass().getComponentType().isArray()) break;
+            cur = n == 0 ? null : java.lang.reflect.Array.get(cur, 0);
+        }
+        if (!data.getClass().isArray()) throw new ArgumentError("array", "expected a Java primitive array, got " + data.getClass().getSimpleName());
+        return dims.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static DType leafDType(Object data, int rank) {
+        Class<?> c = data.getClass();
+        for (int i = 0; i < rank; i++) c = c.getComponentType();
+        if (c == float.class) return DType.F32;
+        if (c == double.class) return DType.F64;
+        if (c == int.class || c == short.class || c == byte.class) return DType.I32;
+        if (c == long.class) return DType.I64;
+        if (c == boolean.class) return DType.BOOL;
+        throw new ArgumentError("array", "element type must be float, double, int, long or boolean, got " + c.getSimpleName());
+    }
+
+    private static void fill(Object data, int[] dims, int axis, HostBuffer out, int[] pos) {
+        int n = java.lang.reflect.Array.getLength(data);
+        if (n != dims[axis]) {
+            throw new ShapeError("array", "ragged nested arrays: axis " + axis + " has lengths " + dims[axis] + " and " + n);
+        }
+        if (axis == dims.length - 1) {
+            switch (data) {
+                case float[] a -> { for (float v : a) out.setDouble(pos[0]++, v); }
+                case double[] a -> { for (double v : a) out.setDouble(pos[0]++, v); }
+                case int[] a -> { for (int v : a) out.setLong(pos[0]++, v); }
+                case short[] a -> { for (short v : a) out.setLong(pos[0]++, v); }
+                case byte[] a -> { for (byte v : a) out.setLong(pos[0]++, v); }
+                case long[] a -> { for (long v : a) out.setLong(pos[0]++, v); }
+                case boolean[] a -> { for (boolean v : a) out.setLong(pos[0]++, v ? 1 : 0); }
+                default -> throw new ShapeError("array", "ragged nested arrays at axis " + axis);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            Object row = java.lang.reflect.Array.get(data, i);
+            if (row == null || !row.getClass().isArray()) throw new ShapeError("array", "ragged nested arrays at axis " + (axis + 1));
+            fill(row, dims, axis + 1, out, pos);
+        }
+    }
+
+    /** {@return an array of {@code shape} filled with {@code value}} */
+    public static Array full(Shape shape, double value, DType dtype) {
+        return Lax.broadcastInDim(Array.scalar(value, dtype), shape, Vector.empty());
+    }
+
+    /** {@return {@code [start, stop)} in steps of {@code step}, like NumPy's arange} */
+    public static Array arange(double start, double stop, double step, DType dtype) {
+        if (step == 0) throw new ArgumentError("arange", "step must not be zero");
+        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
+        Array i = Lax.iota(dtype.isFloating() ? dtype : DType.I64, Shape.of(n), 0);
+        Array r = Lax.add(Lax.mul(i, full(Shape.of(n), step, i.dtype())), full(Shape.of(n), start, i.dtype()));
+        return Lax.convertElementType(r, dtype);
+    }
+
+    /** {@return {@code num} evenly spaced values from {@code start} to {@code stop}} (inclusive when {@code endpoint}) */
+    public static Array linspace(double start, double stop, int num, boolean endpoint, DType dtype) {
+        if (num < 0) throw new ArgumentError("linspace", "num must be >= 0, got " + num);
+        double div = endpoint ? num - 1 : num;
+        double step = div > 0 ? (stop - start) / div : 0;
+        // Computed in double and rounded once, so the endpoints are exact.
+        double[] v = new double[num];
+        for (int k = 0; k < num; k++) v[k] = start + k * step;
+        if (endpoint && num > 1) v[num - 1] = stop;
+        return Lax.convertElementType(fromJava(v), dtype);
+    }
+
+    /** {@return an {@code n x m} matrix with ones on the {@code k}-th diagonal} */
+    public static Array eye(int n, int m, int k, DType dtype) {
+        Array rows = Lax.iota(DType.I32, Shape.of(n, m), 0);
+        Array cols = Lax.iota(DType.I32, Shape.of(n, m), 1);
+        Array onDiag = Lax.eq(Lax.add(rows, full(Shape.of(n, m), k, DType.I32)), cols);
+        return Lax.convertElementType(onDiag, dtype);
+    }
+}

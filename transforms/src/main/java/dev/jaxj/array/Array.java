@@ -1,0 +1,283 @@
+package dev.jaxj.array;
+
+import dev.jaxj.accel.Backends;
+import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.errors.ShapeError;
+import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Shape;
+import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.lax.Lax;
+import io.vavr.collection.Vector;
+
+import static dev.jaxj.array.NumpyOps.binary;
+import static dev.jaxj.array.NumpyOps.reduce;
+
+/**
+ * An immutable n-dimensional array: the value every jaxj function takes and returns.
+ *
+ * <p>Outside a transform an array holds data on a device. Inside one ({@code grad},
+ * {@code vmap}, {@code jit}) the same calls receive a {@link Tracer} that records or
+ * transforms the computation instead. The fluent methods follow NumPy: operands broadcast
+ * and promote by JAX's rules, and Java scalars are weakly typed, so {@code x.mul(2.0)} keeps
+ * {@code x}'s dtype.
+ * {@snippet :
+ * Array x = Jnp.array(new float[][] {{1, 2}, {3, 4}});   // f32[2,2]
+ * Array y = x.mul(w).add(b).tanh();                       // w: f32[2,2], b: f32[2]
+ * float total = y.sum().floatValue();
+ * }
+ */
+public abstract sealed class Array permits ConcreteArray, Tracer {
+    Array() {}
+
+    /** {@return the abstract value: shape, dtype and weak type} */
+    public abstract ShapedArray aval();
+
+    /** The data in host memory; tracers raise {@code ConcretizationError} naming {@code op}. */
+    protected abstract HostBuffer host(String op);
+
+    public final Shape shape() { return aval().shape(); }
+
+    public final DType dtype() { return aval().dtype(); }
+
+    /** {@return the number of axes} */
+    public final int ndim() { return aval().rank(); }
+
+    /** {@return the number of elements} */
+    public final int size() { return aval().size(); }
+
+    /** {@return whether the dtype came from a Java scalar and gives way in promotion} */
+    public final boolean weakType() { return aval().weakType(); }
+
+    // Creation --------------------------------------------------------------------------------
+
+    /**
+     * {@return an array that takes ownership of {@code data}}, which the caller must not
+     * write afterwards. Most code wants {@code Jnp.array(...)}, which copies.
+     */
+    public static Array fromHost(ShapedArray aval, HostBuffer data) {
+        return new ConcreteArray(aval, Backends.defaultBackend().fromHost(data));
+    }
+
+    /** {@return a weakly typed f32 scalar, as JAX treats a Python float} */
+    public static Array scalar(double v) {
+        return fromHost(new ShapedArray(Shape.SCALAR, DType.F32, true), HostBuffer.own(new float[] {(float) v}));
+    }
+
+    /** {@return a weakly typed i32 scalar, as JAX treats a Python int} */
+    public static Array scalar(long v) {
+        return fromHost(new ShapedArray(Shape.SCALAR, DType.I32, true), HostBuffer.own(DType.I32, new int[] {(int) v}));
+    }
+
+    /** {@return a bool scalar} */
+    public static Array scalar(boolean v) {
+        return fromHost(ShapedArray.of(DType.BOOL), HostBuffer.own(new boolean[] {v}));
+    }
+
+    /** {@return a strongly typed scalar of {@code dtype}} */
+    public static Array scalar(double v, DType dtype) {
+        return fromHost(ShapedArray.of(dtype), HostBuffer.filled(dtype, 1, v));
+    }
+
+    // Data out --------------------------------------------------------------------------------
+
+    /** {@return the elements in row-major order, converted to float} */
+    public final float[] toFloatArray() {
+        HostBuffer h = host("toFloatArray");
+        if (h.dtype() == DType.F32) return h.f32().clone();
+        float[] r = new float[h.size()];
+        for (int i = 0; i < r.length; i++) r[i] = (float) h.getDouble(i);
+        return r;
+    }
+
+    /** {@return the elements in row-major order, converted to double} */
+    public final double[] toDoubleArray() {
+        HostBuffer h = host("toDoubleArray");
+        double[] r = new double[h.size()];
+        for (int i = 0; i < r.length; i++) r[i] = h.getDouble(i);
+        return r;
+    }
+
+    /** {@return the elements in row-major order, converted to int (floats truncate)} */
+    public final int[] toIntArray() {
+        HostBuffer h = host("toIntArray");
+        int[] r = new int[h.size()];
+        for (int i = 0; i < r.length; i++) r[i] = (int) h.getLong(i);
+        return r;
+    }
+
+    /** {@return the elements in row-major order, converted to long (u32 read unsigned)} */
+    public final long[] toLongArray() {
+        HostBuffer h = host("toLongArray");
+        long[] r = new long[h.size()];
+        for (int i = 0; i < r.length; i++) r[i] = h.getLong(i);
+        return r;
+    }
+
+    /** {@return the elements in row-major order as bools (non-zero is true)} */
+    public final boolean[] toBooleanArray() {
+        HostBuffer h = host("toBooleanArray");
+        boolean[] r = new boolean[h.size()];
+        for (int i = 0; i < r.length; i++) r[i] = h.getDouble(i) != 0;
+        return r;
+    }
+
+    private HostBuffer single(String op) {
+        if (size() != 1) throw new ShapeError(op, "needs an array of exactly one element, got " + aval());
+        return host(op);
+    }
+
+    /** {@return the only element as a double} @throws ShapeError unless the array has one element */
+    public final double doubleValue() { return single("doubleValue").getDouble(0); }
+
+    public final float floatValue() { return (float) single("floatValue").getDouble(0); }
+
+    public final int intValue() { return (int) single("intValue").getLong(0); }
+
+    public final long longValue() { return single("longValue").getLong(0); }
+
+    public final boolean booleanValue() { return single("booleanValue").getDouble(0) != 0; }
+
+    /** {@return NumPy-style text, e.g. {@code Array([1., 2.], dtype=float32)}} */
+    @Override
+    public String toString() {
+        if (this instanceof Tracer t) return "Traced<" + aval() + ">with<" + t.trace().describe() + ">";
+        return ArrayPrinter.print(aval(), host("toString"));
+    }
+
+    // Arithmetic (NumPy broadcasting and promotion) -------------------------------------------
+
+    public final Array add(Array y) { return binary("add", Lax::add, this, y); }
+    public final Array add(double y) { return add(scalar(y)); }
+    public final Array add(long y) { return add(scalar(y)); }
+    public final Array sub(Array y) { return binary("subtract", Lax::sub, this, y); }
+    public final Array sub(double y) { return sub(scalar(y)); }
+    public final Array sub(long y) { return sub(scalar(y)); }
+    public final Array mul(Array y) { return binary("multiply", Lax::mul, this, y); }
+    public final Array mul(double y) { return mul(scalar(y)); }
+    public final Array mul(long y) { return mul(scalar(y)); }
+    /** True division: integer operands are divided as floats, as NumPy's {@code /}. */
+    public final Array div(Array y) { return NumpyOps.trueDivide(this, y); }
+    public final Array div(double y) { return div(scalar(y)); }
+    public final Array div(long y) { return div(scalar(y)); }
+    /** {@code this ** y}; a Java int exponent becomes {@code integer_pow}. */
+    public final Array pow(Array y) { return binary("power", Lax::pow, NumpyOps.toInexact(this), y); }
+    public final Array pow(double y) { return pow(scalar(y)); }
+    public final Array pow(long y) {
+        return y == (int) y ? Lax.integerPow(this, (int) y) : pow(scalar(y));
+    }
+    public final Array maximum(Array y) { return binary("maximum", Lax::max, this, y); }
+    public final Array maximum(double y) { return maximum(scalar(y)); }
+    public final Array minimum(Array y) { return binary("minimum", Lax::min, this, y); }
+    public final Array minimum(double y) { return minimum(scalar(y)); }
+
+    public final Array eq(Array y) { return binary("equal", Lax::eq, this, y); }
+    public final Array eq(double y) { return eq(scalar(y)); }
+    public final Array ne(Array y) { return binary("not_equal", Lax::ne, this, y); }
+    public final Array ne(double y) { return ne(scalar(y)); }
+    public final Array lt(Array y) { return binary("less", Lax::lt, this, y); }
+    public final Array lt(double y) { return lt(scalar(y)); }
+    public final Array le(Array y) { return binary("less_equal", Lax::le, this, y); }
+    public final Array le(double y) { return le(scalar(y)); }
+    public final Array gt(Array y) { return binary("greater", Lax::gt, this, y); }
+    public final Array gt(double y) { return gt(scalar(y)); }
+    public final Array ge(Array y) { return binary("greater_equal", Lax::ge, this, y); }
+    public final Array ge(double y) { return ge(scalar(y)); }
+    /** Logical and of bools, bitwise and of integers. */
+    public final Array and(Array y) { return binary("bitwise_and", Lax::and, this, y); }
+    public final Array or(Array y) { return binary("bitwise_or", Lax::or, this, y); }
+    public final Array xor(Array y) { return binary("bitwise_xor", Lax::xor, this, y); }
+    public final Array not() { return Lax.not(this); }
+
+    public final Array neg() { return Lax.neg(this); }
+    public final Array abs() { return Lax.abs(this); }
+    public final Array sign() { return Lax.sign(this); }
+    public final Array square() { return Lax.integerPow(this, 2); }
+    public final Array exp() { return Lax.exp(NumpyOps.toInexact(this)); }
+    public final Array log() { return Lax.log(NumpyOps.toInexact(this)); }
+    public final Array log1p() { return Lax.log1p(NumpyOps.toInexact(this)); }
+    public final Array expm1() { return Lax.expm1(NumpyOps.toInexact(this)); }
+    public final Array sqrt() { return Lax.sqrt(NumpyOps.toInexact(this)); }
+    public final Array rsqrt() { return Lax.rsqrt(NumpyOps.toInexact(this)); }
+    public final Array sin() { return Lax.sin(NumpyOps.toInexact(this)); }
+    public final Array cos() { return Lax.cos(NumpyOps.toInexact(this)); }
+    public final Array tan() { return Lax.tan(NumpyOps.toInexact(this)); }
+    public final Array tanh() { return Lax.tanh(NumpyOps.toInexact(this)); }
+    public final Array sinh() { return Lax.sinh(NumpyOps.toInexact(this)); }
+    public final Array cosh() { return Lax.cosh(NumpyOps.toInexact(this)); }
+    /** The logistic sigmoid. */
+    public final Array sigmoid() { return Lax.logistic(NumpyOps.toInexact(this)); }
+    public final Array floor() { return dtype().isFloating() ? Lax.floor(this) : this; }
+    public final Array ceil() { return dtype().isFloating() ? Lax.ceil(this) : this; }
+
+    /** {@return this array converted to {@code dtype}} */
+    public final Array astype(DType dtype) { return Lax.convertElementType(this, dtype); }
+
+    // Reductions ------------------------------------------------------------------------------
+
+    /** Sum over {@code axes} (all when none are given). */
+    public final Array sum(int... axes) { return sum(false, axes); }
+    public final Array sum(boolean keepdims, int... axes) {
+        Array x = dtype().isBool() ? astype(DType.I32) : this;
+        return reduce("sum", x, axes, keepdims, Lax::reduceSum);
+    }
+    public final Array prod(int... axes) { return reduce("prod", this, axes, false, Lax::reduceProd); }
+    public final Array max(int... axes) { return max(false, axes); }
+    public final Array max(boolean keepdims, int... axes) { return reduce("max", nonEmpty("max", axes), axes, keepdims, Lax::reduceMax); }
+    public final Array min(int... axes) { return min(false, axes); }
+    public final Array min(boolean keepdims, int... axes) { return reduce("min", nonEmpty("min", axes), axes, keepdims, Lax::reduceMin); }
+    /** Mean over {@code axes} (all when none are given); integers average as f32. */
+    public final Array mean(int... axes) { return mean(false, axes); }
+    public final Array mean(boolean keepdims, int... axes) {
+        Vector<Integer> ax = NumpyOps.normalizeAxes("mean", axes, ndim());
+        int count = ax.map(shape()::dim).fold(1, (a, b) -> a * b);
+        return NumpyOps.toInexact(this).sum(keepdims, axes).div((double) count);
+    }
+    /** Index of the maximum along {@code axis} (first on ties, NaN wins), as i32. */
+    public final Array argmax(int axis) {
+        return Lax.argmax(this, NumpyOps.normalizeAxis("argmax", axis, ndim()), DType.I32);
+    }
+    public final Array argmin(int axis) {
+        return Lax.argmin(this, NumpyOps.normalizeAxis("argmin", axis, ndim()), DType.I32);
+    }
+
+    private Array nonEmpty(String op, int[] axes) {
+        for (int a : NumpyOps.normalizeAxes(op, axes, ndim())) {
+            if (shape().dim(a) == 0) throw new ShapeError(op, "zero-size axis " + a + " has no identity for " + op + ", got " + aval());
+        }
+        return this;
+    }
+
+    // Shape -----------------------------------------------------------------------------------
+
+    /** Row-major reshape; one dimension may be {@code -1}. */
+    public final Array reshape(int... newShape) { return NumpyOps.reshape(this, newShape); }
+
+    /** Permutes axes; with no arguments reverses them (the matrix transpose for rank 2). */
+    public final Array transpose(int... axes) {
+        if (axes.length == 0) return Lax.transpose(this, Vector.range(0, ndim()).reverse());
+        if (axes.length != ndim()) throw new ShapeError("transpose", "axes " + java.util.Arrays.toString(axes) + " do not match " + aval());
+        return Lax.transpose(this, Vector.ofAll(axes).map(a -> NumpyOps.normalizeAxis("transpose", a, ndim())));
+    }
+
+    /** Inserts a size-1 axis at {@code axis} (negative counts from the end of the result). */
+    public final Array expandDims(int axis) {
+        return Lax.expandDims(this, Vector.of(NumpyOps.normalizeAxis("expand_dims", axis, ndim() + 1)));
+    }
+
+    /** Removes the given size-1 axes, or all size-1 axes when none are given. */
+    public final Array squeeze(int... axes) {
+        Vector<Integer> ax = axes.length == 0
+                ? Vector.range(0, ndim()).filter(i -> shape().dim(i) == 1)
+                : NumpyOps.normalizeAxes("squeeze", axes, ndim());
+        return Lax.squeeze(this, ax);
+    }
+
+    /** {@return the elements as a rank-1 array} */
+    public final Array ravel() { return reshape(size()); }
+
+    /** Broadcasts to {@code shape} by NumPy's rules. */
+    public final Array broadcastTo(int... shape) { return NumpyOps.broadcastTo(this, Shape.of(shape)); }
+
+    /** NumPy's {@code matmul} ({@code @}). */
+    public final Array matmul(Array y) { return NumpyOps.matmul(this, y); }
+}

@@ -1,0 +1,53 @@
+package dev.jaxj.array;
+
+import dev.jaxj.accel.Backends;
+import dev.jaxj.accel.Buffer;
+import dev.jaxj.core.Trace;
+import dev.jaxj.core.TraceStack;
+import dev.jaxj.errors.TracerLeakError;
+import dev.jaxj.ir.Primitive;
+import dev.jaxj.ir.ShapedArray;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+
+/**
+ * {@code bind} applies a primitive to arrays: the one place where every transform intercepts
+ * computation. Without tracers among the operands the primitive runs eagerly on the backend;
+ * otherwise the highest-level trace among them processes it, lifting lower-level operands.
+ */
+public final class Bind {
+    private Bind() {}
+
+    /** {@return the outputs of {@code p} applied to {@code args}} */
+    public static Seq<Array> bind(Primitive p, Seq<? extends Array> args) {
+        Trace top = null;
+        for (Array a : args) {
+            if (a instanceof Tracer t && (top == null || t.trace().level() > top.level())) top = t.trace();
+        }
+        if (top == null) return eval(p, args);
+        TraceStack stack = TraceStack.current();
+        for (Array a : args) {
+            if (a instanceof Tracer t && (!t.trace().isActive() || !stack.contains(t.trace()))) {
+                throw new TracerLeakError(p.name(), "got a tracer " + t.aval() + " of " + t.trace().describe()
+                        + " that is no longer active; a value computed inside a transform escaped it (e.g. stored in a field)"
+                        + " and was used afterwards; return it from the transformed function instead");
+            }
+        }
+        Trace trace = top;
+        return trace.process(p, Vector.ofAll(args).map(a -> a instanceof Tracer t && t.trace() == trace ? t : trace.lift(a)));
+    }
+
+    /** {@return the single output of {@code p} applied to {@code args}} */
+    public static Array bind1(Primitive p, Array... args) {
+        return bind(p, Vector.of(args)).head();
+    }
+
+    /** Eager evaluation: run the shape rule, then the backend's kernel. */
+    static Seq<Array> eval(Primitive p, Seq<? extends Array> args) {
+        Vector<ShapedArray> inAvals = Vector.ofAll(args).map(Array::aval);
+        Seq<ShapedArray> outAvals = p.abstractEval(inAvals);
+        Seq<Buffer> in = Vector.ofAll(args).map(a -> ((ConcreteArray) a).buffer());
+        Seq<Buffer> out = Backends.defaultBackend().execute(p, inAvals, in, outAvals);
+        return outAvals.zipWith(out, ConcreteArray::new);
+    }
+}
