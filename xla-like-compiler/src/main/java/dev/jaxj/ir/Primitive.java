@@ -893,4 +893,40 @@ public sealed interface Primitive {
             return Vector.of(in.head().strong(), in.head().strong());
         }
     }
+
+    // ---------------------------------------------------------------------------------------
+    // Differentiation markers
+    // ---------------------------------------------------------------------------------------
+
+    /** The identity, whose derivative is zero ({@code lax.stop_gradient}). */
+    record StopGradient() implements Primitive {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            return in;
+        }
+    }
+
+    /**
+     * The linear map of a user-defined VJP, as it appears in a linearized program: operands
+     * are {@code residuals ++ tangents}; its transpose calls the user's backward rule. The rule
+     * is opaque here ({@code rule} is owned by the transforms), so this primitive is never
+     * executed by a backend, only transposed.
+     *
+     * @param rule         the backward rule
+     * @param numResiduals how many leading operands are residuals (non-linear)
+     * @param outAvals     the avals of the tangent outputs
+     */
+    record CustomVjpLinear(Object rule, int numResiduals, Seq<ShapedArray> outAvals) implements Primitive {
+        public CustomVjpLinear {
+            requireNonNull(rule, "rule is null");
+            outAvals = Vector.ofAll(outAvals);
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            minArity(this, in, numResiduals);
+            return outAvals;
+        }
+    }
 }
