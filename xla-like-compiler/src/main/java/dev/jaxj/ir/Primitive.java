@@ -539,7 +539,7 @@ public sealed interface Primitive {
         CLIP,
         /** Out-of-bounds gathers return the fill value; out-of-bounds scatter updates are dropped. */
         FILL_OR_DROP,
-        /** The caller promises indices are in bounds; behaves as {@link #CLIP}. */
+        /** The caller promises indices are in bounds; out-of-bounds behaviour is unspecified (the CPU backend clamps). */
         PROMISE_IN_BOUNDS
     }
 
@@ -613,7 +613,7 @@ public sealed interface Primitive {
         }
     }
 
-    /** Overwrites; with duplicate indices one of the updates wins. */
+    /** Overwrites; with duplicate indices one of the updates wins (the CPU backend: the last in index order). */
     record Scatter(ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) implements ScatterFamily {}
     record ScatterAdd(ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) implements ScatterFamily {}
     record ScatterMul(ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) implements ScatterFamily {}
