@@ -13,5 +13,6 @@ module dev.jaxj.transforms {
     exports dev.jaxj.transforms.ad to dev.jaxj.api;
     exports dev.jaxj.transforms.partial to dev.jaxj.api;
     exports dev.jaxj.transforms.transpose to dev.jaxj.api;
+    exports dev.jaxj.transforms.jit to dev.jaxj.api;
     exports dev.jaxj.transforms.vmap to dev.jaxj.api;
 }
