@@ -2,7 +2,9 @@ package dev.jaxj.transforms.vmap;
 
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Bind;
+import dev.jaxj.array.Tracer;
 import dev.jaxj.core.CustomRules;
+import dev.jaxj.errors.NotDifferentiable;
 import dev.jaxj.ir.Primitive.CustomVjpLinear;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.transforms.transpose.CustomTranspose;
@@ -59,6 +61,11 @@ final class CustomBatching {
      * runs the original backward rule under a fresh {@code vmap}.
      */
     static Seq<Batched> linear(CustomVjpLinear c, Seq<Array> x, Seq<Integer> d, int size) {
+        // Only a transform below can transpose the map; concrete tangents mean forward mode reached it (vmap of jvp).
+        if (x.drop(c.numResiduals()).forAll(t -> !(t instanceof Tracer))) {
+            throw new NotDifferentiable(c.name(), "forward-mode differentiation (jvp, jacfwd) of a function with a custom VJP is"
+                    + " not defined; use reverse mode (grad, vjp, jacrev) or define a custom JVP");
+        }
         CustomTranspose inner = (CustomTranspose) c.rule();
         CustomTranspose batched = (cts, args) -> {
             Seq<Array> known = args.filter(a -> !a.isLinear()).map(LinearArg::value);
