@@ -12,6 +12,8 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.function.Predicate;
+
 /**
  * The one gather (or scatter) that a canonical index expression lowers to, as JAX's
  * {@code _index_to_gather} builds it.
@@ -70,18 +72,27 @@ record GatherPlan(Option<Spec> spec, Vector<Integer> newAxes, Shape resultShape)
     /** {@return the plan for canonical {@code entries} (see {@link IndexExpansion}) on {@code x}} */
     static GatherPlan of(String op, Array x, Vector<Index> entries) {
         ShapedArray aval = x.aval();
+        Vector<Array> arrays = entries.flatMap(e -> e instanceof Index.IntArray(Array a) ? Vector.of(a) : Vector.empty());
+        Shape block = broadcastIndices(op, aval, arrays, entries);
+        Vector<Dim> result = layout(aval, entries, block);
+        Shape resultShape = Shape.of(result.map(Dim::size));
+        Vector<Integer> newAxes = positions(result, d -> d.kind() == Kind.NEW);
+        if (hasEmptyCollapsedAxis(op, aval, entries, resultShape)) return new GatherPlan(Option.none(), newAxes, resultShape);
+        Vector<Dim> gathered = result.filter(d -> d.kind() != Kind.NEW);
+        return new GatherPlan(Option.some(spec(aval, entries, gathered, block, IndexArrays.indexDtype(arrays))), newAxes, resultShape);
+    }
+
+    /** The result axes: NumPy's placement of the advanced block among slices and new axes. */
+    private static Vector<Dim> layout(ShapedArray x, Vector<Index> entries, Shape block) {
         Vector<Integer> advanced = Vector.range(0, entries.size())
                 .filter(i -> entries.get(i) instanceof Index.Int || entries.get(i) instanceof Index.IntArray);
         boolean adjacent = advanced.isEmpty() || advanced.last() - advanced.head() == advanced.size() - 1;
-        Vector<Array> arrays = entries.flatMap(e -> e instanceof Index.IntArray(Array a) ? Vector.of(a) : Vector.empty());
-        Shape block = broadcastIndices(op, aval, arrays, entries);
-
         Vector<Dim> result = adjacent ? Vector.empty() : blockDims(block);
         for (int i = 0, axis = 0; i < entries.size(); i++) {
             switch (entries.get(i)) {
                 case Index.NewAxis _ -> result = result.append(new Dim(Kind.NEW, 1, -1));
                 case Index.Slice s -> {
-                    Index.Span sp = s.span(aval.shape().dim(axis));
+                    Index.Span sp = s.span(x.shape().dim(axis));
                     result = result.append(new Dim(sp.step() == 1 ? Kind.WINDOW : Kind.STRIDED, sp.length(), axis++));
                 }
                 case Index.Int _, Index.IntArray _ -> {
@@ -91,60 +102,59 @@ record GatherPlan(Option<Spec> spec, Vector<Integer> newAxes, Shape resultShape)
                 case Index.Mask _, Index.Ellipsis _ -> throw new IllegalStateException("not canonical: " + entries);
             }
         }
-        Shape resultShape = Shape.of(result.map(Dim::size));
-        Vector<Integer> newAxes = positions(result, d -> d.kind() == Kind.NEW);
-        Vector<Dim> gathered = result.filter(d -> d.kind() != Kind.NEW);
-        Vector<Dim> batch = gathered.filter(d -> d.kind() != Kind.WINDOW);
-        Vector<Integer> offsetDims = positions(gathered, d -> d.kind() == Kind.WINDOW);
-        if (hasEmptyCollapsedAxis(op, aval, entries, resultShape)) return new GatherPlan(Option.none(), newAxes, resultShape);
+        return result;
+    }
 
+    /** The gather producing the {@code gathered} axes: one index-vector component per operand axis that is not read whole. */
+    private static Spec spec(ShapedArray x, Vector<Index> entries, Vector<Dim> gathered, Shape block, DType idt) {
+        Vector<Dim> batch = gathered.filter(d -> d.kind() != Kind.WINDOW);
         Shape batchShape = Shape.of(batch.map(Dim::size));
         int blockStart = batch.indexWhere(d -> d.kind() == Kind.BLOCK);
         Vector<Integer> blockAxes = Vector.range(blockStart, blockStart + block.rank());
-        DType idt = IndexArrays.indexDtype(arrays);
         Vector<Array> components = Vector.empty();
         Vector<Integer> startIndexMap = Vector.empty(), collapsed = Vector.empty();
-        int[] sizes = aval.shape().toArray();
+        int[] sizes = x.shape().toArray();
         int axis = 0;
-        for (Index e : entries) {
-            if (e instanceof Index.NewAxis) continue;
-            int n = aval.shape().dim(axis);
-            switch (e) {
-                case Index.Int(int v) -> components = components.append(IndexArrays.constant(v, idt, batchShape));
-                case Index.IntArray(Array a) -> {
-                    Array idx = IndexArrays.wrapNegative(Lax.convertElementType(a, idt), n);
-                    components = components.append(Lax.broadcastInDim(NumpyOps.broadcastTo(idx, block), batchShape, blockAxes));
+        for (Index e : entries.filter(e -> !(e instanceof Index.NewAxis))) {
+            int n = x.shape().dim(axis), a = axis++;
+            Option<Array> picked = switch (e) {
+                case Index.Int(int v) -> Option.some(IndexArrays.constant(v, idt, batchShape));
+                case Index.IntArray(Array arr) -> {
+                    Array idx = IndexArrays.wrapNegative(Lax.convertElementType(arr, idt), n);
+                    yield Option.some(Lax.broadcastInDim(NumpyOps.broadcastTo(idx, block), batchShape, blockAxes));
                 }
-                case Index.Slice s -> {
+                case Index.Slice s when s.span(n).step() != 1 -> {
                     Index.Span sp = s.span(n);
-                    if (sp.step() == 1) {
-                        sizes[axis] = sp.length();
-                        if (sp.start() != 0 || sp.length() != n) {
-                            components = components.append(IndexArrays.constant(sp.start(), idt, batchShape));
-                            startIndexMap = startIndexMap.append(axis);
-                        }
-                        axis++;
-                        continue;
-                    }
                     int[] positions = new int[sp.length()];
                     for (int k = 0; k < positions.length; k++) positions[k] = sp.at(k);
-                    int at = stridedPosition(batch, axis);
-                    components = components.append(Lax.broadcastInDim(Lax.convertElementType(IndexArrays.vector(positions), idt), batchShape, Vector.of(at)));
+                    Array pos = Lax.convertElementType(IndexArrays.vector(positions), idt);
+                    yield Option.some(Lax.broadcastInDim(pos, batchShape, Vector.of(stridedPosition(batch, a))));
                 }
+                case Index.Slice _ -> Option.none();
                 case Index.NewAxis _, Index.Mask _, Index.Ellipsis _ -> throw new IllegalStateException("not canonical: " + entries);
+            };
+            if (picked.isDefined()) {
+                // Integers, integer arrays and strided slices pick single positions: slice size 1, axis collapsed.
+                components = components.append(picked.get());
+                startIndexMap = startIndexMap.append(a);
+                collapsed = collapsed.append(a);
+                sizes[a] = 1;
+            } else {
+                // A unit-step slice is a window; its start joins the index vector unless it is 0.
+                Index.Span sp = ((Index.Slice) e).span(n);
+                sizes[a] = sp.length();
+                if (sp.start() != 0) {
+                    components = components.append(IndexArrays.constant(sp.start(), idt, batchShape));
+                    startIndexMap = startIndexMap.append(a);
+                }
             }
-            // Integers, integer arrays and strided slices pick single positions: slice size 1, axis collapsed.
-            sizes[axis] = 1;
-            startIndexMap = startIndexMap.append(axis);
-            collapsed = collapsed.append(axis);
-            axis++;
         }
         int b = batchShape.rank();
         Array indices = components.isEmpty()
                 ? IndexArrays.constant(0, idt, Shape.of(0))
                 : Lax.concatenate(components.map(c -> Lax.expandDims(c, Vector.of(b))), b);
-        var gd = new GatherDimensionNumbers(offsetDims, collapsed, startIndexMap, Vector.empty(), Vector.empty());
-        return new GatherPlan(Option.some(new Spec(indices, gd, Vector.ofAll(sizes))), newAxes, resultShape);
+        Vector<Integer> offsetDims = positions(gathered, d -> d.kind() == Kind.WINDOW);
+        return new Spec(indices, new GatherDimensionNumbers(offsetDims, collapsed, startIndexMap, Vector.empty(), Vector.empty()), Vector.ofAll(sizes));
     }
 
     private static Shape broadcastIndices(String op, ShapedArray x, Vector<Array> arrays, Seq<Index> entries) {
@@ -180,7 +190,7 @@ record GatherPlan(Option<Spec> spec, Vector<Integer> newAxes, Shape resultShape)
         return batch.indexWhere(d -> d.kind() == Kind.STRIDED && d.axis() == axis);
     }
 
-    private static Vector<Integer> positions(Vector<Dim> dims, java.util.function.Predicate<Dim> p) {
+    private static Vector<Integer> positions(Vector<Dim> dims, Predicate<Dim> p) {
         return Vector.range(0, dims.size()).filter(i -> p.test(dims.get(i)));
     }
 }

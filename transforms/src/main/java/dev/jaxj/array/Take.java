@@ -107,7 +107,8 @@ public final class Take {
         }
         Array xs = NumpyOps.broadcastTo(x, others.with(a, n));
         Shape out = others.with(a, m);
-        if (n == 0) return fromEmptyAxis(op, xs, indices, out, a);
+        // Batching axes of size 0 have no slice of size 1 either; the result is then empty as well.
+        if (xs.size() == 0) return fromEmptyAxis(op, xs, indices, out, a);
         Array idx = switch (mode) {
             case FILL, CLIP -> IndexArrays.wrapNegative(indices, n);
             case WRAP -> IndexArrays.floorMod(indices, n);
