@@ -74,11 +74,13 @@ public final class Fusion {
     /** Broadcasts and reshapes whose every use is fused code become index maps; nothing materializes them. */
     private boolean isVirtual(Eqn e) {
         boolean shapeOnly = e.prim() instanceof BroadcastInDim || e.prim() instanceof Reshape;
-        if (!shapeOnly || !(e.in().head() instanceof Var src)) return false;
+        if (!shapeOnly) return false;
         Var out = e.out().head();
         if (programOutputs.contains(out)) return false;
         List<Eqn> uses = consumers.getOrDefault(out, List.of());
         if (uses.isEmpty() || !uses.stream().allMatch(this::isFused)) return false;
+        // A broadcast literal is a constant of the loop.
+        if (!(e.in().head() instanceof Var src)) return e.prim() instanceof BroadcastInDim;
         // A reshape keeps the flat index only of a materialized row-major array.
         if (e.prim() instanceof Reshape) return !isVirtualVar(src);
         return true;
@@ -144,7 +146,10 @@ public final class Fusion {
             if (!(a instanceof Var v) || g.defined.contains(v)) continue;
             Var src = v;
             Integer p = producer.get(v);
-            if (p != null && virtual.contains(jaxpr.eqns().get(p))) src = source(v, g.domain).var();
+            if (p != null && virtual.contains(jaxpr.eqns().get(p))) {
+                if (broadcastLiteral(v).isDefined()) continue;
+                src = source(v, g.domain).var();
+            }
             Integer q = producer.get(src);
             if (q != null && (q >= g.start || g.defined.contains(src))) return false;
         }
@@ -217,6 +222,12 @@ public final class Fusion {
             }
             case Var v -> {
                 if (nodeOf.containsKey(v)) yield nodeOf.get(v);
+                Option<Lit> constant = broadcastLiteral(v);
+                if (constant.isDefined()) {
+                    nodes.add(new Node.Constant(constant.get().doubleValue(), new ShapedArray(g.domain, v.aval().dtype(), v.aval().weakType())));
+                    nodeOf.put(v, nodes.size() - 1);
+                    yield nodes.size() - 1;
+                }
                 Source s = source(v, g.domain);
                 yield loads.computeIfAbsent(s, k -> {
                     int input = inputs.indexOf(k.var());
@@ -229,6 +240,14 @@ public final class Fusion {
                 });
             }
         };
+    }
+
+    /** {@return the literal a virtual broadcast spreads over the domain, if {@code v} is one} */
+    private Option<Lit> broadcastLiteral(Var v) {
+        Integer p = producer.get(v);
+        if (p == null) return Option.none();
+        Eqn e = jaxpr.eqns().get(p);
+        return virtual.contains(e) && e.in().head() instanceof Lit l ? Option.some(l) : Option.none();
     }
 
     /** Orders steps so that each runs after the steps defining its inputs, otherwise keeping program order. */
