@@ -209,4 +209,9 @@ public final class Lax {
     public static Seq<Array> sort(Seq<Array> operands, int dimension, boolean isStable, int numKeys) {
         return Bind.bind(new Sort(dimension, isStable, numKeys), operands);
     }
+
+    /** Threefry-2x32 of the counters {@code (x0, x1)} under the key {@code (key0, key1)}; all u32 of one shape. */
+    public static Seq<Array> threefry2x32(Array key0, Array key1, Array x0, Array x1) {
+        return Bind.bind(new Threefry2x32(), Vector.of(key0, key1, x0, x1));
+    }
 }

@@ -875,4 +875,22 @@ public sealed interface Primitive {
             return in.map(ShapedArray::strong);
         }
     }
+
+    // ---------------------------------------------------------------------------------------
+    // Randomness
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * The Threefry-2x32 block cipher (20 rounds), as JAX's {@code threefry2x32_p}: operands
+     * {@code key0, key1, x0, x1}, all u32 of one shape; outputs the two encrypted words.
+     */
+    record Threefry2x32() implements Primitive {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 4);
+            for (ShapedArray a : in) dtype(this, a, d -> d == DType.U32, "u32");
+            sameShapes(this, in);
+            return Vector.of(in.head().strong(), in.head().strong());
+        }
+    }
 }

@@ -49,6 +49,7 @@ public final class CpuBackend implements Backend {
             case ConvGeneralDilated c -> Vector.of(ConvKernels.conv(c, inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), out));
             case ReduceWindow w -> Vector.of(ConvKernels.reduceWindow(w, inAvals.get(0), h.get(0), out));
             case Sort s -> SortKernels.sort(s, inAvals.get(0), h);
+            case Threefry2x32 _ -> ThreefryKernel.threefry2x32(h.get(0), h.get(1), h.get(2), h.get(3));
         };
         return Seq.narrow(r);
     }

@@ -1,0 +1,20 @@
+package dev.jaxj.benchmarks;
+
+import java.util.Map;
+
+/** Runs the workloads named on the command line (all when none), one result line per metric. */
+public final class Workloads {
+    private static final Map<String, Runnable> ALL = Map.of(
+            "W6", W6Dispatch::run);
+
+    private Workloads() {}
+
+    public static void main(String[] args) {
+        var names = args.length == 0 ? ALL.keySet().stream().sorted().toList() : java.util.List.of(args);
+        for (String n : names) {
+            Runnable w = ALL.get(n);
+            if (w == null) throw new IllegalArgumentException("unknown workload " + n + ", expected one of " + ALL.keySet());
+            w.run();
+        }
+    }
+}

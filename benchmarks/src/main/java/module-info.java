@@ -1,0 +1,4 @@
+/** The workloads of WORKLOADS.md, printing one result line each. */
+module dev.jaxj.benchmarks {
+    requires dev.jaxj.api;
+}

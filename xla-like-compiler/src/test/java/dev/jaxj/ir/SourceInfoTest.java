@@ -1,0 +1,28 @@
+package dev.jaxj.ir;
+
+import dev.jaxj.errors.ShapeError;
+import io.vavr.collection.Vector;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SourceInfoTest {
+    @Test
+    void shouldPointErrorsAtTheCallersLine() {
+        int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+        ShapeError e = assertThrows(ShapeError.class, () -> new Primitive.Add().abstractEval(Vector.of(ShapedArray.of(DType.F32, 2), ShapedArray.of(DType.F32, 3))));
+        assertEquals("SourceInfoTest.java", e.where().fileName());
+        assertEquals(line, e.where().line());
+        assertTrue(e.getMessage().contains("at SourceInfoTest."), e.getMessage());
+    }
+
+    @Test
+    void shouldTreatLibraryClassesAsInternalButNotTestsOrExamples() {
+        assertTrue(SourceInfo.isLibraryFrame("dev.jaxj.ir.Primitive$Add"));
+        assertTrue(SourceInfo.isLibraryFrame("java.util.ArrayList"));
+        assertFalse(SourceInfo.isLibraryFrame("dev.jaxj.ir.PrimitiveTest"));
+        assertFalse(SourceInfo.isLibraryFrame("dev.jaxj.ir.PrimitiveTest$Inner"));
+        assertFalse(SourceInfo.isLibraryFrame("dev.jaxj.examples.Iris"));
+        assertFalse(SourceInfo.isLibraryFrame("com.acme.Model"));
+    }
+}
