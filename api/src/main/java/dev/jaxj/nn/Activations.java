@@ -6,6 +6,7 @@ import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.lax.Lax;
+import dev.jaxj.numpy.Axes;
 import dev.jaxj.numpy.Elementwise;
 import dev.jaxj.numpy.Logic;
 import dev.jaxj.numpy.Reductions;
@@ -97,7 +98,8 @@ public final class Activations {
     }
 
     /** {@return {@code x} minus its maximum over the axes}, in floating point */
-    private static Array shifted(Array x, int[] axes) {
+    private static Array shifted(String op, Array x, int[] axes) {
+        Axes.normalizeAll(op, axes, x);
         Array y = f(x);
         return Lax.sub(y, NumpyOps.broadcastTo(Reductions.max(y, Double.NEGATIVE_INFINITY, true, axes), y.shape()));
     }
@@ -112,7 +114,7 @@ public final class Activations {
      * @throws dev.jaxj.errors.ShapeError for an axis out of range
      */
     public static Array softmax(Array x, int... axes) {
-        Array e = Lax.exp(shifted(x, axes));
+        Array e = Lax.exp(shifted("softmax", x, axes));
         return Lax.div(e, NumpyOps.broadcastTo(Reductions.sum(e, true, axes), e.shape()));
     }
 
@@ -121,7 +123,7 @@ public final class Activations {
 
     /** {@return {@code x - logsumexp(x)} over the axes} (every axis when empty), computed from the max-shifted values */
     public static Array logSoftmax(Array x, int... axes) {
-        Array shifted = shifted(x, axes);
+        Array shifted = shifted("log_softmax", x, axes);
         Array lse = Lax.log(Reductions.sum(Lax.exp(shifted), true, axes));
         return Lax.sub(shifted, NumpyOps.broadcastTo(lse, shifted.shape()));
     }

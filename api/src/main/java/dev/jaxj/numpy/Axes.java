@@ -27,7 +27,7 @@ public final class Axes {
     static int normalize(String op, int axis, Array x) { return normalize(op, axis, x.ndim(), x); }
 
     /** {@return the axes normalised against {@code x}'s rank; none given means all} @throws ArgumentError for a repeated axis */
-    static Vector<Integer> normalizeAll(String op, int[] axes, Array x) {
+    public static Vector<Integer> normalizeAll(String op, int[] axes, Array x) {
         return axes.length == 0 ? Vector.range(0, x.ndim()) : normalizeUnique(op, axes, x.ndim(), x);
     }
 
