@@ -73,7 +73,9 @@ public final class TransposeRules {
                  Rem _, Pow _, Max _, Min _, Atan2 _, Nextafter _, And _, Or _, Xor _, ShiftLeft _, ShiftRightLogical _,
                  ShiftRightArithmetic _, Eq _, Ne _, Lt _, Le _, Gt _, Ge _, Clamp _, Iota _, ScatterMul _, ScatterMin _,
                  ScatterMax _, ReduceMax _, ReduceMin _, ReduceProd _, ReduceAnd _, ReduceOr _, Argmax _, Argmin _,
-                 Cumprod _, Cummax _, Cummin _, ReduceWindowMax _, ReduceWindowMin _, Sort _, Threefry2x32 _ -> throw nonLinear(p, args);
+                 Cumprod _, Cummax _, Cummin _, ReduceWindowMax _, ReduceWindowMin _, Sort _, Threefry2x32 _,
+                 StopGradient _ -> throw nonLinear(p, args);
+            case CustomVjpLinear c -> ((CustomTranspose) c.rule()).transpose(cts, args);
         };
     }
 
@@ -98,15 +100,7 @@ public final class TransposeRules {
         return Vector.of(inv);
     }
 
-    static Shape shapeOf(Seq<Integer> dims) {
-        return Shape.of(dims);
-    }
-
     static Array zeros(ShapedArray aval) {
         return Tangents.zeros(aval);
-    }
-
-    static Array bind1(Primitive p, Array... in) {
-        return Bind.bind1(p, in);
     }
 }
