@@ -97,11 +97,12 @@ public final class Activations {
         return Lax.mul(Lax.mul(c(y, 0.5), y), Lax.erfc(Lax.mul(y, c(y, -1 / Math.sqrt(2)))));
     }
 
-    /** {@return {@code x} minus its maximum over the axes}, in floating point */
+    /** {@return {@code x} minus its maximum over the axes}, in floating point; the shift carries no gradient, as in JAX */
     private static Array shifted(String op, Array x, int[] axes) {
         Axes.normalizeAll(op, axes, x);
         Array y = f(x);
-        return Lax.sub(y, NumpyOps.broadcastTo(Reductions.max(y, Double.NEGATIVE_INFINITY, true, axes), y.shape()));
+        Array max = Lax.stopGradient(Reductions.max(y, Double.NEGATIVE_INFINITY, true, axes));
+        return Lax.sub(y, NumpyOps.broadcastTo(max, y.shape()));
     }
 
     /** {@link #softmax(Array, int...)} over the last axis. */

@@ -142,7 +142,8 @@ public final class Reductions {
         Vector<Integer> ax = Axes.normalizeAll("logsumexp", axes, x);
         // reduce_max of an empty axis is -inf, the identity this formula needs.
         Array m = Lax.expandDims(Lax.reduceMax(f, ax), ax.sorted());
-        m = Lax.select(Lax.isFinite(m), m, fullLike(m, 0));
+        // The shift only guards against overflow: no gradient flows through it, as in JAX.
+        m = Lax.stopGradient(Lax.select(Lax.isFinite(m), m, fullLike(m, 0)));
         Array shifted = Lax.sub(f, NumpyOps.broadcastTo(m, f.shape()));
         Array s = Lax.reduceSum(Lax.exp(shifted), ax);
         Array mr = Lax.squeeze(m, ax.sorted());
