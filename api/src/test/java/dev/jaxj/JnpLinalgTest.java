@@ -21,7 +21,7 @@ class JnpLinalgTest {
      * every label and accumulates the product of the operands into the output element.
      */
     static double[] bruteEinsum(String spec, Shape outShape, Array... ops) {
-        String[] io = spec.split("->");
+        String[] io = spec.split("->", -1);
         String[] ins = io[0].split(",", -1);
         String out = io[1];
         Map<Character, Integer> size = new LinkedHashMap<>();
