@@ -13,4 +13,5 @@ module dev.jaxj.transforms {
     exports dev.jaxj.transforms.ad to dev.jaxj.api;
     exports dev.jaxj.transforms.partial to dev.jaxj.api;
     exports dev.jaxj.transforms.transpose to dev.jaxj.api;
+    exports dev.jaxj.transforms.jit to dev.jaxj.api;
 }

@@ -5,6 +5,9 @@ import dev.jaxj.array.Bind;
 import dev.jaxj.autodiff.Differentiate;
 import dev.jaxj.autodiff.Jacobians;
 import dev.jaxj.core.CustomRules;
+import dev.jaxj.ir.Jaxpr;
+import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.staging.Jitted;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
@@ -155,6 +158,44 @@ public final class Jax {
     /** {@return the Hessian of a scalar {@code f}} as forward-over-reverse, shaped {@code x.shape ++ x.shape} */
     public static UnaryOperator<Array> hessian(UnaryOperator<Array> f) {
         return jacfwd(jacrev(f));
+    }
+
+    // Staging ---------------------------------------------------------------------------------
+
+    /**
+     * {@return {@code f} compiled for each input structure and set of avals it is called with}
+     * The first call traces {@code f} with abstract values and compiles the program; later
+     * calls with the same shapes and dtypes run it directly. {@code f} must be pure: Java side
+     * effects happen once, at trace time, and Java control flow on array values raises
+     * {@code ConcretizationError} (use {@code Lax.cond} or {@code Jnp.where}).
+     * {@snippet :
+     * Function<Array, Array> step = Jax.jit(x -> x.mul(2.0).tanh().sum());
+     * step.apply(x);   // traces and compiles
+     * step.apply(y);   // same aval: runs the compiled program
+     * }
+     */
+    public static <P, R> Function<P, R> jit(Function<P, R> f) {
+        var j = Jitted.of(f, f.getClass().getSimpleName());
+        return p -> j.apply(p, Jitted.Unit.UNIT);
+    }
+
+    /**
+     * {@return {@code f} compiled per input avals and per value of its static second argument}
+     * ({@code static_argnums=1}); the static value is part of the cache key and must implement
+     * {@code equals}/{@code hashCode}.
+     */
+    public static <P, S, R> BiFunction<P, S, R> jitStatic(BiFunction<P, S, R> f) {
+        return new Jitted<>(f, f.getClass().getSimpleName());
+    }
+
+    /** {@return the program {@code f} stages for inputs like {@code args}} in JAX's text form when printed */
+    public static <P, R> Jaxpr makeJaxpr(Function<P, R> f, P args) {
+        return Jitted.of(f, "make_jaxpr").trace(args, Jitted.Unit.UNIT);
+    }
+
+    /** {@return the avals of {@code f}'s outputs for inputs like {@code args}} computed by tracing, not running, {@code f} */
+    public static <P, R> Seq<ShapedArray> evalShape(Function<P, R> f, P args) {
+        return makeJaxpr(f, args).outAvals();
     }
 
     // Custom derivatives ----------------------------------------------------------------------
