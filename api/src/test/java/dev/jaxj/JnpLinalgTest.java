@@ -203,4 +203,18 @@ class JnpLinalgTest {
         assertError(ArgumentError.class, "norm", () -> Jnp.norm(m, 2), "f32[2,2]");
         assertError(ArgumentError.class, "norm", () -> Jnp.norm(Jnp.zeros(2, 2, 2), 1), "f32[2,2,2]");
     }
+
+    @Test
+    void shouldContractZeroSizeAndRankZeroOperands() {
+        assertArray(Jnp.dot(Jnp.zeros(2, 0), Jnp.zeros(0, 3)), DType.F32, Shape.of(2, 3), 0, 0, 0, 0, 0, 0);
+        assertArray(Jnp.einsum("ij,jk->ik", Jnp.zeros(2, 0), Jnp.zeros(0, 3)), DType.F32, Shape.of(2, 3), 0, 0, 0, 0, 0, 0);
+        assertArray(Jnp.einsum("ij->j", Jnp.zeros(0, 2)), DType.F32, Shape.of(2), 0, 0);
+        assertArray(Jnp.einsum("ij->ji", Jnp.zeros(0, 2)), DType.F32, Shape.of(2, 0));
+        Array s = Jnp.scalar(3, DType.F64), t = Jnp.scalar(-2, DType.F64);
+        assertArray(Jnp.einsum(",", s, t), DType.F64, Shape.SCALAR, -6);
+        assertArray(Jnp.einsum(",i->i", s, f64(1, 2)), DType.F64, Shape.of(2), 3, 6);
+        assertArray(Jnp.einsum("->", s), DType.F64, Shape.SCALAR, 3);
+        assertArray(Jnp.matmul(f32(), f32()), DType.F32, Shape.SCALAR, 0);
+        assertArray(Jnp.norm(Jnp.zeros(0)), DType.F32, Shape.SCALAR, 0);
+    }
 }

@@ -23,8 +23,6 @@ class JnpManipulationTest {
         return arr(d, s, v);
     }
 
-    static double[] seq(double... v) { return v; }
-
     @Test
     void shouldReshapeInferringOneDimension() {
         Array x = iota(DType.F32, 2, 6);

@@ -64,4 +64,20 @@ class JnpTest {
         assertNear(g, DType.F64, Shape.of(3), 1e-14, Math.exp(2) / s - 1, Math.exp(-1) / s, Math.exp(0.5) / s);
         assertTrue(Jnp.allclose(Jnp.sum(Activations.softmax(logits)), Jnp.scalar(1, DType.F64)).booleanValue());
     }
+
+    @Test
+    void shouldGiveTheSameResultsUnderJit() {
+        Array x = random(21, DType.F32, Shape.of(3, 4), -3, 3);
+        java.util.List<java.util.function.Function<Array, Array>> fs = java.util.List.of(
+                a -> Jnp.logsumexp(a, true, -1),
+                a -> Activations.softmax(Jnp.pad(a, new int[][] {{1, 1}, {2, 0}}, Jnp.PadMode.REFLECT)),
+                a -> Jnp.einsum("...ij,jk->...ki", Jnp.expandDims(a, 0), Jnp.transpose(a)),
+                a -> Jnp.where(Jnp.greater(a, 0), Jnp.floorDivide(a, 0.7), Jnp.remainder(a, 1.5)),
+                a -> Jnp.astype(Jnp.argsort(a, 0, true, true), DType.F32),
+                a -> Jnp.var(Jnp.tril(Jnp.roll(a, 1, 1)), 1, true, 0));
+        for (var f : fs) {
+            Array eager = f.apply(x);
+            assertNear(Jax.jit(f).apply(x), eager.dtype(), eager.shape(), 1e-6, eager.toDoubleArray());
+        }
+    }
 }

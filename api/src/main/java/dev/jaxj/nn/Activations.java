@@ -129,7 +129,7 @@ public final class Activations {
         return Lax.sub(shifted, NumpyOps.broadcastTo(lse, shifted.shape()));
     }
 
-    /** {@return {@code log(sum(exp(x)))} over the axes (all when none)}, see {@link Reductions#logsumexp} */
+    /** {@return {@code log(sum(exp(x)))} over the axes (all when none)}, stable for large inputs; all {@code -inf} gives {@code -inf} */
     public static Array logsumexp(Array x, int... axes) { return Reductions.logsumexp(x, false, axes); }
 
     /** {@link #oneHot(Array, int, DType)} as f32. */
