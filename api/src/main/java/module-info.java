@@ -5,4 +5,5 @@
 module dev.jaxj.api {
     requires transitive dev.jaxj.transforms;
     exports dev.jaxj;
+    exports dev.jaxj.random;
 }
