@@ -5,6 +5,7 @@
 module dev.jaxj.transforms {
     requires transitive dev.jaxj.accel;
     exports dev.jaxj.array;
+    exports dev.jaxj.tree;
     exports dev.jaxj.core;
     exports dev.jaxj.lax;
 }

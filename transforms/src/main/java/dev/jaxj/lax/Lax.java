@@ -214,4 +214,9 @@ public final class Lax {
     public static Seq<Array> threefry2x32(Array key0, Array key1, Array x0, Array x1) {
         return Bind.bind(new Threefry2x32(), Vector.of(key0, key1, x0, x1));
     }
+
+    /** {@return {@code x}, with a zero derivative: gradients do not flow through it} */
+    public static Array stopGradient(Array x) {
+        return x.dtype().isFloating() ? Bind.bind1(new StopGradient(), x) : x;
+    }
 }

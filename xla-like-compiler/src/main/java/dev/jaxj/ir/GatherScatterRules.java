@@ -27,6 +27,9 @@ final class GatherScatterRules {
         checkAxes(op, dn.collapsedSliceDims(), rank, "collapsed_slice_dims", got);
         checkAxes(op, dn.operandBatchingDims(), rank, "operand_batching_dims", got);
         checkAxes(op, dn.startIndicesBatchingDims(), indices.rank() - 1, "start_indices_batching_dims", got);
+        if (dn.operandBatchingDims().exists(d -> dn.collapsedSliceDims().contains(d) || dn.startIndexMap().contains(d))) {
+            throw new ShapeError(op, "operand_batching_dims must be disjoint from collapsed_slice_dims and start_index_map" + got);
+        }
         if (dn.operandBatchingDims().size() != dn.startIndicesBatchingDims().size()) {
             throw new ShapeError(op, "operand and indices need as many batching dims as each other" + got);
         }
@@ -73,6 +76,10 @@ final class GatherScatterRules {
             throw new ShapeError(op, "updates need rank " + (batch.length + dn.updateWindowDims().size()) + " (indices batch + window)" + got);
         }
         checkAxes(op, dn.updateWindowDims(), updates.rank(), "update_window_dims", got);
+        if (!dn.updateWindowDims().equals(dn.updateWindowDims().sorted())) throw new ShapeError(op, "update_window_dims must be sorted" + got);
+        if (dn.operandBatchingDims().exists(d -> dn.insertedWindowDims().contains(d) || dn.scatterDimsToOperandDims().contains(d))) {
+            throw new ShapeError(op, "operand_batching_dims must be disjoint from inserted_window_dims and scatter_dims_to_operand_dims" + got);
+        }
         int[] windowOperandDims = operand.shape().without(ints(dn.insertedWindowDims().appendAll(dn.operandBatchingDims()))).toArray();
         if (windowOperandDims.length != dn.updateWindowDims().size()) {
             throw new ShapeError(op, "needs " + windowOperandDims.length + " update_window_dims, got " + dn.updateWindowDims().size() + got);

@@ -539,7 +539,7 @@ public sealed interface Primitive {
         CLIP,
         /** Out-of-bounds gathers return the fill value; out-of-bounds scatter updates are dropped. */
         FILL_OR_DROP,
-        /** The caller promises indices are in bounds; behaves as {@link #CLIP}. */
+        /** The caller promises indices are in bounds; out-of-bounds behaviour is unspecified (the CPU backend clamps). */
         PROMISE_IN_BOUNDS
     }
 
@@ -613,7 +613,7 @@ public sealed interface Primitive {
         }
     }
 
-    /** Overwrites; with duplicate indices one of the updates wins. */
+    /** Overwrites; with duplicate indices one of the updates wins (the CPU backend: the last in index order). */
     record Scatter(ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) implements ScatterFamily {}
     record ScatterAdd(ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) implements ScatterFamily {}
     record ScatterMul(ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) implements ScatterFamily {}
@@ -891,6 +891,42 @@ public sealed interface Primitive {
             for (ShapedArray a : in) dtype(this, a, d -> d == DType.U32, "u32");
             sameShapes(this, in);
             return Vector.of(in.head().strong(), in.head().strong());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Differentiation markers
+    // ---------------------------------------------------------------------------------------
+
+    /** The identity, whose derivative is zero ({@code lax.stop_gradient}). */
+    record StopGradient() implements Primitive {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            return in;
+        }
+    }
+
+    /**
+     * The linear map of a user-defined VJP, as it appears in a linearized program: operands
+     * are {@code residuals ++ tangents}; its transpose calls the user's backward rule. The rule
+     * is opaque here ({@code rule} is owned by the transforms), so this primitive is never
+     * executed by a backend, only transposed.
+     *
+     * @param rule         the backward rule
+     * @param numResiduals how many leading operands are residuals (non-linear)
+     * @param outAvals     the avals of the tangent outputs
+     */
+    record CustomVjpLinear(Object rule, int numResiduals, Seq<ShapedArray> outAvals) implements Primitive {
+        public CustomVjpLinear {
+            requireNonNull(rule, "rule is null");
+            outAvals = Vector.ofAll(outAvals);
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            minArity(this, in, numResiduals);
+            return outAvals;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.jaxj.accel.cpu;
 import dev.jaxj.accel.Backend;
 import dev.jaxj.accel.Buffer;
 import dev.jaxj.accel.Device;
+import dev.jaxj.errors.BackendError;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.ShapedArray;
@@ -49,6 +50,8 @@ public final class CpuBackend implements Backend {
             case ConvGeneralDilated c -> Vector.of(ConvKernels.conv(c, inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), out));
             case ReduceWindow w -> Vector.of(ConvKernels.reduceWindow(w, inAvals.get(0), h.get(0), out));
             case Sort s -> SortKernels.sort(s, inAvals.get(0), h);
+            case StopGradient _ -> Vector.of(h.get(0));
+            case CustomVjpLinear c -> throw new BackendError(c.name(), "is a staged linear map and runs only under a transform (it is transposed, never executed)");
             case Threefry2x32 _ -> ThreefryKernel.threefry2x32(h.get(0), h.get(1), h.get(2), h.get(3));
         };
         return Seq.narrow(r);

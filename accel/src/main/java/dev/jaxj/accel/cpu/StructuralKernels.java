@@ -1,19 +1,143 @@
 package dev.jaxj.accel.cpu;
 
 import dev.jaxj.ir.Primitive.*;
+import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Seq;
 
-/** PLACEHOLDER: structural kernels. */
+import static dev.jaxj.accel.cpu.IndexMath.clamp;
+import static dev.jaxj.accel.cpu.IndexMath.ints;
+
+/**
+ * Kernels of the structural primitives: data movement without arithmetic. Each one describes its
+ * result as strided boxes copied between the operand and the result ({@link StridedCopy}), so that
+ * one engine, dtype-agnostic, does the moving. Results that are the operand unchanged share its
+ * (immutable) storage.
+ */
 final class StructuralKernels {
     private StructuralKernels() {}
-    static HostBuffer broadcastInDim(BroadcastInDim p, ShapedArray in, HostBuffer x, ShapedArray out) { throw new IllegalStateException("pending"); }
-    static HostBuffer transpose(Transpose p, ShapedArray in, HostBuffer x, ShapedArray out) { throw new IllegalStateException("pending"); }
-    static HostBuffer rev(Rev p, ShapedArray in, HostBuffer x) { throw new IllegalStateException("pending"); }
-    static HostBuffer slice(Slice p, ShapedArray in, HostBuffer x, ShapedArray out) { throw new IllegalStateException("pending"); }
-    static HostBuffer dynamicSlice(DynamicSlice p, ShapedArray in, HostBuffer x, Seq<HostBuffer> starts, ShapedArray out) { throw new IllegalStateException("pending"); }
-    static HostBuffer dynamicUpdateSlice(ShapedArray in, HostBuffer x, ShapedArray updAval, HostBuffer upd, Seq<HostBuffer> starts) { throw new IllegalStateException("pending"); }
-    static HostBuffer concatenate(Concatenate p, Seq<ShapedArray> in, Seq<HostBuffer> xs, ShapedArray out) { throw new IllegalStateException("pending"); }
-    static HostBuffer pad(Pad p, ShapedArray in, HostBuffer x, HostBuffer padValue, ShapedArray out) { throw new IllegalStateException("pending"); }
-    static HostBuffer iota(Iota p, ShapedArray out) { throw new IllegalStateException("pending"); }
+
+    static HostBuffer broadcastInDim(BroadcastInDim p, ShapedArray in, HostBuffer x, ShapedArray out) {
+        if (in.size() == out.size()) return x;                // only size-1 axes added: same row-major layout
+        int[] inDims = in.shape().toArray(), inStrides = in.shape().strides();
+        int[] src = new int[out.rank()];                       // unmapped and size-1 axes repeat: stride 0
+        for (int i = 0; i < inDims.length; i++) {
+            if (inDims[i] != 1) src[p.broadcastDimensions().get(i)] = inStrides[i];
+        }
+        return copyBox(out, x, 0, src);
+    }
+
+    static HostBuffer transpose(Transpose p, ShapedArray in, HostBuffer x, ShapedArray out) {
+        int[] perm = ints(p.permutation()), inStrides = in.shape().strides();
+        int[] src = new int[perm.length];
+        for (int i = 0; i < perm.length; i++) src[i] = inStrides[perm[i]];
+        return copyBox(out, x, 0, src);
+    }
+
+    static HostBuffer rev(Rev p, ShapedArray in, HostBuffer x) {
+        int[] dims = in.shape().toArray(), src = in.shape().strides();
+        if (in.size() == 0) return x;
+        int start = 0;
+        for (int a : p.dimensions()) {
+            start += (dims[a] - 1) * src[a];
+            src[a] = -src[a];
+        }
+        return copyBox(in, x, start, src);
+    }
+
+    static HostBuffer slice(Slice p, ShapedArray in, HostBuffer x, ShapedArray out) {
+        if (out.shape().equals(in.shape())) return x;          // a full slice (strides of size-1 axes don't matter)
+        int[] inStrides = in.shape().strides(), src = new int[in.rank()];
+        int start = 0;
+        for (int i = 0; i < src.length; i++) {
+            start += p.startIndices().get(i) * inStrides[i];
+            src[i] = p.strides().get(i) * inStrides[i];
+        }
+        return copyBox(out, x, start, src);
+    }
+
+    static HostBuffer dynamicSlice(DynamicSlice p, ShapedArray in, HostBuffer x, Seq<HostBuffer> starts, ShapedArray out) {
+        int start = clampedOffset(in.shape(), out.shape(), starts);
+        return copyBox(out, x, start, in.shape().strides());
+    }
+
+    static HostBuffer dynamicUpdateSlice(ShapedArray in, HostBuffer x, ShapedArray updAval, HostBuffer upd, Seq<HostBuffer> starts) {
+        HostBuffer r = x.copy();
+        int start = clampedOffset(in.shape(), updAval.shape(), starts);
+        StridedCopy.of(updAval.shape().toArray(), updAval.shape().strides(), in.shape().strides()).copy(upd, 0, r, start);
+        return r;
+    }
+
+    static HostBuffer concatenate(Concatenate p, Seq<ShapedArray> in, Seq<HostBuffer> xs, ShapedArray out) {
+        HostBuffer r = HostBuffer.allocate(out.dtype(), out.size());
+        int[] outStrides = out.shape().strides();
+        int at = 0;
+        for (int k = 0; k < in.size(); k++) {
+            Shape s = in.get(k).shape();
+            StridedCopy.of(s.toArray(), s.strides(), outStrides).copy(xs.get(k), 0, r, at * outStrides[p.dimension()]);
+            at += s.dim(p.dimension());
+        }
+        return r;
+    }
+
+    /**
+     * Interior padding spreads the operand's elements {@code interior + 1} apart; the low and high
+     * padding then shift and extend (or, when negative, crop) each axis. So the operand elements that
+     * survive form a box, written with destination strides scaled by {@code interior + 1}.
+     */
+    static HostBuffer pad(Pad p, ShapedArray in, HostBuffer x, HostBuffer padValue, ShapedArray out) {
+        int rank = in.rank();
+        int[] inDims = in.shape().toArray(), inStrides = in.shape().strides();
+        int[] outDims = out.shape().toArray(), outStrides = out.shape().strides();
+        HostBuffer r = HostBuffer.allocate(out.dtype(), out.size());
+        StridedCopy.of(new int[] {out.size()}, new int[] {0}, new int[] {1}).copy(padValue, 0, r, 0);
+        int[] box = new int[rank], dst = new int[rank];
+        int sp = 0, dp = 0;
+        for (int i = 0; i < rank; i++) {
+            PadConfig c = p.config().get(i);
+            int step = c.interior() + 1;
+            // Operand index j lands at lo + j * step; keep the j whose position lies in [0, outDim).
+            int first = c.lo() >= 0 ? 0 : (-c.lo() + step - 1) / step;
+            int end = Math.min(inDims[i], Math.floorDiv(outDims[i] - 1 - c.lo(), step) + 1);
+            box[i] = Math.max(0, end - first);
+            sp += first * inStrides[i];
+            dp += (c.lo() + first * step) * outStrides[i];
+            dst[i] = step * outStrides[i];
+        }
+        var copy = StridedCopy.of(box, inStrides, dst);
+        if (copy.size() > 0) copy.copy(x, sp, r, dp);
+        return r;
+    }
+
+    /** The index along {@code dimension}: one run of each value per block, then whole blocks repeated. */
+    static HostBuffer iota(Iota p, ShapedArray out) {
+        int[] dims = out.shape().toArray();
+        int n = dims[p.dimension()], inner = IndexMath.product(dims, p.dimension() + 1, dims.length);
+        int block = n * inner, size = out.size();
+        HostBuffer r = HostBuffer.allocate(out.dtype(), size);
+        if (size == 0) return r;
+        for (int j = 0; j < n; j++) {
+            r.setLong(j * inner, j);
+            Runs.copy(r, j * inner, 0, r, j * inner + 1, 1, inner - 1);
+        }
+        for (int o = block; o < size; o += block) System.arraycopy(r.array(), 0, r.array(), o, block);
+        return r;
+    }
+
+    /** A fresh buffer of aval {@code out}, filled row-major from {@code x} read at {@code start} with strides {@code src}. */
+    private static HostBuffer copyBox(ShapedArray out, HostBuffer x, int start, int[] src) {
+        HostBuffer r = HostBuffer.allocate(out.dtype(), out.size());
+        StridedCopy.of(out.shape().toArray(), src, out.shape().strides()).copy(x, start, r, 0);
+        return r;
+    }
+
+    /** The flat offset of a window of {@code window} at dynamic starts, each clamped so the window stays in bounds. */
+    private static int clampedOffset(Shape operand, Shape window, Seq<HostBuffer> starts) {
+        int[] strides = operand.strides();
+        int offset = 0;
+        for (int i = 0; i < operand.rank(); i++) {
+            offset += clamp(starts.get(i).getLong(0), 0, operand.dim(i) - window.dim(i)) * strides[i];
+        }
+        return offset;
+    }
 }

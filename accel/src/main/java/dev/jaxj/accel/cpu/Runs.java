@@ -1,0 +1,129 @@
+package dev.jaxj.accel.cpu;
+
+import dev.jaxj.ir.DType;
+
+import java.util.Arrays;
+
+/**
+ * The inner loops of the data-movement kernels: one strided run of {@code n} elements read from a
+ * source buffer and written, or combined, into a destination buffer of the same dtype. Offsets and
+ * strides count elements; a source stride of 0 repeats one element (broadcast, fill).
+ *
+ * <p>The dtype switch happens once per run, so the loops themselves touch one primitive array type.
+ */
+final class Runs {
+    private Runs() {}
+
+    /** How a written element meets the one already there: scatter's combiners, or plain replacement. */
+    enum Combine { REPLACE, ADD, MUL, MIN, MAX }
+
+    static void apply(Combine op, HostBuffer src, int sp, int ss, HostBuffer dst, int dp, int ds, int n) {
+        switch (op) {
+            case REPLACE -> copy(src, sp, ss, dst, dp, ds, n);
+            case ADD, MUL, MIN, MAX -> combine(op, src, sp, ss, dst, dp, ds, n);
+        }
+    }
+
+    static void copy(HostBuffer src, int sp, int ss, HostBuffer dst, int dp, int ds, int n) {
+        if (ss == 1 && ds == 1) {
+            System.arraycopy(src.array(), sp, dst.array(), dp, n);
+            return;
+        }
+        boolean fill = ss == 0 && ds == 1;
+        switch (dst.dtype()) {
+            case F32 -> {
+                float[] s = src.f32(), d = dst.f32();
+                if (fill) Arrays.fill(d, dp, dp + n, s[sp]);
+                else for (int k = 0; k < n; k++) d[dp + k * ds] = s[sp + k * ss];
+            }
+            case F64 -> {
+                double[] s = src.f64(), d = dst.f64();
+                if (fill) Arrays.fill(d, dp, dp + n, s[sp]);
+                else for (int k = 0; k < n; k++) d[dp + k * ds] = s[sp + k * ss];
+            }
+            case I32, U32 -> {
+                int[] s = src.i32(), d = dst.i32();
+                if (fill) Arrays.fill(d, dp, dp + n, s[sp]);
+                else for (int k = 0; k < n; k++) d[dp + k * ds] = s[sp + k * ss];
+            }
+            case I64 -> {
+                long[] s = src.i64(), d = dst.i64();
+                if (fill) Arrays.fill(d, dp, dp + n, s[sp]);
+                else for (int k = 0; k < n; k++) d[dp + k * ds] = s[sp + k * ss];
+            }
+            case BOOL -> {
+                boolean[] s = src.bool(), d = dst.bool();
+                if (fill) Arrays.fill(d, dp, dp + n, s[sp]);
+                else for (int k = 0; k < n; k++) d[dp + k * ds] = s[sp + k * ss];
+            }
+        }
+    }
+
+    // Integer arithmetic wraps (Java's does); floats propagate NaN through min and max (Math.min/max do);
+    // u32 compares unsigned; on bools add and max are "or", mul and min are "and".
+    private static void combine(Combine op, HostBuffer src, int sp, int ss, HostBuffer dst, int dp, int ds, int n) {
+        switch (dst.dtype()) {
+            case F32 -> f32(op, src.f32(), sp, ss, dst.f32(), dp, ds, n);
+            case F64 -> {
+                double[] s = src.f64(), d = dst.f64();
+                for (int k = 0; k < n; k++, sp += ss, dp += ds) {
+                    d[dp] = switch (op) {
+                        case REPLACE -> s[sp];
+                        case ADD -> d[dp] + s[sp];
+                        case MUL -> d[dp] * s[sp];
+                        case MIN -> Math.min(d[dp], s[sp]);
+                        case MAX -> Math.max(d[dp], s[sp]);
+                    };
+                }
+            }
+            case I32, U32 -> {
+                int[] s = src.i32(), d = dst.i32();
+                int flip = dst.dtype() == DType.U32 ? Integer.MIN_VALUE : 0;
+                for (int k = 0; k < n; k++, sp += ss, dp += ds) {
+                    int a = d[dp], b = s[sp];
+                    d[dp] = switch (op) {
+                        case REPLACE -> b;
+                        case ADD -> a + b;
+                        case MUL -> a * b;
+                        // Flipping the sign bit turns unsigned order into signed order.
+                        case MIN -> (a ^ flip) <= (b ^ flip) ? a : b;
+                        case MAX -> (a ^ flip) >= (b ^ flip) ? a : b;
+                    };
+                }
+            }
+            case I64 -> {
+                long[] s = src.i64(), d = dst.i64();
+                for (int k = 0; k < n; k++, sp += ss, dp += ds) {
+                    d[dp] = switch (op) {
+                        case REPLACE -> s[sp];
+                        case ADD -> d[dp] + s[sp];
+                        case MUL -> d[dp] * s[sp];
+                        case MIN -> Math.min(d[dp], s[sp]);
+                        case MAX -> Math.max(d[dp], s[sp]);
+                    };
+                }
+            }
+            case BOOL -> {
+                boolean[] s = src.bool(), d = dst.bool();
+                for (int k = 0; k < n; k++, sp += ss, dp += ds) {
+                    d[dp] = switch (op) {
+                        case REPLACE -> s[sp];
+                        case ADD, MAX -> d[dp] | s[sp];
+                        case MUL, MIN -> d[dp] & s[sp];
+                    };
+                }
+            }
+        }
+    }
+
+    /** f32 gets one loop per combiner, keeping the dispatch out of the loop (scatter-add is the gradient of gather). */
+    private static void f32(Combine op, float[] s, int sp, int ss, float[] d, int dp, int ds, int n) {
+        switch (op) {
+            case REPLACE -> { for (int k = 0; k < n; k++) d[dp + k * ds] = s[sp + k * ss]; }
+            case ADD -> { for (int k = 0; k < n; k++) d[dp + k * ds] += s[sp + k * ss]; }
+            case MUL -> { for (int k = 0; k < n; k++) d[dp + k * ds] *= s[sp + k * ss]; }
+            case MIN -> { for (int k = 0; k < n; k++) d[dp + k * ds] = Math.min(d[dp + k * ds], s[sp + k * ss]); }
+            case MAX -> { for (int k = 0; k < n; k++) d[dp + k * ds] = Math.max(d[dp + k * ds], s[sp + k * ss]); }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.jaxj.transforms.partial;
+
+import dev.jaxj.array.Array;
+import dev.jaxj.array.Bind;
+import dev.jaxj.array.Tracer;
+import dev.jaxj.core.Trace;
+import dev.jaxj.ir.Primitive;
+import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.ir.SourceInfo;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+
+/**
+ * Partial evaluation: operations on known values run now; operations touching an unknown
+ * value are recorded. Linearization runs a JVP under this trace with the tangents unknown,
+ * which splits the primal computation (done now) from the linear tangent program (staged).
+ */
+public final class PartialEvalTrace extends Trace {
+    public PartialEvalTrace(int level) {
+        super(level);
+    }
+
+    /** {@return a new unknown input of the staged program} */
+    public PeTracer newArg(ShapedArray aval) {
+        return new PeTracer(this, aval.strong(), Option.none(), new Recipe.Input());
+    }
+
+    @Override
+    public Tracer lift(Array x) {
+        return new PeTracer(this, x.aval(), Option.some(x), null);
+    }
+
+    /** A known tracer becomes a constant of the staged program when staged code uses it. */
+    PeTracer instantiate(PeTracer t) {
+        return t.known().isEmpty() ? t : new PeTracer(this, t.aval(), Option.none(), new Recipe.Const(t.known().get()));
+    }
+
+    /** {@return {@code x} as an unknown tracer of this trace (a constant when it is known)} */
+    public PeTracer instantiate(Array x) {
+        PeTracer t = x instanceof PeTracer p && p.trace() == this ? p : (PeTracer) lift(x);
+        return instantiate(t);
+    }
+
+    @Override
+    public Seq<Array> process(Primitive p, Seq<Tracer> in) {
+        Seq<PeTracer> tracers = in.map(t -> (PeTracer) t);
+        if (tracers.forAll(t -> t.known().isDefined())) {
+            return Bind.bind(p, tracers.map(t -> t.known().get()));
+        }
+        Seq<PeTracer> staged = tracers.map(this::instantiate);
+        Seq<ShapedArray> outAvals = p.abstractEval(staged.map(PeTracer::aval));
+        var recipe = new Recipe.EqnRecipe(p, staged, outAvals, SourceInfo.capture());
+        recipe.out = outAvals.map(a -> new PeTracer(this, a, Option.none(), recipe));
+        return Seq.narrow(recipe.out);
+    }
+
+    @Override
+    public String describe() {
+        return "partial_eval (level " + level() + ")";
+    }
+}

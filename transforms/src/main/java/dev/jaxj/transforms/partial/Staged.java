@@ -1,0 +1,84 @@
+package dev.jaxj.transforms.partial;
+
+import dev.jaxj.array.Array;
+import dev.jaxj.errors.TracerLeakError;
+import dev.jaxj.ir.Eqn;
+import dev.jaxj.ir.Jaxpr;
+import dev.jaxj.ir.Var;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A staged program with the values of its constants.
+ *
+ * @param jaxpr  the program; its {@code constVars} are bound to {@code consts}
+ * @param consts the constants' values (arrays of an outer level, or concrete)
+ */
+public record Staged(Jaxpr jaxpr, Seq<Array> consts) {
+
+    /** Reads the program that computes {@code outs} from {@code ins} off the tracers' recipes. */
+    public static Staged fromTracers(Seq<PeTracer> ins, Seq<PeTracer> outs) {
+        var vars = new IdentityHashMap<PeTracer, Var>();
+        int[] next = {0};
+        java.util.function.Function<PeTracer, Var> var = t -> vars.computeIfAbsent(t, k -> new Var(next[0]++, k.aval()));
+        Vector<Var> inVars = ins.map(var).toVector();
+        List<Var> constVars = new ArrayList<>();
+        List<Array> consts = new ArrayList<>();
+        List<Eqn> eqns = new ArrayList<>();
+        var emitted = new IdentityHashMap<Recipe.EqnRecipe, Boolean>();
+        for (PeTracer t : postOrder(outs)) {
+            switch (t.recipe) {
+                case Recipe.Input _ -> {
+                    if (!vars.containsKey(t)) {
+                        throw new TracerLeakError("staging", "an unknown value " + t.aval() + " is not among the staged program's inputs;"
+                                + " a tracer from another transform leaked into this one");
+                    }
+                }
+                case Recipe.Const c -> {
+                    if (!vars.containsKey(t)) {
+                        constVars.add(var.apply(t));
+                        consts.add(c.value());
+                    }
+                }
+                case Recipe.EqnRecipe e -> {
+                    if (emitted.put(e, Boolean.TRUE) == null) {
+                        eqns.add(new Eqn(e.prim, e.in.map(var), e.out.map(var), e.where));
+                    }
+                }
+                case null -> throw new IllegalStateException("known tracer reached staging without instantiation");
+            }
+        }
+        Jaxpr j = new Jaxpr(Vector.ofAll(constVars), inVars, Vector.ofAll(eqns), outs.map(var));
+        return new Staged(j, Vector.ofAll(consts));
+    }
+
+    /** Tracers in dependency order (inputs of an equation before its outputs), iteratively. */
+    private static List<PeTracer> postOrder(Seq<PeTracer> outs) {
+        List<PeTracer> order = new ArrayList<>();
+        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        var stack = new ArrayDeque<Object[]>();
+        for (PeTracer root : outs.reverse()) stack.push(new Object[] {root, false});
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            PeTracer t = (PeTracer) top[0];
+            if ((Boolean) top[1]) {
+                order.add(t);
+                continue;
+            }
+            if (seen.put(t, Boolean.TRUE) != null) continue;
+            stack.push(new Object[] {t, true});
+            if (t.recipe instanceof Recipe.EqnRecipe e) {
+                for (PeTracer p : e.in.reverse()) {
+                    if (!seen.containsKey(p)) stack.push(new Object[] {p, false});
+                }
+            }
+        }
+        return order;
+    }
+}
