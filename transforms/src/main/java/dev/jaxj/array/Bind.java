@@ -2,6 +2,7 @@ package dev.jaxj.array;
 
 import dev.jaxj.accel.Backends;
 import dev.jaxj.accel.Buffer;
+import dev.jaxj.core.CustomRules;
 import dev.jaxj.core.Trace;
 import dev.jaxj.core.TraceStack;
 import dev.jaxj.errors.TracerLeakError;
@@ -20,21 +21,42 @@ public final class Bind {
 
     /** {@return the outputs of {@code p} applied to {@code args}} */
     public static Seq<Array> bind(Primitive p, Seq<? extends Array> args) {
+        Trace top = topTrace(p.name(), args);
+        return top == null ? eval(p, args) : top.process(p, raise(top, args));
+    }
+
+    /** Applies a function with a custom JVP rule: the top trace decides whether the rule applies. */
+    public static Seq<Array> bindCustomJvp(CustomRules.Jvp rule, Seq<? extends Array> args) {
+        Trace top = topTrace("custom_jvp_call", args);
+        return top == null ? rule.fun().apply(Seq.narrow(args)) : top.processCustomJvp(rule, raise(top, args));
+    }
+
+    /** Applies a function with a custom VJP rule: the top trace decides whether the rule applies. */
+    public static Seq<Array> bindCustomVjp(CustomRules.Vjp rule, Seq<? extends Array> args) {
+        Trace top = topTrace("custom_vjp_call", args);
+        return top == null ? rule.fun().apply(Seq.narrow(args)) : top.processCustomVjp(rule, raise(top, args));
+    }
+
+    /** The highest-level trace among the operands, after checking that none has leaked. */
+    private static Trace topTrace(String op, Seq<? extends Array> args) {
         Trace top = null;
         for (Array a : args) {
             if (a instanceof Tracer t && (top == null || t.trace().level() > top.level())) top = t.trace();
         }
-        if (top == null) return eval(p, args);
+        if (top == null) return null;
         TraceStack stack = TraceStack.current();
         for (Array a : args) {
             if (a instanceof Tracer t && (!t.trace().isActive() || !stack.contains(t.trace()))) {
-                throw new TracerLeakError(p.name(), "got a tracer " + t.aval() + " of " + t.trace().describe()
+                throw new TracerLeakError(op, "got a tracer " + t.aval() + " of " + t.trace().describe()
                         + " that is no longer active; a value computed inside a transform escaped it (e.g. stored in a field)"
                         + " and was used afterwards; return it from the transformed function instead");
             }
         }
-        Trace trace = top;
-        return trace.process(p, Vector.ofAll(args).map(a -> a instanceof Tracer t && t.trace() == trace ? t : trace.lift(a)));
+        return top;
+    }
+
+    private static Seq<Tracer> raise(Trace trace, Seq<? extends Array> args) {
+        return Vector.ofAll(args).map(a -> a instanceof Tracer t && t.trace() == trace ? t : trace.lift(a));
     }
 
     /** {@return the single output of {@code p} applied to {@code args}} */

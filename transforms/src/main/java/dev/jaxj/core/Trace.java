@@ -33,6 +33,22 @@ public abstract class Trace {
     /** Applies {@code p} to operands that are all tracers of this trace. */
     public abstract Seq<Array> process(Primitive p, Seq<Tracer> in);
 
+    /**
+     * Applies a function that has a user-defined JVP rule. Most transforms just trace the
+     * function; forward-mode differentiation uses the rule instead.
+     */
+    public Seq<Array> processCustomJvp(CustomRules.Jvp rule, Seq<Tracer> in) {
+        return rule.fun().apply(Seq.narrow(in));
+    }
+
+    /**
+     * Applies a function that has a user-defined VJP. Most transforms just trace the function;
+     * differentiation runs the forward rule and stages the backward rule for reverse mode.
+     */
+    public Seq<Array> processCustomVjp(CustomRules.Vjp rule, Seq<Tracer> in) {
+        return rule.fun().apply(Seq.narrow(in));
+    }
+
     /** {@return a short description for error messages, e.g. {@code jvp (level 1)}} */
     public String describe() {
         return getClass().getSimpleName().replace("Trace", "").toLowerCase() + " (level " + level + ")";

@@ -1,10 +1,68 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.cpu.Gemm.Product;
+import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.DotGeneral;
 import dev.jaxj.ir.ShapedArray;
+import io.vavr.collection.Seq;
 
-/** PLACEHOLDER: dot_general. */
+/**
+ * dot_general: the operands are converted to the computation dtype (the preferred element
+ * type, else theirs), permuted into {@code [batch, m, k]} and {@code [batch, k, n]} (no copy
+ * when already so laid out), and multiplied by {@link Gemm}. The {@code [batch, m, n]} result
+ * is already the output layout: batch axes, then lhs free axes, then rhs free axes.
+ */
 final class DotKernels {
     private DotKernels() {}
-    static HostBuffer dotGeneral(DotGeneral p, ShapedArray lhsAval, HostBuffer lhs, ShapedArray rhsAval, HostBuffer rhs, ShapedArray out) { throw new IllegalStateException("pending"); }
+
+    static HostBuffer dotGeneral(DotGeneral p, ShapedArray lhsAval, HostBuffer lhs, ShapedArray rhsAval, HostBuffer rhs, ShapedArray out) {
+        var dn = p.dimensionNumbers();
+        int[] ld = lhsAval.shape().toArray(), rd = rhsAval.shape().toArray();
+        int[] lhsFree = free(ld.length, dn.lhsBatch(), dn.lhsContracting());
+        int[] rhsFree = free(rd.length, dn.rhsBatch(), dn.rhsContracting());
+        int[] lhsPerm = concat(ints(dn.lhsBatch()), lhsFree, ints(dn.lhsContracting()));
+        int[] rhsPerm = concat(ints(dn.rhsBatch()), ints(dn.rhsContracting()), rhsFree);
+        int batch = sizeOf(ld, ints(dn.lhsBatch())), m = sizeOf(ld, lhsFree), k = sizeOf(ld, ints(dn.lhsContracting()));
+        int n = sizeOf(rd, rhsFree);
+        DType ct = out.dtype();
+        HostBuffer a = Layouts.permute(Widened.convert(lhs, ct), ld, lhsPerm);
+        HostBuffer b = Layouts.permute(Widened.convert(rhs, ct), rd, rhsPerm);
+        return gemm(Product.dense(batch, m, n, k), a, b);
+    }
+
+    /** {@code C = A·B} for dense operands of one dtype; the result has that dtype. */
+    static HostBuffer gemm(Product p, HostBuffer a, HostBuffer b) {
+        DType d = a.dtype();
+        if (d == DType.BOOL) {
+            // Only reachable as a preferred element type: any(a AND b) over the contraction.
+            return Widened.convert(gemm(p, Widened.convert(a, DType.I32), Widened.convert(b, DType.I32)), DType.BOOL);
+        }
+        HostBuffer c = HostBuffer.allocate(d, p.batch() * p.m() * p.n());
+        switch (d) {
+            case F32 -> Gemm.f32(p, a.f32(), b.f32(), c.f32());
+            case F64 -> Gemm.f64(p, a.f64(), b.f64(), c.f64());
+            case I32, U32 -> Gemm.i32(p, a.i32(), b.i32(), c.i32());
+            case I64 -> Gemm.i64(p, a.i64(), b.i64(), c.i64());
+            case BOOL -> throw new IllegalStateException("handled above");
+        }
+        return c;
+    }
+
+    private static int[] free(int rank, Seq<Integer> batch, Seq<Integer> contracting) {
+        return java.util.stream.IntStream.range(0, rank).filter(i -> !batch.contains(i) && !contracting.contains(i)).toArray();
+    }
+
+    private static int[] ints(Seq<Integer> s) {
+        return s.toJavaStream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] concat(int[]... parts) {
+        return java.util.Arrays.stream(parts).flatMapToInt(java.util.Arrays::stream).toArray();
+    }
+
+    private static int sizeOf(int[] dims, int[] axes) {
+        int p = 1;
+        for (int a : axes) p *= dims[a];
+        return p;
+    }
 }

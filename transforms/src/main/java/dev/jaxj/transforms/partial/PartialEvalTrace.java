@@ -20,9 +20,14 @@ public final class PartialEvalTrace extends Trace {
         super(level);
     }
 
-    /** {@return a new unknown input of the staged program} */
+    /** {@return a new unknown input of the staged program} (strongly typed, as tangents are) */
     public PeTracer newArg(ShapedArray aval) {
-        return new PeTracer(this, aval.strong(), Option.none(), new Recipe.Input());
+        return newArgKeepingWeakType(aval.strong());
+    }
+
+    /** {@return a new unknown input with exactly this aval, weak type included (jit keys on it)} */
+    public PeTracer newArgKeepingWeakType(ShapedArray aval) {
+        return new PeTracer(this, aval, Option.none(), new Recipe.Input());
     }
 
     @Override

@@ -1,0 +1,244 @@
+package dev.jaxj;
+
+import dev.jaxj.array.Array;
+import dev.jaxj.array.Bind;
+import dev.jaxj.autodiff.Differentiate;
+import dev.jaxj.autodiff.Jacobians;
+import dev.jaxj.core.CustomRules;
+import dev.jaxj.ir.Jaxpr;
+import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.staging.Jitted;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The transforms: differentiate ({@link #grad}, {@link #valueAndGrad}, {@link #jvp},
+ * {@link #vjp}, {@link #linearize}, {@link #jacfwd}, {@link #jacrev}, {@link #hessian}) and
+ * define derivatives ({@link #customJvp}, {@link #customVjp}). Functions take and return
+ * pytrees of arrays (records, Vavr collections, tuples); they compose to any order.
+ * {@snippet :
+ * Function<Array, Array> f = x -> x.sin().mul(x).sum();
+ * Array g = Jax.grad(f).apply(x);                      // same shape as x
+ * Array h = Jax.grad(Jax.grad(y -> y.pow(3).sum())).apply(Jnp.scalar(2f)); // 12
+ * }
+ */
+public final class Jax {
+    private Jax() {}
+
+    /** A scalar value and the gradient with respect to the differentiated input. */
+    public record ValueAndGrad<P>(Array value, P grad) {}
+
+    /** A scalar value with auxiliary output, as returned by functions passed to the {@code …WithAux} variants. */
+    public record WithAux<X>(Array value, X aux) {}
+
+    /** A scalar value, its auxiliary output and the gradient. */
+    public record ValueAndGradAux<P, X>(Array value, X aux, P grad) {}
+
+    /** A function's output and its directional derivative. */
+    public record JvpResult<R>(R primal, R tangent) {}
+
+    /** A function's output and its pullback (cotangents of the output to cotangents of the input). */
+    public record VjpResult<P, R>(R primal, Function<R, P> pullback) {}
+
+    /** A function's output and its derivative as a linear function. */
+    public record LinearizeResult<P, R>(R primal, Function<P, R> jvp) {}
+
+    // grad ------------------------------------------------------------------------------------
+
+    /**
+     * {@return the gradient function of a scalar-valued {@code f}} The gradient has the
+     * structure of the input (a pytree of floating arrays).
+     *
+     * @throws dev.jaxj.errors.NotDifferentiable when {@code f}'s output is not a real scalar or an input is not floating
+     */
+    public static <P> Function<P, P> grad(Function<P, Array> f) {
+        return x -> valueAndGrad(f).apply(x).grad();
+    }
+
+    /** {@return the gradient of {@code f} with respect to its first argument} (JAX's {@code argnums=0}) */
+    public static <P, B> BiFunction<P, B, P> grad(BiFunction<P, B, Array> f) {
+        return (p, b) -> valueAndGrad(f).apply(p, b).grad();
+    }
+
+    /**
+     * {@return the gradients with respect to the arguments numbered {@code argnums}}, in that order.
+     * {@snippet :
+     * Seq<Object> g = Jax.grad((Array w, Array b) -> loss(w, b), 0, 1).apply(w, b);   // [dw, db]
+     * }
+     */
+    public static <A, B> BiFunction<A, B, Seq<Object>> grad(BiFunction<A, B, Array> f, int... argnums) {
+        if (argnums.length == 0) throw new dev.jaxj.errors.ArgumentError("grad", "argnums must name at least one argument");
+        for (int a : argnums) {
+            if (a < 0 || a > 1) throw new dev.jaxj.errors.ArgumentError("grad", "argnums must be 0 or 1 for a two-argument function, got " + a);
+        }
+        return (a, b) -> {
+            Seq<Object> args = Vector.of(a, b);
+            Seq<Object> chosen = Vector.ofAll(java.util.Arrays.stream(argnums).boxed()).map(args::get);
+            @SuppressWarnings("unchecked")
+            Function<Object, Object[]> g = sel -> {
+                Seq<Object> s = (Seq<Object>) sel;
+                Object[] all = {a, b};
+                for (int i = 0; i < argnums.length; i++) all[argnums[i]] = s.get(i);
+                return new Object[] {f.apply((A) all[0], (B) all[1])};
+            };
+            @SuppressWarnings("unchecked")
+            Seq<Object> grads = (Seq<Object>) Differentiate.valueAndGrad(g, chosen, "grad").grad();
+            return grads;
+        };
+    }
+
+    /** {@return a function giving both {@code f}'s value and its gradient} */
+    @SuppressWarnings("unchecked")
+    public static <P> Function<P, ValueAndGrad<P>> valueAndGrad(Function<P, Array> f) {
+        return x -> {
+            var r = Differentiate.valueAndGrad(p -> new Object[] {f.apply((P) p)}, x, "value_and_grad");
+            return new ValueAndGrad<>(r.value(), (P) r.grad());
+        };
+    }
+
+    /** {@return value and gradient with respect to the first argument} */
+    public static <P, B> BiFunction<P, B, ValueAndGrad<P>> valueAndGrad(BiFunction<P, B, Array> f) {
+        return (p, b) -> valueAndGrad((P q) -> f.apply(q, b)).apply(p);
+    }
+
+    /** {@return value, auxiliary output and gradient} ({@code has_aux=True}); the auxiliary output is not differentiated. */
+    @SuppressWarnings("unchecked")
+    public static <P, X> Function<P, ValueAndGradAux<P, X>> valueAndGradWithAux(Function<P, WithAux<X>> f) {
+        return x -> {
+            var r = Differentiate.valueAndGrad(p -> {
+                WithAux<X> w = f.apply((P) p);
+                return new Object[] {w.value(), w.aux()};
+            }, x, "value_and_grad");
+            return new ValueAndGradAux<>(r.value(), (X) r.aux(), (P) r.grad());
+        };
+    }
+
+    /** {@return value, auxiliary output and gradient with respect to the first argument} */
+    public static <P, B, X> BiFunction<P, B, ValueAndGradAux<P, X>> valueAndGradWithAux(BiFunction<P, B, WithAux<X>> f) {
+        return (p, b) -> valueAndGradWithAux((P q) -> f.apply(q, b)).apply(p);
+    }
+
+    // Forward and reverse mode ------------------------------------------------------------------
+
+    /** {@return {@code f(primals)} and its derivative along {@code tangents}} (pytrees of one structure) */
+    @SuppressWarnings("unchecked")
+    public static <P, R> JvpResult<R> jvp(Function<P, R> f, P primals, P tangents) {
+        var r = Differentiate.jvp(p -> f.apply((P) p), primals, tangents);
+        return new JvpResult<>((R) r.primal(), (R) r.tangent());
+    }
+
+    /** {@return {@code f(primals)} and the function pulling output cotangents back to input cotangents} */
+    @SuppressWarnings("unchecked")
+    public static <P, R> VjpResult<P, R> vjp(Function<P, R> f, P primals) {
+        var l = Differentiate.linearize(p -> f.apply((P) p), primals, "vjp");
+        return new VjpResult<>((R) l.primal(), ct -> (P) l.transposed().apply(ct));
+    }
+
+    /** {@return {@code f(primals)} and its derivative as a linear function, evaluated without re-running {@code f}} */
+    @SuppressWarnings("unchecked")
+    public static <P, R> LinearizeResult<P, R> linearize(Function<P, R> f, P primals) {
+        var l = Differentiate.linearize(p -> f.apply((P) p), primals, "linearize");
+        return new LinearizeResult<>((R) l.primal(), t -> (R) l.map().apply(t));
+    }
+
+    /** {@return the Jacobian by forward mode}, shaped {@code f(x).shape ++ x.shape} */
+    public static UnaryOperator<Array> jacfwd(UnaryOperator<Array> f) {
+        return x -> Jacobians.jacfwd(f, x);
+    }
+
+    /** {@return the Jacobian by reverse mode}, shaped {@code f(x).shape ++ x.shape} */
+    public static UnaryOperator<Array> jacrev(UnaryOperator<Array> f) {
+        return x -> Jacobians.jacrev(f, x);
+    }
+
+    /** {@return the Hessian of a scalar {@code f}} as forward-over-reverse, shaped {@code x.shape ++ x.shape} */
+    public static UnaryOperator<Array> hessian(UnaryOperator<Array> f) {
+        return jacfwd(jacrev(f));
+    }
+
+    // Staging ---------------------------------------------------------------------------------
+
+    /**
+     * {@return {@code f} compiled for each input structure and set of avals it is called with}
+     * The first call traces {@code f} with abstract values and compiles the program; later
+     * calls with the same shapes and dtypes run it directly. {@code f} must be pure: Java side
+     * effects happen once, at trace time, and Java control flow on array values raises
+     * {@code ConcretizationError} (use {@code Lax.cond} or {@code Jnp.where}).
+     * {@snippet :
+     * Function<Array, Array> step = Jax.jit(x -> x.mul(2.0).tanh().sum());
+     * step.apply(x);   // traces and compiles
+     * step.apply(y);   // same aval: runs the compiled program
+     * }
+     */
+    public static <P, R> Function<P, R> jit(Function<P, R> f) {
+        var j = Jitted.of(f, f.getClass().getSimpleName());
+        return p -> j.apply(p, Jitted.Unit.UNIT);
+    }
+
+    /**
+     * {@return {@code f} compiled per input avals and per value of its static second argument}
+     * ({@code static_argnums=1}); the static value is part of the cache key and must implement
+     * {@code equals}/{@code hashCode}.
+     */
+    public static <P, S, R> BiFunction<P, S, R> jitStatic(BiFunction<P, S, R> f) {
+        return new Jitted<>(f, f.getClass().getSimpleName());
+    }
+
+    /** {@return the program {@code f} stages for inputs like {@code args}} in JAX's text form when printed */
+    public static <P, R> Jaxpr makeJaxpr(Function<P, R> f, P args) {
+        return Jitted.of(f, "make_jaxpr").trace(args, Jitted.Unit.UNIT);
+    }
+
+    /** {@return the avals of {@code f}'s outputs for inputs like {@code args}} computed by tracing, not running, {@code f} */
+    public static <P, R> Seq<ShapedArray> evalShape(Function<P, R> f, P args) {
+        return makeJaxpr(f, args).outAvals();
+    }
+
+    // Custom derivatives ----------------------------------------------------------------------
+
+    /** A JVP rule of one-argument functions: (x, t) to (f(x), tangent of f at x along t). */
+    @FunctionalInterface
+    public interface JvpRule {
+        JvpResult<Array> apply(Array primal, Array tangent);
+    }
+
+    /**
+     * {@return {@code f} with the derivative given by {@code rule}} (JAX's {@code custom_jvp}),
+     * used by every differentiation transform, at any order.
+     * {@snippet :
+     * UnaryOperator<Array> safeLog1pExp = Jax.customJvp(
+     *         x -> x.exp().log1p(),
+     *         (x, t) -> new Jax.JvpResult<>(x.exp().log1p(), t.mul(x.sigmoid())));
+     * }
+     */
+    public static UnaryOperator<Array> customJvp(UnaryOperator<Array> f, JvpRule rule) {
+        var r = new CustomRules.Jvp(in -> Vector.of(f.apply(in.head())), (p, t) -> {
+            JvpResult<Array> out = rule.apply(p.head(), t.head());
+            return new CustomRules.PrimalsTangents(Vector.of(out.primal()), Vector.of(out.tangent()));
+        });
+        return x -> Bind.bindCustomJvp(r, Vector.of(x)).head();
+    }
+
+    /** Output and residuals of a custom VJP's forward rule. */
+    public record Residuals(Array output, Seq<Array> residuals) {}
+
+    /**
+     * {@return {@code f} whose reverse-mode derivative is {@code bwd}} (JAX's {@code custom_vjp}):
+     * {@code fwd} computes the output and the residuals that {@code bwd(residuals, ct)} needs to
+     * return the input cotangent. Forward mode through it raises {@code NotDifferentiable}.
+     */
+    public static UnaryOperator<Array> customVjp(UnaryOperator<Array> f, Function<Array, Residuals> fwd,
+                                                 BiFunction<Seq<Array>, Array, Array> bwd) {
+        var r = new CustomRules.Vjp(in -> Vector.of(f.apply(in.head())),
+                in -> {
+                    Residuals res = fwd.apply(in.head());
+                    return new CustomRules.OutputsResiduals(Vector.of(res.output()), res.residuals());
+                },
+                (res, cts) -> Vector.of(bwd.apply(res, cts.head())));
+        return x -> Bind.bindCustomVjp(r, Vector.of(x)).head();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.jaxj.autodiff;
+
+import dev.jaxj.array.Array;
+import dev.jaxj.errors.NotDifferentiable;
+import dev.jaxj.errors.TreeError;
+import dev.jaxj.tree.Tree;
+import dev.jaxj.tree.TreeDef;
+import io.vavr.collection.Seq;
+
+/** A pytree whose leaves are arrays, flattened. */
+public record Leaves(Seq<Array> arrays, TreeDef treeDef) {
+
+    /** Flattens {@code tree}; every leaf must be an {@link Array}. */
+    public static Leaves of(Object tree, String op) {
+        Tree.Flattened f = Tree.flatten(tree);
+        for (Tree.PathLeaf pl : Tree.flattenWithPath(tree)) {
+            if (!(pl.leaf() instanceof Array)) {
+                throw new TreeError(op, "every leaf must be an Array, got " + pl.leaf().getClass().getSimpleName() + " at " + pl.path());
+            }
+        }
+        return new Leaves(f.leaves().map(Array.class::cast), f.treeDef());
+    }
+
+    /** Like {@link #of}, and every leaf must be floating-point (differentiation inputs). */
+    public static Leaves differentiable(Object tree, String op) {
+        Leaves l = of(tree, op);
+        for (Tree.PathLeaf pl : Tree.flattenWithPath(tree)) {
+            Array a = (Array) pl.leaf();
+            if (!a.dtype().isFloating()) {
+                throw new NotDifferentiable(op, "requires floating-point inputs, got " + a.aval()
+                        + (pl.path().entries().isEmpty() ? "" : " at " + pl.path()) + "; convert with astype(DType.F32) or mark the input static");
+            }
+        }
+        return l;
+    }
+
+    /** {@return a tree of this structure holding {@code leaves}} */
+    @SuppressWarnings("unchecked")
+    public <T> T rebuild(Seq<? extends Array> leaves) {
+        return (T) treeDef.unflatten(leaves);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.jaxj.staging;
+
+import dev.jaxj.Jax;
+import dev.jaxj.Jnp;
+import dev.jaxj.array.Array;
+import dev.jaxj.errors.ConcretizationError;
+import dev.jaxj.errors.TracerLeakError;
+import dev.jaxj.ir.DType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class JitTest {
+    private static Array f32(float... v) { return Jnp.array(v); }
+
+    @Test
+    void shouldComputeWhatTheFunctionComputes() {
+        Function<Array, Array> f = x -> x.mul(2.0).tanh().add(x.sin()).sum(0);
+        Array x = Jnp.array(new float[][] {{0.1f, -2f}, {3f, 0.5f}});
+        assertArrayEquals(f.apply(x).toFloatArray(), Jax.jit(f).apply(x).toFloatArray(), 0f);
+    }
+
+    @Test
+    void shouldCompileOncePerShapeDtypeAndWeakType() {
+        AtomicInteger traces = new AtomicInteger();
+        var j = Jitted.of((Array x) -> {
+            traces.incrementAndGet();
+            return x.add(1.0);
+        }, "count");
+        j.apply(f32(1, 2), Jitted.Unit.UNIT);
+        j.apply(f32(3, 4), Jitted.Unit.UNIT);
+        assertEquals(1, j.compilations());
+        j.apply(f32(1, 2, 3), Jitted.Unit.UNIT);
+        j.apply(Jnp.array(new double[] {1, 2}), Jitted.Unit.UNIT);
+        j.apply(Array.scalar(1.0), Jitted.Unit.UNIT);
+        j.apply(Jnp.scalar(1f), Jitted.Unit.UNIT);
+        assertEquals(5, j.compilations(), "shape, dtype and weak type are all part of the key");
+        assertEquals(5, traces.get(), "Java side effects run once per compilation, at trace time");
+    }
+
+    @Test
+    void shouldRecompileForNewStaticValuesOnly() {
+        BiFunction<Array, Integer, Array> power = Jax.jitStatic((Array x, Integer n) -> x.pow((long) n));
+        assertArrayEquals(new float[] {8, 27}, power.apply(f32(2, 3), 3).toFloatArray(), 0f);
+        assertArrayEquals(new float[] {4, 9}, power.apply(f32(2, 3), 2).toFloatArray(), 0f);
+        var j = (Jitted<Array, Integer, Array>) power;
+        power.apply(f32(5, 6), 3);
+        assertEquals(2, j.compilations());
+    }
+
+    @Test
+    void shouldCompileEachKeyOnceUnderConcurrency() throws Exception {
+        AtomicInteger traces = new AtomicInteger();
+        var j = Jitted.of((Array x) -> {
+            traces.incrementAndGet();
+            return x.mul(x).sum();
+        }, "concurrent");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Float>> results = new ArrayList<>();
+            List<Float> expected = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                int n = 1 + i % 4;
+                float[] v = new float[n];
+                float want = 0;
+                for (int k = 0; k < n; k++) {
+                    v[k] = i + k;
+                    want += v[k] * v[k];
+                }
+                expected.add(want);
+                Callable<Float> call = () -> j.apply(Jnp.array(v), Jitted.Unit.UNIT).floatValue();
+                results.add(pool.submit(call));
+            }
+            for (int i = 0; i < results.size(); i++) assertEquals(expected.get(i), results.get(i).get(), 1e-3f * expected.get(i));
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(4, j.compilations());
+        assertEquals(4, traces.get());
+    }
+
+    @Test
+    void shouldRefuseJavaControlFlowOnTracedValues() {
+        Function<Array, Array> f = Jax.jit(x -> x.sum().floatValue() > 0 ? x : x.neg());
+        ConcretizationError e = assertThrows(ConcretizationError.class, () -> f.apply(f32(1, 2)));
+        assertTrue(e.getMessage().contains("Lax.cond"), e.getMessage());
+        assertTrue(e.getMessage().contains("JitTest.java"), e.getMessage());
+    }
+
+    @Test
+    void shouldDetectTracersThatLeakOutOfJit() {
+        Array[] stash = new Array[1];
+        Jax.jit((Array x) -> {
+            stash[0] = x.mul(2.0);
+            return x;
+        }).apply(f32(1));
+        TracerLeakError e = assertThrows(TracerLeakError.class, () -> stash[0].add(1.0));
+        assertTrue(e.getMessage().contains("no longer active"), e.getMessage());
+    }
+
+    @Test
+    void shouldPrintTheStagedProgram() {
+        String text = Jax.makeJaxpr((Array x) -> x.sin().mul(2.0), f32(1, 2, 3)).toString();
+        assertEquals("""
+                { lambda a:f32[3] ; b:f32[3]. let
+                    c:f32[3] = sin b
+                    d:f32[3] = mul c a
+                  in (d) }""", text);
+        assertEquals("f32[3]", Jax.evalShape((Array x) -> x.sin(), f32(1, 2, 3)).head().toString());
+    }
+
+    @Test
+    void shouldComposeWithGradInBothOrders() {
+        Function<Array, Array> f = x -> x.sin().mul(x).sum();
+        Array x = Jnp.array(new double[] {0.3, -1.1});
+        double[] want = Jax.grad(f).apply(x).toDoubleArray();
+        assertArrayEquals(want, Jax.jit(Jax.grad(f)).apply(x).toDoubleArray(), 1e-12);
+        assertArrayEquals(want, Jax.grad(Jax.jit(f)).apply(x).toDoubleArray(), 1e-12);
+        assertEquals(DType.F64, Jax.jit(Jax.grad(f)).apply(x).dtype());
+    }
+}

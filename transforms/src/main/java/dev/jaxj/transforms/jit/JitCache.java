@@ -1,0 +1,91 @@
+package dev.jaxj.transforms.jit;
+
+import dev.jaxj.ir.ShapedArray;
+import io.vavr.collection.Seq;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Compiled programs of one jitted function, keyed by pytree structure, avals (shape, dtype,
+ * weak type) and static arguments. Thread-safe: concurrent callers with the same key wait
+ * for one compilation. Bounded: the least recently used entry goes when full. With
+ * {@code -Djaxj.log_compiles=true} every compilation logs why the existing entries did not fit.
+ */
+public final class JitCache {
+    private static final System.Logger LOG = System.getLogger("dev.jaxj.jit");
+
+    /**
+     * @param structure the input pytree structure (a {@code TreeDef})
+     * @param avals     the avals of the flat inputs
+     * @param statics   the static arguments (compared with {@code equals})
+     */
+    public record Key(Object structure, Seq<ShapedArray> avals, Seq<Object> statics) {}
+
+    private final String name;
+    private final int capacity;
+    private final boolean log;
+    private final Map<Key, CompletableFuture<Compiled>> entries;
+    private int compilations;
+
+    public JitCache(String name, int capacity) {
+        this.name = name;
+        this.capacity = capacity;
+        this.log = Boolean.getBoolean("jaxj.log_compiles");
+        this.entries = new LinkedHashMap<>(16, 0.75f, true);
+    }
+
+    /** {@return the compiled program for {@code key}, compiling it at most once} */
+    public Compiled get(Key key, Supplier<Compiled> compile) {
+        CompletableFuture<Compiled> mine = new CompletableFuture<>();
+        CompletableFuture<Compiled> existing;
+        synchronized (this) {
+            existing = entries.get(key);
+            if (existing == null) {
+                if (log) LOG.log(Level.INFO, "jit {0}: compiling #{1} because {2}", name, compilations + 1, reason(key));
+                entries.put(key, mine);
+                compilations++;
+                if (entries.size() > capacity) {
+                    var eldest = entries.keySet().iterator();
+                    eldest.next();
+                    eldest.remove();
+                }
+            }
+        }
+        if (existing != null) return existing.join();
+        try {
+            mine.complete(compile.get());
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                entries.remove(key, mine);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        return mine.join();
+    }
+
+    /** {@return how many times this cache has compiled} */
+    public synchronized int compilations() { return compilations; }
+
+    /** {@return the number of entries held} */
+    public synchronized int size() { return entries.size(); }
+
+    private String reason(Key key) {
+        if (entries.isEmpty()) return "this is the first call";
+        Key near = entries.keySet().iterator().next();
+        if (!Objects.equals(near.structure(), key.structure())) return "the input structure changed from " + near.structure() + " to " + key.structure();
+        if (!near.statics().equals(key.statics())) return "static arguments changed from " + near.statics() + " to " + key.statics();
+        for (int i = 0; i < Math.min(near.avals().size(), key.avals().size()); i++) {
+            ShapedArray a = near.avals().get(i), b = key.avals().get(i);
+            if (!a.equals(b)) {
+                return "input " + i + " changed from " + a + (a.weakType() ? "(weak)" : "") + " to " + b + (b.weakType() ? "(weak)" : "");
+            }
+        }
+        return "no cached entry matches";
+    }
+}
