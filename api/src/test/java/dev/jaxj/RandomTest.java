@@ -11,6 +11,7 @@ import dev.jaxj.random.ThreefryMode;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -116,5 +117,21 @@ class RandomTest {
         assertEquals(Shape.of(3), Random.multivariateNormal(k, Jnp.zeros(3), Jnp.eye(3)).shape());
         assertFalse(Random.permutation(k, Jnp.arange(6)).shape().equals(Shape.SCALAR));
         assertEquals(Shape.of(4, 2), Random.choice(k, Jnp.arange(8).reshape(4, 2), Shape.of(4), false, Option.none(), 0).shape());
+    }
+
+    @Test
+    void shouldGiveTheSameNumbersUnderJit() {
+        // JAX testRngUniform/testNormal/testRngRandint compare compiled and uncompiled samples.
+        for (ThreefryMode mode : ThreefryMode.values()) {
+            Key k = Random.key(3, mode);
+            Function<Key, Array> draw = key -> {
+                Key ks = Random.split(key);
+                return Random.uniform(ks.get(0), 5).add(Random.normal(ks.get(1), 5))
+                        .add(Random.randint(Random.foldIn(key, 7), Shape.of(5), 0, 10).astype(DType.F32));
+            };
+            assertArrayEquals(draw.apply(k).toFloatArray(), Jax.jit(draw).apply(k).toFloatArray(), 0f, mode.name());
+            Function<Key, Array> keys = key -> Random.keyData(Random.split(key, 3));
+            assertArrayEquals(keys.apply(k).toLongArray(), Jax.jit(keys).apply(k).toLongArray(), mode.name());
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.lax.Lax;
+import dev.jaxj.tree.Static;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
@@ -15,8 +16,8 @@ import static java.util.Objects.requireNonNull;
  * A typed PRNG key, or an array of them: JAX's {@code key<fry>} element type. The key data is
  * a u32 array whose last axis holds the two words of each key, so a single key overlays
  * {@code u32[2]} and {@code split(key, 3)} gives a key array of shape {@code (3)} over
- * {@code u32[3,2]}. The {@link ThreefryMode} is static: transforms see {@code data} as the
- * only array leaf.
+ * {@code u32[3,2]}. As a pytree the key has one leaf, {@code data}; the {@link ThreefryMode}
+ * is static structure, so {@code jit} traces the data and compiles once per mode.
  * {@snippet :
  * Key key = Random.key(0);                    // shape (), data u32[2] = [0, 0]
  * Key keys = Random.split(key, 3);            // shape (3)
@@ -26,7 +27,7 @@ import static java.util.Objects.requireNonNull;
  * @param data the key words, u32 of shape {@code (*shape, 2)}
  * @param mode which Threefry stream every operation on this key uses
  */
-public record Key(Array data, ThreefryMode mode) {
+public record Key(Array data, @Static ThreefryMode mode) {
     public Key {
         requireNonNull(data, "data is null");
         requireNonNull(mode, "mode is null");
