@@ -5,7 +5,13 @@ import java.util.Map;
 /** Runs the workloads named on the command line (all when none), one result line per metric. */
 public final class Workloads {
     private static final Map<String, Runnable> ALL = Map.of(
-            "W6", W6Dispatch::run);
+            "W1", W1Sgemm::run,
+            "W3", W3Fused::run,
+            "W4", W4Reductions::run,
+            "W5", W5Mlp::run,
+            "W6", W6Dispatch::run,
+            "W7", W7Grad::run,
+            "W8", W8Conv::run);
 
     private Workloads() {}
 

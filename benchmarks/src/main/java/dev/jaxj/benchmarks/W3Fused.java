@@ -1,0 +1,31 @@
+package dev.jaxj.benchmarks;
+
+import dev.jaxj.Jax;
+import dev.jaxj.array.Array;
+import io.vavr.collection.Vector;
+
+import java.util.function.Function;
+
+/** W3: y = tanh(a*b + c) * 0.5 + a over 16 Mi f32 elements; bandwidth counts 3 reads and 1 write. */
+final class W3Fused {
+    private W3Fused() {}
+
+    private static final int N = 1 << 24;
+
+    static Array expr(Array a, Array b, Array c) {
+        return a.mul(b).add(c).tanh().mul(0.5).add(a);
+    }
+
+    static void run() {
+        Array a = Inputs.normal(1, N), b = Inputs.normal(2, N), c = Inputs.normal(3, N);
+        double eager = Harness.median(() -> expr(a, b, c));
+        Harness.report("W3", "fused_elem", "jaxj_eager", eager * 1e3, "ms");
+        Harness.report("W3", "fused_elem_bw", "jaxj_eager", 16.0 * N / eager / 1e9, "GB/s");
+        Function<Vector<Array>, Array> jitted = Jax.jit(v -> expr(v.get(0), v.get(1), v.get(2)));
+        Vector<Array> args = Vector.of(a, b, c);
+        Harness.report("W3", "compile_ms", "jaxj_jit", Inputs.millis(() -> jitted.apply(args)), "ms");
+        double jit = Harness.median(() -> jitted.apply(args));
+        Harness.report("W3", "fused_elem", "jaxj_jit", jit * 1e3, "ms");
+        Harness.report("W3", "fused_elem_bw", "jaxj_jit", 16.0 * N / jit / 1e9, "GB/s");
+    }
+}
