@@ -51,12 +51,15 @@ public final class Samplers {
         return uniform(key, shape, dtype, real(minval, dtype), real(maxval, dtype));
     }
 
-    /** {@return standard normal values}: {@code sqrt(2) * erf_inv(u)} for u uniform in (-1, 1) */
+    /**
+     * {@return standard normal values}: {@code sqrt(2) * erf_inv(u)} for u uniform in (-1, 1),
+     * with XLA's expansion of {@code erf_inv} (see {@link XlaErfInv}) so the floats are JAX's
+     */
     public static Array normal(Key key, Shape shape, DType dtype) {
         requireFloat("normal", dtype);
         double lo = dtype == DType.F32 ? Math.nextUp(-1f) : Math.nextUp(-1.0);
         Array u = uniform(key, shape, dtype, real(lo, dtype), real(1, dtype));
-        return Lax.mul(to(real(Math.sqrt(2), dtype), shape), Lax.erfInv(u));
+        return Lax.mul(to(real(Math.sqrt(2), dtype), shape), XlaErfInv.of(u));
     }
 
     /**
@@ -72,7 +75,7 @@ public final class Samplers {
         Array sqrt2 = real(Math.sqrt(2), dtype);
         Array lo = Lax.convertElementType(lower, dtype), hi = Lax.convertElementType(upper, dtype);
         Array a = Lax.erf(lo.div(sqrt2)), b = Lax.erf(hi.div(sqrt2));
-        Array out = Lax.mul(to(sqrt2, s), Lax.erfInv(uniform(key, s, dtype, a, b)));
+        Array out = Lax.mul(to(sqrt2, s), XlaErfInv.of(uniform(key, s, dtype, a, b)));
         Array above = Lax.nextafter(lo, to(real(Double.POSITIVE_INFINITY, dtype), lo.shape()));
         Array below = Lax.nextafter(hi, to(real(Double.NEGATIVE_INFINITY, dtype), hi.shape()));
         return out.maximum(above).minimum(below);

@@ -165,6 +165,20 @@ final class JaxReference {
         return x;
     }
 
-    /** erf_inv of a float, rounded to float. */
-    static float erfInv(float y) { return (float) erfInv((double) y); }
+    /**
+     * erf_inv of a float as XLA's ErfInv32 evaluates it: Giles' single-precision polynomials in
+     * w = -log1p(-x*x), every step rounded to float (log1p itself correctly rounded).
+     */
+    static float erfInv(float x) {
+        float[] low = {2.81022636e-08f, 3.43273939e-07f, -3.5233877e-06f, -4.39150654e-06f, 0.00021858087f,
+                -0.00125372503f, -0.00417768164f, 0.246640727f, 1.50140941f};
+        float[] high = {-0.000200214257f, 0.000100950558f, 0.00134934322f, -0.00367342844f, 0.00573950773f,
+                -0.0076224613f, 0.00943887047f, 1.00167406f, 2.83297682f};
+        float w = -(float) Math.log1p(-x * x);
+        boolean small = w < 5f;
+        float t = small ? w - 2.5f : (float) Math.sqrt(w) - 3f;
+        float p = small ? low[0] : high[0];
+        for (int i = 1; i < 9; i++) p = (small ? low[i] : high[i]) + p * t;
+        return Math.abs(x) == 1f ? x * Float.MAX_VALUE : p * x;
+    }
 }
