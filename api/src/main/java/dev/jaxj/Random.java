@@ -1,8 +1,10 @@
 package dev.jaxj;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
+import dev.jaxj.lax.Lax;
 import dev.jaxj.random.Discrete;
 import dev.jaxj.random.IntegerSamplers;
 import dev.jaxj.random.Key;
@@ -77,7 +79,7 @@ public final class Random {
 
     /** {@return a new key mixing an integer scalar into a single key} (converted to u32) */
     public static Key foldIn(Key key, Array data) {
-        Array word = data.dtype() == DType.I32 ? dev.jaxj.lax.Lax.bitcastConvertType(data, DType.U32) : data.astype(DType.U32);
+        Array word = data.dtype() == DType.I32 ? Lax.bitcastConvertType(data, DType.U32) : data.astype(DType.U32);
         return new Key(Threefry.foldIn(key, word), key.mode());
     }
 
@@ -92,7 +94,7 @@ public final class Random {
      */
     public static Array bits(Key key, Shape shape, DType dtype) {
         if (dtype != DType.U32 && dtype != DType.I64) {
-            throw new dev.jaxj.errors.DTypeError("random.bits", "dtype must be u32 (or i64 for 64 raw bits), got " + dtype);
+            throw new DTypeError("random.bits", "dtype must be u32 (or i64 for 64 raw bits), got " + dtype);
         }
         return Threefry.randomBits(key, dtype.bits(), shape);
     }
@@ -147,21 +149,25 @@ public final class Random {
     /** {@return f32 standard Gumbel values} */
     public static Array gumbel(Key key, int... shape) { return Samplers.gumbel(key, Shape.of(shape), DType.F32); }
 
+    /** {@return standard Gumbel values of a floating dtype} */
     public static Array gumbel(Key key, Shape shape, DType dtype) { return Samplers.gumbel(key, shape, dtype); }
 
     /** {@return f32 standard exponential values} */
     public static Array exponential(Key key, int... shape) { return Samplers.exponential(key, Shape.of(shape), DType.F32); }
 
+    /** {@return standard exponential values of a floating dtype} */
     public static Array exponential(Key key, Shape shape, DType dtype) { return Samplers.exponential(key, shape, dtype); }
 
     /** {@return f32 standard Laplace values} */
     public static Array laplace(Key key, int... shape) { return Samplers.laplace(key, Shape.of(shape), DType.F32); }
 
+    /** {@return standard Laplace values of a floating dtype} */
     public static Array laplace(Key key, Shape shape, DType dtype) { return Samplers.laplace(key, shape, dtype); }
 
     /** {@return f32 standard logistic values} */
     public static Array logistic(Key key, int... shape) { return Samplers.logistic(key, Shape.of(shape), DType.F32); }
 
+    /** {@return standard logistic values of a floating dtype} */
     public static Array logistic(Key key, Shape shape, DType dtype) { return Samplers.logistic(key, shape, dtype); }
 
     /** {@return draws from N(mean, cov)}: mean {@code (..., n)}, cov {@code (..., n, n)}, result the broadcast batch shape plus (n) */

@@ -7,8 +7,9 @@ import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
-import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+
+import java.util.Arrays;
 
 /**
  * Bit-level building blocks for the generators, all written as primitives so they trace:
@@ -18,8 +19,6 @@ import io.vavr.collection.Vector;
  */
 final class Bits {
     private Bits() {}
-
-    static final Seq<Integer> NO_AXES = Vector.empty();
 
     /** {@return a strongly typed u32 scalar holding the low 32 bits of {@code bits}} */
     static Array u32(long bits) {
@@ -64,7 +63,7 @@ final class Bits {
     /** {@return elements {@code [start, stop)} of {@code x} along {@code axis}} */
     static Array slice(Array x, int axis, int start, int stop) {
         int[] lo = new int[x.ndim()], hi = x.shape().toArray(), step = new int[x.ndim()];
-        java.util.Arrays.fill(step, 1);
+        Arrays.fill(step, 1);
         lo[axis] = start;
         hi[axis] = stop;
         return Lax.slice(x, Vector.ofAll(lo), Vector.ofAll(hi), Vector.ofAll(step));

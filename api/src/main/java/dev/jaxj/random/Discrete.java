@@ -1,5 +1,6 @@
 package dev.jaxj.random;
 
+import dev.jaxj.Jnp;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.errors.ArgumentError;
@@ -76,7 +77,7 @@ public final class Discrete {
     private static Array draw(Key key, int n, Option<Array> a, Shape shape, boolean replace, Option<Array> p, int axis) {
         int draws = shape.size();
         DType dtype = a.map(Array::dtype).getOrElse(DType.I32);
-        if (draws == 0) return dev.jaxj.Jnp.zeros(shape, dtype);
+        if (draws == 0) return Jnp.zeros(shape, dtype);
         if (n <= 0) throw new ArgumentError("random.choice", "a must be greater than 0 unless no samples are taken, got " + n);
         if (!replace && draws > n) {
             throw new ArgumentError("random.choice", "cannot take a larger sample (size " + draws + ") than population (size " + n + ") when replace is false");

@@ -4,7 +4,6 @@ import dev.jaxj.Jnp;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.errors.ShapeError;
-import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.lax.Lax;
 import io.vavr.collection.Seq;

@@ -5,6 +5,7 @@ import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.lax.Lax;
+import io.vavr.control.Option;
 
 import static dev.jaxj.random.Bits.*;
 
@@ -28,7 +29,7 @@ public final class IntegerSamplers {
      */
     public static Array randint(Key key, Shape shape, Array minval, Array maxval, DType dtype) {
         if (!dtype.isInteger()) throw new DTypeError("random.randint", "dtype must be an integer type, got " + dtype);
-        Samplers.resultShape("randint", io.vavr.control.Option.some(shape), minval.shape(), maxval.shape());
+        Samplers.resultShape("randint", Option.some(shape), minval.shape(), maxval.shape());
         if (!minval.dtype().isInteger()) minval = minval.astype(DType.I32);
         if (!maxval.dtype().isInteger()) maxval = maxval.astype(DType.I32);
         Array outOfRange = to(maxval.gt(integer(Math.min(max(dtype), max(maxval.dtype())), maxval.dtype())), shape);

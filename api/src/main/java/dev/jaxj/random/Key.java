@@ -10,6 +10,9 @@ import dev.jaxj.tree.Static;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -54,7 +57,7 @@ public record Key(Array data, @Static ThreefryMode mode) {
         int[] start = new int[data.ndim()], limit = data.shape().toArray(), strides = new int[data.ndim()];
         start[0] = i;
         limit[0] = i + 1;
-        java.util.Arrays.fill(strides, 1);
+        Arrays.fill(strides, 1);
         Array row = Lax.slice(data, Vector.ofAll(start), Vector.ofAll(limit), Vector.ofAll(strides));
         return new Key(Lax.reshape(row, data.shape().without(0)), mode);
     }
@@ -67,6 +70,6 @@ public record Key(Array data, @Static ThreefryMode mode) {
 
     @Override
     public String toString() {
-        return "Key(shape=" + shape() + ", " + mode.name().toLowerCase(java.util.Locale.ROOT) + ") overlaying:\n" + data;
+        return "Key(shape=" + shape() + ", " + mode.name().toLowerCase(Locale.ROOT) + ") overlaying:\n" + data;
     }
 }

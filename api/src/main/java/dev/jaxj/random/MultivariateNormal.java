@@ -1,5 +1,6 @@
 package dev.jaxj.random;
 
+import dev.jaxj.Jnp;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.errors.DTypeError;
@@ -59,7 +60,7 @@ public final class MultivariateNormal {
         if (!a.dtype().isFloating()) throw new DTypeError("cholesky", "requires a floating matrix, got " + a.aval());
         int n = a.shape().dim(-1), last = a.ndim() - 1;
         Shape colShape = a.shape().without(last);                       // (..., n): one column
-        Array zeros = dev.jaxj.Jnp.zeros(colShape, a.dtype());
+        Array zeros = Jnp.zeros(colShape, a.dtype());
         Array rows = to(Lax.iota(DType.I32, Shape.of(n), 0), colShape);
         Array factor = null;                                           // (..., n, j) columns found so far
         for (int j = 0; j < n; j++) {
