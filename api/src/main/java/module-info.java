@@ -5,4 +5,6 @@
 module dev.jaxj.api {
     requires transitive dev.jaxj.transforms;
     exports dev.jaxj;
+    exports dev.jaxj.optim;
+    exports dev.jaxj.io;
 }
