@@ -1,8 +1,12 @@
 /**
- * What users import: {@code Jnp} (the NumPy surface), and later {@code Jax}, {@code Random},
- * the Flax-like {@code nn} layer and the Optax-like {@code optim} layer.
+ * What users import: {@code Jax} (the transforms), {@code Jnp} (the NumPy surface),
+ * {@code Random} (JAX's Threefry PRNG), activations, optimizers and checkpoints.
  */
 module dev.jaxj.api {
     requires transitive dev.jaxj.transforms;
     exports dev.jaxj;
+    exports dev.jaxj.nn;
+    exports dev.jaxj.random;
+    exports dev.jaxj.optim;
+    exports dev.jaxj.io;
 }

@@ -4,15 +4,44 @@ import dev.jaxj.array.Array;
 import dev.jaxj.array.Promotion;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
+import dev.jaxj.lax.Lax;
 import dev.jaxj.numpy.Creation;
+import dev.jaxj.numpy.Einsum;
+import dev.jaxj.numpy.Elementwise;
+import dev.jaxj.numpy.Joining;
+import dev.jaxj.numpy.Linalg;
+import dev.jaxj.numpy.Logic;
+import dev.jaxj.numpy.Manipulation;
+import dev.jaxj.numpy.Matrices;
+import dev.jaxj.numpy.Padding;
+import dev.jaxj.numpy.Reductions;
+import dev.jaxj.numpy.Sorting;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 
 /**
  * The NumPy surface, with JAX's names in camelCase ({@code jnp.zeros_like} is
  * {@link #zerosLike}). Functions accept arrays and return new arrays; nothing is modified in
- * place. Broadcasting and type promotion follow JAX; Java scalars are weakly typed.
+ * place. Every function is a composite of primitives, so it works eagerly and under every
+ * transform.
+ *
+ * <p>Conventions, as in {@code jax.numpy}:
+ * <ul>
+ *   <li>Binary functions broadcast by NumPy's rules and promote on JAX's lattice. Java scalars
+ *       are weakly typed: {@code add(x, 1)} keeps an i32 {@code x} i32, {@code add(x, 1.0)}
+ *       keeps an f32 or f64 {@code x}, and an integer {@code x} plus a Java double gives f32.</li>
+ *   <li>Functions of reals ({@code exp}, {@code sin}, {@code divide}, {@code mean}, …) compute
+ *       integers and bools in f32.</li>
+ *   <li>Axes may be negative; an empty {@code axes} means every axis. A bad axis raises
+ *       {@link dev.jaxj.errors.ShapeError}, a repeated one {@link dev.jaxj.errors.ArgumentError},
+ *       incompatible shapes {@link dev.jaxj.errors.ShapeError}, an unsupported dtype
+ *       {@link dev.jaxj.errors.DTypeError}; messages name the function and the operands' avals.</li>
+ * </ul>
  * {@snippet :
- * Array x = Jnp.linspace(-1, 1, 5);              // f32[5]
- * Array y = Jnp.where(x.gt(0), x, Jnp.zerosLike(x));
+ * Array x = Jnp.linspace(-1, 1, 5);                      // f32[5]
+ * Array y = Jnp.where(Jnp.greater(x, 0), x, 0.0);        // relu: f32[5]
+ * Array m = Jnp.mean(Jnp.square(y), true, -1);           // f32[1]
  * }
  */
 public final class Jnp {
@@ -69,4 +98,464 @@ public final class Jnp {
 
     /** {@return JAX's {@code promote_types}: the dtype a binary operation on {@code a} and {@code b} computes in} */
     public static DType promoteTypes(DType a, DType b) { return Promotion.promoteTypes(a, b); }
+
+    /** {@return the dtype that operations on all of {@code xs} compute in} (weak types give way) */
+    public static DType resultType(Array... xs) { return Promotion.resultType(Vector.of(xs).map(Array::aval)).dtype(); }
+
+    /** {@return {@code x} converted to {@code dtype}} (floats to integers truncate toward zero) */
+    public static Array astype(Array x, DType dtype) { return Lax.convertElementType(x, dtype); }
+
+    // Arithmetic. Each binary function also takes a Java scalar on either side (weakly typed). --
+
+    /** {@return {@code x + y}}; bools add as logical or. */
+    public static Array add(Array x, Array y) { return Elementwise.add(x, y); }
+    public static Array add(Array x, double y) { return add(x, Array.scalar(y)); }
+    public static Array add(Array x, long y) { return add(x, Array.scalar(y)); }
+    public static Array add(double x, Array y) { return add(Array.scalar(x), y); }
+    public static Array add(long x, Array y) { return add(Array.scalar(x), y); }
+
+    /** {@return {@code x - y}} @throws dev.jaxj.errors.DTypeError for bools */
+    public static Array subtract(Array x, Array y) { return Elementwise.subtract(x, y); }
+    public static Array subtract(Array x, double y) { return subtract(x, Array.scalar(y)); }
+    public static Array subtract(Array x, long y) { return subtract(x, Array.scalar(y)); }
+    public static Array subtract(double x, Array y) { return subtract(Array.scalar(x), y); }
+    public static Array subtract(long x, Array y) { return subtract(Array.scalar(x), y); }
+
+    /** {@return {@code x * y}}; bools multiply as logical and. */
+    public static Array multiply(Array x, Array y) { return Elementwise.multiply(x, y); }
+    public static Array multiply(Array x, double y) { return multiply(x, Array.scalar(y)); }
+    public static Array multiply(Array x, long y) { return multiply(x, Array.scalar(y)); }
+    public static Array multiply(double x, Array y) { return multiply(Array.scalar(x), y); }
+    public static Array multiply(long x, Array y) { return multiply(Array.scalar(x), y); }
+
+    /** {@return {@code x / y}}, true division: integers and bools divide as f32. */
+    public static Array divide(Array x, Array y) { return Elementwise.divide(x, y); }
+    public static Array divide(Array x, double y) { return divide(x, Array.scalar(y)); }
+    public static Array divide(Array x, long y) { return divide(x, Array.scalar(y)); }
+    public static Array divide(double x, Array y) { return divide(Array.scalar(x), y); }
+    public static Array divide(long x, Array y) { return divide(Array.scalar(x), y); }
+
+    /** {@return {@code x // y}}: the quotient rounded toward negative infinity ({@code floorDivide(-7, 2) = -4}). */
+    public static Array floorDivide(Array x, Array y) { return Elementwise.floorDivide(x, y); }
+    public static Array floorDivide(Array x, double y) { return floorDivide(x, Array.scalar(y)); }
+    public static Array floorDivide(Array x, long y) { return floorDivide(x, Array.scalar(y)); }
+    public static Array floorDivide(double x, Array y) { return floorDivide(Array.scalar(x), y); }
+    public static Array floorDivide(long x, Array y) { return floorDivide(Array.scalar(x), y); }
+
+    /**
+     * {@return {@code x % y}} with the sign of the divisor, as Python's {@code %}
+     * ({@code remainder(-7, 2) = 1}, {@code remainder(7, -2) = -1}); an integer divisor of 0 gives 0.
+     */
+    public static Array remainder(Array x, Array y) { return Elementwise.remainder(x, y); }
+    public static Array remainder(Array x, double y) { return remainder(x, Array.scalar(y)); }
+    public static Array remainder(Array x, long y) { return remainder(x, Array.scalar(y)); }
+    public static Array remainder(double x, Array y) { return remainder(Array.scalar(x), y); }
+    public static Array remainder(long x, Array y) { return remainder(Array.scalar(x), y); }
+
+    /** Another name for {@link #remainder(Array, Array)}. */
+    public static Array mod(Array x, Array y) { return remainder(x, y); }
+    public static Array mod(Array x, double y) { return remainder(x, y); }
+    public static Array mod(Array x, long y) { return remainder(x, y); }
+
+    /**
+     * {@return {@code x ** y}}. Integers raised to integers stay integers (exponents use their
+     * low six bits, as in JAX); every other combination computes in floating point.
+     */
+    public static Array power(Array x, Array y) { return Elementwise.power(x, y); }
+    public static Array power(Array x, double y) { return power(x, Array.scalar(y)); }
+    /** {@return {@code x ** n}} for a static exponent, by repeated multiplication ({@code integer_pow}). */
+    public static Array power(Array x, int n) { return Elementwise.power(x, n); }
+    public static Array power(double x, Array y) { return power(Array.scalar(x), y); }
+
+    /** {@return {@code -x}} @throws dev.jaxj.errors.DTypeError for bools */
+    public static Array negative(Array x) { return Elementwise.negative(x); }
+    /** {@return {@code x}} @throws dev.jaxj.errors.DTypeError for bools */
+    public static Array positive(Array x) { return Elementwise.positive(x); }
+    /** {@return {@code |x|}}; bools and unsigned integers come back unchanged. */
+    public static Array abs(Array x) { return Elementwise.abs(x); }
+    public static Array absolute(Array x) { return abs(x); }
+    /** {@return -1, 0 or 1 by the sign of {@code x}} (NaN stays NaN) */
+    public static Array sign(Array x) { return Elementwise.sign(x); }
+    public static Array square(Array x) { return Elementwise.square(x); }
+    /** {@return {@code 1 / x}} in floating point */
+    public static Array reciprocal(Array x) { return Elementwise.reciprocal(x); }
+
+    // Rounding: integers and bools are returned unchanged (except by rint). -----------------------
+
+    public static Array floor(Array x) { return Elementwise.floor(x); }
+    public static Array ceil(Array x) { return Elementwise.ceil(x); }
+    /** {@return {@code x} rounded toward zero} */
+    public static Array trunc(Array x) { return Elementwise.trunc(x); }
+    /** {@return {@code x} rounded to the nearest integer, halves to even} ({@code round([0.5, 1.5, 2.5]) = [0, 2, 2]}) */
+    public static Array round(Array x) { return Elementwise.round(x, 0); }
+    /** {@return {@code x} rounded to {@code decimals} decimal places, halves to even} */
+    public static Array round(Array x, int decimals) { return Elementwise.round(x, decimals); }
+    /** {@return {@code x} rounded to the nearest integer, halves to even, as a float} */
+    public static Array rint(Array x) { return Elementwise.rint(x); }
+
+    // Functions of reals ------------------------------------------------------------------------
+
+    public static Array exp(Array x) { return Elementwise.exp(x); }
+    public static Array exp2(Array x) { return Elementwise.exp2(x); }
+    /** {@return {@code exp(x) - 1}}, accurate near 0 */
+    public static Array expm1(Array x) { return Elementwise.expm1(x); }
+    public static Array log(Array x) { return Elementwise.log(x); }
+    public static Array log2(Array x) { return Elementwise.log2(x); }
+    public static Array log10(Array x) { return Elementwise.log10(x); }
+    /** {@return {@code log(1 + x)}}, accurate near 0 */
+    public static Array log1p(Array x) { return Elementwise.log1p(x); }
+    public static Array sqrt(Array x) { return Elementwise.sqrt(x); }
+    /** {@return {@code 1 / sqrt(x)}} */
+    public static Array rsqrt(Array x) { return Elementwise.rsqrt(x); }
+    public static Array cbrt(Array x) { return Elementwise.cbrt(x); }
+    public static Array sin(Array x) { return Elementwise.sin(x); }
+    public static Array cos(Array x) { return Elementwise.cos(x); }
+    public static Array tan(Array x) { return Elementwise.tan(x); }
+    public static Array arcsin(Array x) { return Elementwise.arcsin(x); }
+    public static Array arccos(Array x) { return Elementwise.arccos(x); }
+    public static Array arctan(Array x) { return Elementwise.arctan(x); }
+    /** {@return the angle of the point {@code (x2, x1)}} in {@code [-pi, pi]} */
+    public static Array arctan2(Array x1, Array x2) { return Elementwise.arctan2(x1, x2); }
+    public static Array sinh(Array x) { return Elementwise.sinh(x); }
+    public static Array cosh(Array x) { return Elementwise.cosh(x); }
+    public static Array tanh(Array x) { return Elementwise.tanh(x); }
+    public static Array arcsinh(Array x) { return Elementwise.arcsinh(x); }
+    public static Array arccosh(Array x) { return Elementwise.arccosh(x); }
+    public static Array arctanh(Array x) { return Elementwise.arctanh(x); }
+    public static Array deg2rad(Array x) { return Elementwise.deg2rad(x); }
+    public static Array rad2deg(Array x) { return Elementwise.rad2deg(x); }
+    /** {@return {@code sqrt(x1² + x2²)}} without intermediate overflow */
+    public static Array hypot(Array x1, Array x2) { return Elementwise.hypot(x1, x2); }
+    /** {@return {@code log(exp(x1) + exp(x2))}}, stable for large magnitudes */
+    public static Array logaddexp(Array x1, Array x2) { return Elementwise.logaddexp(x1, x2); }
+    /** {@return {@code |x1|} with the sign of {@code x2}} (including the sign of {@code -0.0}) */
+    public static Array copysign(Array x1, Array x2) { return Elementwise.copysign(x1, x2); }
+    /** {@return 0 where {@code x1 < 0}, 1 where {@code x1 > 0}, {@code x2} where {@code x1 == 0}} */
+    public static Array heaviside(Array x1, Array x2) { return Elementwise.heaviside(x1, x2); }
+
+    // Extremes and selection ------------------------------------------------------------------
+
+    /** {@return the elementwise maximum}; NaN propagates (see {@link #fmax}) */
+    public static Array maximum(Array x, Array y) { return Elementwise.maximum(x, y); }
+    public static Array maximum(Array x, double y) { return maximum(x, Array.scalar(y)); }
+    public static Array maximum(Array x, long y) { return maximum(x, Array.scalar(y)); }
+    /** {@return the elementwise minimum}; NaN propagates (see {@link #fmin}) */
+    public static Array minimum(Array x, Array y) { return Elementwise.minimum(x, y); }
+    public static Array minimum(Array x, double y) { return minimum(x, Array.scalar(y)); }
+    public static Array minimum(Array x, long y) { return minimum(x, Array.scalar(y)); }
+    /** {@return the elementwise maximum, ignoring a NaN operand} (NaN only where both are NaN) */
+    public static Array fmax(Array x, Array y) { return Elementwise.fmax(x, y); }
+    public static Array fmin(Array x, Array y) { return Elementwise.fmin(x, y); }
+
+    /** {@return {@code x} limited to {@code [lo, hi]}}: {@code minimum(maximum(x, lo), hi)} */
+    public static Array clip(Array x, Array lo, Array hi) { return Elementwise.clip(x, lo, hi); }
+    public static Array clip(Array x, double lo, double hi) { return clip(x, Array.scalar(lo), Array.scalar(hi)); }
+    public static Array clip(Array x, long lo, long hi) { return clip(x, Array.scalar(lo), Array.scalar(hi)); }
+
+    /**
+     * {@return {@code cond ? x : y} elementwise}, all three broadcast together and {@code x},
+     * {@code y} promoted; a non-bool {@code cond} is true where non-zero.
+     * {@snippet :
+     * Array safe = Jnp.where(Jnp.equal(d, 0), 1.0, d);     // replace zeros before dividing
+     * }
+     */
+    public static Array where(Array cond, Array x, Array y) { return Logic.where(cond, x, y); }
+    public static Array where(Array cond, Array x, double y) { return where(cond, x, Array.scalar(y)); }
+    public static Array where(Array cond, double x, Array y) { return where(cond, Array.scalar(x), y); }
+    public static Array where(Array cond, double x, double y) { return where(cond, Array.scalar(x), Array.scalar(y)); }
+
+    // Comparisons, logic, bits ------------------------------------------------------------------
+
+    /** {@return {@code x == y} as bool} */
+    public static Array equal(Array x, Array y) { return Logic.equal(x, y); }
+    public static Array equal(Array x, double y) { return equal(x, Array.scalar(y)); }
+    public static Array equal(Array x, long y) { return equal(x, Array.scalar(y)); }
+    public static Array notEqual(Array x, Array y) { return Logic.notEqual(x, y); }
+    public static Array notEqual(Array x, double y) { return notEqual(x, Array.scalar(y)); }
+    public static Array notEqual(Array x, long y) { return notEqual(x, Array.scalar(y)); }
+    public static Array less(Array x, Array y) { return Logic.less(x, y); }
+    public static Array less(Array x, double y) { return less(x, Array.scalar(y)); }
+    public static Array less(Array x, long y) { return less(x, Array.scalar(y)); }
+    public static Array lessEqual(Array x, Array y) { return Logic.lessEqual(x, y); }
+    public static Array lessEqual(Array x, double y) { return lessEqual(x, Array.scalar(y)); }
+    public static Array lessEqual(Array x, long y) { return lessEqual(x, Array.scalar(y)); }
+    public static Array greater(Array x, Array y) { return Logic.greater(x, y); }
+    public static Array greater(Array x, double y) { return greater(x, Array.scalar(y)); }
+    public static Array greater(Array x, long y) { return greater(x, Array.scalar(y)); }
+    public static Array greaterEqual(Array x, Array y) { return Logic.greaterEqual(x, y); }
+    public static Array greaterEqual(Array x, double y) { return greaterEqual(x, Array.scalar(y)); }
+    public static Array greaterEqual(Array x, long y) { return greaterEqual(x, Array.scalar(y)); }
+
+    /** Logical functions accept any dtype and treat non-zero as true; results are bool. */
+    public static Array logicalAnd(Array x, Array y) { return Logic.logicalAnd(x, y); }
+    public static Array logicalOr(Array x, Array y) { return Logic.logicalOr(x, y); }
+    public static Array logicalXor(Array x, Array y) { return Logic.logicalXor(x, y); }
+    public static Array logicalNot(Array x) { return Logic.logicalNot(x); }
+
+    /** Bitwise functions of integers and bools. @throws dev.jaxj.errors.DTypeError for floats */
+    public static Array bitwiseAnd(Array x, Array y) { return Logic.bitwiseAnd(x, y); }
+    public static Array bitwiseOr(Array x, Array y) { return Logic.bitwiseOr(x, y); }
+    public static Array bitwiseXor(Array x, Array y) { return Logic.bitwiseXor(x, y); }
+    public static Array bitwiseNot(Array x) { return Logic.bitwiseNot(x); }
+    public static Array invert(Array x) { return bitwiseNot(x); }
+    /** {@return {@code x << y}} */
+    public static Array leftShift(Array x, Array y) { return Logic.leftShift(x, y); }
+    /** {@return {@code x >> y}}: arithmetic for signed integers, logical for unsigned */
+    public static Array rightShift(Array x, Array y) { return Logic.rightShift(x, y); }
+
+    /** Floating-point predicates (bool results; integers and bools are finite and not NaN). */
+    public static Array isfinite(Array x) { return Logic.isfinite(x); }
+    public static Array isnan(Array x) { return Logic.isnan(x); }
+    public static Array isinf(Array x) { return Logic.isinf(x); }
+    /** {@return whether the sign bit is set}, true for {@code -0.0} */
+    public static Array signbit(Array x) { return Logic.signbit(x); }
+
+    /** {@return {@code x} with NaN as 0 and infinities as the dtype's largest finite values} */
+    public static Array nanToNum(Array x) { return Logic.nanToNum(x); }
+    public static Array nanToNum(Array x, double nan, double posinf, double neginf) { return Logic.nanToNum(x, nan, posinf, neginf); }
+
+    /**
+     * {@return where {@code |a - b| <= atol + rtol * |b|}} with {@code rtol = 1e-5},
+     * {@code atol = 1e-8}; equal infinities are close, NaNs are not.
+     */
+    public static Array isclose(Array a, Array b) { return Logic.isclose(a, b, 1e-5, 1e-8, false); }
+    public static Array isclose(Array a, Array b, double rtol, double atol, boolean equalNan) { return Logic.isclose(a, b, rtol, atol, equalNan); }
+    /** {@return a bool scalar: whether all elements are {@link #isclose}} */
+    public static Array allclose(Array a, Array b) { return Logic.allclose(a, b, 1e-5, 1e-8, false); }
+    public static Array allclose(Array a, Array b, double rtol, double atol, boolean equalNan) { return Logic.allclose(a, b, rtol, atol, equalNan); }
+
+    // Reductions: an empty axes list means all axes; keepdims keeps them as size 1. -------------
+
+    /** {@return the sum over {@code axes}}; bools count as i32 */
+    public static Array sum(Array x, int... axes) { return Reductions.sum(x, false, axes); }
+    public static Array sum(Array x, boolean keepdims, int... axes) { return Reductions.sum(x, keepdims, axes); }
+    public static Array prod(Array x, int... axes) { return Reductions.prod(x, false, axes); }
+    public static Array prod(Array x, boolean keepdims, int... axes) { return Reductions.prod(x, keepdims, axes); }
+    /** {@return the maximum over {@code axes}}; NaN propagates @throws dev.jaxj.errors.ShapeError for an empty reduced axis */
+    public static Array max(Array x, int... axes) { return Reductions.max(x, false, axes); }
+    public static Array max(Array x, boolean keepdims, int... axes) { return Reductions.max(x, keepdims, axes); }
+    public static Array min(Array x, int... axes) { return Reductions.min(x, false, axes); }
+    public static Array min(Array x, boolean keepdims, int... axes) { return Reductions.min(x, keepdims, axes); }
+    /** {@return the mean over {@code axes}} in floating point; an empty reduction gives NaN */
+    public static Array mean(Array x, int... axes) { return Reductions.mean(x, false, axes); }
+    public static Array mean(Array x, boolean keepdims, int... axes) { return Reductions.mean(x, keepdims, axes); }
+    /** {@return the variance {@code mean((x - mean(x))²)}} over {@code axes} */
+    public static Array var(Array x, int... axes) { return Reductions.var(x, 0, false, axes); }
+    /** {@return the variance with divisor {@code N - ddof}} (not clamped, as in JAX) */
+    public static Array var(Array x, int ddof, boolean keepdims, int... axes) { return Reductions.var(x, ddof, keepdims, axes); }
+    public static Array std(Array x, int... axes) { return Reductions.std(x, 0, false, axes); }
+    public static Array std(Array x, int ddof, boolean keepdims, int... axes) { return Reductions.std(x, ddof, keepdims, axes); }
+    /** {@return whether all elements over {@code axes} are non-zero}, as bool */
+    public static Array all(Array x, int... axes) { return Reductions.all(x, false, axes); }
+    public static Array all(Array x, boolean keepdims, int... axes) { return Reductions.all(x, keepdims, axes); }
+    public static Array any(Array x, int... axes) { return Reductions.any(x, false, axes); }
+    public static Array any(Array x, boolean keepdims, int... axes) { return Reductions.any(x, keepdims, axes); }
+    /** {@return the number of non-zero elements over {@code axes}}, as i32 */
+    public static Array countNonzero(Array x, int... axes) { return Reductions.countNonzero(x, false, axes); }
+    /** {@return the mean over {@code axes}} (NumPy's {@code average} without weights) */
+    public static Array average(Array x, int... axes) { return mean(x, axes); }
+    /** {@return {@code sum(x * w) / sum(w)} over {@code axes}}; weights shaped like {@code x}, or 1-d along the one axis */
+    public static Array average(Array x, Array weights, int... axes) { return Reductions.average(x, weights, axes); }
+
+    /**
+     * {@return {@code log(sum(exp(x)))} over {@code axes}}, stable for large inputs
+     * ({@code logsumexp([1000, 1000]) = 1000 + log 2}); all {@code -inf} gives {@code -inf}.
+     */
+    public static Array logsumexp(Array x, int... axes) { return Reductions.logsumexp(x, false, axes); }
+    public static Array logsumexp(Array x, boolean keepdims, int... axes) { return Reductions.logsumexp(x, keepdims, axes); }
+
+    /** {@return the i32 index of the first maximum of the flattened array} (NaN counts as the maximum) */
+    public static Array argmax(Array x) { return Reductions.argmax(x, Option.none(), false); }
+    /** {@return the i32 indices of the first maxima along {@code axis}} */
+    public static Array argmax(Array x, int axis) { return Reductions.argmax(x, Option.some(axis), false); }
+    public static Array argmax(Array x, int axis, boolean keepdims) { return Reductions.argmax(x, Option.some(axis), keepdims); }
+    public static Array argmin(Array x) { return Reductions.argmin(x, Option.none(), false); }
+    public static Array argmin(Array x, int axis) { return Reductions.argmin(x, Option.some(axis), false); }
+    public static Array argmin(Array x, int axis, boolean keepdims) { return Reductions.argmin(x, Option.some(axis), keepdims); }
+
+    /** {@return the running sum of the flattened array}; bools count as i32 */
+    public static Array cumsum(Array x) { return Reductions.cumsum(x, Option.none()); }
+    /** {@return the running sum along {@code axis}} ({@code cumsum([[1, 2], [3, 4]], 1) = [[1, 3], [3, 7]]}) */
+    public static Array cumsum(Array x, int axis) { return Reductions.cumsum(x, Option.some(axis)); }
+    public static Array cumprod(Array x) { return Reductions.cumprod(x, Option.none()); }
+    public static Array cumprod(Array x, int axis) { return Reductions.cumprod(x, Option.some(axis)); }
+
+    // Shapes ----------------------------------------------------------------------------------
+
+    /** {@return {@code x} with a new shape of the same size}; one dimension may be {@code -1} */
+    public static Array reshape(Array x, int... shape) { return Manipulation.reshape(x, shape); }
+    /** {@return the elements as a 1-d array}, row-major */
+    public static Array ravel(Array x) { return Manipulation.ravel(x); }
+    /** {@return {@code x} with its axes reversed} */
+    public static Array transpose(Array x) { return Manipulation.transpose(x); }
+    /** {@return {@code x} with axes permuted: output axis {@code i} is input axis {@code axes[i]}} */
+    public static Array transpose(Array x, int... axes) { return Manipulation.transpose(x, axes); }
+    public static Array swapaxes(Array x, int axis1, int axis2) { return Manipulation.swapaxes(x, axis1, axis2); }
+    /** {@return {@code x} with axis {@code source} moved to position {@code destination}}, the others in order */
+    public static Array moveaxis(Array x, int source, int destination) { return Manipulation.moveaxis(x, new int[] {source}, new int[] {destination}); }
+    public static Array moveaxis(Array x, int[] source, int[] destination) { return Manipulation.moveaxis(x, source, destination); }
+    /** {@return {@code x} with size-1 axes inserted at the given positions of the result} */
+    public static Array expandDims(Array x, int... axes) { return Manipulation.expandDims(x, axes); }
+    /** {@return {@code x} without the given size-1 axes}, or without all size-1 axes when none are given */
+    public static Array squeeze(Array x, int... axes) { return Manipulation.squeeze(x, axes); }
+    /** {@return {@code x} broadcast to {@code shape}} by NumPy's rules */
+    public static Array broadcastTo(Array x, int... shape) { return Manipulation.broadcastTo(x, Shape.of(shape)); }
+    public static Array broadcastTo(Array x, Shape shape) { return Manipulation.broadcastTo(x, shape); }
+    /** {@return the arrays broadcast to their common shape}, dtypes unchanged */
+    public static Seq<Array> broadcastArrays(Array... xs) { return Manipulation.broadcastArrays(xs); }
+    public static Array atleast1d(Array x) { return Manipulation.atleast1d(x); }
+    public static Array atleast2d(Array x) { return Manipulation.atleast2d(x); }
+    public static Array atleast3d(Array x) { return Manipulation.atleast3d(x); }
+    /** {@return {@code x} reversed along {@code axes}} (all when none) */
+    public static Array flip(Array x, int... axes) { return Manipulation.flip(x, axes); }
+    /** {@return the flattened {@code x} rolled forward by {@code shift}}, in {@code x}'s shape */
+    public static Array roll(Array x, int shift) { return Manipulation.roll(x, shift); }
+    /** {@return {@code x} rolled forward by {@code shift} along {@code axis}}, wrapping around ({@code roll([1, 2, 3], 1, 0) = [3, 1, 2]}) */
+    public static Array roll(Array x, int shift, int axis) { return Manipulation.roll(x, new int[] {shift}, new int[] {axis}); }
+    public static Array roll(Array x, int[] shifts, int[] axes) { return Manipulation.roll(x, shifts, axes); }
+    /** {@return {@code x} repeated {@code reps[i]} times along axis {@code i}} ({@code tile([1, 2], 2) = [1, 2, 1, 2]}) */
+    public static Array tile(Array x, int... reps) { return Manipulation.tile(x, reps); }
+    /** {@return each element of the flattened {@code x} repeated} ({@code repeat([1, 2], 2) = [1, 1, 2, 2]}) */
+    public static Array repeat(Array x, int repeats) { return Manipulation.repeat(x, repeats, Option.none()); }
+    public static Array repeat(Array x, int repeats, int axis) { return Manipulation.repeat(x, repeats, Option.some(axis)); }
+    /** {@return element {@code i} along {@code axis} repeated {@code repeats[i]} times} */
+    public static Array repeat(Array x, int[] repeats, int axis) { return Manipulation.repeat(x, repeats, Option.some(axis)); }
+
+    // Joining and splitting ---------------------------------------------------------------------
+
+    /** {@return the arrays joined along {@code axis}}; dtypes promote, other axes must agree */
+    public static Array concatenate(Seq<Array> xs, int axis) { return Joining.concatenate(xs, axis); }
+    public static Array concatenate(Array... xs) { return Joining.concatenate(Vector.of(xs), 0); }
+    /** {@return arrays of one shape joined along a new axis {@code axis}} */
+    public static Array stack(Seq<Array> xs, int axis) { return Joining.stack(xs, axis); }
+    public static Array stack(Array... xs) { return Joining.stack(Vector.of(xs), 0); }
+    public static Array hstack(Array... xs) { return Joining.hstack(Vector.of(xs)); }
+    public static Array vstack(Array... xs) { return Joining.vstack(Vector.of(xs)); }
+    /** {@return {@code x} split into {@code sections} equal parts along {@code axis}} @throws dev.jaxj.errors.ArgumentError when unequal */
+    public static Seq<Array> split(Array x, int sections, int axis) { return Joining.split(x, sections, axis); }
+    public static Seq<Array> split(Array x, int sections) { return Joining.split(x, sections, 0); }
+    /** {@return {@code x} split before each of {@code indices} along {@code axis}} */
+    public static Seq<Array> split(Array x, int[] indices, int axis) { return Joining.split(x, indices, axis); }
+    /** {@return {@code x} split into {@code sections} parts of sizes differing by at most one} */
+    public static Seq<Array> arraySplit(Array x, int sections, int axis) { return Joining.arraySplit(x, sections, axis); }
+
+    // Padding ---------------------------------------------------------------------------------
+
+    /** How {@link #pad(Array, int[][], PadMode)} fills the border, as NumPy's {@code mode}. */
+    public enum PadMode {
+        /** A constant value (0 unless given). */
+        CONSTANT,
+        /** The edge element, repeated. */
+        EDGE,
+        /** The mirror image without the edge: {@code [1, 2, 3]} padded by 2 gives {@code 3 2 | 1 2 3 | 2 1}. */
+        REFLECT,
+        /** The mirror image with the edge: {@code 2 1 | 1 2 3 | 3 2}. */
+        SYMMETRIC,
+        /** The array repeated: {@code 2 3 | 1 2 3 | 1 2}. */
+        WRAP
+    }
+
+    /** {@return {@code x} padded with {@code width} zeros on both sides of every axis} */
+    public static Array pad(Array x, int width) { return Padding.pad(x, new int[][] {{width, width}}, PadMode.CONSTANT, 0); }
+    /** {@return {@code x} padded with zeros}: {@code widths} holds {@code (before, after)} per axis, or one pair for all */
+    public static Array pad(Array x, int[][] widths) { return Padding.pad(x, widths, PadMode.CONSTANT, 0); }
+    public static Array pad(Array x, int[][] widths, double value) { return Padding.pad(x, widths, PadMode.CONSTANT, value); }
+    /**
+     * {@return {@code x} padded in the given mode}
+     * {@snippet :
+     * Array img = Jnp.pad(x, new int[][] {{0, 0}, {1, 1}, {1, 1}}, Jnp.PadMode.REFLECT);  // f32[c,h,w] -> f32[c,h+2,w+2]
+     * }
+     */
+    public static Array pad(Array x, int[][] widths, PadMode mode) { return Padding.pad(x, widths, mode, 0); }
+
+    // Matrices --------------------------------------------------------------------------------
+
+    /** {@return {@code x} with the elements above the diagonal of the last two axes zeroed} */
+    public static Array tril(Array x) { return Matrices.tril(x, 0); }
+    /** {@return {@code x} with the elements above the {@code k}-th diagonal zeroed} ({@code k > 0} above the main one) */
+    public static Array tril(Array x, int k) { return Matrices.tril(x, k); }
+    public static Array triu(Array x) { return Matrices.triu(x, 0); }
+    public static Array triu(Array x, int k) { return Matrices.triu(x, k); }
+    /** {@return a square matrix with the 1-d {@code v} on its diagonal, or the diagonal of a matrix {@code v}} */
+    public static Array diag(Array v) { return Matrices.diag(v, 0); }
+    public static Array diag(Array v, int k) { return Matrices.diag(v, k); }
+    /** {@return the main diagonal of the first two axes}, as the last axis */
+    public static Array diagonal(Array x) { return Matrices.diagonal(x, 0, 0, 1); }
+    public static Array diagonal(Array x, int offset, int axis1, int axis2) { return Matrices.diagonal(x, offset, axis1, axis2); }
+    /** {@return the sum of the main diagonal of the first two axes} */
+    public static Array trace(Array x) { return Matrices.trace(x, 0, 0, 1); }
+    public static Array trace(Array x, int offset, int axis1, int axis2) { return Matrices.trace(x, offset, axis1, axis2); }
+
+    /** Axis order of {@link #meshgrid(Indexing, Array...)}: {@code XY} (Cartesian, the default) swaps the first two. */
+    public enum Indexing { XY, IJ }
+
+    /** {@return coordinate matrices from 1-d coordinate vectors}, Cartesian ({@code XY}) indexing */
+    public static Seq<Array> meshgrid(Array... xs) { return Matrices.meshgrid(Indexing.XY, xs); }
+    public static Seq<Array> meshgrid(Indexing indexing, Array... xs) { return Matrices.meshgrid(indexing, xs); }
+
+    // Sorting ---------------------------------------------------------------------------------
+
+    /** {@return {@code x} sorted along the last axis}; NaNs last */
+    public static Array sort(Array x) { return Sorting.sort(x, Option.some(-1), false); }
+    public static Array sort(Array x, int axis) { return Sorting.sort(x, Option.some(axis), false); }
+    public static Array sort(Array x, int axis, boolean descending) { return Sorting.sort(x, Option.some(axis), descending); }
+    /** {@return the i32 indices that sort {@code x} along the last axis}, stable */
+    public static Array argsort(Array x) { return Sorting.argsort(x, Option.some(-1), true, false); }
+    public static Array argsort(Array x, int axis) { return Sorting.argsort(x, Option.some(axis), true, false); }
+    public static Array argsort(Array x, int axis, boolean stable, boolean descending) { return Sorting.argsort(x, Option.some(axis), stable, descending); }
+
+    // Linear algebra --------------------------------------------------------------------------
+
+    /**
+     * {@return NumPy's {@code dot}}: scalar products multiply, vectors give their inner product,
+     * and otherwise the last axis of {@code a} is summed against the second-to-last of {@code b}
+     * (its only axis if 1-d): {@code f32[2,3,4] . f32[5,4,6] -> f32[2,3,5,6]}.
+     */
+    public static Array dot(Array a, Array b) { return Linalg.dot(a, b); }
+    /**
+     * {@return NumPy's {@code matmul} ({@code @})}: stacks of matrices with broadcast batch axes
+     * ({@code f32[8,1,3,4] @ f32[5,4,2] -> f32[8,5,3,2]}); a 1-d operand acts as a vector.
+     */
+    public static Array matmul(Array a, Array b) { return Linalg.matmul(a, b); }
+    /** {@return the dot product of the flattened operands} */
+    public static Array vdot(Array a, Array b) { return Linalg.vdot(a, b); }
+    /** {@return the sum of products over the last axes of both}: {@code f32[2,3] , f32[4,3] -> f32[2,4]} */
+    public static Array inner(Array a, Array b) { return Linalg.inner(a, b); }
+    /** {@return the outer product of the flattened operands}, of shape {@code (a.size, b.size)} */
+    public static Array outer(Array a, Array b) { return Linalg.outer(a, b); }
+    /** {@return the last {@code axes} axes of {@code a} contracted with the first {@code axes} of {@code b}} */
+    public static Array tensordot(Array a, Array b, int axes) { return Linalg.tensordot(a, b, axes); }
+    /** {@return axes {@code axesA[i]} of {@code a} contracted with {@code axesB[i]} of {@code b}}; free axes of {@code a} first */
+    public static Array tensordot(Array a, Array b, int[] axesA, int[] axesB) { return Linalg.tensordot(a, b, axesA, axesB); }
+
+    /**
+     * {@return Einstein summation over the labelled axes of the operands}. Labels are letters;
+     * {@code ...} stands for broadcast leading axes; a label repeated in one operand takes the
+     * diagonal; labels absent from the output are summed. Without {@code ->} the output is the
+     * labels that occur once, sorted.
+     * {@snippet :
+     * Array c = Jnp.einsum("bij,bjk->bik", a, b);     // batched matmul
+     * Array t = Jnp.einsum("ii", m);                  // trace
+     * Array o = Jnp.einsum("i,j->ij", u, v);          // outer product
+     * Array y = Jnp.einsum("...ij,...j->...i", m, v); // matrix-vector over any batch axes
+     * }
+     * @throws dev.jaxj.errors.ArgumentError for a malformed subscript string
+     * @throws dev.jaxj.errors.ShapeError when ranks or label sizes do not fit the operands
+     */
+    public static Array einsum(String subscripts, Array... operands) { return Einsum.einsum(subscripts, operands); }
+
+    /** {@return the 2-norm of all elements}: the vector 2-norm, or the Frobenius norm of a matrix */
+    public static Array norm(Array x) { return Linalg.frobenius(x, new int[0], false); }
+    /** {@return the 2-norm (Frobenius for two axes) over {@code axes}} */
+    public static Array norm(Array x, int[] axes, boolean keepdims) { return Linalg.frobenius(x, axes, keepdims); }
+    /** {@return the {@code ord}-norm of a vector or matrix {@code x}} (see {@link #norm(Array, double, int[], boolean)}) */
+    public static Array norm(Array x, double ord) { return Linalg.norm(x, ord, new int[0], false); }
+    /**
+     * {@return the {@code ord}-norm over one axis (vector) or two axes (matrix)}. Vectors:
+     * {@code inf} max |x|, {@code -inf} min |x|, {@code 0} the count of non-zeros, else
+     * {@code sum(|x|^ord)^(1/ord)}. Matrices: {@code 1}/{@code -1} the max/min column sum of
+     * |x|, {@code inf}/{@code -inf} the max/min row sum.
+     * @throws dev.jaxj.errors.ArgumentError for another matrix order (the spectral norm needs an SVD)
+     */
+    public static Array norm(Array x, double ord, int[] axes, boolean keepdims) { return Linalg.norm(x, ord, axes, keepdims); }
 }

@@ -1,6 +1,7 @@
 package dev.jaxj.accel;
 
 import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.compiler.kernel.Step;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Seq;
@@ -30,4 +31,13 @@ public interface Backend {
      * @return fresh buffers for the results
      */
     Seq<Buffer> execute(Primitive p, Seq<ShapedArray> inAvals, Seq<Buffer> in, Seq<ShapedArray> outAvals);
+
+    /**
+     * Runs a fused loop of a compiled program.
+     *
+     * @param loop   the loop
+     * @param inputs one buffer per {@code loop.inputs()}, on this backend's device
+     * @return fresh buffers for {@code loop.outputs()}, in order
+     */
+    Seq<Buffer> runFused(Step.FusedLoop loop, Seq<Buffer> inputs);
 }

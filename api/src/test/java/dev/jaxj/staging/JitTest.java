@@ -112,9 +112,10 @@ class JitTest {
     void shouldPrintTheStagedProgram() {
         String text = Jax.makeJaxpr((Array x) -> x.sin().mul(2.0), f32(1, 2, 3)).toString();
         assertEquals("""
-                { lambda a:f32[3] ; b:f32[3]. let
-                    c:f32[3] = sin b
-                    d:f32[3] = mul c a
+                { lambda ; a:f32[3]. let
+                    b:f32[3] = sin a
+                    c:f32[3] = broadcast_in_dim[shape=(3,) broadcast_dimensions=()] 2.0:f32[]
+                    d:f32[3] = mul b c
                   in (d) }""", text);
         assertEquals("f32[3]", Jax.evalShape((Array x) -> x.sin(), f32(1, 2, 3)).head().toString());
     }

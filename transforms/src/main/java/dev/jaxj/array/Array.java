@@ -280,4 +280,45 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
 
     /** NumPy's {@code matmul} ({@code @}). */
     public final Array matmul(Array y) { return NumpyOps.matmul(this, y); }
+
+    // Indexing --------------------------------------------------------------------------------
+
+    /**
+     * NumPy/JAX indexing, {@code x[index]}. Each entry is an {@code int} (negative counts from
+     * the end; drops the axis), an {@link Index} ({@link Index#slice slices} with any step,
+     * {@link Index#NEW_AXIS}, {@link Index#ELLIPSIS}), an integer {@code Array} or {@code int[]}
+     * (advanced indexing: index arrays broadcast together, and their axes replace the indexed
+     * ones in place when adjacent, or go first otherwise), or a concrete bool {@code Array}
+     * mask. Axes left over are taken whole. Static entries become slices; array entries one
+     * gather, whose out-of-bounds positions are clamped into range, as in JAX.
+     * {@snippet :
+     * Array x = ...;                                     // f32[4,5,6]
+     * x.get(0);                                          // f32[5,6]
+     * x.get(Index.slice(1, 3), Index.ELLIPSIS, -1);      // f32[2,5]
+     * x.get(Index.step(-1), Index.NEW_AXIS);             // f32[4,1,5,6], first axis reversed
+     * x.get(Index.all(), idx, idx);                      // idx: i32[7] -> f32[4,7]
+     * x.get(idx, Index.all(), idx);                      // separated arrays go first: f32[7,5]
+     * }
+     *
+     * @throws dev.jaxj.errors.ShapeError         for too many indices, a static integer out of
+     *                                            bounds, or index arrays that do not broadcast
+     * @throws dev.jaxj.errors.DTypeError         for a floating-point index array
+     * @throws dev.jaxj.errors.ArgumentError      for more than one ellipsis, a zero step or an unknown index type
+     * @throws dev.jaxj.errors.ConcretizationError for a traced bool mask
+     */
+    public final Array get(Object... index) {
+        return Indexing.get("getitem", this, Indexing.parse(index), dev.jaxj.ir.Primitive.GatherScatterMode.CLIP);
+    }
+
+    /**
+     * JAX's {@code x.at[index]}: a functional update of {@code x[index]}, which returns new
+     * arrays and leaves this one as it is. The index is read as by {@link #get}.
+     * {@snippet :
+     * Array y = x.at(0, Index.all()).set(1.0);   // x with row 0 set to 1
+     * Array h = counts.at(bins).add(1.0);        // a histogram: repeated bins add up
+     * }
+     */
+    public final At at(Object... index) {
+        return new At(this, Indexing.parse(index), io.vavr.control.Option.none());
+    }
 }

@@ -37,14 +37,15 @@ public final class Bind {
         return top == null ? rule.fun().apply(Seq.narrow(args)) : top.processCustomVjp(rule, raise(top, args));
     }
 
-    /** The highest-level trace among the operands, after checking that none has leaked. */
+    /** The highest-level trace among the operands and the dynamic trace, after checking that no operand has leaked. */
     private static Trace topTrace(String op, Seq<? extends Array> args) {
         Trace top = null;
         for (Array a : args) {
             if (a instanceof Tracer t && (top == null || t.trace().level() > top.level())) top = t.trace();
         }
-        if (top == null) return null;
         TraceStack stack = TraceStack.current();
+        if (stack.dynamic().isDefined() && (top == null || stack.dynamic().get().level() > top.level())) top = stack.dynamic().get();
+        if (top == null) return null;
         for (Array a : args) {
             if (a instanceof Tracer t && (!t.trace().isActive() || !stack.contains(t.trace()))) {
                 throw new TracerLeakError(op, "got a tracer " + t.aval() + " of " + t.trace().describe()

@@ -1,6 +1,7 @@
 package dev.jaxj.core;
 
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -10,11 +11,13 @@ import java.util.function.IntFunction;
  * {@link ScopedValue}, so a transform's extent is exactly a lexical call and threads never
  * see each other's traces.
  *
- * @param traces the active traces, highest level first
+ * @param traces  the active traces, highest level first
+ * @param dynamic the staging trace that receives every operation, also on concrete values
+ *                (JAX's dynamic trace, used by jit), when one is active
  */
-public record TraceStack(List<Trace> traces) {
+public record TraceStack(List<Trace> traces, Option<Trace> dynamic) {
     private static final ScopedValue<TraceStack> CURRENT = ScopedValue.newInstance();
-    private static final TraceStack EMPTY = new TraceStack(List.empty());
+    private static final TraceStack EMPTY = new TraceStack(List.empty(), Option.none());
 
     /** {@return the stack of the current thread (empty outside any transform)} */
     public static TraceStack current() {
@@ -39,7 +42,18 @@ public record TraceStack(List<Trace> traces) {
         TraceStack stack = current();
         T trace = newTrace.apply(stack.nextLevel());
         try {
-            return ScopedValue.where(CURRENT, new TraceStack(stack.traces.prepend(trace))).call(() -> body.apply(trace));
+            return ScopedValue.where(CURRENT, new TraceStack(stack.traces.prepend(trace), stack.dynamic)).call(() -> body.apply(trace));
+        } finally {
+            trace.finish();
+        }
+    }
+
+    /** Like {@link #with}, and the new trace also becomes the dynamic trace: it stages every operation bound in {@code body}. */
+    public static <T extends Trace, R> R withDynamic(IntFunction<T> newTrace, Function<? super T, R> body) {
+        TraceStack stack = current();
+        T trace = newTrace.apply(stack.nextLevel());
+        try {
+            return ScopedValue.where(CURRENT, new TraceStack(stack.traces.prepend(trace), Option.some(trace))).call(() -> body.apply(trace));
         } finally {
             trace.finish();
         }

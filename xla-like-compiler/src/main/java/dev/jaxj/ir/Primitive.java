@@ -82,10 +82,17 @@ public sealed interface Primitive {
     }
 
     record Neg() implements NumericUnary {}
-    record Abs() implements NumericUnary {}
+    /** Absolute value of signed integers and floats (as {@code lax.abs}, unsigned integers are rejected). */
+    record Abs() implements NumericUnary {
+        @Override public boolean accepts(DType d) { return d.isFloating() || d.kind() == DType.Kind.SIGNED; }
+        @Override public String requirement() { return "signed integer or floating-point"; }
+    }
     record Sign() implements NumericUnary {}
     /** {@code x ** y} for a static integer exponent (negative exponents need a floating operand). */
-    record IntegerPow(int y) implements NumericUnary {}
+    record IntegerPow(int y) implements NumericUnary {
+        @Override public boolean accepts(DType d) { return y >= 0 ? !d.isBool() : d.isFloating(); }
+        @Override public String requirement() { return y >= 0 ? "numeric (integer or floating-point)" : "floating-point (for a negative exponent " + y + ")"; }
+    }
 
     record Floor() implements FloatUnary {}
     record Ceil() implements FloatUnary {}

@@ -3,6 +3,7 @@ package dev.jaxj.accel.cpu;
 import dev.jaxj.accel.Backend;
 import dev.jaxj.accel.Buffer;
 import dev.jaxj.accel.Device;
+import dev.jaxj.compiler.kernel.Step;
 import dev.jaxj.errors.BackendError;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
@@ -20,6 +21,11 @@ public final class CpuBackend implements Backend {
     @Override public Device device() { return HostBuffer.CPU0; }
 
     @Override public Buffer fromHost(HostBuffer host) { return host; }
+
+    @Override
+    public Seq<Buffer> runFused(Step.FusedLoop loop, Seq<Buffer> inputs) {
+        return Seq.narrow(FusedLoopRunner.run(loop, Vector.ofAll(inputs).map(Buffer::toHost)));
+    }
 
     @Override
     public Seq<Buffer> execute(Primitive p, Seq<ShapedArray> inAvals, Seq<Buffer> in, Seq<ShapedArray> outAvals) {

@@ -41,6 +41,11 @@ public final class HostBuffer implements Buffer {
         };
     }
 
+    /** Views a kernel's scratch array of {@code dtype}'s storage type as a buffer (not for arrays that escape). */
+    static HostBuffer wrapScratch(DType dtype, Object array) {
+        return new HostBuffer(dtype, array, java.lang.reflect.Array.getLength(array));
+    }
+
     /** Wraps (without copying) an array the caller hands over and never touches again. */
     public static HostBuffer own(float[] a) { return new HostBuffer(DType.F32, a, a.length); }
 

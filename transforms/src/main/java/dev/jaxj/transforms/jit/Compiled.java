@@ -1,28 +1,32 @@
 package dev.jaxj.transforms.jit;
 
 import dev.jaxj.array.Array;
-import dev.jaxj.core.JaxprInterpreter;
+import dev.jaxj.array.Executor;
+import dev.jaxj.compiler.kernel.Fusion;
+import dev.jaxj.compiler.kernel.KernelProgram;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.transforms.partial.Staged;
 import io.vavr.collection.Seq;
 
 /**
- * A staged program ready to run on concrete inputs of the avals it was traced for.
+ * A staged program compiled for concrete inputs of the avals it was traced for: typechecked,
+ * then lowered to fused loops and library calls.
  *
- * @param program      the typechecked program and its constants
+ * @param kernels      the lowered program
+ * @param consts       the values of its constants
  * @param outStructure how the caller rebuilds outputs (a {@code TreeDef}), opaque here
  */
-public record Compiled(Staged program, Object outStructure) {
-    /** Checks and prepares a staged program. */
+public record Compiled(KernelProgram kernels, Seq<Array> consts, Object outStructure) {
+    /** Checks and compiles a staged program. */
     public static Compiled of(Staged staged, Object outStructure) {
-        staged.jaxpr().typecheck();
-        return new Compiled(staged, outStructure);
+        Jaxpr j = staged.jaxpr().typecheck();
+        return new Compiled(Fusion.lower(j), staged.consts(), outStructure);
     }
 
-    public Jaxpr jaxpr() { return program.jaxpr(); }
+    public Jaxpr jaxpr() { return kernels.source(); }
 
-    /** {@return the outputs for the given inputs} */
+    /** {@return the outputs for the given concrete inputs} */
     public Seq<Array> run(Seq<Array> args) {
-        return JaxprInterpreter.eval(program.jaxpr(), program.consts(), args);
+        return Executor.run(kernels, consts, args);
     }
 }

@@ -16,8 +16,20 @@ import io.vavr.control.Option;
  * which splits the primal computation (done now) from the linear tangent program (staged).
  */
 public final class PartialEvalTrace extends Trace {
+    private final boolean stageAll;
+
     public PartialEvalTrace(int level) {
+        this(level, false);
+    }
+
+    private PartialEvalTrace(int level, boolean stageAll) {
         super(level);
+        this.stageAll = stageAll;
+    }
+
+    /** {@return a trace that records every operation, also on known values} (jit's staging trace) */
+    public static PartialEvalTrace staging(int level) {
+        return new PartialEvalTrace(level, true);
     }
 
     /** {@return a new unknown input of the staged program} (strongly typed, as tangents are) */
@@ -32,7 +44,7 @@ public final class PartialEvalTrace extends Trace {
 
     @Override
     public Tracer lift(Array x) {
-        return new PeTracer(this, x.aval(), Option.some(x), null);
+        return stageAll ? new PeTracer(this, x.aval(), Option.none(), new Recipe.Const(x)) : new PeTracer(this, x.aval(), Option.some(x), null);
     }
 
     /** A known tracer becomes a constant of the staged program when staged code uses it. */
@@ -49,7 +61,7 @@ public final class PartialEvalTrace extends Trace {
     @Override
     public Seq<Array> process(Primitive p, Seq<Tracer> in) {
         Seq<PeTracer> tracers = in.map(t -> (PeTracer) t);
-        if (tracers.forAll(t -> t.known().isDefined())) {
+        if (!stageAll && tracers.forAll(t -> t.known().isDefined())) {
             return Bind.bind(p, tracers.map(t -> t.known().get()));
         }
         Seq<PeTracer> staged = tracers.map(this::instantiate);

@@ -1,6 +1,10 @@
 package dev.jaxj.transforms.partial;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.array.Tracer;
+import dev.jaxj.ir.Atom;
+import dev.jaxj.ir.Lit;
+import io.vavr.control.Option;
 import dev.jaxj.errors.TracerLeakError;
 import dev.jaxj.ir.Eqn;
 import dev.jaxj.ir.Jaxpr;
@@ -32,6 +36,8 @@ public record Staged(Jaxpr jaxpr, Seq<Array> consts) {
         List<Array> consts = new ArrayList<>();
         List<Eqn> eqns = new ArrayList<>();
         var emitted = new IdentityHashMap<Recipe.EqnRecipe, Boolean>();
+        var literals = new IdentityHashMap<PeTracer, Lit>();
+        var constOf = new IdentityHashMap<Array, Var>();
         for (PeTracer t : postOrder(outs)) {
             switch (t.recipe) {
                 case Recipe.Input _ -> {
@@ -41,21 +47,48 @@ public record Staged(Jaxpr jaxpr, Seq<Array> consts) {
                     }
                 }
                 case Recipe.Const c -> {
-                    if (!vars.containsKey(t)) {
-                        constVars.add(var.apply(t));
-                        consts.add(c.value());
+                    if (!vars.containsKey(t) && !literals.containsKey(t)) {
+                        Option<Lit> lit = literal(c.value());
+                        if (lit.isDefined()) {
+                            literals.put(t, lit.get());
+                        } else {
+                            // One constant variable per distinct array, however often it is used.
+                            Var shared = constOf.computeIfAbsent(c.value(), k -> {
+                                Var v = var.apply(t);
+                                constVars.add(v);
+                                consts.add(k);
+                                return v;
+                            });
+                            vars.put(t, shared);
+                        }
                     }
                 }
                 case Recipe.EqnRecipe e -> {
                     if (emitted.put(e, Boolean.TRUE) == null) {
-                        eqns.add(new Eqn(e.prim, e.in.map(var), e.out.map(var), e.where));
+                        eqns.add(new Eqn(e.prim, e.in.map(x -> atom(x, vars, literals, var)), e.out.map(var), e.where));
                     }
                 }
                 case null -> throw new IllegalStateException("known tracer reached staging without instantiation");
             }
         }
-        Jaxpr j = new Jaxpr(Vector.ofAll(constVars), inVars, Vector.ofAll(eqns), outs.map(var));
+        Jaxpr j = new Jaxpr(Vector.ofAll(constVars), inVars, Vector.ofAll(eqns), outs.map(x -> atom(x, vars, literals, var)));
         return new Staged(j, Vector.ofAll(consts));
+    }
+
+    private static Atom atom(PeTracer t, Map<PeTracer, Var> vars, Map<PeTracer, Lit> literals, java.util.function.Function<PeTracer, Var> var) {
+        Lit l = literals.get(t);
+        return l != null ? l : var.apply(t);
+    }
+
+    /** A concrete scalar constant is written into the program as a literal. */
+    private static Option<Lit> literal(Array value) {
+        if (value instanceof Tracer || value.ndim() != 0) return Option.none();
+        Object v = switch (value.dtype()) {
+            case F32, F64 -> value.doubleValue();
+            case I32, I64, U32 -> value.longValue();
+            case BOOL -> value.booleanValue();
+        };
+        return Option.some(new Lit(v, value.aval()));
     }
 
     /** Tracers in dependency order (inputs of an equation before its outputs), iteratively. */

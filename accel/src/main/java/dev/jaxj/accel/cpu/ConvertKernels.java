@@ -1,0 +1,146 @@
+package dev.jaxj.accel.cpu;
+
+import dev.jaxj.ir.DType;
+
+import static dev.jaxj.accel.cpu.ElementwiseKernels.rejected;
+
+/**
+ * convert_element_type and bitcast_convert_type.
+ *
+ * <p>Conversions follow XLA on CPU: floats to integers truncate toward zero, send NaN to 0 and
+ * saturate at the target's bounds ({@link Conversions#toLong}); integers to floats round to
+ * nearest (u32 read unsigned); integer narrowing keeps the low bits; bool is 0 or 1, and a
+ * number converts to bool as {@code x != 0} (so NaN is true). A bitcast reinterprets the bits.
+ */
+final class ConvertKernels {
+    private ConvertKernels() {}
+
+    static HostBuffer convert(HostBuffer x, DType to) {
+        int n = x.size();
+        return switch (to) {
+            case F32 -> {
+                float[] r = new float[n];
+                Parallel.forRange(n, (lo, hi) -> toF32(x, r, lo, hi));
+                yield HostBuffer.own(r);
+            }
+            case F64 -> {
+                double[] r = new double[n];
+                Parallel.forRange(n, (lo, hi) -> toF64(x, r, lo, hi));
+                yield HostBuffer.own(r);
+            }
+            case I32, U32 -> {
+                int[] r = new int[n];
+                Parallel.forRange(n, (lo, hi) -> toInt(x, to, r, lo, hi));
+                yield HostBuffer.own(to, r);
+            }
+            case I64 -> {
+                long[] r = new long[n];
+                Parallel.forRange(n, (lo, hi) -> toLong(x, r, lo, hi));
+                yield HostBuffer.own(r);
+            }
+            case BOOL -> {
+                boolean[] r = new boolean[n];
+                Parallel.forRange(n, (lo, hi) -> toBool(x, r, lo, hi));
+                yield HostBuffer.own(r);
+            }
+        };
+    }
+
+    static HostBuffer bitcast(HostBuffer x, DType to) {
+        int n = x.size();
+        return switch (to) {
+            case F32 -> {
+                float[] r = new float[n];
+                switch (x.dtype()) {
+                    case F32 -> System.arraycopy(x.f32(), 0, r, 0, n);
+                    case I32, U32 -> { int[] a = x.i32(); for (int i = 0; i < n; i++) r[i] = Float.intBitsToFloat(a[i]); }
+                    case F64, I64, BOOL -> throw rejected("bitcast_convert_type to f32", x.dtype());
+                }
+                yield HostBuffer.own(r);
+            }
+            case I32, U32 -> {
+                int[] r = new int[n];
+                switch (x.dtype()) {
+                    case F32 -> { float[] a = x.f32(); for (int i = 0; i < n; i++) r[i] = Float.floatToRawIntBits(a[i]); }
+                    case I32, U32 -> System.arraycopy(x.i32(), 0, r, 0, n);
+                    case F64, I64, BOOL -> throw rejected("bitcast_convert_type to " + to, x.dtype());
+                }
+                yield HostBuffer.own(to, r);
+            }
+            case F64 -> {
+                double[] r = new double[n];
+                switch (x.dtype()) {
+                    case F64 -> System.arraycopy(x.f64(), 0, r, 0, n);
+                    case I64 -> { long[] a = x.i64(); for (int i = 0; i < n; i++) r[i] = Double.longBitsToDouble(a[i]); }
+                    case F32, I32, U32, BOOL -> throw rejected("bitcast_convert_type to f64", x.dtype());
+                }
+                yield HostBuffer.own(r);
+            }
+            case I64 -> {
+                long[] r = new long[n];
+                switch (x.dtype()) {
+                    case F64 -> { double[] a = x.f64(); for (int i = 0; i < n; i++) r[i] = Double.doubleToRawLongBits(a[i]); }
+                    case I64 -> System.arraycopy(x.i64(), 0, r, 0, n);
+                    case F32, I32, U32, BOOL -> throw rejected("bitcast_convert_type to i64", x.dtype());
+                }
+                yield HostBuffer.own(r);
+            }
+            case BOOL -> throw rejected("bitcast_convert_type to bool", x.dtype());
+        };
+    }
+
+    private static void toF32(HostBuffer x, float[] r, int lo, int hi) {
+        switch (x.dtype()) {
+            case F32 -> System.arraycopy(x.f32(), lo, r, lo, hi - lo);
+            case F64 -> { double[] a = x.f64(); for (int i = lo; i < hi; i++) r[i] = (float) a[i]; }
+            case I32 -> { int[] a = x.i32(); for (int i = lo; i < hi; i++) r[i] = a[i]; }
+            // Via long, so that one rounding takes the exact unsigned value to float.
+            case U32 -> { int[] a = x.i32(); for (int i = lo; i < hi; i++) r[i] = Integer.toUnsignedLong(a[i]); }
+            case I64 -> { long[] a = x.i64(); for (int i = lo; i < hi; i++) r[i] = a[i]; }
+            case BOOL -> { boolean[] a = x.bool(); for (int i = lo; i < hi; i++) r[i] = a[i] ? 1 : 0; }
+        }
+    }
+
+    private static void toF64(HostBuffer x, double[] r, int lo, int hi) {
+        switch (x.dtype()) {
+            case F32 -> { float[] a = x.f32(); for (int i = lo; i < hi; i++) r[i] = a[i]; }
+            case F64 -> System.arraycopy(x.f64(), lo, r, lo, hi - lo);
+            case I32 -> { int[] a = x.i32(); for (int i = lo; i < hi; i++) r[i] = a[i]; }
+            case U32 -> { int[] a = x.i32(); for (int i = lo; i < hi; i++) r[i] = Integer.toUnsignedLong(a[i]); }
+            case I64 -> { long[] a = x.i64(); for (int i = lo; i < hi; i++) r[i] = a[i]; }
+            case BOOL -> { boolean[] a = x.bool(); for (int i = lo; i < hi; i++) r[i] = a[i] ? 1 : 0; }
+        }
+    }
+
+    /** To i32 or u32, which share the {@code int[]} storage and differ only in how floats saturate. */
+    private static void toInt(HostBuffer x, DType to, int[] r, int lo, int hi) {
+        switch (x.dtype()) {
+            case F32 -> { float[] a = x.f32(); for (int i = lo; i < hi; i++) r[i] = (int) Conversions.toLong(to, a[i]); }
+            case F64 -> { double[] a = x.f64(); for (int i = lo; i < hi; i++) r[i] = (int) Conversions.toLong(to, a[i]); }
+            case I32, U32 -> System.arraycopy(x.i32(), lo, r, lo, hi - lo);       // i32 <-> u32 keeps the bits
+            case I64 -> { long[] a = x.i64(); for (int i = lo; i < hi; i++) r[i] = (int) a[i]; }
+            case BOOL -> { boolean[] a = x.bool(); for (int i = lo; i < hi; i++) r[i] = a[i] ? 1 : 0; }
+        }
+    }
+
+    private static void toLong(HostBuffer x, long[] r, int lo, int hi) {
+        switch (x.dtype()) {
+            case F32 -> { float[] a = x.f32(); for (int i = lo; i < hi; i++) r[i] = Conversions.toLong(DType.I64, a[i]); }
+            case F64 -> { double[] a = x.f64(); for (int i = lo; i < hi; i++) r[i] = Conversions.toLong(DType.I64, a[i]); }
+            case I32 -> { int[] a = x.i32(); for (int i = lo; i < hi; i++) r[i] = a[i]; }
+            case U32 -> { int[] a = x.i32(); for (int i = lo; i < hi; i++) r[i] = Integer.toUnsignedLong(a[i]); }
+            case I64 -> System.arraycopy(x.i64(), lo, r, lo, hi - lo);
+            case BOOL -> { boolean[] a = x.bool(); for (int i = lo; i < hi; i++) r[i] = a[i] ? 1 : 0; }
+        }
+    }
+
+    private static void toBool(HostBuffer x, boolean[] r, int lo, int hi) {
+        switch (x.dtype()) {
+            case F32 -> { float[] a = x.f32(); for (int i = lo; i < hi; i++) r[i] = a[i] != 0; }
+            case F64 -> { double[] a = x.f64(); for (int i = lo; i < hi; i++) r[i] = a[i] != 0; }
+            case I32, U32 -> { int[] a = x.i32(); for (int i = lo; i < hi; i++) r[i] = a[i] != 0; }
+            case I64 -> { long[] a = x.i64(); for (int i = lo; i < hi; i++) r[i] = a[i] != 0; }
+            case BOOL -> System.arraycopy(x.bool(), lo, r, lo, hi - lo);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.jaxj.accel.cpu;
+
+import dev.jaxj.accel.cpu.ElementLoops.F32Binary;
+import dev.jaxj.ir.Primitive.*;
+
+import java.util.function.DoubleBinaryOperator;
+
+import static dev.jaxj.accel.cpu.ElementwiseKernels.rejected;
+
+/**
+ * Binary kernels of f32 and f64 operands: arithmetic and {@link FloatBinary}.
+ *
+ * <p>Arithmetic on f32 is done in float, each operation in its own loop (vectorised by
+ * HotSpot); pow and atan2 on f32 round the double-precision result once. Max and min propagate
+ * NaN and order -0 below +0, as {@link Math#max} and XLA do; rem is C's {@code fmod}.
+ */
+final class FloatBinaryKernels {
+    private FloatBinaryKernels() {}
+
+    static HostBuffer arithmetic(Arithmetic p, HostBuffer x, HostBuffer y) {
+        return switch (x.dtype()) {
+            case F32 -> HostBuffer.own(ElementLoops.zip(x.f32(), y.f32(), f32(p)));
+            case F64 -> HostBuffer.own(ElementLoops.zip(x.f64(), y.f64(), f64(p)));
+            case I32, I64, U32, BOOL -> throw rejected(p.name(), x.dtype());
+        };
+    }
+
+    static HostBuffer apply(FloatBinary p, HostBuffer x, HostBuffer y) {
+        return switch (x.dtype()) {
+            case F32 -> HostBuffer.own(switch (p) {
+                case Pow _ -> ElementLoops.zip(x.f32(), y.f32(), FloatBinaryKernels::pow);
+                case Atan2 _ -> ElementLoops.zip(x.f32(), y.f32(), Math::atan2);
+                case Nextafter _ -> ElementLoops.zip(x.f32(), y.f32(), (a, b, r, lo, hi) -> {
+                    for (int i = lo; i < hi; i++) r[i] = Math.nextAfter(a[i], b[i]);
+                });
+            });
+            case F64 -> HostBuffer.own(ElementLoops.zip(x.f64(), y.f64(), switch (p) {
+                case Pow _ -> FloatBinaryKernels::pow;
+                case Atan2 _ -> Math::atan2;
+                case Nextafter _ -> Math::nextAfter;
+            }));
+            case I32, I64, U32, BOOL -> throw rejected(p.name(), x.dtype());
+        };
+    }
+
+    /**
+     * C's {@code pow}, which XLA calls: {@link Math#pow} except that a base of 1, and a base of
+     * -1 with an infinite exponent, give 1 (Java gives NaN there).
+     */
+    static double pow(double x, double y) {
+        if (x == 1 || (x == -1 && Double.isInfinite(y))) return 1;
+        return Math.pow(x, y);
+    }
+
+    private static F32Binary f32(Arithmetic p) {
+        return switch (p) {
+            case Add _ -> (a, b, r, lo, hi) -> {
+                for (int i = lo; i < hi; i++) r[i] = a[i] + b[i];
+            };
+            case Sub _ -> (a, b, r, lo, hi) -> {
+                for (int i = lo; i < hi; i++) r[i] = a[i] - b[i];
+            };
+            case Mul _ -> (a, b, r, lo, hi) -> {
+                for (int i = lo; i < hi; i++) r[i] = a[i] * b[i];
+            };
+            case Div _ -> (a, b, r, lo, hi) -> {
+                for (int i = lo; i < hi; i++) r[i] = a[i] / b[i];
+            };
+            case Rem _ -> (a, b, r, lo, hi) -> {
+                for (int i = lo; i < hi; i++) r[i] = a[i] % b[i];
+            };
+            case Max _ -> (a, b, r, lo, hi) -> {
+                for (int i = lo; i < hi; i++) r[i] = Math.max(a[i], b[i]);
+            };
+            case Min _ -> (a, b, r, lo, hi) -> {
+                for (int i = lo; i < hi; i++) r[i] = Math.min(a[i], b[i]);
+            };
+        };
+    }
+
+    private static DoubleBinaryOperator f64(Arithmetic p) {
+        return switch (p) {
+            case Add _ -> Double::sum;
+            case Sub _ -> (a, b) -> a - b;
+            case Mul _ -> (a, b) -> a * b;
+            case Div _ -> (a, b) -> a / b;
+            case Rem _ -> (a, b) -> a % b;
+            case Max _ -> Math::max;
+            case Min _ -> Math::min;
+        };
+    }
+}

@@ -1,0 +1,265 @@
+package dev.jaxj.numpy;
+
+import dev.jaxj.array.Array;
+import dev.jaxj.errors.ArgumentError;
+import dev.jaxj.errors.DTypeError;
+import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Primitive.RoundingMethod;
+import dev.jaxj.lax.Lax;
+import io.vavr.collection.Vector;
+
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+
+import static dev.jaxj.numpy.Operands.Kind.ANY;
+import static dev.jaxj.numpy.Operands.Kind.INEXACT;
+import static dev.jaxj.numpy.Operands.Kind.NUMERIC;
+import static dev.jaxj.numpy.Operands.fullLike;
+import static dev.jaxj.numpy.Operands.inexact;
+import static dev.jaxj.numpy.Operands.prepare;
+
+/**
+ * NumPy's arithmetic and transcendental functions, written from primitives. Binary functions
+ * promote and broadcast; functions of real numbers compute integers and bools in f32, as
+ * {@code jax.numpy} does.
+ */
+public final class Elementwise {
+    private Elementwise() {}
+
+    private static Array binary(String op, Operands.Kind kind, BinaryOperator<Array> f, Array x, Array y) {
+        Vector<Array> p = prepare(op, kind, x, y);
+        return f.apply(p.get(0), p.get(1));
+    }
+
+    /** A function of reals: the operand is made floating first. */
+    private static Array real(UnaryOperator<Array> f, Array x) { return f.apply(inexact(x)); }
+
+    // Arithmetic -------------------------------------------------------------------------------
+
+    /** Bools add as logical or, as in JAX. */
+    public static Array add(Array x, Array y) {
+        return binary("add", ANY, (a, b) -> a.dtype().isBool() ? Lax.or(a, b) : Lax.add(a, b), x, y);
+    }
+
+    public static Array subtract(Array x, Array y) {
+        Vector<Array> p = prepare("subtract", ANY, x, y);
+        if (p.head().dtype().isBool()) {
+            throw new DTypeError("subtract", "boolean subtract is not supported (use logicalXor), got " + Operands.avals(x, y));
+        }
+        return Lax.sub(p.get(0), p.get(1));
+    }
+
+    /** Bools multiply as logical and, as in JAX. */
+    public static Array multiply(Array x, Array y) {
+        return binary("multiply", ANY, (a, b) -> a.dtype().isBool() ? Lax.and(a, b) : Lax.mul(a, b), x, y);
+    }
+
+    /** True division: integers divide as f32. */
+    public static Array divide(Array x, Array y) { return binary("divide", INEXACT, Lax::div, x, y); }
+
+    /** Division rounded toward negative infinity. */
+    public static Array floorDivide(Array x, Array y) {
+        Vector<Array> p = prepare("floor_divide", NUMERIC, x, y);
+        Array a = p.get(0), b = p.get(1);
+        return switch (a.dtype().kind()) {
+            case UNSIGNED -> Lax.div(a, b);
+            case SIGNED -> {
+                Array q = Lax.div(a, b);
+                // C division truncates; step down where the signs differ and the division is inexact.
+                Array fix = Lax.and(Lax.ne(Lax.sign(a), Lax.sign(b)), Lax.ne(Lax.rem(a, b), fullLike(a, 0)));
+                yield Lax.select(fix, Operands.add(q, -1), q);
+            }
+            case FLOAT -> floatFloorDivide(a, b);
+            case BOOL -> throw new IllegalStateException("bools were promoted to i32");
+        };
+    }
+
+    /** {@code (x - mod(x, y)) / y} rounded, which is exact where {@code floor(x / y)} is not. */
+    private static Array floatFloorDivide(Array a, Array b) {
+        Array mod = Lax.rem(a, b);
+        Array div = Lax.div(Lax.sub(a, mod), b);
+        Array fix = Lax.and(Lax.ne(mod, fullLike(mod, 0)), Lax.ne(Lax.sign(b), Lax.sign(mod)));
+        div = Lax.select(fix, Operands.add(div, -1), div);
+        return Lax.round(div, RoundingMethod.TO_NEAREST_EVEN);
+    }
+
+    /** Remainder with the sign of the divisor (Python's {@code %}); an integer divisor of 0 gives 0. */
+    public static Array remainder(Array x, Array y) {
+        Vector<Array> p = prepare("remainder", NUMERIC, x, y);
+        Array a = p.get(0), b = p.get(1);
+        Array zero = fullLike(a, 0);
+        if (!a.dtype().isFloating()) b = Lax.select(Lax.eq(b, zero), fullLike(b, 1), b);
+        Array r = Lax.rem(a, b);
+        Array plus = a.dtype().kind() == DType.Kind.UNSIGNED
+                ? Operands.boolLike(r, false)
+                : Lax.and(Lax.ne(Lax.lt(r, zero), Lax.lt(b, zero)), Lax.ne(r, zero));
+        return Lax.select(plus, Lax.add(r, b), r);
+    }
+
+    /**
+     * {@code x ** y}. Integer powers of integers use binary exponentiation over the low six
+     * bits of the exponent, as JAX does; every other combination computes in floating point.
+     */
+    public static Array power(Array x, Array y) {
+        Vector<Array> p = prepare("power", NUMERIC, x, y);
+        Array a = p.get(0), b = p.get(1);
+        if (a.dtype().isFloating()) return Lax.pow(a, b);
+        Array acc = Lax.select(Lax.and(Lax.eq(a, fullLike(a, 0)), Lax.ne(b, fullLike(b, 0))), fullLike(a, 0), fullLike(a, 1));
+        Array one = fullLike(b, 1);
+        for (int bit = 0; bit < 6; bit++) {
+            acc = Lax.select(Lax.ne(Lax.and(b, one), fullLike(b, 0)), Lax.mul(acc, a), acc);
+            a = Lax.mul(a, a);
+            b = Lax.shiftRightLogical(b, one);
+        }
+        return acc;
+    }
+
+    /** {@code x ** n} for a static integer exponent (negative needs a floating {@code x}). */
+    public static Array power(Array x, int n) {
+        return Lax.integerPow(x.dtype().isBool() ? Lax.convertElementType(x, DType.I32) : x, n);
+    }
+
+    public static Array negative(Array x) {
+        Operands.requireDTypes("negative", d -> !d.isBool(), "numeric", x);
+        return Lax.neg(x);
+    }
+
+    public static Array positive(Array x) {
+        Operands.requireDTypes("positive", d -> !d.isBool(), "numeric", x);
+        return x;
+    }
+
+    /** Bools and unsigned integers are returned unchanged. */
+    public static Array abs(Array x) {
+        return x.dtype().isBool() || x.dtype().kind() == DType.Kind.UNSIGNED ? x : Lax.abs(x);
+    }
+
+    public static Array sign(Array x) {
+        Operands.requireDTypes("sign", d -> !d.isBool(), "numeric", x);
+        return Lax.sign(x);
+    }
+
+    public static Array square(Array x) { return power(x, 2); }
+
+    public static Array reciprocal(Array x) { return Lax.integerPow(inexact(x), -1); }
+
+    // Rounding: integers and bools are already integral and come back unchanged. --------------
+
+    public static Array floor(Array x) { return x.dtype().isFloating() ? Lax.floor(x) : x; }
+
+    public static Array ceil(Array x) { return x.dtype().isFloating() ? Lax.ceil(x) : x; }
+
+    /** Rounds toward zero. */
+    public static Array trunc(Array x) {
+        return x.dtype().isFloating() ? Lax.select(Lax.lt(x, fullLike(x, 0)), Lax.ceil(x), Lax.floor(x)) : x;
+    }
+
+    /** Rounds to {@code decimals} places, halves to even. */
+    public static Array round(Array x, int decimals) {
+        if (!x.dtype().isFloating()) {
+            if (decimals < 0) throw new ArgumentError("round", "integer rounding needs decimals >= 0, got decimals=" + decimals + " for " + x.aval());
+            return x;
+        }
+        if (decimals == 0) return Lax.round(x, RoundingMethod.TO_NEAREST_EVEN);
+        double factor = Math.pow(10, decimals);
+        return Lax.div(Lax.round(Operands.mul(x, factor), RoundingMethod.TO_NEAREST_EVEN), fullLike(x, factor));
+    }
+
+    /** Rounds halves to even; integers and bools come back as f32. */
+    public static Array rint(Array x) { return Lax.round(inexact(x), RoundingMethod.TO_NEAREST_EVEN); }
+
+    // Functions of reals -----------------------------------------------------------------------
+
+    public static Array exp(Array x) { return real(Lax::exp, x); }
+    public static Array exp2(Array x) { return real(Lax::exp2, x); }
+    public static Array expm1(Array x) { return real(Lax::expm1, x); }
+    public static Array log(Array x) { return real(Lax::log, x); }
+    public static Array log1p(Array x) { return real(Lax::log1p, x); }
+    public static Array log2(Array x) { return real(a -> Operands.mul(Lax.log(a), 1 / Math.log(2)), x); }
+    public static Array log10(Array x) { return real(a -> Operands.mul(Lax.log(a), 1 / Math.log(10)), x); }
+    public static Array sqrt(Array x) { return real(Lax::sqrt, x); }
+    public static Array rsqrt(Array x) { return real(Lax::rsqrt, x); }
+    public static Array cbrt(Array x) { return real(Lax::cbrt, x); }
+    public static Array sin(Array x) { return real(Lax::sin, x); }
+    public static Array cos(Array x) { return real(Lax::cos, x); }
+    public static Array tan(Array x) { return real(Lax::tan, x); }
+    public static Array arcsin(Array x) { return real(Lax::asin, x); }
+    public static Array arccos(Array x) { return real(Lax::acos, x); }
+    public static Array arctan(Array x) { return real(Lax::atan, x); }
+    public static Array sinh(Array x) { return real(Lax::sinh, x); }
+    public static Array cosh(Array x) { return real(Lax::cosh, x); }
+    public static Array tanh(Array x) { return real(Lax::tanh, x); }
+    public static Array arcsinh(Array x) { return real(Lax::asinh, x); }
+    public static Array arccosh(Array x) { return real(Lax::acosh, x); }
+    public static Array arctanh(Array x) { return real(Lax::atanh, x); }
+    public static Array deg2rad(Array x) { return real(a -> Operands.mul(a, Math.PI / 180), x); }
+    public static Array rad2deg(Array x) { return real(a -> Operands.mul(a, 180 / Math.PI), x); }
+
+    /** The angle of the point {@code (x2, x1)}: {@code atan(x1 / x2)} in the right quadrant. */
+    public static Array arctan2(Array x1, Array x2) { return binary("arctan2", INEXACT, Lax::atan2, x1, x2); }
+
+    /** {@code sqrt(x1² + x2²)} without intermediate overflow or underflow. */
+    public static Array hypot(Array x1, Array x2) {
+        Vector<Array> p = prepare("hypot", INEXACT, x1, x2);
+        Array a = Lax.abs(p.get(0)), b = Lax.abs(p.get(1));
+        Array inf = fullLike(a, Double.POSITIVE_INFINITY);
+        Array anyInf = Lax.or(Lax.eq(a, inf), Lax.eq(b, inf));
+        Array hi = Lax.max(a, b), lo = Lax.min(a, b);
+        Array zero = Lax.eq(hi, fullLike(hi, 0));
+        Array ratio = Lax.div(lo, Lax.select(zero, fullLike(hi, 1), hi));
+        Array r = Lax.mul(hi, Lax.sqrt(Operands.add(Lax.integerPow(ratio, 2), 1)));
+        return Lax.select(anyInf, inf, Lax.select(zero, hi, r));
+    }
+
+    /** {@code log(exp(x1) + exp(x2))}, stable for large magnitudes. */
+    public static Array logaddexp(Array x1, Array x2) {
+        Vector<Array> p = prepare("logaddexp", INEXACT, x1, x2);
+        Array a = p.get(0), b = p.get(1);
+        Array hi = Lax.max(a, b);
+        Array delta = Lax.sub(a, b);
+        // Equal infinities give a NaN delta; their sum is the infinity itself.
+        Array tail = Lax.log1p(Lax.exp(Lax.neg(Lax.abs(delta))));
+        Array same = Lax.eq(a, b);
+        return Lax.select(same, Operands.add(a, Math.log(2)), Lax.add(hi, tail));
+    }
+
+    /** {@code |x1|} with the sign bit of {@code x2}. */
+    public static Array copysign(Array x1, Array x2) {
+        Vector<Array> p = prepare("copysign", INEXACT, x1, x2);
+        Array mag = Lax.abs(p.get(0));
+        return Lax.select(Logic.signbit(p.get(1)), Lax.neg(mag), mag);
+    }
+
+    /** 0 for negative {@code x1}, 1 for positive, {@code x2} where {@code x1} is zero. */
+    public static Array heaviside(Array x1, Array x2) {
+        Vector<Array> p = prepare("heaviside", INEXACT, x1, x2);
+        Array x = p.get(0), zero = fullLike(x, 0);
+        return Lax.select(Lax.lt(x, zero), zero, Lax.select(Lax.gt(x, zero), fullLike(x, 1), p.get(1)));
+    }
+
+    // Extremes ---------------------------------------------------------------------------------
+
+    /** Elementwise maximum; NaN propagates; bools take the logical or. */
+    public static Array maximum(Array x, Array y) {
+        return binary("maximum", ANY, (a, b) -> a.dtype().isBool() ? Lax.or(a, b) : Lax.max(a, b), x, y);
+    }
+
+    public static Array minimum(Array x, Array y) {
+        return binary("minimum", ANY, (a, b) -> a.dtype().isBool() ? Lax.and(a, b) : Lax.min(a, b), x, y);
+    }
+
+    /** Elementwise maximum that ignores NaN unless both operands are NaN. */
+    public static Array fmax(Array x, Array y) { return nanIgnoring("fmax", x, y, Elementwise::maximum); }
+
+    public static Array fmin(Array x, Array y) { return nanIgnoring("fmin", x, y, Elementwise::minimum); }
+
+    private static Array nanIgnoring(String op, Array x, Array y, BinaryOperator<Array> f) {
+        Vector<Array> p = prepare(op, ANY, x, y);
+        Array a = p.get(0), b = p.get(1), m = f.apply(a, b);
+        if (!a.dtype().isFloating()) return m;
+        return Lax.select(Logic.isnan(b), a, Lax.select(Logic.isnan(a), b, m));
+    }
+
+    /** {@code min(max(x, lo), hi)} with broadcasting and promotion. */
+    public static Array clip(Array x, Array lo, Array hi) { return minimum(maximum(x, lo), hi); }
+}

@@ -1,0 +1,23 @@
+package dev.jaxj.optim;
+
+import io.vavr.control.Option;
+
+/**
+ * Adds {@code weightDecay * params} to the updates: Optax's {@code add_decayed_weights}, the
+ * decoupled weight decay of AdamW when chained before the learning rate.
+ *
+ * @param weightDecay the decay coefficient
+ */
+public record AddDecayedWeights(double weightDecay) implements GradientTransformation {
+    private static final String OP = "add_decayed_weights";
+
+    @Override
+    public Object init(Object params) { return new EmptyState(); }
+
+    @Override
+    public Update update(Object updates, Object state, Option<?> params) {
+        LeafOps.state(state, EmptyState.class, OP);
+        Object p = LeafOps.requireParams(params, OP);
+        return new Update(LeafOps.map2(updates, p, OP, (g, w) -> g.add(LeafOps.scaled(w, weightDecay))), state);
+    }
+}

@@ -1,0 +1,286 @@
+package dev.jaxj.compiler.kernel;
+
+import dev.jaxj.ir.Atom;
+import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Eqn;
+import dev.jaxj.ir.Jaxpr;
+import dev.jaxj.ir.Lit;
+import dev.jaxj.ir.Primitive.*;
+import dev.jaxj.ir.Shape;
+import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.ir.Var;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lowers a program to a {@link KernelProgram}: runs of elementwise equations over one domain
+ * become a fused loop; broadcasts and reshapes feeding only fused code become index maps of
+ * the loops' loads instead of arrays; a reduction over trailing axes ends a loop, with the
+ * elementwise work before it fused in. Everything else is a library call. A value is written
+ * to memory only when something outside its loop needs it.
+ */
+public final class Fusion {
+    private final Jaxpr jaxpr;
+    private final Map<Var, Integer> producer = new HashMap<>();
+    private final Map<Var, List<Eqn>> consumers = new HashMap<>();
+    private final Set<Var> programOutputs = new HashSet<>();
+    private final Set<Eqn> virtual = new HashSet<>();
+
+    private Fusion(Jaxpr jaxpr) {
+        this.jaxpr = jaxpr;
+        for (int i = 0; i < jaxpr.eqns().size(); i++) {
+            Eqn e = jaxpr.eqns().get(i);
+            for (Var v : e.out()) producer.put(v, i);
+            for (Atom a : e.in()) if (a instanceof Var v) consumers.computeIfAbsent(v, k -> new ArrayList<>()).add(e);
+        }
+        for (Atom a : jaxpr.outs()) if (a instanceof Var v) programOutputs.add(v);
+        for (Eqn e : jaxpr.eqns()) if (isVirtual(e)) virtual.add(e);
+    }
+
+    /** {@return the kernel program computing {@code jaxpr}} */
+    public static KernelProgram lower(Jaxpr jaxpr) {
+        return new Fusion(jaxpr).run();
+    }
+
+    // Classification ----------------------------------------------------------------------------
+
+    /** Elementwise primitives fuse; a copy stays a real copy (it marks a materialization on purpose). */
+    private static boolean isElementwise(Eqn e) {
+        return e.prim() instanceof Elementwise && !(e.prim() instanceof Copy);
+    }
+
+    /** A sum/max/min of floats over the trailing axes of its operand. */
+    private static boolean isTrailingReduction(Eqn e) {
+        if (!(e.prim() instanceof ReduceSum || e.prim() instanceof ReduceMax || e.prim() instanceof ReduceMin)) return false;
+        ShapedArray x = e.in().head().aval();
+        if (!x.dtype().isFloating()) return false;
+        Seq<Integer> axes = ((Reduction) e.prim()).axes().sorted();
+        return !axes.isEmpty() && axes.equals(Vector.range(x.rank() - axes.size(), x.rank()));
+    }
+
+    private boolean isFused(Eqn e) {
+        return isElementwise(e) || isTrailingReduction(e);
+    }
+
+    /** Broadcasts and reshapes whose every use is fused code become index maps; nothing materializes them. */
+    private boolean isVirtual(Eqn e) {
+        boolean shapeOnly = e.prim() instanceof BroadcastInDim || e.prim() instanceof Reshape;
+        if (!shapeOnly) return false;
+        Var out = e.out().head();
+        if (programOutputs.contains(out)) return false;
+        List<Eqn> uses = consumers.getOrDefault(out, List.of());
+        if (uses.isEmpty() || !uses.stream().allMatch(this::isFused)) return false;
+        // A broadcast literal is a constant of the loop.
+        if (!(e.in().head() instanceof Var src)) return e.prim() instanceof BroadcastInDim;
+        // A reshape keeps the flat index only of a materialized row-major array.
+        if (e.prim() instanceof Reshape) return !isVirtualVar(src);
+        return true;
+    }
+
+    private boolean isVirtualVar(Var v) {
+        Integer p = producer.get(v);
+        if (p == null) return false;
+        Eqn e = jaxpr.eqns().get(p);
+        return virtual.contains(e);
+    }
+
+    /** The materialized array a (possibly virtual) variable reads, and how the domain indexes it. */
+    private record Source(Var var, IndexMap map) {}
+
+    private Source source(Var v, Shape domain) {
+        Integer p = producer.get(v);
+        if (p != null && virtual.contains(jaxpr.eqns().get(p))) {
+            Eqn e = jaxpr.eqns().get(p);
+            Var in = (Var) e.in().head();
+            return switch (e.prim()) {
+                case Reshape _ -> new Source(in, IndexMap.dense(domain));
+                case BroadcastInDim b -> broadcastSource(b, in, domain);
+                default -> throw new IllegalStateException("not a shape-only primitive: " + e.prim().name());
+            };
+        }
+        return new Source(v, v.aval().rank() == 0 ? IndexMap.of(new int[domain.rank()]) : IndexMap.dense(domain));
+    }
+
+    private Source broadcastSource(BroadcastInDim b, Var in, Shape domain) {
+        // Strides of the broadcast's operand, row-major in its own shape (a reshape's shape reads its source's flat order).
+        Integer p = producer.get(in);
+        Var base = in;
+        Shape operandShape = in.aval().shape();
+        if (p != null && virtual.contains(jaxpr.eqns().get(p))) base = (Var) jaxpr.eqns().get(p).in().head();
+        int[] operandStrides = operandShape.strides();
+        int[] strides = new int[domain.rank()];
+        for (int i = 0; i < b.broadcastDimensions().size(); i++) {
+            int d = b.broadcastDimensions().get(i);
+            strides[d] = operandShape.dim(i) == 1 ? 0 : operandStrides[i];
+        }
+        return new Source(base, IndexMap.of(strides));
+    }
+
+    // Grouping ----------------------------------------------------------------------------------
+
+    private static final class Group {
+        final Shape domain;
+        final int start;
+        final List<Integer> eqns = new ArrayList<>();
+        final Set<Var> defined = new HashSet<>();
+        boolean closed;
+
+        Group(Shape domain, int start) {
+            this.domain = domain;
+            this.start = start;
+        }
+    }
+
+    /** An operand may come from inside the group or from before it started, so a group never waits on itself. */
+    private boolean operandsReady(Eqn e, Group g) {
+        for (Atom a : e.in()) {
+            if (!(a instanceof Var v) || g.defined.contains(v)) continue;
+            Var src = v;
+            Integer p = producer.get(v);
+            if (p != null && virtual.contains(jaxpr.eqns().get(p))) {
+                if (broadcastLiteral(v).isDefined()) continue;
+                src = source(v, g.domain).var();
+            }
+            Integer q = producer.get(src);
+            if (q != null && (q >= g.start || g.defined.contains(src))) return false;
+        }
+        return true;
+    }
+
+    private KernelProgram run() {
+        List<Object> units = new ArrayList<>();   // Group or Integer (library eqn index), in program order
+        Group open = null;
+        for (int i = 0; i < jaxpr.eqns().size(); i++) {
+            Eqn e = jaxpr.eqns().get(i);
+            if (virtual.contains(e)) continue;
+            if (!isFused(e)) {
+                units.add(i);
+                continue;
+            }
+            Shape domain = isElementwise(e) ? e.out().head().aval().shape() : e.in().head().aval().shape();
+            if (open == null || open.closed || !open.domain.equals(domain) || !operandsReady(e, open)) {
+                open = new Group(domain, i);
+                units.add(open);
+            }
+            open.eqns.add(i);
+            open.defined.addAll(e.out().toJavaList());
+            if (isTrailingReduction(e)) open.closed = true;
+        }
+        List<Step> steps = new ArrayList<>();
+        int[] counter = {0};
+        for (Object u : units) {
+            steps.add(u instanceof Group g ? loop(g, "fused_" + counter[0]++) : new Step.LibraryCall(jaxpr.eqns().get((Integer) u)));
+        }
+        return new KernelProgram(jaxpr, Vector.ofAll(schedule(steps)));
+    }
+
+    private Step.FusedLoop loop(Group g, String name) {
+        List<Node> nodes = new ArrayList<>();
+        Map<Var, Integer> nodeOf = new HashMap<>();
+        Map<Source, Integer> loads = new LinkedHashMap<>();
+        List<Var> inputs = new ArrayList<>();
+        Option<Step.Reduction> reduction = Option.none();
+        for (int i : g.eqns) {
+            Eqn e = jaxpr.eqns().get(i);
+            List<Integer> args = new ArrayList<>();
+            for (Atom a : e.in()) args.add(operand(a, g, nodes, nodeOf, loads, inputs));
+            if (e.prim() instanceof Reduction r) {
+                int reduced = r.axes().size();
+                reduction = Option.some(new Step.Reduction(args.get(0), reduced, r, e.out().head()));
+            } else {
+                nodes.add(new Node.Apply((Elementwise) e.prim(), Vector.ofAll(args), e.out().head().aval()));
+                nodeOf.put(e.out().head(), nodes.size() - 1);
+            }
+        }
+        Set<Eqn> members = new HashSet<>();
+        for (int i : g.eqns) members.add(jaxpr.eqns().get(i));
+        List<Step.Store> stores = new ArrayList<>();
+        for (var entry : nodeOf.entrySet()) {
+            Var v = entry.getKey();
+            boolean usedOutside = programOutputs.contains(v)
+                    || consumers.getOrDefault(v, List.of()).stream().anyMatch(c -> !members.contains(c));
+            if (usedOutside) stores.add(new Step.Store(entry.getValue(), v));
+        }
+        stores.sort(java.util.Comparator.comparingInt(Step.Store::node));
+        return new Step.FusedLoop(name, Vector.ofAll(inputs), g.domain, Vector.ofAll(nodes), Vector.ofAll(stores), reduction);
+    }
+
+    private int operand(Atom a, Group g, List<Node> nodes, Map<Var, Integer> nodeOf, Map<Source, Integer> loads, List<Var> inputs) {
+        return switch (a) {
+            case Lit l -> {
+                nodes.add(new Node.Constant(l.doubleValue(), new ShapedArray(g.domain, l.aval().dtype(), l.aval().weakType())));
+                yield nodes.size() - 1;
+            }
+            case Var v -> {
+                if (nodeOf.containsKey(v)) yield nodeOf.get(v);
+                Option<Lit> constant = broadcastLiteral(v);
+                if (constant.isDefined()) {
+                    nodes.add(new Node.Constant(constant.get().doubleValue(), new ShapedArray(g.domain, v.aval().dtype(), v.aval().weakType())));
+                    nodeOf.put(v, nodes.size() - 1);
+                    yield nodes.size() - 1;
+                }
+                Source s = source(v, g.domain);
+                yield loads.computeIfAbsent(s, k -> {
+                    int input = inputs.indexOf(k.var());
+                    if (input < 0) {
+                        inputs.add(k.var());
+                        input = inputs.size() - 1;
+                    }
+                    nodes.add(new Node.Load(input, k.map(), new ShapedArray(g.domain, v.aval().dtype(), v.aval().weakType())));
+                    return nodes.size() - 1;
+                });
+            }
+        };
+    }
+
+    /** {@return the literal a virtual broadcast spreads over the domain, if {@code v} is one} */
+    private Option<Lit> broadcastLiteral(Var v) {
+        Integer p = producer.get(v);
+        if (p == null) return Option.none();
+        Eqn e = jaxpr.eqns().get(p);
+        return virtual.contains(e) && e.in().head() instanceof Lit l ? Option.some(l) : Option.none();
+    }
+
+    /** Orders steps so that each runs after the steps defining its inputs, otherwise keeping program order. */
+    private static List<Step> schedule(List<Step> steps) {
+        Map<Var, Integer> definedBy = new HashMap<>();
+        for (int i = 0; i < steps.size(); i++) for (Var v : steps.get(i).outputs()) definedBy.put(v, i);
+        List<Step> order = new ArrayList<>();
+        boolean[] done = new boolean[steps.size()];
+        for (int i = 0; i < steps.size(); i++) visit(i, steps, definedBy, done, order, new HashSet<>());
+        return order;
+    }
+
+    private static void visit(int i, List<Step> steps, Map<Var, Integer> definedBy, boolean[] done, List<Step> order, Set<Integer> onPath) {
+        if (done[i]) return;
+        if (!onPath.add(i)) throw new IllegalStateException("fusion produced a cyclic schedule at step " + i);
+        for (Var v : inputsOf(steps.get(i))) {
+            Integer d = definedBy.get(v);
+            if (d != null && d != i) visit(d, steps, definedBy, done, order, onPath);
+        }
+        onPath.remove(i);
+        done[i] = true;
+        order.add(steps.get(i));
+    }
+
+    private static Seq<Var> inputsOf(Step s) {
+        return switch (s) {
+            case Step.LibraryCall c -> c.eqn().in().filter(a -> a instanceof Var).map(a -> (Var) a);
+            case Step.FusedLoop f -> f.inputs();
+        };
+    }
+
+    /** {@return whether the dtype has a fast path in fused loops} (others run through the generic element kernels). */
+    public static boolean isFastDType(DType d) {
+        return d == DType.F32 || d == DType.F64;
+    }
+}
