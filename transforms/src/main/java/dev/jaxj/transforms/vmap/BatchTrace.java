@@ -42,7 +42,7 @@ public final class BatchTrace extends Trace {
     public Seq<Array> process(Primitive p, Seq<Tracer> in) {
         Seq<BatchTracer> ts = in.map(BatchTracer.class::cast);
         Seq<Array> values = ts.map(BatchTracer::value);
-        if (ts.forAll(t -> !t.mapped())) return lower(Bind.bind(p, values));
+        if (ts.forAll(t -> !t.mapped())) return unmapped(Bind.bind(p, values));
         // With no examples every output is empty: its shape is all there is to compute, and rules
         // such as grouped convolutions could not express a batch of zero.
         Seq<Batched> out = axisSize == 0
@@ -62,7 +62,7 @@ public final class BatchTrace extends Trace {
     @Override
     public Seq<Array> processCustomJvp(CustomRules.Jvp rule, Seq<Tracer> in) {
         Seq<BatchTracer> ts = in.map(BatchTracer.class::cast);
-        if (ts.forAll(t -> !t.mapped())) return lower(Bind.bindCustomJvp(rule, ts.map(BatchTracer::value)));
+        if (ts.forAll(t -> !t.mapped())) return unmapped(Bind.bindCustomJvp(rule, ts.map(BatchTracer::value)));
         return mappedAtFront(Bind.bindCustomJvp(CustomBatching.jvp(rule, axisSize), stacked(ts)));
     }
 
@@ -70,7 +70,7 @@ public final class BatchTrace extends Trace {
     @Override
     public Seq<Array> processCustomVjp(CustomRules.Vjp rule, Seq<Tracer> in) {
         Seq<BatchTracer> ts = in.map(BatchTracer.class::cast);
-        if (ts.forAll(t -> !t.mapped())) return lower(Bind.bindCustomVjp(rule, ts.map(BatchTracer::value)));
+        if (ts.forAll(t -> !t.mapped())) return unmapped(Bind.bindCustomVjp(rule, ts.map(BatchTracer::value)));
         return mappedAtFront(Bind.bindCustomVjp(CustomBatching.vjp(rule, axisSize), stacked(ts)));
     }
 
@@ -79,7 +79,7 @@ public final class BatchTrace extends Trace {
         return ts.map(t -> Moves.bring(t.value(), t.batchDim(), axisSize, 0));
     }
 
-    private Seq<Array> lower(Seq<Array> values) {
+    private Seq<Array> unmapped(Seq<Array> values) {
         return values.map(v -> (Array) wrap(new Batched(v, NOT_MAPPED)));
     }
 
