@@ -107,6 +107,7 @@ public final class Vectorize {
         };
     }
 
+    @SuppressWarnings("unchecked")
     private static <P, R> Function<P, R> vmap(Function<P, R> f, Object inAxes, Object outAxes, Option<Integer> axisSize) {
         requireNonNull(f, "f is null");
         AxesTree in = AxesTree.of(inAxes, "in_axes");
