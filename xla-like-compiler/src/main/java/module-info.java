@@ -6,4 +6,5 @@ module dev.jaxj.compiler {
     requires transitive io.vavr;
     exports dev.jaxj.ir;
     exports dev.jaxj.errors;
+    exports dev.jaxj.compiler.pass;
 }
