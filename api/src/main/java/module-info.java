@@ -9,4 +9,6 @@ module dev.jaxj.api {
     exports dev.jaxj.random;
     exports dev.jaxj.optim;
     exports dev.jaxj.io;
+    // Gradient checking (GradChecks, Tolerance) is public: users and dev.jaxj.testing check their own derivatives.
+    exports dev.jaxj.autodiff;
 }

@@ -3,6 +3,7 @@ package dev.jaxj;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Bind;
 import dev.jaxj.autodiff.Differentiate;
+import dev.jaxj.autodiff.GradChecks;
 import dev.jaxj.autodiff.Jacobians;
 import dev.jaxj.core.CustomRules;
 import dev.jaxj.ir.Jaxpr;
@@ -196,6 +197,26 @@ public final class Jax {
     /** {@return the avals of {@code f}'s outputs for inputs like {@code args}} computed by tracing, not running, {@code f} */
     public static <P, R> Seq<ShapedArray> evalShape(Function<P, R> f, P args) {
         return makeJaxpr(f, args).outAvals();
+    }
+
+    // Checking derivatives ------------------------------------------------------------------
+
+    /**
+     * JAX's {@code check_grads}: compares forward ({@code FWD}) and reverse ({@code REV}) mode
+     * derivatives of {@code f} at {@code args}, up to {@code order}, with central differences
+     * in f64 along random directions, at JAX's per-dtype tolerances.
+     * {@snippet :
+     * Jax.checkGrads(xs -> xs.get(0).tanh().sum(), Vector.of(x), 2, HashSet.of(GradChecks.Mode.FWD, GradChecks.Mode.REV));
+     * }
+     * @throws AssertionError naming the argument avals, the seed and the worst element when a derivative is off
+     */
+    public static void checkGrads(Function<Seq<Array>, Array> f, Seq<Array> args, int order, io.vavr.collection.Set<GradChecks.Mode> modes) {
+        GradChecks.checkGrads(f, args, order, modes);
+    }
+
+    /** {@link #checkGrads} with the random directions drawn from {@code seed}. */
+    public static void checkGrads(Function<Seq<Array>, Array> f, Seq<Array> args, int order, io.vavr.collection.Set<GradChecks.Mode> modes, long seed) {
+        GradChecks.checkGrads(f, args, order, modes, seed);
     }
 
     // Custom derivatives ----------------------------------------------------------------------

@@ -145,6 +145,22 @@ class JaxGradTest {
     }
 
     @Test
+    void shouldGiveReluZeroDerivativeAtZeroAsJaxDoes() {
+        Array g = Jax.grad((Array a) -> dev.jaxj.nn.Activations.relu(a).sum()).apply(f64(-1, 0, 2));
+        assertClose(new double[] {0, 0, 1}, g, 0);
+    }
+
+    /** logsumexp stays finite for large inputs, and its gradient is the softmax. */
+    @Test
+    void shouldDifferentiateLogsumexpStablyForLargeInputs() {
+        Jax.ValueAndGrad<Array> vg = Jax.valueAndGrad((Array a) -> Jnp.logsumexp(a)).apply(f64(1000, 1000));
+        assertEquals(1000 + Math.log(2), vg.value().doubleValue(), 1e-12);
+        assertClose(new double[] {0.5, 0.5}, vg.grad(), 1e-15);
+        Array g = Jax.grad((Array a) -> Jnp.logsumexp(a)).apply(f64(-1e4, 0, 1e4));
+        assertClose(new double[] {0, 0, 1}, g, 1e-15);
+    }
+
+    @Test
     void shouldSplitMaxAndMinTiesEvenly() {
         var g = Jax.grad((Array a, Array b) -> a.maximum(b).sum(), 0, 1).apply(f64(1, 2, 3), f64(1, 5, 0));
         assertClose(new double[] {0.5, 0, 1}, (Array) g.get(0), 0);

@@ -13,9 +13,12 @@ public record Leaves(Seq<Array> arrays, TreeDef treeDef) {
     /** Flattens {@code tree}; every leaf must be an {@link Array}. */
     public static Leaves of(Object tree, String op) {
         Tree.Flattened f = Tree.flatten(tree);
-        for (Tree.PathLeaf pl : Tree.flattenWithPath(tree)) {
-            if (!(pl.leaf() instanceof Array)) {
-                throw new TreeError(op, "every leaf must be an Array, got " + pl.leaf().getClass().getSimpleName() + " at " + pl.path());
+        if (!f.leaves().forAll(l -> l instanceof Array)) {
+            // Paths cost a second walk; take it only to say where the bad leaf is.
+            for (Tree.PathLeaf pl : Tree.flattenWithPath(tree)) {
+                if (!(pl.leaf() instanceof Array)) {
+                    throw new TreeError(op, "every leaf must be an Array, got " + pl.leaf().getClass().getSimpleName() + " at " + pl.path());
+                }
             }
         }
         return new Leaves(f.leaves().map(Array.class::cast), f.treeDef());
@@ -24,6 +27,7 @@ public record Leaves(Seq<Array> arrays, TreeDef treeDef) {
     /** Like {@link #of}, and every leaf must be floating-point (differentiation inputs). */
     public static Leaves differentiable(Object tree, String op) {
         Leaves l = of(tree, op);
+        if (l.arrays().forAll(a -> a.dtype().isFloating())) return l;
         for (Tree.PathLeaf pl : Tree.flattenWithPath(tree)) {
             Array a = (Array) pl.leaf();
             if (!a.dtype().isFloating()) {

@@ -1,6 +1,8 @@
 package dev.jaxj.nn;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.array.Bind;
+import dev.jaxj.core.CustomRules;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.DType;
@@ -31,7 +33,17 @@ public final class Activations {
     }
 
     /** {@return {@code max(x, 0)}}, keeping the dtype */
-    public static Array relu(Array x) { return Elementwise.maximum(x, c(x, 0)); }
+    public static Array relu(Array x) { return Bind.bindCustomJvp(RELU, io.vavr.collection.Vector.of(x)).head(); }
+
+    /** As in JAX, relu's derivative is 0 at 0 (a plain maximum would split the tie and give 0.5). */
+    private static final CustomRules.Jvp RELU = new CustomRules.Jvp(
+            in -> io.vavr.collection.Vector.of(Elementwise.maximum(in.head(), c(in.head(), 0))),
+            (p, t) -> {
+                Array x = p.head();
+                Array out = Elementwise.maximum(x, c(x, 0));
+                return new CustomRules.PrimalsTangents(io.vavr.collection.Vector.of(out),
+                        io.vavr.collection.Vector.of(Lax.select(Lax.gt(x, c(x, 0)), t.head(), c(t.head(), 0))));
+            });
 
     /** {@return {@code min(max(x, 0), 6)}} */
     public static Array relu6(Array x) { return Elementwise.minimum(relu(x), c(x, 6)); }

@@ -8,6 +8,7 @@ import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.transforms.jit.Compiled;
 import dev.jaxj.transforms.jit.JitCache;
 import dev.jaxj.transforms.jit.Staging;
+import dev.jaxj.transforms.partial.Staged;
 import dev.jaxj.tree.TreeDef;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -50,21 +51,28 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
     /** {@return the program for inputs like {@code args}} (as {@code jax.make_jaxpr} prints it) */
     public Jaxpr trace(P args, S statics) {
         Leaves in = Leaves.of(args, "make_jaxpr");
-        return compile(in.treeDef(), in.arrays().map(Array::aval), statics).jaxpr();
+        return stage(in.treeDef(), in.arrays().map(Array::aval), statics).staged().jaxpr();
     }
 
     /** {@return how many times this function has been compiled} */
     public int compilations() { return cache.compilations(); }
 
-    @SuppressWarnings("unchecked")
     private Compiled compile(TreeDef inDef, Seq<ShapedArray> avals, S statics) {
+        Traced t = stage(inDef, avals, statics);
+        return Compiled.of(t.staged(), t.outStructure());
+    }
+
+    private record Traced(Staged staged, TreeDef outStructure) {}
+
+    @SuppressWarnings("unchecked")
+    private Traced stage(TreeDef inDef, Seq<ShapedArray> avals, S statics) {
         Leaves[] out = new Leaves[1];
-        var staged = Staging.trace(leaves -> {
+        Staged staged = Staging.trace(leaves -> {
             R result = f.apply((P) inDef.unflatten(leaves), statics);
             out[0] = Leaves.of(result, "jit");
             return out[0].arrays();
         }, avals);
-        return Compiled.of(staged, out[0].treeDef());
+        return new Traced(staged, out[0].treeDef());
     }
 
     /** The static value of functions without a static argument. */

@@ -58,14 +58,27 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
         return new ConcreteArray(aval, Backends.defaultBackend().fromHost(data));
     }
 
-    /** {@return a weakly typed f32 scalar, as JAX treats a Python float} */
+    /**
+     * {@return a weakly typed f32 scalar, as JAX treats a Python float}; it keeps the exact
+     * double, so that meeting an f64 array it promotes without rounding through f32.
+     */
     public static Array scalar(double v) {
-        return fromHost(new ShapedArray(Shape.SCALAR, DType.F32, true), HostBuffer.own(new float[] {(float) v}));
+        return new ConcreteArray(new ShapedArray(Shape.SCALAR, DType.F32, true),
+                Backends.defaultBackend().fromHost(HostBuffer.own(new float[] {(float) v})), v);
     }
 
-    /** {@return a weakly typed i32 scalar, as JAX treats a Python int} */
+    /** {@return a weakly typed i32 scalar, as JAX treats a Python int}; it keeps the exact long for i64 operands */
     public static Array scalar(long v) {
-        return fromHost(new ShapedArray(Shape.SCALAR, DType.I32, true), HostBuffer.own(DType.I32, new int[] {(int) v}));
+        return new ConcreteArray(new ShapedArray(Shape.SCALAR, DType.I32, true),
+                Backends.defaultBackend().fromHost(HostBuffer.own(DType.I32, new int[] {(int) v})), v);
+    }
+
+    /** {@return a scalar of {@code dtype} holding {@code v} exactly converted, weakly typed or not} */
+    static Array scalar(Number v, DType dtype, boolean weak) {
+        HostBuffer b = HostBuffer.allocate(dtype, 1);
+        if (v instanceof Long l) b.setLong(0, l);
+        else b.setDouble(0, v.doubleValue());
+        return new ConcreteArray(new ShapedArray(Shape.SCALAR, dtype, weak), Backends.defaultBackend().fromHost(b), weak ? v : null);
     }
 
     /** {@return a bool scalar} */

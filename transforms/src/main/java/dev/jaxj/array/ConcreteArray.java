@@ -10,14 +10,24 @@ import static java.util.Objects.requireNonNull;
 final class ConcreteArray extends Array {
     private final ShapedArray aval;
     private final Buffer buffer;
+    /** The Java value a weakly typed scalar was made from, before rounding to its dtype. */
+    private final Number exact;
 
     ConcreteArray(ShapedArray aval, Buffer buffer) {
+        this(aval, buffer, null);
+    }
+
+    ConcreteArray(ShapedArray aval, Buffer buffer, Number exact) {
         this.aval = requireNonNull(aval, "aval is null");
         this.buffer = requireNonNull(buffer, "buffer is null");
         if (buffer.size() != aval.size() || buffer.dtype() != aval.dtype()) {
             throw new IllegalArgumentException("buffer " + buffer + " does not hold " + aval);
         }
+        this.exact = exact;
     }
+
+    /** {@return the exact Java value of a weak scalar, or null when there is none} */
+    Number exact() { return exact; }
 
     @Override
     public ShapedArray aval() { return aval; }

@@ -58,7 +58,13 @@ public final class NumpyOps {
     /** Promotes operands to their common dtype (JAX's lattice; Java scalars are weak). */
     public static Seq<Array> promote(Seq<Array> xs) {
         Promotion.Typed t = Promotion.resultType(xs.map(Array::aval));
-        return xs.map(x -> x.dtype() == t.dtype() ? x : Lax.convertElementType(x, t.dtype(), t.weak()));
+        return xs.map(x -> x.dtype() == t.dtype() ? x : convert(x, t));
+    }
+
+    /** A Java scalar converts from its exact value, directly (no operation to trace); other arrays through convert_element_type. */
+    private static Array convert(Array x, Promotion.Typed t) {
+        if (x instanceof ConcreteArray c && c.exact() != null) return Array.scalar(c.exact(), t.dtype(), t.weak());
+        return Lax.convertElementType(x, t.dtype(), t.weak());
     }
 
     /** Applies a strict binary op after NumPy promotion and broadcasting. */

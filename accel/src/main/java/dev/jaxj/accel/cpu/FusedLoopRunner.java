@@ -131,13 +131,15 @@ final class FusedLoopRunner {
             offsets = new int[n];
             scratch = new Object[n];
             dims = f.domain().toArray();
+            // Small domains (the common case for small jitted programs) need no full tile.
+            int tile = Math.min(TILE, Math.max(1, f.domain().size()));
             for (int i = 0; i < n; i++) {
                 Node node = f.nodes().get(i);
-                scratch[i] = HostBuffer.allocate(node.aval().dtype(), TILE).array();
-                if (node instanceof Node.Constant c) {
-                    HostBuffer b = HostBuffer.filled(c.aval().dtype(), TILE, c.value());
-                    scratch[i] = b.array();
-                }
+                scratch[i] = switch (node) {
+                    case Node.Constant c -> HostBuffer.filled(c.aval().dtype(), tile, c.value()).array();
+                    case Node.Load l when l.map().isDense(f.domain()) -> null;
+                    case Node.Load _, Node.Apply _ -> HostBuffer.allocate(node.aval().dtype(), tile).array();
+                };
                 arrays[i] = scratch[i];
             }
         }

@@ -4,6 +4,8 @@ import dev.jaxj.array.Array;
 import dev.jaxj.array.Executor;
 import dev.jaxj.compiler.kernel.Fusion;
 import dev.jaxj.compiler.kernel.KernelProgram;
+import dev.jaxj.compiler.pass.Closed;
+import dev.jaxj.compiler.pass.Passes;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.transforms.partial.Staged;
 import io.vavr.collection.Seq;
@@ -17,10 +19,10 @@ import io.vavr.collection.Seq;
  * @param outStructure how the caller rebuilds outputs (a {@code TreeDef}), opaque here
  */
 public record Compiled(KernelProgram kernels, Seq<Array> consts, Object outStructure) {
-    /** Checks and compiles a staged program. */
+    /** Checks, optimises (simplification, folding, CSE, DCE) and lowers a staged program. */
     public static Compiled of(Staged staged, Object outStructure) {
-        Jaxpr j = staged.jaxpr().typecheck();
-        return new Compiled(Fusion.lower(j), staged.consts(), outStructure);
+        Closed<Array> program = Passes.standard().<Array>closed().apply(new Closed<>(staged.jaxpr().typecheck(), staged.consts()));
+        return new Compiled(Fusion.lower(program.jaxpr().typecheck()), program.consts(), outStructure);
     }
 
     public Jaxpr jaxpr() { return kernels.source(); }

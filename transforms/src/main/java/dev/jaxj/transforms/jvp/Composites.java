@@ -133,7 +133,7 @@ final class Composites {
         Vector<Array> slices = Vector.empty();
         for (int flat = 0; flat < count; flat++) {
             int[] k = unravel(flat, dims);
-            Vector<Integer> start = Vector.range(0, rank).map(d -> k[d] * w.windowDilation().get(d));
+            Vector<Integer> start = Vector.range(0, rank).map(d -> out.dim(d) == 0 ? 0 : k[d] * w.windowDilation().get(d));
             Vector<Integer> limit = Vector.range(0, rank).map(d -> out.dim(d) == 0 ? start.get(d)
                     : start.get(d) + (out.dim(d) - 1) * w.windowStrides().get(d) + 1);
             Array s = Lax.slice(padded, start, limit, w.windowStrides());
@@ -156,7 +156,7 @@ final class Composites {
         Array iota = Lax.iota(DType.I32, x.head().shape(), s.dimension());
         Seq<Array> sorted = Lax.sort(x.append(iota), s.dimension(), s.isStable(), s.numKeys());
         Array perm = sorted.last();
-        return new Result(sorted.init(), t.map(ti -> takeAlongAxis(ti, perm, s.dimension())));
+        return new Result(sorted.init(), x.head().size() == 0 ? t : t.map(ti -> takeAlongAxis(ti, perm, s.dimension())));
     }
 
     /** {@code out[..., i, ...] = x[..., idx[..., i, ...], ...]} along {@code axis}, via a batched gather. */

@@ -58,6 +58,12 @@ public final class TransposeRules {
             case Gather g -> StructuralTransposes.gather(g, ct, args);
             case Scatter s -> StructuralTransposes.scatter(s, ct, args, true);
             case ScatterAdd s -> StructuralTransposes.scatter(s, ct, args, false);
+            // Linear in the operand alone (the updates are scale factors), as in JAX.
+            case ScatterMul s -> {
+                if (!args.get(0).isLinear() || args.get(1).isLinear() || args.get(2).isLinear()) throw nonLinear(p, args);
+                yield Vector.of(Option.some(Lax.scatterMul(ct, args.get(1).value(), args.get(2).value(), s.dimensionNumbers(), s.mode())),
+                        Option.none(), Option.none());
+            }
             case ReduceSum r -> {
                 ShapedArray a = args.get(0).aval();
                 Seq<Integer> kept = Vector.range(0, a.rank()).filter(i -> !r.axes().contains(i));
@@ -71,7 +77,7 @@ public final class TransposeRules {
                  Rsqrt _, Cbrt _, Sin _, Cos _, Tan _, Asin _, Acos _, Atan _, Sinh _, Cosh _, Tanh _, Asinh _, Acosh _,
                  Atanh _, Logistic _, Erf _, Erfc _, ErfInv _, Lgamma _, Digamma _, IsFinite _, Not _, BitcastConvertType _,
                  Rem _, Pow _, Max _, Min _, Atan2 _, Nextafter _, And _, Or _, Xor _, ShiftLeft _, ShiftRightLogical _,
-                 ShiftRightArithmetic _, Eq _, Ne _, Lt _, Le _, Gt _, Ge _, Clamp _, Iota _, ScatterMul _, ScatterMin _,
+                 ShiftRightArithmetic _, Eq _, Ne _, Lt _, Le _, Gt _, Ge _, Clamp _, Iota _, ScatterMin _,
                  ScatterMax _, ReduceMax _, ReduceMin _, ReduceProd _, ReduceAnd _, ReduceOr _, Argmax _, Argmin _,
                  Cumprod _, Cummax _, Cummin _, ReduceWindowMax _, ReduceWindowMin _, Sort _, Threefry2x32 _,
                  StopGradient _ -> throw nonLinear(p, args);

@@ -1,0 +1,46 @@
+package dev.jaxj.compiler.pass;
+
+/**
+ * The standard pipelines.
+ * {@snippet :
+ * // the program alone; constants of dropped constant variables are dropped too
+ * Closed<Array> optimised = Passes.standard().<Array>closed().apply(new Closed<>(jaxpr, consts));
+ * // with the runtime's kernels folding small constant subcomputations
+ * Closed<Array> folded = Passes.standard(evaluator, 64).apply(new Closed<>(jaxpr, consts));
+ * }
+ */
+public final class Passes {
+    /** Enough for the chains the simplifier collapses in one round to settle; more rounds rarely change anything. */
+    public static final int MAX_ROUNDS = 16;
+
+    private Passes() {}
+
+    /**
+     * {@return simplification, constant folding of literals, CSE and DCE, repeated until the
+     * program stops changing (at most {@link #MAX_ROUNDS} rounds)}
+     */
+    public static Pass standard() {
+        return new AlgebraicSimplifier()
+                .andThen(new ConstantFolding())
+                .andThen(new CommonSubexpressionElimination())
+                .andThen(new DeadCodeElimination())
+                .fixpoint(MAX_ROUNDS)
+                .named("standard");
+    }
+
+    /**
+     * {@return the {@link #standard()} pipeline on programs with constant values, folding through
+     * {@code evaluator} every equation whose operands and results have at most {@code
+     * maxElements} elements and are literals or constants} See {@link ConstantFolding#withEvaluator}.
+     *
+     * @throws IllegalArgumentException when {@code maxElements < 1}
+     */
+    public static <T> ClosedPass<T> standard(Evaluator<T> evaluator, int maxElements) {
+        return new AlgebraicSimplifier().<T>closed()
+                .andThen(ConstantFolding.withEvaluator(evaluator, maxElements))
+                .andThen(new CommonSubexpressionElimination())
+                .andThen(new DeadCodeElimination())
+                .fixpoint(MAX_ROUNDS)
+                .named("standard(evaluator, " + maxElements + ")");
+    }
+}
