@@ -1,35 +1,23 @@
 package dev.jaxj.properties;
 
 import dev.jaxj.Axes;
-import dev.jaxj.Jax;
 import dev.jaxj.array.Array;
 import dev.jaxj.autodiff.Vectorize;
-import dev.jaxj.core.TraceStack;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.ShapeError;
-import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
-import dev.jaxj.ir.ShapedArray;
-import dev.jaxj.lax.Lax;
 import dev.jaxj.properties.VmapCase.Operand;
-import dev.jaxj.transforms.partial.PartialEvalTrace;
-import dev.jaxj.transforms.partial.PeTracer;
-import dev.jaxj.transforms.partial.Staged;
-import dev.jaxj.transforms.transpose.BackwardPass;
 import io.vavr.Tuple;
-import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import net.jqwik.api.*;
 import net.jqwik.api.constraints.IntRange;
 
 import java.util.Random;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 import static dev.jaxj.properties.VmapLoops.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** vmap's errors over random shapes, and the batching of a custom VJP's staged linear map, seen through its transpose. */
+/** vmap's errors over random shapes: each names what is wrong, with every argument's size, and the user's line. */
 class VmapErrorProperties {
     private static Array real(Random r, Shape s) {
         return values(Operand.real(s), s, r);
@@ -64,25 +52,5 @@ class VmapErrorProperties {
         assertTrue(out.getMessage().contains("out_axes entry " + outAxis), out.getMessage());
         var unmapped = assertThrows(ArgumentError.class, () -> Vectorize.vmap((Array v) -> v, 0, Axes.NOT_MAPPED).apply(x));
         assertTrue(unmapped.getMessage().contains("not mapped, but it varies"), unmapped.getMessage());
-    }
-
-    /** {@code f(x) = x * x} whose VJP rule scales the cotangent by 5, on purpose not the true derivative. */
-    private static final UnaryOperator<Array> SQUARE = Jax.customVjp(x -> x.mul(x), x -> new Jax.Residuals(x.mul(x), Vector.of(x)),
-            (res, ct) -> ct.mul(res.head()).mul(5.0));
-
-    @Property(tries = 40)
-    void batchedCustomVjpLinearMapsTransposeByTheirRule(@ForAll @IntRange(max = 3) int size, @ForAll @IntRange(max = 3) int n, @ForAll long seed) {
-        Random r = new Random(seed);
-        Array x = real(r, Shape.of(n)), ts = real(r, Shape.of(size, n)), cts = real(r, Shape.of(size, n));
-        Function<Array, Array> linear = Jax.linearize(SQUARE, x).jvp();
-        // Stage the vmapped linear map (its custom_vjp_linear equation is batched) and transpose it.
-        Staged staged = TraceStack.with(PartialEvalTrace::new, pe -> {
-            PeTracer t = pe.newArg(ts.aval());
-            Array out = Vectorize.vmap(linear).apply(t);
-            return Staged.fromTracers(Vector.of(t), Vector.of(pe.instantiate(out)));
-        });
-        Array got = BackwardPass.transpose(staged.jaxpr(), staged.consts(), Vector.of(cts)).head();
-        Seq<Array> perExample = Vector.range(0, size).map(i -> take(cts, 0, i).mul(x).mul(5.0));
-        assertClose(stack(perExample, 0, ShapedArray.of(DType.F32, Shape.of(n))), got, 1e-6, "transposed batched custom VJP");
     }
 }

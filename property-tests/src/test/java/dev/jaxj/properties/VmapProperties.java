@@ -226,7 +226,7 @@ class VmapProperties {
 
     @Example
     void everyPrimitiveHasARow() {
-        // custom_vjp_linear runs only under a transform below vmap; VmapErrorProperties batches it by transposition.
+        // custom_vjp_linear runs only under a transform below vmap: CustomBatchingProperties (transforms) checks it by transposition.
         Set<String> missing = primitiveNames(Primitive.class).removeAll(TABLE.map(VmapCase::primitive)).remove("custom_vjp_linear");
         assertEquals(HashSet.empty(), missing, "primitives without a vmap row");
     }
