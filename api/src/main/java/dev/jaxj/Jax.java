@@ -5,6 +5,7 @@ import dev.jaxj.array.Bind;
 import dev.jaxj.autodiff.Differentiate;
 import dev.jaxj.autodiff.GradChecks;
 import dev.jaxj.autodiff.Jacobians;
+import dev.jaxj.autodiff.Vectorize;
 import dev.jaxj.core.CustomRules;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.ShapedArray;
@@ -160,6 +161,35 @@ public final class Jax {
     public static UnaryOperator<Array> hessian(UnaryOperator<Array> f) {
         return jacfwd(jacrev(f));
     }
+
+    // Vectorization ---------------------------------------------------------------------------
+
+    /** vmap's marker for an argument shared by every example, or an output that is the same for each (JAX's {@code None}). */
+    public static final Axes NOT_MAPPED = Axes.NOT_MAPPED;
+
+    /** {@return {@code f} mapped over axis 0 of every input array, outputs stacked along axis 0} See {@link Vectorize#vmap(Function, Object, Object)}. */
+    public static <P, R> Function<P, R> vmap(Function<P, R> f) { return Vectorize.vmap(f); }
+
+    /**
+     * {@return {@code f} vectorized: {@code vmap(f)(xs)} stacks {@code f(x)} over the slices of {@code xs}}
+     * {@code inAxes}/{@code outAxes} are pytree prefixes of the argument/output with {@code Integer} or {@link #NOT_MAPPED} leaves.
+     * {@snippet :
+     * var perExample = Jax.vmap(Jax.grad(loss), Tuple.of(Jax.NOT_MAPPED, 0), 0);   // loss(params, example)
+     * }
+     */
+    public static <P, R> Function<P, R> vmap(Function<P, R> f, Object inAxes, Object outAxes) { return Vectorize.vmap(f, inAxes, outAxes); }
+
+    /** {@return {@code f} vectorized over {@code axisSize} examples} (needed when no argument is mapped) */
+    public static <P, R> Function<P, R> vmap(Function<P, R> f, Object inAxes, Object outAxes, int axisSize) { return Vectorize.vmap(f, inAxes, outAxes, axisSize); }
+
+    /** {@return a two-argument {@code f} mapped over axis 0 of every input array} */
+    public static <A, B, R> BiFunction<A, B, R> vmap(BiFunction<A, B, R> f) { return Vectorize.vmap(f); }
+
+    /** {@return a two-argument {@code f} vectorized}; {@code inAxes} is one prefix for both arguments or a {@code Tuple2}/two-element list */
+    public static <A, B, R> BiFunction<A, B, R> vmap(BiFunction<A, B, R> f, Object inAxes, Object outAxes) { return Vectorize.vmap(f, inAxes, outAxes); }
+
+    /** {@return a two-argument {@code f} vectorized over {@code axisSize} examples} */
+    public static <A, B, R> BiFunction<A, B, R> vmap(BiFunction<A, B, R> f, Object inAxes, Object outAxes, int axisSize) { return Vectorize.vmap(f, inAxes, outAxes, axisSize); }
 
     // Staging ---------------------------------------------------------------------------------
 

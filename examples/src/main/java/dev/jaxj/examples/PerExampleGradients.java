@@ -5,7 +5,6 @@ import dev.jaxj.Jax;
 import dev.jaxj.Jnp;
 import dev.jaxj.Random;
 import dev.jaxj.array.Array;
-import dev.jaxj.autodiff.Vectorize;
 import dev.jaxj.ir.DType;
 import dev.jaxj.nn.Activations;
 import dev.jaxj.random.Key;
@@ -43,7 +42,7 @@ public final class PerExampleGradients {
 
     /** {@return each example's gradient}: a {@link Params} whose every leaf has a new leading axis over the batch */
     public static Params perExampleGradients(Params p, Example batch) {
-        return Vectorize.vmap(Jax.grad(PerExampleGradients::loss), Tuple.of(Axes.NOT_MAPPED, 0), 0).apply(p, batch);
+        return Jax.vmap(Jax.grad(PerExampleGradients::loss), Tuple.of(Axes.NOT_MAPPED, 0), 0).apply(p, batch);
     }
 
     /** {@return the L2 norm of each example's whole gradient (all parameters together)}, {@code f32[n]} */
@@ -73,7 +72,7 @@ public final class PerExampleGradients {
         System.out.println("per-example gradient norms: " + norms);
         System.out.println("largest: example " + norms.argmax(0).intValue());
         // grad of the mean loss (vmap inside grad) is the mean of the per-example gradients (grad inside vmap).
-        Params batchGrad = Jax.grad((Params p) -> Vectorize.vmap(PerExampleGradients::loss, Tuple.of(Axes.NOT_MAPPED, 0), 0).apply(p, batch).mean())
+        Params batchGrad = Jax.grad((Params p) -> Jax.vmap(PerExampleGradients::loss, Tuple.of(Axes.NOT_MAPPED, 0), 0).apply(p, batch).mean())
                 .apply(params);
         System.out.println("d mean loss / d b2 = " + batchGrad.b2().floatValue() + ", mean of per-example = " + grads.b2().mean().floatValue());
     }
