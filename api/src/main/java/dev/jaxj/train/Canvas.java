@@ -146,10 +146,15 @@ final class Canvas {
             g.setTransform(saved);
         }
 
-        /** Draws a legend box in the top (or bottom) right corner. */
-        void legend(String[] names, Color[] colors, boolean atTop) {
-            int w = 20 + 8 * java.util.Arrays.stream(names).mapToInt(String::length).max().orElse(0), h = 18 * names.length + 8;
-            int l = left + width - w - 8, t = atTop ? top + 8 : top + height - h - 8;
+        /** {@return the legend's width and height in pixels} */
+        int[] legendSize(String[] names) {
+            return new int[] {20 + 8 * java.util.Arrays.stream(names).mapToInt(String::length).max().orElse(0), 18 * names.length + 8};
+        }
+
+        /** Draws a legend box in a corner: 0 top right, 1 bottom right, 2 top left, 3 bottom left. */
+        void legend(String[] names, Color[] colors, int corner) {
+            int w = legendSize(names)[0], h = legendSize(names)[1];
+            int l = corner < 2 ? left + width - w - 8 : left + 8, t = corner % 2 == 0 ? top + 8 : top + height - h - 8;
             g.setColor(new Color(255, 255, 255, 220));
             g.fillRect(l, t, w, h);
             g.setColor(Color.LIGHT_GRAY);

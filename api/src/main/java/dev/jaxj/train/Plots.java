@@ -59,7 +59,7 @@ public final class Plots {
         if (val != null) {
             p.line(epochs, val.toJavaStream().mapToDouble(Double::doubleValue).toArray(), Canvas.PALETTE[1], n < 40);
             // Losses fall and accuracies rise, so the legend goes where the curves are not.
-            p.legend(new String[] {"train", "validation"}, new Color[] {Canvas.PALETTE[0], Canvas.PALETTE[1]}, legendAtTop);
+            p.legend(new String[] {"train", "validation"}, new Color[] {Canvas.PALETTE[0], Canvas.PALETTE[1]}, legendAtTop ? 0 : 1);
         }
     }
 
@@ -107,9 +107,27 @@ public final class Plots {
         if (classNames.length > 0) {
             Color[] colors = new Color[classNames.length];
             for (int c = 0; c < colors.length; c++) colors[c] = color(c);
-            p.legend(classNames, colors, true);
+            p.legend(classNames, colors, emptiestCorner(p, p.legendSize(classNames), xy));
         }
         return canvas.write(png);
+    }
+
+    /** {@return the corner (as {@code Canvas.Panel.legend} numbers them) whose legend-sized box covers the fewest points} */
+    private static int emptiestCorner(Canvas.Panel p, int[] size, double[] xy) {
+        int best = 0, fewest = Integer.MAX_VALUE;
+        for (int corner = 0; corner < 4; corner++) {
+            double l = corner < 2 ? p.left + p.width - size[0] - 8 : p.left + 8, t = corner % 2 == 0 ? p.top + 8 : p.top + p.height - size[1] - 8;
+            int n = 0;
+            for (int k = 0; k < xy.length; k += 2) {
+                double px = p.px(xy[k]), py = p.py(xy[k + 1]);
+                if (px >= l - 6 && px <= l + size[0] + 6 && py >= t - 6 && py <= t + size[1] + 6) n++;
+            }
+            if (n < fewest) {
+                fewest = n;
+                best = corner;
+            }
+        }
+        return best;
     }
 
     private static Color color(int c) { return Canvas.PALETTE[Math.floorMod(c, Canvas.PALETTE.length)]; }
