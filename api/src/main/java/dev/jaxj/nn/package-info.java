@@ -2,11 +2,13 @@
  * Neural networks in the style of Flax and {@code jax.nn}: modules that describe a
  * computation, the variables they are initialised with, activations and losses.
  * {@snippet lang=text :
- * Module     ::= Dense | Activation | Flatten | Sequential(Module*) | MLP
+ * Module     ::= Dense | Conv | MaxPool | AvgPool | BatchNorm | Dropout
+ *              | Activation | Flatten | Sequential(Module*) | MLP
  *              | your own record implementing Module
  * init       ::= module.init(Key, sampleInput)              -> Variables(params, state)
  * apply      ::= module.apply(Variables, input, Context)    -> Output(value, state)
  * Context    ::= eval | train | train(Key)                  (dropout streams split per part)
+ * Padding    ::= SAME | VALID | Explicit((lo, hi)*)             (Conv, MaxPool, AvgPool)
  * summary    ::= module.summary(Variables, sampleInput)     -> Summary (Keras's table)
  * activation ::= relu | relu6 | gelu | sigmoid | logSigmoid | softplus | silu | swish
  *              | elu | leakyRelu | tanh

@@ -9,6 +9,9 @@ import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.nn.Activation;
+import dev.jaxj.nn.BatchNorm;
+import dev.jaxj.nn.Dropout;
+import dev.jaxj.nn.Sequential;
 import dev.jaxj.nn.Dense;
 import dev.jaxj.nn.Losses;
 import dev.jaxj.nn.MLP;
@@ -114,6 +117,19 @@ class TrainerTest {
         int best = valLoss.indexOf(valLoss.min().get());
         assertEquals(best + 3, fit.history().epochs(), () -> "val_loss " + valLoss);
         assertEquals(valLoss.get(best), trainer.evaluate(fit.state(), X, yFlipped, 64).get("loss").get(), 1e-6);
+    }
+
+    @Test
+    void shouldCarryBatchStatisticsAndDropoutStreamsThroughTheCompiledStep() {
+        var model = Sequential.of(Dense.of(16), BatchNorm.of(), Activation.RELU, new Dropout(0.2), Dense.of(2));
+        var trainer = Trainer.of(model, Optim.adam(0.01), Loss.softmaxCrossEntropy(), Metric.accuracy());
+        TrainState start = trainer.init(Random.key(4), X);
+        var fit = trainer.fit(start, X, Y, quiet(10, 16));
+        var stats = (BatchNorm.Stats) ((io.vavr.collection.Seq<?>) fit.state().variables().state()).get(1);
+        // 40 steps with momentum 0.99 move the running mean from 0 towards the batch means.
+        assertTrue(stats.mean().abs().max().doubleValue() > 1e-3, () -> "running mean " + stats.mean());
+        assertTrue(fit.history().last("accuracy") >= 0.85, () -> "accuracy " + fit.history().get("accuracy"));
+        assertFalse(java.util.Arrays.equals(fit.state().rng().data().toIntArray(), start.rng().data().toIntArray()));
     }
 
     @Test
