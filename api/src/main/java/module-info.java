@@ -1,9 +1,12 @@
 /**
  * What users import: {@code Jax} (the transforms), {@code Jnp} (the NumPy surface),
- * {@code Random} (JAX's Threefry PRNG), activations, optimizers and checkpoints.
+ * {@code Random} (JAX's Threefry PRNG), Flax-like modules, optimizers,
+ * checkpoints and a Keras-like training loop.
  */
 module dev.jaxj.api {
     requires transitive dev.jaxj.transforms;
+    // Plots of training runs are drawn with Java2D and written with ImageIO.
+    requires java.desktop;
     exports dev.jaxj;
     exports dev.jaxj.nn;
     exports dev.jaxj.random;
@@ -11,4 +14,7 @@ module dev.jaxj.api {
     exports dev.jaxj.io;
     // Gradient checking (GradChecks, Tolerance) is public: users and dev.jaxj.testing check their own derivatives.
     exports dev.jaxj.autodiff;
+    exports dev.jaxj.train;
+    // The compiled train step takes package-private records as pytrees; the tree code reads them reflectively.
+    opens dev.jaxj.train to dev.jaxj.transforms;
 }

@@ -1,14 +1,26 @@
 /**
- * Neural-network building blocks in the style of {@code jax.nn}: activation functions,
- * normalised exponentials and one-hot encodings.
+ * Neural networks in the style of Flax and {@code jax.nn}: modules that describe a
+ * computation, the variables they are initialised with, activations and losses.
  * {@snippet lang=text :
+ * Module     ::= Dense | Conv | MaxPool | AvgPool | BatchNorm | Dropout
+ *              | Activation | Flatten | Sequential(Module*) | MLP
+ *              | your own record implementing Module
+ * init       ::= module.init(Key, sampleInput)              -> Variables(params, state)
+ * apply      ::= module.apply(Variables, input, Context)    -> Output(value, state)
+ * Context    ::= eval | train | train(Key)                  (dropout streams split per part)
+ * Padding    ::= SAME | VALID | Explicit((lo, hi)*)             (Conv, MaxPool, AvgPool)
+ * summary    ::= module.summary(Variables, sampleInput)     -> Summary (Keras's table)
  * activation ::= relu | relu6 | gelu | sigmoid | logSigmoid | softplus | silu | swish
  *              | elu | leakyRelu | tanh
  * normalise  ::= softmax(x, axes) | logSoftmax(x, axes) | logsumexp(x, axes)
  * encode     ::= oneHot(labels, numClasses)
+ * loss       ::= softmaxCrossEntropy | softmaxCrossEntropyWithIntegerLabels | squaredError
+ *              | l2Loss | meanSquaredError | sigmoidBinaryCrossEntropy
  * }
- * Everything here is a composite of primitives rather than a primitive of its own, so
- * {@code grad}, {@code vmap} and {@code jit} need no rules for it: the rules of the primitives
- * it is made of suffice.
+ * Why modules are descriptions and variables are separate (Flax) rather than modules holding
+ * their arrays (Equinox): {@code apply} is then a pure function of plain pytrees, which is
+ * what {@code grad}, {@code jit} and the optimizers take, and train-time state (batch
+ * statistics) flows out of {@code apply} explicitly instead of being mutated. Everything here
+ * is a composite of primitives, so the transforms need no rules of their own for it.
  */
 package dev.jaxj.nn;

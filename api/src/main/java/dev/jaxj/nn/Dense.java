@@ -1,0 +1,90 @@
+package dev.jaxj.nn;
+
+import dev.jaxj.Random;
+import dev.jaxj.array.Array;
+import dev.jaxj.errors.ArgumentError;
+import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Shape;
+import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.random.Initializer;
+import dev.jaxj.random.Initializers;
+import dev.jaxj.random.Key;
+import io.vavr.control.Option;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A fully connected layer, {@code y = x · kernel + bias}, applied to the last axis: inputs
+ * {@code [..., in]} give outputs {@code [..., features]}. As in Flax, the kernel starts LeCun
+ * normal and the bias at zero; params take the input's floating dtype (f32 for integer inputs).
+ * {@snippet :
+ * var dense = Dense.of(64);
+ * Variables v = dense.init(key, x);         // x: f32[batch, 2] -> kernel f32[2,64], bias f32[64]
+ * Array y = dense.apply(v, x);              // f32[batch, 64]
+ * }
+ *
+ * @param features   the size of the output's last axis
+ * @param useBias    whether to add a bias
+ * @param kernelInit how the kernel starts, given shape {@code [in, features]}
+ * @param biasInit   how the bias starts, given shape {@code [features]}
+ */
+public record Dense(int features, boolean useBias, Initializer kernelInit, Initializer biasInit) implements Module {
+    static final Initializer LECUN_NORMAL = Initializers.lecunNormal();
+    static final Initializer ZEROS = Initializers.zeros();
+
+    public Dense {
+        if (features < 1) throw new ArgumentError("Dense", "features must be >= 1, got " + features);
+        requireNonNull(kernelInit, "kernelInit is null");
+        requireNonNull(biasInit, "biasInit is null");
+    }
+
+    /**
+     * The params of a dense layer.
+     *
+     * @param kernel {@code [in, features]}
+     * @param bias   {@code [features]}, or none without bias
+     */
+    public record Params(Array kernel, Option<Array> bias) {
+        public Params {
+            requireNonNull(kernel, "kernel is null");
+            requireNonNull(bias, "bias is null");
+        }
+    }
+
+    /** {@return a dense layer with bias and Flax's initializers} */
+    public static Dense of(int features) { return new Dense(features, true, LECUN_NORMAL, ZEROS); }
+
+    /** {@return this layer without bias} */
+    public Dense withoutBias() { return new Dense(features, false, kernelInit, biasInit); }
+
+    /** {@return this layer with other initializers} */
+    public Dense withInit(Initializer kernel, Initializer bias) { return new Dense(features, useBias, kernel, bias); }
+
+    @Override
+    public Variables init(Key key, ShapedArray input) {
+        int in = Shapes.features("Dense", input);
+        DType dtype = paramDType(input);
+        var keys = Random.split(key);
+        Array kernel = kernelInit.apply(keys.get(0), Shape.of(in, features), dtype);
+        Option<Array> bias = useBias ? Option.some(biasInit.apply(keys.get(1), Shape.of(features), dtype)) : Option.none();
+        return Variables.of(new Params(kernel, bias));
+    }
+
+    @Override
+    public Output apply(Variables variables, Array input, Context context) {
+        var p = (Params) variables.params();
+        return new Output(forward(p, input), variables.state());
+    }
+
+    /** {@return {@code x · kernel + bias}} with the params given directly */
+    public static Array forward(Params p, Array x) {
+        Shapes.requireFeatures("Dense", x, p.kernel().shape().dim(0));
+        Array y = x.matmul(p.kernel());
+        return p.bias().isDefined() ? y.add(p.bias().get()) : y;
+    }
+
+    /** {@return the input's dtype when floating, else f32}: the dtype params are created in */
+    static DType paramDType(ShapedArray input) {
+        return input.dtype().isFloating() ? input.dtype() : DType.F32;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.jaxj.train;
+
+import dev.jaxj.array.Array;
+import dev.jaxj.errors.ArgumentError;
+import io.vavr.Tuple2;
+import io.vavr.control.Option;
+
+import java.io.PrintStream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How {@link Trainer#fit} trains: Keras's {@code fit} arguments.
+ * {@snippet :
+ * var config = FitConfig.of(10, 10).withValidationSplit(0.2);
+ * var quiet = config.withVerbose(false);
+ * }
+ *
+ * @param epochs          passes over the training data, {@code >= 1}
+ * @param batchSize       examples per step, {@code >= 1}; the last batch of an epoch may be smaller
+ * @param validationSplit the fraction of the data held out for validation, taken from the end
+ *                        <em>before</em> shuffling, as Keras does (shuffle ordered data first)
+ * @param validationData  explicit validation inputs and targets; they take precedence over the split
+ * @param shuffle         whether to reshuffle the training data every epoch
+ * @param earlyStopping   when to stop before {@code epochs}
+ * @param verbose         whether to print a progress bar per epoch
+ * @param out             where the progress bar goes
+ */
+public record FitConfig(int epochs, int batchSize, double validationSplit, Option<Tuple2<Array, Array>> validationData,
+                        boolean shuffle, Option<EarlyStopping> earlyStopping, boolean verbose, PrintStream out) {
+    public FitConfig {
+        if (epochs < 1) throw new ArgumentError("fit", "epochs must be >= 1, got " + epochs);
+        if (batchSize < 1) throw new ArgumentError("fit", "batchSize must be >= 1, got " + batchSize);
+        if (!(validationSplit >= 0 && validationSplit < 1)) throw new ArgumentError("fit", "validationSplit must be in [0, 1), got " + validationSplit);
+        requireNonNull(validationData, "validationData is null");
+        requireNonNull(earlyStopping, "earlyStopping is null");
+        requireNonNull(out, "out is null");
+    }
+
+    /** {@return {@code epochs} epochs of batches of {@code batchSize}, shuffled, printing to {@code System.out}} */
+    public static FitConfig of(int epochs, int batchSize) {
+        return new FitConfig(epochs, batchSize, 0, Option.none(), true, Option.none(), true, System.out);
+    }
+
+    public FitConfig withValidationSplit(double split) {
+        return new FitConfig(epochs, batchSize, split, validationData, shuffle, earlyStopping, verbose, out);
+    }
+
+    public FitConfig withValidationData(Array x, Array y) {
+        return new FitConfig(epochs, batchSize, validationSplit, Option.some(new Tuple2<>(x, y)), shuffle, earlyStopping, verbose, out);
+    }
+
+    public FitConfig withShuffle(boolean on) {
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, on, earlyStopping, verbose, out);
+    }
+
+    public FitConfig withEarlyStopping(EarlyStopping rule) {
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, Option.some(rule), verbose, out);
+    }
+
+    public FitConfig withVerbose(boolean on) {
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, on, out);
+    }
+
+    public FitConfig withOut(PrintStream stream) {
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, verbose, stream);
+    }
+}

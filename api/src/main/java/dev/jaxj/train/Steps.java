@@ -1,0 +1,55 @@
+package dev.jaxj.train;
+
+import dev.jaxj.Jax;
+import dev.jaxj.array.Array;
+import dev.jaxj.nn.Context;
+import dev.jaxj.nn.Module;
+import dev.jaxj.nn.Variables;
+import dev.jaxj.optim.GradientTransformation;
+import dev.jaxj.optim.Optim;
+import dev.jaxj.random.Key;
+import io.vavr.collection.Seq;
+
+/**
+ * The pure functions {@link Trainer} compiles with {@code jit}, and the pytrees they take and
+ * return. Each takes one record, because {@code Jax.jit} compiles functions of one pytree.
+ */
+final class Steps {
+    private Steps() {}
+
+    /** The inputs of one training step. */
+    record TrainIn(Object params, Object modelState, Object optState, Array x, Array y, Key rng) {}
+
+    /** The outputs of one training step: the new params and states, the batch loss and metrics. */
+    record TrainOut(Object params, Object modelState, Object optState, Array loss, Seq<Array> metrics) {}
+
+    /** What the differentiated loss carries along: the model's new state and its output. */
+    record Aux(Object modelState, Array output) {}
+
+    /** The inputs of an evaluation or prediction step. */
+    record EvalIn(Variables variables, Array x, Array y) {}
+
+    /** The loss and metrics of one batch. */
+    record EvalOut(Array loss, Seq<Array> metrics) {}
+
+    /**
+     * One step of gradient descent: the loss and its gradient with respect to the params, in
+     * train mode; then the optimizer's update. The model's state (batch statistics) comes out
+     * of the forward pass, undifferentiated.
+     */
+    static TrainOut train(Module model, GradientTransformation optimizer, Loss loss, Seq<Metric> metrics, TrainIn in) {
+        var vg = Jax.valueAndGradWithAux((Object p) -> {
+            Module.Output out = model.apply(new Variables(p, in.modelState()), in.x(), Context.train(in.rng()));
+            return new Jax.WithAux<>(loss.apply(out.value(), in.y()), new Aux(out.state(), out.value()));
+        }).apply(in.params());
+        var update = optimizer.update(vg.grad(), in.optState(), in.params());
+        Seq<Array> ms = metrics.map(m -> m.function().apply(vg.aux().output(), in.y()));
+        return new TrainOut(Optim.applyUpdates(in.params(), update.updates()), vg.aux().modelState(), update.state(), vg.value(), ms);
+    }
+
+    /** The loss and metrics of a batch in eval mode. */
+    static EvalOut evaluate(Module model, Loss loss, Seq<Metric> metrics, EvalIn in) {
+        Array out = model.apply(in.variables(), in.x());
+        return new EvalOut(loss.apply(out, in.y()), metrics.map(m -> m.function().apply(out, in.y())));
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * A Keras-like training loop on top of the functional core: compile a model with an optimizer,
+ * a loss and metrics, then {@code fit}, {@code evaluate} and {@code predict}.
+ * {@snippet lang=text :
+ * Trainer    ::= Trainer.of(Module, GradientTransformation, Loss, Metric*)
+ * init       ::= trainer.init(Key, sampleInput)            -> TrainState(variables, optState, rng)
+ * fit        ::= trainer.fit(TrainState, x, y, FitConfig)  -> FitResult(TrainState, History, stoppedEarly)
+ * FitConfig  ::= epochs batchSize [validationSplit | validationData] shuffle [EarlyStopping] verbose out
+ * evaluate   ::= trainer.evaluate(TrainState, x, y)         -> {loss, metric...}
+ * predict    ::= trainer.predict(TrainState, x)             -> outputs
+ * Plots      ::= history(History, png) | decisionRegions(classify, x2d, labels, png, ...)
+ * }
+ * Why a loop over pure functions: the train step is {@code (params, state, optState, batch,
+ * key) -> (params', state', optState', loss, metrics)}, compiled once with {@code jit}; the loop
+ * only slices batches, threads the state and reports. The progress line and the charts are
+ * drawn here rather than with libraries: the line must match Keras's layout and print cleanly
+ * when output is not a terminal (Maven, CI logs), and decision regions need per-pixel shading
+ * that chart libraries do not offer; Java2D and ImageIO render both headless.
+ */
+package dev.jaxj.train;
