@@ -91,4 +91,33 @@ class JitProperties {
             assertEquals(eager[i], compiled[i], 1e-4f * Math.max(1, Math.abs(eager[i])), "element " + i + ", seed " + seed);
         }
     }
+
+    /** Per-example gradients agree however jit, grad and vmap are ordered. */
+    @Property(tries = 25)
+    void jitGradAndVmapCommute(@ForAll("shapes") int[] dims, @ForAll long seed) {
+        Random r = new Random(seed);
+        int batch = 1 + r.nextInt(3);
+        Shape s = Shape.of(dims);
+        Array y = data(s, r);
+        Array row = data(dims.length == 0 ? Shape.SCALAR : Shape.of(dims[dims.length - 1]), r);
+        int[] batched = new int[dims.length + 1];
+        batched[0] = batch;
+        System.arraycopy(dims, 0, batched, 1, dims.length);
+        Array xs = data(Shape.of(batched), r);
+        Function<Vector<Array>, Array> f = program(seed, 1 + r.nextInt(4));
+        Function<Array, Array> loss = a -> f.apply(Vector.of(a, y, row)).sum();
+        float[] reference = Jax.vmap(Jax.grad(loss)).apply(xs).toFloatArray();
+        var orders = Vector.<Function<Array, Array>>of(
+                Jax.jit(Jax.vmap(Jax.grad(loss))),
+                Jax.vmap(Jax.jit(Jax.grad(loss))),
+                Jax.vmap(Jax.grad(Jax.jit(loss))),
+                Jax.jit(Jax.vmap(Jax.jit(Jax.grad(Jax.jit(loss))))));
+        for (int k = 0; k < orders.size(); k++) {
+            float[] got = orders.get(k).apply(xs).toFloatArray();
+            assertEquals(reference.length, got.length);
+            for (int i = 0; i < got.length; i++) {
+                assertEquals(reference[i], got[i], 1e-4f * Math.max(1, Math.abs(reference[i])), "order " + k + ", element " + i + ", seed " + seed);
+            }
+        }
+    }
 }
