@@ -78,40 +78,22 @@ final class FusedLoopRunner {
         int o = t.offsets[node];
         return switch (kind) {
             case ReduceSum _ -> {
+                if (a instanceof float[] x) yield acc + TileOps.sum(x, o, len);
                 double s = 0;
-                if (a instanceof float[] x) {
-                    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                    int i = 0;
-                    for (; i + 3 < len; i += 4) {
-                        s0 += x[o + i];
-                        s1 += x[o + i + 1];
-                        s2 += x[o + i + 2];
-                        s3 += x[o + i + 3];
-                    }
-                    for (; i < len; i++) s0 += x[o + i];
-                    s = (double) s0 + s1 + s2 + s3;
-                } else {
-                    double[] x = (double[]) a;
-                    for (int i = 0; i < len; i++) s += x[o + i];
-                }
+                double[] x = (double[]) a;
+                for (int i = 0; i < len; i++) s += x[o + i];
                 yield acc + s;
             }
-            case ReduceMax _ -> {
+            case ReduceMax _, ReduceMin _ -> {
+                boolean max = kind instanceof ReduceMax;
+                if (a instanceof float[] x) yield TileOps.extreme(max, acc, x, o, len);
                 double m = acc;
-                for (int i = 0; i < len; i++) m = Math.max(m, value(a, o + i));
-                yield m;
-            }
-            case ReduceMin _ -> {
-                double m = acc;
-                for (int i = 0; i < len; i++) m = Math.min(m, value(a, o + i));
+                double[] x = (double[]) a;
+                for (int i = 0; i < len; i++) m = max ? Math.max(m, x[o + i]) : Math.min(m, x[o + i]);
                 yield m;
             }
             case ReduceProd _, ReduceAnd _, ReduceOr _ -> throw new IllegalStateException(kind.name() + " is not fused");
         };
-    }
-
-    private static double value(Object a, int i) {
-        return a instanceof float[] x ? x[i] : ((double[]) a)[i];
     }
 
     /** Per-thread scratch: one tile per node. */
@@ -122,6 +104,9 @@ final class FusedLoopRunner {
         final int[] offsets;
         final Object[] scratch;
         final int[] dims;
+        final boolean[] dense;
+        final TileOps.UnaryOp[] unaryOps;
+        final TileOps.BinaryOp[] binaryOps;
 
         Tiles(Step.FusedLoop f, Seq<HostBuffer> in) {
             this.f = f;
@@ -131,13 +116,27 @@ final class FusedLoopRunner {
             offsets = new int[n];
             scratch = new Object[n];
             dims = f.domain().toArray();
+            dense = new boolean[n];
+            unaryOps = new TileOps.UnaryOp[n];
+            binaryOps = new TileOps.BinaryOp[n];
+            for (int i = 0; i < n; i++) {
+                switch (f.nodes().get(i)) {
+                    case Node.Load l -> dense[i] = l.map().isDense(f.domain());
+                    case Node.Apply a when a.aval().dtype() == DType.F32 -> {
+                        unaryOps[i] = a.args().size() == 1 ? TileOps.unaryOp(a.prim()) : null;
+                        binaryOps[i] = a.args().size() == 2 ? TileOps.binaryOp(a.prim()) : null;
+                    }
+                    case Node.Apply _, Node.Constant _ -> { }
+                }
+            }
             // Small domains (the common case for small jitted programs) need no full tile.
             int tile = Math.min(TILE, Math.max(1, f.domain().size()));
             for (int i = 0; i < n; i++) {
                 Node node = f.nodes().get(i);
+                boolean readsInPlace = dense[i];
                 scratch[i] = switch (node) {
                     case Node.Constant c -> HostBuffer.filled(c.aval().dtype(), tile, c.value()).array();
-                    case Node.Load l when l.map().isDense(f.domain()) -> null;
+                    case Node.Load _ when readsInPlace -> null;
                     case Node.Load _, Node.Apply _ -> HostBuffer.allocate(node.aval().dtype(), tile).array();
                 };
                 arrays[i] = scratch[i];
@@ -167,7 +166,7 @@ final class FusedLoopRunner {
         private void load(int i, Node.Load l, int start, int len) {
             HostBuffer src = in.get(l.input());
             IndexMap map = l.map();
-            if (map.isDense(f.domain())) {
+            if (dense[i]) {
                 arrays[i] = src.array();
                 offsets[i] = start;
                 return;
@@ -179,7 +178,7 @@ final class FusedLoopRunner {
                 for (int k = 0; k < len; k++) dst.copyFrom(src, 0, k);
                 return;
             }
-            // Step a multi-index through the domain, carrying the input offset along.
+            // Walk the domain in runs along its last axis: a broadcast run is a fill, a dense run a block copy.
             int rank = dims.length;
             int[] idx = new int[rank];
             int rest = start;
@@ -189,16 +188,21 @@ final class FusedLoopRunner {
             }
             int off = 0;
             for (int d = 0; d < rank; d++) off += idx[d] * map.stride(d);
-            if (scratch[i] instanceof float[] out && src.array() instanceof float[] x) {
-                for (int k = 0; k < len; k++) {
-                    out[k] = x[off];
-                    off = step(idx, off, map, rank);
+            int last = rank - 1, inner = map.stride(last);
+            Object srcArray = src.array();
+            for (int k = 0; k < len; ) {
+                int run = Math.min(len - k, dims[last] - idx[last]);
+                if (inner == 1) {
+                    System.arraycopy(srcArray, off, scratch[i], k, run);
+                } else if (inner == 0 && scratch[i] instanceof float[] out && srcArray instanceof float[] x) {
+                    java.util.Arrays.fill(out, k, k + run, x[off]);
+                } else {
+                    for (int j = 0; j < run; j++) dst.copyFrom(src, off + j * inner, k + j);
                 }
-            } else {
-                for (int k = 0; k < len; k++) {
-                    dst.copyFrom(src, off, k);
-                    off = step(idx, off, map, rank);
-                }
+                k += run;
+                idx[last] += run - 1;
+                off += (run - 1) * inner;
+                off = step(idx, off, map, rank);
             }
         }
 
@@ -218,17 +222,14 @@ final class FusedLoopRunner {
 
         private void apply(int i, Node.Apply a, int len) {
             Seq<Integer> args = a.args();
-            boolean fast = false;
-            if (a.aval().dtype() == DType.F32 && args.forAll(j -> arrays[j] instanceof float[])) {
-                float[] out = (float[]) scratch[i];
-                fast = switch (args.size()) {
-                    case 1 -> TileOps.unary(a.prim(), (float[]) arrays[args.get(0)], offsets[args.get(0)], out, len);
-                    case 2 -> TileOps.binary(a.prim(), (float[]) arrays[args.get(0)], offsets[args.get(0)],
-                            (float[]) arrays[args.get(1)], offsets[args.get(1)], out, len);
-                    default -> false;
-                };
+            if (unaryOps[i] != null && arrays[args.get(0)] instanceof float[] x) {
+                TileOps.unary(unaryOps[i], x, offsets[args.get(0)], (float[]) scratch[i], len);
+                arrays[i] = scratch[i];
+                offsets[i] = 0;
+                return;
             }
-            if (fast) {
+            if (binaryOps[i] != null && arrays[args.get(0)] instanceof float[] x && arrays[args.get(1)] instanceof float[] y) {
+                TileOps.binary(binaryOps[i], x, offsets[args.get(0)], y, offsets[args.get(1)], (float[]) scratch[i], len);
                 arrays[i] = scratch[i];
                 offsets[i] = 0;
                 return;

@@ -3,93 +3,157 @@ package dev.jaxj.accel.cpu;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-
-import java.util.Map;
 
 /**
  * Vector API loops for f32 tiles of fused loops. Transcendentals use the Vector API's
  * vectorised implementations (a few ulps from the correctly rounded value, where the eager
- * kernels round the double-precision result), which is what lets a fused {@code tanh} run
- * at memory speed. Operations without a fast path return {@code false} and the caller falls
- * back to the exact element kernels.
+ * kernels round the double-precision result), which is what lets a fused {@code tanh} run at
+ * memory speed.
+ *
+ * <p>C2 turns {@code lanewise(op)} into machine code only when {@code op} is a constant where
+ * it is used, so each loop switches on the operation inside its body, with a literal operator
+ * in every case; the switch is loop-invariant and costs next to nothing.
  */
 final class TileOps {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    private static final Map<Class<? extends Primitive>, VectorOperators.Unary> UNARY = Map.ofEntries(
-            Map.entry(Neg.class, VectorOperators.NEG), Map.entry(Abs.class, VectorOperators.ABS),
-            Map.entry(Exp.class, VectorOperators.EXP), Map.entry(Log.class, VectorOperators.LOG),
-            Map.entry(Log1p.class, VectorOperators.LOG1P), Map.entry(Expm1.class, VectorOperators.EXPM1),
-            Map.entry(Sqrt.class, VectorOperators.SQRT), Map.entry(Cbrt.class, VectorOperators.CBRT),
-            Map.entry(Sin.class, VectorOperators.SIN), Map.entry(Cos.class, VectorOperators.COS),
-            Map.entry(Tan.class, VectorOperators.TAN), Map.entry(Asin.class, VectorOperators.ASIN),
-            Map.entry(Acos.class, VectorOperators.ACOS), Map.entry(Atan.class, VectorOperators.ATAN),
-            Map.entry(Sinh.class, VectorOperators.SINH), Map.entry(Cosh.class, VectorOperators.COSH),
-            Map.entry(Tanh.class, VectorOperators.TANH));
-
-    private static final Map<Class<? extends Primitive>, VectorOperators.Binary> BINARY = Map.of(
-            Add.class, VectorOperators.ADD, Sub.class, VectorOperators.SUB, Mul.class, VectorOperators.MUL,
-            Div.class, VectorOperators.DIV, Max.class, VectorOperators.MAX, Min.class, VectorOperators.MIN,
-            Pow.class, VectorOperators.POW, Atan2.class, VectorOperators.ATAN2);
-
     private TileOps() {}
 
-    /** {@code out[0, len) = p(x[xo, xo+len))}; {@code false} when {@code p} has no f32 fast path. */
-    static boolean unary(Primitive p, float[] x, int xo, float[] out, int len) {
-        VectorOperators.Unary op = UNARY.get(p.getClass());
-        if (op != null) {
-            int i = 0;
-            for (int upper = S.loopBound(len); i < upper; i += S.length()) {
-                FloatVector.fromArray(S, x, xo + i).lanewise(op).intoArray(out, i);
-            }
-            if (i < len) {
-                var m = S.indexInRange(i, len);
-                FloatVector.fromArray(S, x, xo + i, m).lanewise(op, m).intoArray(out, i, m);
-            }
-            return true;
-        }
+    /** The f32 unary operations with a vector loop. */
+    enum UnaryOp { NEG, ABS, EXP, LOG, LOG1P, EXPM1, SQRT, RSQRT, CBRT, SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, TANH, LOGISTIC, SQUARE }
+
+    /** The f32 binary operations with a vector loop. */
+    enum BinaryOp { ADD, SUB, MUL, DIV, MAX, MIN, POW, ATAN2 }
+
+    /** {@return the vector loop of {@code p}, or null when it has none} (the caller then uses the exact element kernels) */
+    static UnaryOp unaryOp(Primitive p) {
         return switch (p) {
-            case Logistic _ -> {
-                for (int i = 0; i < len; i += S.length()) {
-                    var m = S.indexInRange(i, len);
-                    FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-                    FloatVector.broadcast(S, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(out, i, m);
-                }
-                yield true;
-            }
-            case Rsqrt _ -> {
-                for (int i = 0; i < len; i += S.length()) {
-                    var m = S.indexInRange(i, len);
-                    FloatVector.broadcast(S, 1f).div(FloatVector.fromArray(S, x, xo + i, m).sqrt()).intoArray(out, i, m);
-                }
-                yield true;
-            }
-            case IntegerPow ip when ip.y() == 2 -> {
-                for (int i = 0; i < len; i += S.length()) {
-                    var m = S.indexInRange(i, len);
-                    FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-                    v.mul(v).intoArray(out, i, m);
-                }
-                yield true;
-            }
-            default -> false;
+            case Neg _ -> UnaryOp.NEG;
+            case Abs _ -> UnaryOp.ABS;
+            case Exp _ -> UnaryOp.EXP;
+            case Log _ -> UnaryOp.LOG;
+            case Log1p _ -> UnaryOp.LOG1P;
+            case Expm1 _ -> UnaryOp.EXPM1;
+            case Sqrt _ -> UnaryOp.SQRT;
+            case Rsqrt _ -> UnaryOp.RSQRT;
+            case Cbrt _ -> UnaryOp.CBRT;
+            case Sin _ -> UnaryOp.SIN;
+            case Cos _ -> UnaryOp.COS;
+            case Tan _ -> UnaryOp.TAN;
+            case Asin _ -> UnaryOp.ASIN;
+            case Acos _ -> UnaryOp.ACOS;
+            case Atan _ -> UnaryOp.ATAN;
+            case Sinh _ -> UnaryOp.SINH;
+            case Cosh _ -> UnaryOp.COSH;
+            case Tanh _ -> UnaryOp.TANH;
+            case Logistic _ -> UnaryOp.LOGISTIC;
+            case IntegerPow ip when ip.y() == 2 -> UnaryOp.SQUARE;
+            default -> null;
         };
     }
 
-    /** {@code out[0, len) = p(x[xo…], y[yo…])}; {@code false} when {@code p} has no f32 fast path. */
-    static boolean binary(Primitive p, float[] x, int xo, float[] y, int yo, float[] out, int len) {
-        VectorOperators.Binary op = BINARY.get(p.getClass());
-        if (op == null) return false;
+    /** {@return the vector loop of {@code p}, or null when it has none} */
+    static BinaryOp binaryOp(Primitive p) {
+        return switch (p) {
+            case Add _ -> BinaryOp.ADD;
+            case Sub _ -> BinaryOp.SUB;
+            case Mul _ -> BinaryOp.MUL;
+            case Div _ -> BinaryOp.DIV;
+            case Max _ -> BinaryOp.MAX;
+            case Min _ -> BinaryOp.MIN;
+            case Pow _ -> BinaryOp.POW;
+            case Atan2 _ -> BinaryOp.ATAN2;
+            default -> null;
+        };
+    }
+
+    /** {@code out[0, len) = op(x[xo, xo+len))} */
+    static void unary(UnaryOp op, float[] x, int xo, float[] out, int len) {
         int i = 0;
         for (int upper = S.loopBound(len); i < upper; i += S.length()) {
-            FloatVector.fromArray(S, x, xo + i).lanewise(op, FloatVector.fromArray(S, y, yo + i)).intoArray(out, i);
+            unary(op, FloatVector.fromArray(S, x, xo + i)).intoArray(out, i);
         }
         if (i < len) {
-            var m = S.indexInRange(i, len);
-            FloatVector.fromArray(S, x, xo + i, m).lanewise(op, FloatVector.fromArray(S, y, yo + i, m), m).intoArray(out, i, m);
+            // The tail reads padded lanes only through the mask.
+            VectorMask<Float> m = S.indexInRange(i, len);
+            unary(op, FloatVector.fromArray(S, x, xo + i, m)).intoArray(out, i, m);
         }
-        return true;
+    }
+
+    private static FloatVector unary(UnaryOp op, FloatVector v) {
+        return switch (op) {
+            case NEG -> v.neg();
+            case ABS -> v.abs();
+            case EXP -> v.lanewise(VectorOperators.EXP);
+            case LOG -> v.lanewise(VectorOperators.LOG);
+            case LOG1P -> v.lanewise(VectorOperators.LOG1P);
+            case EXPM1 -> v.lanewise(VectorOperators.EXPM1);
+            case SQRT -> v.sqrt();
+            case RSQRT -> FloatVector.broadcast(S, 1f).div(v.sqrt());
+            case CBRT -> v.lanewise(VectorOperators.CBRT);
+            case SIN -> v.lanewise(VectorOperators.SIN);
+            case COS -> v.lanewise(VectorOperators.COS);
+            case TAN -> v.lanewise(VectorOperators.TAN);
+            case ASIN -> v.lanewise(VectorOperators.ASIN);
+            case ACOS -> v.lanewise(VectorOperators.ACOS);
+            case ATAN -> v.lanewise(VectorOperators.ATAN);
+            case SINH -> v.lanewise(VectorOperators.SINH);
+            case COSH -> v.lanewise(VectorOperators.COSH);
+            case TANH -> v.lanewise(VectorOperators.TANH);
+            case LOGISTIC -> FloatVector.broadcast(S, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+            case SQUARE -> v.mul(v);
+        };
+    }
+
+    /** {@code out[0, len) = op(x[xo…], y[yo…])} */
+    static void binary(BinaryOp op, float[] x, int xo, float[] y, int yo, float[] out, int len) {
+        int i = 0;
+        for (int upper = S.loopBound(len); i < upper; i += S.length()) {
+            binary(op, FloatVector.fromArray(S, x, xo + i), FloatVector.fromArray(S, y, yo + i)).intoArray(out, i);
+        }
+        if (i < len) {
+            VectorMask<Float> m = S.indexInRange(i, len);
+            binary(op, FloatVector.fromArray(S, x, xo + i, m), FloatVector.fromArray(S, y, yo + i, m)).intoArray(out, i, m);
+        }
+    }
+
+    private static FloatVector binary(BinaryOp op, FloatVector a, FloatVector b) {
+        return switch (op) {
+            case ADD -> a.add(b);
+            case SUB -> a.sub(b);
+            case MUL -> a.mul(b);
+            case DIV -> a.div(b);
+            case MAX -> a.max(b);
+            case MIN -> a.min(b);
+            case POW -> a.lanewise(VectorOperators.POW, b);
+            case ATAN2 -> a.lanewise(VectorOperators.ATAN2, b);
+        };
+    }
+
+    /** {@return the sum of {@code x[xo, xo+len)}} accumulated in lanes, then in double */
+    static double sum(float[] x, int xo, int len) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int upper = S.loopBound(len); i < upper; i += S.length()) acc = acc.add(FloatVector.fromArray(S, x, xo + i));
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) s += x[xo + i];
+        return s;
+    }
+
+    /** {@return the max (or min) of {@code x[xo, xo+len)} and {@code acc}}; NaN propagates */
+    static double extreme(boolean max, double acc, float[] x, int xo, int len) {
+        FloatVector v = FloatVector.broadcast(S, (float) acc);
+        int i = 0;
+        for (int upper = S.loopBound(len); i < upper; i += S.length()) {
+            FloatVector w = FloatVector.fromArray(S, x, xo + i);
+            v = max ? v.max(w) : v.min(w);
+        }
+        double r = max ? v.reduceLanes(VectorOperators.MAX) : v.reduceLanes(VectorOperators.MIN);
+        if (v.test(VectorOperators.IS_NAN).anyTrue()) r = Double.NaN;
+        for (; i < len; i++) r = max ? Math.max(r, x[xo + i]) : Math.min(r, x[xo + i]);
+        return Double.isNaN(acc) ? acc : r;
     }
 }
