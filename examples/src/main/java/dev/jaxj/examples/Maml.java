@@ -39,12 +39,12 @@ public final class Maml {
     static final int TASKS_PER_STEP = 8, SHOTS = 10;
 
     /** A batch of tasks: per task, 10 points to adapt on and 10 to be judged on, each {@code f32[tasks, 10, 1]}. */
-    record Tasks(Array xAdapt, Array yAdapt, Array xJudge, Array yJudge) {}
+    public record Tasks(Array xAdapt, Array yAdapt, Array xJudge, Array yJudge) {}
 
     /** One meta-step's inputs and outputs, as pytrees for {@code jit}. */
-    record StepIn(Object params, Object optState, Tasks tasks) {}
+    public record StepIn(Object params, Object optState, Tasks tasks) {}
 
-    record StepOut(Object params, Object optState, Array loss) {}
+    public record StepOut(Object params, Object optState, Array loss) {}
 
     /**
      * Mean squared errors on 100 new tasks.
