@@ -23,7 +23,9 @@ import static java.util.Objects.requireNonNull;
  * }
  * Layers take batched inputs: the leading axis (or axes) are the batch, and the layer's own axes
  * come last, as in Flax. The library's layers are records; write a module of your own by
- * implementing this interface, usually as a record that combines other modules.
+ * implementing this interface, usually as a record that combines other modules. Import it by
+ * name ({@code import dev.jaxj.nn.Module;}): after {@code import dev.jaxj.nn.*} the simple name
+ * is ambiguous with {@code java.lang.Module}.
  */
 public interface Module {
 

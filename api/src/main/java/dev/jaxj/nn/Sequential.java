@@ -11,7 +11,8 @@ import io.vavr.collection.Vector;
 /**
  * Layers applied one after the other, Keras's {@code Sequential} and Flax's
  * {@code nn.Sequential}. Its params and state are {@code Vector}s holding those of each layer,
- * in order, so a layer's kernel sits at the key path {@code [i].kernel}. Each layer initialises
+ * in order, so a layer's kernel sits at the key path {@code [i].kernel}; an empty state
+ * ({@code Variables.of(params)}) stands for an empty state of every layer. Each layer initialises
  * from its own key and, in train mode, draws from its own stream ({@link Context#child}).
  * {@snippet :
  * var model = Sequential.of(Dense.of(64), Activation.RELU, Dense.of(3));
@@ -76,6 +77,8 @@ public record Sequential(Seq<Module> layers) implements Module {
 
     private Seq<Object> parts(Object collection, String which) {
         if (collection instanceof Seq<?> s && s.size() == layers.size()) return Vector.ofAll(s);
+        // Variables.of(params) leaves the state empty: then no layer has any.
+        if (collection instanceof Variables.Empty) return Vector.fill(layers.size(), () -> Variables.EMPTY);
         throw new TreeError("Sequential", "the " + which + " must be a sequence with one entry per layer ("
                 + layers.size() + "), as init returns them, got " + collection.getClass().getSimpleName());
     }

@@ -2,8 +2,8 @@
  * Neural networks in the style of Flax and {@code jax.nn}: modules that describe a
  * computation, the variables they are initialised with, activations and losses.
  * {@snippet lang=text :
- * Module     ::= Dense | Conv | MaxPool | AvgPool | BatchNorm | Dropout
- *              | Activation | Flatten | Sequential(Module*) | MLP
+ * Module     ::= Dense | Conv | MaxPool | AvgPool | BatchNorm | LayerNorm | RMSNorm | Dropout
+ *              | Embed | MultiHeadAttention | Activation | Flatten | Sequential(Module*) | MLP
  *              | your own record implementing Module
  * init       ::= module.init(Key, sampleInput)              -> Variables(params, state)
  * apply      ::= module.apply(Variables, input, Context)    -> Output(value, state)

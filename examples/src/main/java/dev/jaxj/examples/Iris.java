@@ -23,8 +23,9 @@ import java.nio.file.Path;
  * 2-64-3 perceptron with ReLU, trained by plain SGD (learning rate 0.1, batches of 10,
  * 10 epochs). It prints the model summary and a progress bar per epoch, reports the accuracy on
  * 30 held-out flowers, and draws the decision regions and the loss curves.
+ * It is the examples module's main program:
  * {@snippet lang=text :
- * mvn -q compile exec:exec -pl examples -am -Djaxj.main=dev.jaxj.examples.Iris
+ * mvn -q compile exec:exec -pl examples -am
  * }
  * The PNG files go to {@code target/iris/} of the examples module, or to the folder given as
  * the first argument.

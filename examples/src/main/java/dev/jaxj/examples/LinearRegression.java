@@ -35,7 +35,7 @@ public final class LinearRegression {
     public record Params(Array w, Array b) {}
 
     /** Fitted weights and bias of each way. */
-    public record Result(float[] lowLevelW, float lowLevelB, float[] highLevelW, float highLevelB) {}
+    public record Result(Array lowLevelW, double lowLevelB, Array highLevelW, double highLevelB) {}
 
     public static void main(String[] args) { run(System.out); }
 
@@ -65,17 +65,17 @@ public final class LinearRegression {
             if (step % 25 == 0) out.printf("step %3d  loss %.5f%n", step, vg.value().floatValue());
             params = new Params(params.w().sub(vg.grad().w().mul(learningRate)), params.b().sub(vg.grad().b().mul(learningRate)));
         }
-        float[] lowW = params.w().toFloatArray();
-        float lowB = params.b().floatValue();
-        out.printf("w = %s, b = %.3f  (true: %s, %.1f)%n%n", Arrays.toString(lowW), lowB, Arrays.toString(TRUE_W), TRUE_B);
+        Array lowW = params.w();
+        double lowB = params.b().doubleValue();
+        out.printf("w = %s, b = %.3f  (true: %s, %.1f)%n%n", Arrays.toString(lowW.toFloatArray()), lowB, Arrays.toString(TRUE_W), TRUE_B);
 
         out.println("== The high-level way: a Dense layer and Trainer.fit ==");
         var trainer = Trainer.of(Dense.of(1), Optim.sgd(0.3), Loss.meanSquaredError(), Metric.meanAbsoluteError());
         var fit = trainer.fit(trainer.init(Random.key(1), x), x, y.reshape(200, 1), FitConfig.of(10, 20).withOut(out));
         var dense = (Dense.Params) fit.state().variables().params();
-        float[] highW = dense.kernel().ravel().toFloatArray();
-        float highB = dense.bias().get().floatValue();
-        out.printf("w = %s, b = %.3f%n", Arrays.toString(highW), highB);
+        Array highW = dense.kernel().ravel();
+        double highB = dense.bias().get().reshape().doubleValue();
+        out.printf("w = %s, b = %.3f%n", Arrays.toString(highW.toFloatArray()), highB);
         return new Result(lowW, lowB, highW, highB);
     }
 }

@@ -34,10 +34,10 @@ public final class LogisticRegression {
     public record Params(Array w, Array b) {}
 
     /** One step's inputs, as one pytree for {@code jit}. */
-    record Step(Params params, Array x, Array y) {}
+    public record Step(Params params, Array x, Array y) {}
 
     /** The accuracy (on the training clouds) and weights of each way. */
-    public record Result(double lowLevelAccuracy, float[] lowLevelW, double highLevelAccuracy, float[] highLevelW) {}
+    public record Result(double lowLevelAccuracy, Array lowLevelW, double highLevelAccuracy, Array highLevelW) {}
 
     public static void main(String[] args) { run(System.out); }
 
@@ -85,6 +85,6 @@ public final class LogisticRegression {
         double highAccuracy = accuracy(trainer.predict(fit.state(), x).reshape(400), y);
         out.printf("w = %s, b = %.3f, accuracy %.3f%n", Arrays.toString(dense.kernel().ravel().toFloatArray()),
                 dense.bias().get().floatValue(), highAccuracy);
-        return new Result(lowAccuracy, params.w().toFloatArray(), highAccuracy, dense.kernel().ravel().toFloatArray());
+        return new Result(lowAccuracy, params.w(), highAccuracy, dense.kernel().ravel());
     }
 }

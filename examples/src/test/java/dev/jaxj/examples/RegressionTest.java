@@ -40,12 +40,13 @@ class RegressionTest {
         var r = LinearRegression.run(QUIET);
         double[] ls = leastSquares();
         // Full-batch gradient descent converges to the least-squares solution (to f32 rounding).
-        assertEquals(ls[0], r.lowLevelW()[0], 1e-4);
-        assertEquals(ls[1], r.lowLevelW()[1], 1e-4);
+        float[] low = r.lowLevelW().toFloatArray(), high = r.highLevelW().toFloatArray();
+        assertEquals(ls[0], low[0], 1e-4);
+        assertEquals(ls[1], low[1], 1e-4);
         assertEquals(ls[2], r.lowLevelB(), 1e-4);
         // Minibatch SGD with a constant step ends near it, within its gradient noise.
-        assertEquals(ls[0], r.highLevelW()[0], 0.05);
-        assertEquals(ls[1], r.highLevelW()[1], 0.05);
+        assertEquals(ls[0], high[0], 0.05);
+        assertEquals(ls[1], high[1], 0.05);
         assertEquals(ls[2], r.highLevelB(), 0.05);
     }
 
@@ -56,7 +57,7 @@ class RegressionTest {
         assertTrue(r.lowLevelAccuracy() >= 0.9, () -> "low-level accuracy " + r.lowLevelAccuracy());
         assertTrue(r.highLevelAccuracy() >= 0.9, () -> "high-level accuracy " + r.highLevelAccuracy());
         // The clouds are symmetric about the line x0 + x1 = 0, so both weights point along (1, 1).
-        for (float[] w : new float[][] {r.lowLevelW(), r.highLevelW()}) {
+        for (float[] w : new float[][] {r.lowLevelW().toFloatArray(), r.highLevelW().toFloatArray()}) {
             assertTrue(w[0] > 1 && w[1] > 1, () -> java.util.Arrays.toString(w));
             assertEquals(1, w[0] / w[1], 0.25);
         }
