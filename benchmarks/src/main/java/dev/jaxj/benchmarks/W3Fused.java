@@ -27,5 +27,20 @@ final class W3Fused {
         double jit = Harness.median(() -> jitted.apply(args));
         Harness.report("W3", "fused_elem", "jaxj_jit", jit * 1e3, "ms");
         Harness.report("W3", "fused_elem_bw", "jaxj_jit", 16.0 * N / jit / 1e9, "GB/s");
+        Harness.report("W3", "tanh_max_ulp", "jaxj_jit", tanhMaxUlp(), "ulp");
+    }
+
+    /** The fused (Vector API) tanh against the correctly rounded double-precision {@code Math.tanh}, over [-10, 10]. */
+    private static double tanhMaxUlp() {
+        int n = 1 << 20;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = -10f + 20f * i / n;
+        float[] y = Jax.jit((Array v) -> v.tanh()).apply(dev.jaxj.Jnp.array(x)).toFloatArray();
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            float exact = (float) Math.tanh(x[i]);
+            worst = Math.max(worst, Math.abs(y[i] - exact) / Math.ulp(exact));
+        }
+        return worst;
     }
 }
