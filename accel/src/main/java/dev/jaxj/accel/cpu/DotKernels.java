@@ -8,9 +8,15 @@ import io.vavr.collection.Seq;
 
 /**
  * dot_general: the operands are converted to the computation dtype (the preferred element
- * type, else theirs), permuted into {@code [batch, m, k]} and {@code [batch, k, n]} (no copy
- * when already so laid out), and multiplied by {@link Gemm}. The {@code [batch, m, n]} result
- * is already the output layout: batch axes, then lhs free axes, then rhs free axes.
+ * type, else theirs), laid out as {@code [batch, m, k]} and {@code [batch, k, n]}, and
+ * multiplied by {@link Gemm}. The {@code [batch, m, n]} result is already the output layout:
+ * batch axes, then lhs free axes, then rhs free axes.
+ *
+ * <p>An operand whose axes are already in that order is used as it is (axes of size 1 may sit
+ * anywhere). For f32, an operand in the transposed order ({@code [batch, k, m]} or
+ * {@code [batch, n, k]}, as in {@code x·Wᵀ}) is used as it is too: the GEMM packs its operands
+ * anyway, and reads either order at the same cost. Any other order is copied by
+ * {@link Layouts#permute}.
  */
 final class DotKernels {
     private DotKernels() {}
@@ -20,14 +26,29 @@ final class DotKernels {
         int[] ld = lhsAval.shape().toArray(), rd = rhsAval.shape().toArray();
         int[] lhsFree = free(ld.length, dn.lhsBatch(), dn.lhsContracting());
         int[] rhsFree = free(rd.length, dn.rhsBatch(), dn.rhsContracting());
-        int[] lhsPerm = concat(ints(dn.lhsBatch()), lhsFree, ints(dn.lhsContracting()));
-        int[] rhsPerm = concat(ints(dn.rhsBatch()), ints(dn.rhsContracting()), rhsFree);
-        int batch = sizeOf(ld, ints(dn.lhsBatch())), m = sizeOf(ld, lhsFree), k = sizeOf(ld, ints(dn.lhsContracting()));
-        int n = sizeOf(rd, rhsFree);
+        int[] lb = ints(dn.lhsBatch()), lc = ints(dn.lhsContracting()), rb = ints(dn.rhsBatch()), rc = ints(dn.rhsContracting());
+        int batch = sizeOf(ld, lb), m = sizeOf(ld, lhsFree), k = sizeOf(ld, lc), n = sizeOf(rd, rhsFree);
+        int[] lhsPerm = concat(lb, lhsFree, lc), lhsPermT = concat(lb, lc, lhsFree);
+        int[] rhsPerm = concat(rb, rc, rhsFree), rhsPermT = concat(rb, rhsFree, rc);
         DType ct = out.dtype();
-        HostBuffer a = Layouts.permute(Widened.convert(lhs, ct), ld, lhsPerm);
-        HostBuffer b = Layouts.permute(Widened.convert(rhs, ct), rd, rhsPerm);
-        return gemm(Product.dense(batch, m, n, k), a, b);
+        boolean packs = ct == DType.F32;
+        boolean aT = packs && !inOrder(ld, lhsPerm) && inOrder(ld, lhsPermT);
+        boolean bT = packs && !inOrder(rd, rhsPerm) && inOrder(rd, rhsPermT);
+        HostBuffer a = Widened.convert(lhs, ct), b = Widened.convert(rhs, ct);
+        if (!aT && !inOrder(ld, lhsPerm)) a = Layouts.permute(a, ld, lhsPerm);
+        if (!bT && !inOrder(rd, rhsPerm)) b = Layouts.permute(b, rd, rhsPerm);
+        return gemm(Product.dense(batch, m, n, k, aT, bT), a, b);
+    }
+
+    /** {@return whether permuting {@code dims} by {@code perm} leaves the row-major data as it is} Size-1 axes never move data. */
+    private static boolean inOrder(int[] dims, int[] perm) {
+        int last = -1;
+        for (int axis : perm) {
+            if (dims[axis] == 1) continue;
+            if (axis < last) return false;
+            last = axis;
+        }
+        return true;
     }
 
     /** {@code C = A·B} for dense operands of one dtype; the result has that dtype. */

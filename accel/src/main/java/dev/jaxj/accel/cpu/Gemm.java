@@ -1,16 +1,18 @@
 package dev.jaxj.accel.cpu;
 
 /**
- * Batched row-major matrix products {@code C = A·B}, {@code A [m, k]}, {@code B [k, n]},
- * {@code C [m, n]}: the one place dot_general and convolution spend their time, kept behind
- * these methods so that a faster micro-kernel can replace it.
+ * Batched matrix products {@code C = A·B}, {@code A [m, k]}, {@code B [k, n]}, row-major
+ * {@code C [m, n]}: the one place dot_general and convolution spend their time.
  *
- * <p>The output is cut into tiles of {@value #MC} rows by {@value #NC} or more columns (the unit of
- * parallel work, across batches too); each tile walks {@code k} in blocks of {@value #KC}. The
- * f32 and f64 kernels copy the current block of {@code B} into one array per row and keep the
- * tile's accumulators likewise, so the inner loop {@code acc[j] += a0*b0[j] + … + a3*b3[j]}
- * indexes every array with the same {@code j}: HotSpot vectorises that, whereas with distinct
- * offsets into arrays of one type it must assume they may overlap and does not.
+ * <p>f32 runs the packed, cache-blocked Vector API GEMM in {@link Sgemm}, which also reads
+ * operands stored transposed. The other dtypes take the simpler path here, on row-major
+ * operands only: the output is cut into tiles of {@value #MC} rows by {@value #NC} or more
+ * columns (the unit of parallel work, across batches too); each tile walks {@code k} in blocks
+ * of {@value #KC}. The f64 kernel copies the current block of {@code B} into one array per row
+ * and keeps the tile's accumulators likewise, so the inner loop
+ * {@code acc[j] += a0*b0[j] + … + a3*b3[j]} indexes every array with the same {@code j}:
+ * HotSpot vectorises that, whereas with distinct offsets into arrays of one type it must
+ * assume they may overlap and does not.
  */
 final class Gemm {
     private static final int MC = 64, NC = 256, KC = 256;
@@ -26,11 +28,25 @@ final class Gemm {
         static Slab dense(int offset, int rows, int cols) { return new Slab(offset, rows * cols); }
     }
 
-    /** {@code batch} products of {@code [m, k]·[k, n]}. */
-    record Product(int batch, int m, int n, int k, Slab a, Slab b, Slab c) {
+    /**
+     * {@code batch} products of {@code [m, k]·[k, n]}. A transposed operand is stored as the
+     * transpose of its matrix ({@code A} as {@code [k, m]}, {@code B} as {@code [n, k]}); only
+     * {@link #f32} accepts those.
+     */
+    record Product(int batch, int m, int n, int k, Slab a, Slab b, Slab c, boolean aTransposed, boolean bTransposed) {
+        /** Row-major operands. */
+        Product(int batch, int m, int n, int k, Slab a, Slab b, Slab c) {
+            this(batch, m, n, k, a, b, c, false, false);
+        }
+
         /** {@return contiguous batches starting at offset 0} */
         static Product dense(int batch, int m, int n, int k) {
-            return new Product(batch, m, n, k, Slab.dense(0, m, k), Slab.dense(0, k, n), Slab.dense(0, m, n));
+            return dense(batch, m, n, k, false, false);
+        }
+
+        /** {@return contiguous batches starting at offset 0, either operand possibly stored transposed} */
+        static Product dense(int batch, int m, int n, int k, boolean aTransposed, boolean bTransposed) {
+            return new Product(batch, m, n, k, Slab.dense(0, m, k), Slab.dense(0, k, n), Slab.dense(0, m, n), aTransposed, bTransposed);
         }
 
         /**
@@ -56,43 +72,14 @@ final class Gemm {
     }
 
     private static void forTiles(Product p, Parallel.Range body) {
+        if (p.aTransposed() || p.bTransposed()) throw new IllegalArgumentException("only the f32 GEMM reads transposed operands");
         long work = (long) p.batch() * p.m() * p.n() * Math.max(1, p.k());
         int tiles = p.tiles();
         Parallel.forRange(tiles, work < PARALLEL_WORK ? Math.max(1, tiles) : 1, body);
     }
 
     static void f32(Product p, float[] a, float[] b, float[] c) {
-        forTiles(p, (lo, hi) -> {
-            float[][] panel = new float[Math.min(KC, p.k())][p.nc()];
-            float[][] acc = new float[Math.min(MC, p.m())][p.nc()];
-            for (int t = lo; t < hi; t++) f32Tile(p, Tile.of(p, t), a, b, c, panel, acc);
-        });
-    }
-
-    private static void f32Tile(Product p, Tile t, float[] a, float[] b, float[] c, float[][] panel, float[][] acc) {
-        int n = p.n(), k = p.k(), w = t.j1() - t.j0(), rows = t.i1() - t.i0();
-        int aBase = p.a().at(t.batch()), bBase = p.b().at(t.batch()), cBase = p.c().at(t.batch());
-        for (int r = 0; r < rows; r++) java.util.Arrays.fill(acc[r], 0, w, 0f);
-        for (int k0 = 0; k0 < k; k0 += KC) {
-            int kc = Math.min(KC, k - k0);
-            for (int kk = 0; kk < kc; kk++) System.arraycopy(b, bBase + (k0 + kk) * n + t.j0(), panel[kk], 0, w);
-            for (int r = 0; r < rows; r++) {
-                float[] cr = acc[r];
-                int aRow = aBase + (t.i0() + r) * k + k0;
-                int kk = 0;
-                for (; kk + 4 <= kc; kk += 4) {
-                    float a0 = a[aRow + kk], a1 = a[aRow + kk + 1], a2 = a[aRow + kk + 2], a3 = a[aRow + kk + 3];
-                    float[] b0 = panel[kk], b1 = panel[kk + 1], b2 = panel[kk + 2], b3 = panel[kk + 3];
-                    for (int j = 0; j < w; j++) cr[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
-                }
-                for (; kk < kc; kk++) {
-                    float a0 = a[aRow + kk];
-                    float[] b0 = panel[kk];
-                    for (int j = 0; j < w; j++) cr[j] += a0 * b0[j];
-                }
-            }
-        }
-        for (int r = 0; r < rows; r++) System.arraycopy(acc[r], 0, c, cBase + (t.i0() + r) * n + t.j0(), w);
+        Sgemm.run(p, a, b, c);
     }
 
     static void f64(Product p, double[] a, double[] b, double[] c) {

@@ -111,6 +111,20 @@ class DotKernelsTest {
     }
 
     @Test
+    void shouldMultiplyOperandsStoredTransposed() {
+        // Layouts the f32 GEMM reads in place: lhs as [k, m], rhs as [n, k], with batch axes
+        // leading, and size-1 free axes after the contracting one (which move no data).
+        var rnd = new Random(6);
+        var tn = new DotGeneral(new DotDimensionNumbers(Vector.of(0), Vector.of(0), Vector.empty(), Vector.empty()), Option.none());
+        checkDot(tn, random(DType.F32, Shape.of(67, 130), rnd), random(DType.F32, Shape.of(67, 90), rnd), "lhs transposed");
+        var batchedTT = new DotGeneral(new DotDimensionNumbers(Vector.of(1), Vector.of(2), Vector.of(0), Vector.of(0)), Option.none());
+        checkDot(batchedTT, random(DType.F32, Shape.of(2, 40, 50), rnd), random(DType.F32, Shape.of(2, 60, 40), rnd), "both transposed, batched");
+        var unitAxes = new DotGeneral(new DotDimensionNumbers(Vector.of(1), Vector.of(0), Vector.empty(), Vector.empty()), Option.none());
+        checkDot(unitAxes, random(DType.F32, Shape.of(70, 301, 1), rnd), random(DType.F32, Shape.of(301, 1, 33), rnd), "size-1 free axes");
+        checkDot(tn, random(DType.F64, Shape.of(30, 20), rnd), random(DType.F64, Shape.of(30, 10), rnd), "f64 permutes instead");
+    }
+
+    @Test
     void shouldWrapIntegerProducts() {
         Result r = KernelHarness.run(matmul(Option.none()), Operand.i32(Shape.of(1, 2), 65536, 3), Operand.i32(Shape.of(2, 1), 65536, 1));
         assertArrayEquals(new int[] {3}, r.data().i32());

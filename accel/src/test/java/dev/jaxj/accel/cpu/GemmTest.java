@@ -1,0 +1,134 @@
+package dev.jaxj.accel.cpu;
+
+import dev.jaxj.accel.cpu.Gemm.Product;
+import dev.jaxj.accel.cpu.Gemm.Slab;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static dev.jaxj.accel.cpu.SgemmKernel.MR;
+import static dev.jaxj.accel.cpu.SgemmKernel.NR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The f32 GEMM ({@link Gemm#f32}) against a naive double-precision triple loop written here,
+ * on shapes around the micro-kernel's {@code MR x NR} block, the depth block and the cache
+ * blocks, in all four operand layouts, batched, with shared and offset operands. Both of its
+ * paths (packed kernel, and plain loops for small products) run on every shape, whatever
+ * size {@link Gemm#f32} would hand to each.
+ */
+class GemmTest {
+    /** A GEMM implementation under test. */
+    @FunctionalInterface
+    interface Impl {
+        void run(Product p, float[] a, float[] b, float[] c);
+    }
+
+    private static final Impl PACKED = Sgemm::packed, SMALL = Sgemm::smallProducts, DISPATCH = Gemm::f32;
+
+    /** Sizes that fall just inside, on and just past the kernel's block edges. */
+    private static final int[] ROWS = {1, 2, MR - 1, MR, MR + 1, 2 * MR + 1, 50, 145, 300};
+    private static final int[] COLS = {1, 3, NR - 1, NR, NR + 1, 2 * NR + 3, 100, 257};
+    /** Depths around the packed block's, and long ones split over several blocks. */
+    private static final int[] DEPTHS = {1, 2, 5, 17, Sgemm.KC - 1, Sgemm.KC, Sgemm.KC + 1, 600, 1000};
+
+    @Property(tries = 150)
+    void productsMatchTheNaiveLoopOnEdgeShapes(@ForAll long seed) {
+        var rnd = new Random(seed);
+        int batch = rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(3) : 1;
+        int m = pick(rnd, ROWS), n = pick(rnd, COLS), k = pick(rnd, DEPTHS);
+        var p = Product.dense(batch, m, n, k, rnd.nextBoolean(), rnd.nextBoolean());
+        float[] a = uniform(batch * m * k, rnd), b = uniform(batch * k * n, rnd);
+        check(PACKED, p, a, b, "packed, seed " + seed + ", " + p);
+        check(SMALL, p, a, b, "small, seed " + seed + ", " + p);
+    }
+
+    @Test
+    void shouldSplitLargeProductsOverWorkersInEveryLayout() {
+        var rnd = new Random(7);
+        for (int layout = 0; layout < 4; layout++) {
+            var p = Product.dense(2, 301, 203, 700, (layout & 1) != 0, (layout & 2) != 0);
+            check(DISPATCH, p, uniform(2 * 301 * 700, rnd), uniform(2 * 700 * 203, rnd), "layout " + layout);
+        }
+    }
+
+    @Test
+    void shouldPackLargeOperandsRoundByRound() {
+        // Past the floats of packed B held at once: several batches per round, then one batch
+        // in depth ranges, then one KC-deep block in column ranges.
+        var rnd = new Random(8);
+        int held = Sgemm.PACKED_B, kc = Sgemm.KC;
+        int n1 = 300, k1 = held / 3 / n1;
+        check(DISPATCH, Product.dense(5, 5, n1, k1), uniform(5 * 5 * k1, rnd), uniform(5 * k1 * n1, rnd), "batches per round");
+        int n2 = 1000, k2 = 3 * held / n2;
+        check(DISPATCH, Product.dense(1, 7, n2, k2, true, false), uniform(7 * k2, rnd), uniform(k2 * n2, rnd), "depth ranges");
+        int n3 = held / kc + 2 * NR + 1, k3 = kc + 5;
+        check(DISPATCH, Product.dense(1, 3, n3, k3, false, true), uniform(3 * k3, rnd), uniform(k3 * n3, rnd), "column ranges");
+    }
+
+    @Test
+    void shouldWriteZerosWhenTheDepthIsEmpty() {
+        for (Impl impl : new Impl[] {PACKED, SMALL, DISPATCH}) {
+            float[] c = new float[2 * 3 * 4];
+            Arrays.fill(c, Float.NaN);
+            impl.run(Product.dense(2, 3, 4, 0), new float[0], new float[0], c);
+            for (float x : c) assertEquals(0f, x);
+        }
+    }
+
+    @Test
+    void shouldShareOneOperandAcrossBatchesAndWriteOnlyItsOwnSlab() {
+        // As convolution uses it: stride-0 slabs, operands and result at offsets inside larger arrays.
+        var rnd = new Random(9);
+        int m = 13, n = 40, k = 300, batch = 3;
+        float[] a = uniform(5 + m * k, rnd), b = uniform(11 + batch * k * n, rnd), c = new float[3 + batch * m * n + 4];
+        Arrays.fill(c, Float.NaN);
+        var p = new Product(batch, m, n, k, new Slab(5, 0), new Slab(11, k * n), new Slab(3, m * n));
+        for (Impl impl : new Impl[] {PACKED, SMALL}) {
+            impl.run(p, a, b, c);
+            for (int i : new int[] {0, 1, 2, c.length - 4, c.length - 1}) assertEquals(Float.NaN, c[i], "outside the result at " + i);
+            check(impl, p, a, b, "shared lhs");
+        }
+    }
+
+    /** Fills C with NaN (so a block that is skipped or accumulated into stale data shows), runs the product, compares. */
+    private static void check(Impl impl, Product p, float[] a, float[] b, String what) {
+        float[] c = new float[p.c().at(p.batch() - 1) + p.m() * p.n()];
+        Arrays.fill(c, Float.NaN);
+        impl.run(p, a, b, c);
+        int m = p.m(), n = p.n(), k = p.k();
+        for (int t = 0; t < p.batch(); t++) {
+            int ab = p.a().at(t), bb = p.b().at(t), cb = p.c().at(t);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0, squares = 0;
+                    for (int q = 0; q < k; q++) {
+                        double x = a[ab + (p.aTransposed() ? q * m + i : i * k + q)] * (double) b[bb + (p.bTransposed() ? j * k + q : q * n + j)];
+                        sum += x;
+                        squares += x * x;
+                    }
+                    // f32 rounding grows like sqrt(k) times the size of a typical term (sqrt(squares / k)).
+                    double tol = 1e-5 * Math.sqrt(squares) + 1e-30;
+                    float got = c[cb + i * n + j];
+                    if (!(Math.abs(got - sum) <= tol)) {
+                        fail(what + ": batch " + t + " at [" + i + ", " + j + "]: expected " + sum + " but got " + got + " (tolerance " + tol + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] uniform(int size, Random rnd) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) x[i] = rnd.nextFloat() * 2 - 1;
+        return x;
+    }
+
+    private static int pick(Random rnd, int[] xs) {
+        return xs[rnd.nextInt(xs.length)];
+    }
+}
