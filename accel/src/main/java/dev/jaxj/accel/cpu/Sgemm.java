@@ -26,8 +26,8 @@ import static dev.jaxj.accel.cpu.SgemmKernel.NR;
 final class Sgemm {
     /**
      * Depth of a packed block. With AVX2 a KC x NR B panel (24 KiB) stays in L1 while the A
-     * block streams from L2; with AVX-512 the panel is twice as wide and a deeper block measured
-     * faster (fewer passes over C), the panel streaming from L2 instead.
+     * block streams from L2; with AVX-512 a deeper block measured faster (fewer passes over C),
+     * its B panel (48 KiB) streaming from L2 instead.
      */
     static final int KC = SgemmKernel.S.length() >= 16 ? 384 : 256;
     /** Rows of a tile's A block: MC x KC floats (144 to 216 KiB) stay in L2. */
