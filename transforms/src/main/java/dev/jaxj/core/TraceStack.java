@@ -39,21 +39,20 @@ public record TraceStack(List<Trace> traces, Option<Trace> dynamic) {
      * and its tracers can no longer be used.
      */
     public static <T extends Trace, R> R with(IntFunction<T> newTrace, Function<? super T, R> body) {
-        TraceStack stack = current();
-        T trace = newTrace.apply(stack.nextLevel());
-        try {
-            return ScopedValue.where(CURRENT, new TraceStack(stack.traces.prepend(trace), stack.dynamic)).call(() -> body.apply(trace));
-        } finally {
-            trace.finish();
-        }
+        return push(newTrace, body, false);
     }
 
     /** Like {@link #with}, and the new trace also becomes the dynamic trace: it stages every operation bound in {@code body}. */
     public static <T extends Trace, R> R withDynamic(IntFunction<T> newTrace, Function<? super T, R> body) {
+        return push(newTrace, body, true);
+    }
+
+    private static <T extends Trace, R> R push(IntFunction<T> newTrace, Function<? super T, R> body, boolean dynamic) {
         TraceStack stack = current();
         T trace = newTrace.apply(stack.nextLevel());
+        Option<Trace> dyn = dynamic ? Option.some(trace) : stack.dynamic;
         try {
-            return ScopedValue.where(CURRENT, new TraceStack(stack.traces.prepend(trace), Option.some(trace))).call(() -> body.apply(trace));
+            return ScopedValue.where(CURRENT, new TraceStack(stack.traces.prepend(trace), dyn)).call(() -> body.apply(trace));
         } finally {
             trace.finish();
         }
