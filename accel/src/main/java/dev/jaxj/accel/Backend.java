@@ -32,12 +32,19 @@ public interface Backend {
      */
     Seq<Buffer> execute(Primitive p, Seq<ShapedArray> inAvals, Seq<Buffer> in, Seq<ShapedArray> outAvals);
 
+    /** {@return a new buffer on this backend's device for {@code aval}, with unspecified contents} */
+    Buffer allocate(ShapedArray aval);
+
     /**
-     * Runs a fused loop of a compiled program.
+     * Runs a fused loop of a compiled program, writing its results into {@code outputs}.
      *
-     * @param loop   the loop
-     * @param inputs one buffer per {@code loop.inputs()}, on this backend's device
-     * @return fresh buffers for {@code loop.outputs()}, in order
+     * <p>An output may be the very buffer of an input (buffer reuse, donation) only when the
+     * loop reads that input through dense loads alone: every point reads its own element
+     * before the loop writes it.
+     *
+     * @param loop    the loop
+     * @param inputs  one buffer per {@code loop.inputs()}, on this backend's device
+     * @param outputs one buffer per {@code loop.outputs()}, in order, sized for them
      */
-    Seq<Buffer> runFused(Step.FusedLoop loop, Seq<Buffer> inputs);
+    void runFused(Step.FusedLoop loop, Seq<Buffer> inputs, Seq<Buffer> outputs);
 }

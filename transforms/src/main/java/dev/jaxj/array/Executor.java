@@ -38,7 +38,11 @@ public final class Executor {
             Seq<Buffer> outs = switch (step) {
                 case Step.LibraryCall c -> backend.execute(c.eqn().prim(), c.eqn().in().map(Atom::aval),
                         c.eqn().in().map(a -> read(env, a)), c.eqn().out().map(Var::aval));
-                case Step.FusedLoop f -> backend.runFused(f, f.inputs().map(env::get));
+                case Step.FusedLoop f -> {
+                    Seq<Buffer> out = f.outputs().map(v -> backend.allocate(v.aval()));
+                    backend.runFused(f, f.inputs().map(env::get), out);
+                    yield out;
+                }
             };
             Seq<Var> vars = step.outputs();
             for (int i = 0; i < vars.size(); i++) env.put(vars.get(i), outs.get(i));

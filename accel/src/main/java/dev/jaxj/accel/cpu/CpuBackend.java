@@ -23,8 +23,13 @@ public final class CpuBackend implements Backend {
     @Override public Buffer fromHost(HostBuffer host) { return host; }
 
     @Override
-    public Seq<Buffer> runFused(Step.FusedLoop loop, Seq<Buffer> inputs) {
-        return Seq.narrow(FusedLoopRunner.run(loop, Vector.ofAll(inputs).map(Buffer::toHost)));
+    public Buffer allocate(ShapedArray aval) {
+        return HostBuffer.allocate(aval.dtype(), aval.size());
+    }
+
+    @Override
+    public void runFused(Step.FusedLoop loop, Seq<Buffer> inputs, Seq<Buffer> outputs) {
+        FusedLoopRunner.run(loop, Vector.ofAll(inputs).map(Buffer::toHost), Vector.ofAll(outputs).map(Buffer::toHost));
     }
 
     @Override

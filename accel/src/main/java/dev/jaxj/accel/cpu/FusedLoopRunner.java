@@ -21,9 +21,10 @@ final class FusedLoopRunner {
 
     private FusedLoopRunner() {}
 
-    static Seq<HostBuffer> run(Step.FusedLoop f, Seq<HostBuffer> in) {
+    /** Evaluates {@code f} over {@code in} into {@code out} (one buffer per {@code f.outputs()}). */
+    static void run(Step.FusedLoop f, Seq<HostBuffer> in, Seq<HostBuffer> out) {
         Shape domain = f.domain();
-        Vector<HostBuffer> stores = f.stores().toVector().map(s -> HostBuffer.allocate(f.nodes().get(s.node()).aval().dtype(), domain.size()));
+        Seq<HostBuffer> stores = out.take(f.stores().size());
         if (f.reduction().isEmpty()) {
             int n = domain.size();
             Parallel.forRange(n, Math.max(TILE, Parallel.DEFAULT_GRAIN / Math.max(1, f.nodes().size())), (lo, hi) -> {
@@ -34,7 +35,7 @@ final class FusedLoopRunner {
                     t.store(stores, s, len);
                 }
             });
-            return stores;
+            return;
         }
         Step.Reduction r = f.reduction().get();
         int lead = domain.rank() - r.reducedAxes();
@@ -43,8 +44,7 @@ final class FusedLoopRunner {
             if (d < lead) rows *= domain.dim(d);
             else k *= domain.dim(d);
         }
-        DType dtype = f.nodes().get(r.node()).aval().dtype();
-        HostBuffer out = HostBuffer.allocate(dtype, rows);
+        HostBuffer reduced = out.last();
         int cols = k;
         Parallel.forRange(rows, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, cols)), (lo, hi) -> {
             Tiles t = new Tiles(f, in);
@@ -54,13 +54,13 @@ final class FusedLoopRunner {
                     int len = Math.min(TILE, cols - j);
                     int start = row * cols + j;
                     t.eval(start, len);
-                    t.store(stores, start, len);
+                    // Fold before storing: a store may overwrite an input this tile still reads in place.
                     acc = fold(r.kind(), acc, t, r.node(), len);
+                    t.store(stores, start, len);
                 }
-                out.setDouble(row, acc);
+                reduced.setDouble(row, acc);
             }
         });
-        return stores.append(out);
     }
 
     private static double identity(Primitive.Reduction kind) {
