@@ -23,42 +23,34 @@ final class FusedLoopRunner {
 
     /** Evaluates {@code f} over {@code in} into {@code out} (one buffer per {@code f.outputs()}). */
     static void run(Step.FusedLoop f, Seq<HostBuffer> in, Seq<HostBuffer> out) {
-        Shape domain = f.domain();
-        Seq<HostBuffer> stores = out.take(f.stores().size());
-        if (f.reduction().isEmpty()) {
-            int n = domain.size();
+        if (f.reducedAxes() == 0) {
+            int n = f.domain().size();
             Parallel.forRange(n, Math.max(TILE, Parallel.DEFAULT_GRAIN / Math.max(1, f.nodes().size())), (lo, hi) -> {
                 Tiles t = new Tiles(f, in);
                 for (int s = lo; s < hi; s += TILE) {
                     int len = Math.min(TILE, hi - s);
-                    t.eval(s, len);
-                    t.store(stores, s, len);
+                    t.eval(s, len, 0);
+                    t.store(out, s, len, 0);
                 }
             });
             return;
         }
-        Step.Reduction r = f.reduction().get();
-        int lead = domain.rank() - r.reducedAxes();
-        int rows = 1, k = 1;
-        for (int d = 0; d < domain.rank(); d++) {
-            if (d < lead) rows *= domain.dim(d);
-            else k *= domain.dim(d);
-        }
-        HostBuffer reduced = out.last();
-        int cols = k;
-        Parallel.forRange(rows, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, cols)), (lo, hi) -> {
+        int cols = f.rowLength(), passes = f.passes();
+        Parallel.forRange(f.rows(), Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, cols)), (lo, hi) -> {
             Tiles t = new Tiles(f, in);
             for (int row = lo; row < hi; row++) {
-                double acc = identity(r.kind());
-                for (int j = 0; j < cols; j += TILE) {
-                    int len = Math.min(TILE, cols - j);
-                    int start = row * cols + j;
-                    t.eval(start, len);
-                    // Fold before storing: a store may overwrite an input this tile still reads in place.
-                    acc = fold(r.kind(), acc, t, r.node(), len);
-                    t.store(stores, start, len);
+                for (int pass = 0; pass < passes; pass++) {
+                    t.startPass(pass);
+                    for (int j = 0; j < cols; j += TILE) {
+                        int len = Math.min(TILE, cols - j);
+                        int start = row * cols + j;
+                        t.eval(start, len, pass);
+                        // Fold before storing: a store may overwrite an input this tile still reads in place.
+                        t.fold(pass, len);
+                        t.store(out, start, len, pass);
+                    }
+                    t.storeReductions(out, row, pass);
                 }
-                reduced.setDouble(row, acc);
             }
         });
     }
@@ -73,9 +65,7 @@ final class FusedLoopRunner {
     }
 
     /** Folds a tile into the accumulator in double precision; max and min propagate NaN. */
-    private static double fold(Primitive.Reduction kind, double acc, Tiles t, int node, int len) {
-        Object a = t.arrays[node];
-        int o = t.offsets[node];
+    private static double fold(Primitive.Reduction kind, double acc, Object a, int o, int len) {
         return switch (kind) {
             case ReduceSum _ -> {
                 if (a instanceof float[] x) yield acc + TileOps.sum(x, o, len);
@@ -96,10 +86,12 @@ final class FusedLoopRunner {
         };
     }
 
-    /** Per-thread scratch: one tile per node. */
+    /** Per-thread scratch: one tile per node, and the running value of each reduction. */
     private static final class Tiles {
         final Step.FusedLoop f;
         final Seq<HostBuffer> in;
+        final int[] pass;
+        final double[] reduced;
         final Object[] arrays;
         final int[] offsets;
         final Object[] scratch;
@@ -119,6 +111,8 @@ final class FusedLoopRunner {
             dense = new boolean[n];
             unaryOps = new TileOps.UnaryOp[n];
             binaryOps = new TileOps.BinaryOp[n];
+            pass = f.nodePasses();
+            reduced = new double[n];
             for (int i = 0; i < n; i++) {
                 switch (f.nodes().get(i)) {
                     case Node.Load l -> dense[i] = l.map().isDense(f.domain());
@@ -126,7 +120,7 @@ final class FusedLoopRunner {
                         unaryOps[i] = a.args().size() == 1 ? TileOps.unaryOp(a.prim()) : null;
                         binaryOps[i] = a.args().size() == 2 ? TileOps.binaryOp(a.prim()) : null;
                     }
-                    case Node.Apply _, Node.Constant _ -> { }
+                    case Node.Apply _, Node.Constant _, Node.Reduce _ -> { }
                 }
             }
             // Small domains (the common case for small jitted programs) need no full tile.
@@ -137,14 +131,16 @@ final class FusedLoopRunner {
                 scratch[i] = switch (node) {
                     case Node.Constant c -> HostBuffer.filled(c.aval().dtype(), tile, c.value()).array();
                     case Node.Load _ when readsInPlace -> null;
-                    case Node.Load _, Node.Apply _ -> HostBuffer.allocate(node.aval().dtype(), tile).array();
+                    case Node.Load _, Node.Apply _, Node.Reduce _ -> HostBuffer.allocate(node.aval().dtype(), tile).array();
                 };
                 arrays[i] = scratch[i];
             }
         }
 
-        void eval(int start, int len) {
+        /** Evaluates, for one tile, the nodes available in sweep {@code p} of the row. */
+        void eval(int start, int len, int p) {
             for (int i = 0; i < arrays.length; i++) {
+                if (pass[i] > p) continue;
                 switch (f.nodes().get(i)) {
                     case Node.Load l -> load(i, l, start, len);
                     case Node.Constant _ -> {
@@ -152,14 +148,46 @@ final class FusedLoopRunner {
                         offsets[i] = 0;
                     }
                     case Node.Apply a -> apply(i, a, len);
+                    case Node.Reduce _ -> {
+                        // Known from an earlier sweep: the row's value at every point.
+                        HostBuffer.wrapScratch(f.nodes().get(i).aval().dtype(), scratch[i]).fill(0, len, reduced[i]);
+                        arrays[i] = scratch[i];
+                        offsets[i] = 0;
+                    }
                 }
             }
         }
 
-        void store(Seq<HostBuffer> outs, int start, int len) {
-            for (int s = 0; s < outs.size(); s++) {
+        /** Resets the reductions that sweep {@code p} computes. */
+        void startPass(int p) {
+            for (int i = 0; i < arrays.length; i++) {
+                if (f.nodes().get(i) instanceof Node.Reduce r && pass[r.arg()] == p) reduced[i] = identity(r.kind());
+            }
+        }
+
+        void fold(int p, int len) {
+            for (int i = 0; i < arrays.length; i++) {
+                if (f.nodes().get(i) instanceof Node.Reduce r && pass[r.arg()] == p) {
+                    reduced[i] = FusedLoopRunner.fold(r.kind(), reduced[i], arrays[r.arg()], offsets[r.arg()], len);
+                }
+            }
+        }
+
+        /** Stores the tile's values of the nodes that sweep {@code p} computes. */
+        void store(Seq<HostBuffer> outs, int start, int len, int p) {
+            for (int s = 0; s < f.stores().size(); s++) {
                 int node = f.stores().get(s).node();
-                System.arraycopy(arrays[node], offsets[node], outs.get(s).array(), start, len);
+                if (pass[node] == p && !(f.nodes().get(node) instanceof Node.Reduce)) {
+                    System.arraycopy(arrays[node], offsets[node], outs.get(s).array(), start, len);
+                }
+            }
+        }
+
+        /** Writes the row's reductions that sweep {@code p} completed. */
+        void storeReductions(Seq<HostBuffer> outs, int row, int p) {
+            for (int s = 0; s < f.stores().size(); s++) {
+                int node = f.stores().get(s).node();
+                if (f.nodes().get(node) instanceof Node.Reduce r && pass[r.arg()] == p) outs.get(s).setDouble(row, reduced[node]);
             }
         }
 

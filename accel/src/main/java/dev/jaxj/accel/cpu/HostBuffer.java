@@ -64,15 +64,20 @@ public final class HostBuffer implements Buffer {
     /** {@return a buffer of {@code n} copies of the scalar {@code v}, converted to {@code dtype}} */
     public static HostBuffer filled(DType dtype, int n, double v) {
         HostBuffer b = allocate(dtype, n);
-        switch (b.data) {
-            case float[] a -> java.util.Arrays.fill(a, (float) v);
-            case double[] a -> java.util.Arrays.fill(a, v);
-            case int[] a -> java.util.Arrays.fill(a, (int) Conversions.toLong(dtype, v));
-            case long[] a -> java.util.Arrays.fill(a, Conversions.toLong(dtype, v));
-            case boolean[] a -> java.util.Arrays.fill(a, v != 0);
+        b.fill(0, n, v);
+        return b;
+    }
+
+    /** Writes {@code v}, converted to this dtype, to elements {@code [from, to)}. */
+    void fill(int from, int to, double v) {
+        switch (data) {
+            case float[] a -> java.util.Arrays.fill(a, from, to, (float) v);
+            case double[] a -> java.util.Arrays.fill(a, from, to, v);
+            case int[] a -> java.util.Arrays.fill(a, from, to, (int) Conversions.toLong(dtype, v));
+            case long[] a -> java.util.Arrays.fill(a, from, to, Conversions.toLong(dtype, v));
+            case boolean[] a -> java.util.Arrays.fill(a, from, to, v != 0);
             default -> throw new IllegalStateException();
         }
-        return b;
     }
 
     @Override public DType dtype() { return dtype; }

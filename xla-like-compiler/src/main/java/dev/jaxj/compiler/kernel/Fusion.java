@@ -24,9 +24,10 @@ import java.util.Set;
 /**
  * Lowers a program to a {@link KernelProgram}: runs of elementwise equations over one domain
  * become a fused loop; broadcasts and reshapes feeding only fused code become index maps of
- * the loops' loads instead of arrays; a reduction over trailing axes ends a loop, with the
- * elementwise work before it fused in. Everything else is a library call. A value is written
- * to memory only when something outside its loop needs it.
+ * the loops' loads instead of arrays; reductions over trailing axes join the loop too, and so
+ * does elementwise work that reads a reduction broadcast back along its row (a row softmax is
+ * one loop that sweeps each row three times). Everything else is a library call. A value is
+ * written to memory only when something outside its loop needs it.
  */
 public final class Fusion {
     private final Jaxpr jaxpr;
@@ -132,7 +133,8 @@ public final class Fusion {
         final int start;
         final List<Integer> eqns = new ArrayList<>();
         final Set<Var> defined = new HashSet<>();
-        boolean closed;
+        final Set<Var> reductions = new HashSet<>();
+        int reducedAxes;
 
         Group(Shape domain, int start) {
             this.domain = domain;
@@ -140,7 +142,10 @@ public final class Fusion {
         }
     }
 
-    /** An operand may come from inside the group or from before it started, so a group never waits on itself. */
+    /**
+     * An operand may come from inside the group or from before it started, so a group never
+     * waits on itself; a reduction of the group counts as inside when it is read along its rows.
+     */
     private boolean operandsReady(Eqn e, Group g) {
         for (Atom a : e.in()) {
             if (!(a instanceof Var v) || g.defined.contains(v)) continue;
@@ -148,7 +153,9 @@ public final class Fusion {
             Integer p = producer.get(v);
             if (p != null && virtual.contains(jaxpr.eqns().get(p))) {
                 if (broadcastLiteral(v).isDefined()) continue;
-                src = source(v, g.domain).var();
+                Source s = source(v, g.domain);
+                if (g.reductions.contains(s.var()) && s.map().equals(rowMap(g.domain, g.reducedAxes))) continue;
+                src = s.var();
             }
             Integer q = producer.get(src);
             if (q != null && (q >= g.start || g.defined.contains(src))) return false;
@@ -167,13 +174,18 @@ public final class Fusion {
                 continue;
             }
             Shape domain = isElementwise(e) ? e.out().head().aval().shape() : e.in().head().aval().shape();
-            if (open == null || open.closed || !open.domain.equals(domain) || !operandsReady(e, open)) {
+            int reduces = e.prim() instanceof Reduction r ? r.axes().size() : 0;
+            boolean rowsAgree = open != null && (reduces == 0 || open.reducedAxes == 0 || open.reducedAxes == reduces);
+            if (!rowsAgree || !open.domain.equals(domain) || !operandsReady(e, open)) {
                 open = new Group(domain, i);
                 units.add(open);
             }
             open.eqns.add(i);
             open.defined.addAll(e.out().toJavaList());
-            if (isTrailingReduction(e)) open.closed = true;
+            if (reduces > 0) {
+                open.reducedAxes = reduces;
+                open.reductions.add(e.out().head());
+            }
         }
         List<Step> steps = new ArrayList<>();
         int[] counter = {0};
@@ -188,30 +200,51 @@ public final class Fusion {
         Map<Var, Integer> nodeOf = new HashMap<>();
         Map<Source, Integer> loads = new LinkedHashMap<>();
         List<Var> inputs = new ArrayList<>();
-        Option<Step.Reduction> reduction = Option.none();
         for (int i : g.eqns) {
             Eqn e = jaxpr.eqns().get(i);
             List<Integer> args = new ArrayList<>();
             for (Atom a : e.in()) args.add(operand(a, g, nodes, nodeOf, loads, inputs));
-            if (e.prim() instanceof Reduction r) {
-                int reduced = r.axes().size();
-                reduction = Option.some(new Step.Reduction(args.get(0), reduced, r, e.out().head()));
-            } else {
-                nodes.add(new Node.Apply((Elementwise) e.prim(), Vector.ofAll(args), e.out().head().aval()));
-                nodeOf.put(e.out().head(), nodes.size() - 1);
-            }
+            Var out = e.out().head();
+            nodes.add(switch (e.prim()) {
+                case Reduction r -> new Node.Reduce(args.get(0), r, new ShapedArray(g.domain, out.aval().dtype(), out.aval().weakType()));
+                default -> new Node.Apply((Elementwise) e.prim(), Vector.ofAll(args), out.aval());
+            });
+            nodeOf.put(out, nodes.size() - 1);
         }
         Set<Eqn> members = new HashSet<>();
         for (int i : g.eqns) members.add(jaxpr.eqns().get(i));
         List<Step.Store> stores = new ArrayList<>();
         for (var entry : nodeOf.entrySet()) {
             Var v = entry.getKey();
-            boolean usedOutside = programOutputs.contains(v)
-                    || consumers.getOrDefault(v, List.of()).stream().anyMatch(c -> !members.contains(c));
-            if (usedOutside) stores.add(new Step.Store(entry.getValue(), v));
+            if (usedOutside(v, members)) stores.add(new Step.Store(entry.getValue(), v));
         }
         stores.sort(java.util.Comparator.comparingInt(Step.Store::node));
-        return new Step.FusedLoop(name, Vector.ofAll(inputs), g.domain, Vector.ofAll(nodes), Vector.ofAll(stores), reduction);
+        return new Step.FusedLoop(name, Vector.ofAll(inputs), g.domain, g.reducedAxes, Vector.ofAll(nodes), Vector.ofAll(stores));
+    }
+
+    /** Whether anything but the group's own equations reads {@code v}, looking through the virtual broadcasts and reshapes. */
+    private boolean usedOutside(Var v, Set<Eqn> members) {
+        if (programOutputs.contains(v)) return true;
+        for (Eqn c : consumers.getOrDefault(v, List.of())) {
+            boolean outside = virtual.contains(c) ? usedOutside(c.out().head(), members) : !members.contains(c);
+            if (outside) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@return how a point of {@code domain} reads a reduction over its trailing {@code reducedAxes}}:
+     * the row-major strides of the leading axes, and 0 along the reduced ones (and along size-1 axes).
+     */
+    private static IndexMap rowMap(Shape domain, int reducedAxes) {
+        int lead = domain.rank() - reducedAxes;
+        int[] strides = new int[domain.rank()];
+        int stride = 1;
+        for (int d = lead - 1; d >= 0; d--) {
+            strides[d] = domain.dim(d) == 1 ? 0 : stride;
+            stride *= domain.dim(d);
+        }
+        return IndexMap.of(strides);
     }
 
     private int operand(Atom a, Group g, List<Node> nodes, Map<Var, Integer> nodeOf, Map<Source, Integer> loads, List<Var> inputs) {
@@ -229,6 +262,7 @@ public final class Fusion {
                     yield nodes.size() - 1;
                 }
                 Source s = source(v, g.domain);
+                if (g.reductions.contains(s.var()) && s.map().equals(rowMap(g.domain, g.reducedAxes))) yield nodeOf.get(s.var());
                 yield loads.computeIfAbsent(s, k -> {
                     int input = inputs.indexOf(k.var());
                     if (input < 0) {

@@ -47,14 +47,14 @@ public record KernelProgram(Jaxpr source, Seq<Step> steps) {
                         .append(c.eqn().prim().name()).append(' ')
                         .append(c.eqn().in().map(a -> atom(names, a)).mkString(" ")).append('\n');
                 case Step.FusedLoop f -> {
-                    sb.append(f.name()).append(" over ").append(f.domain()).append(": in (")
+                    sb.append(f.name()).append(" over ").append(f.domain());
+                    if (f.reducedAxes() > 0) sb.append(" rows of last ").append(f.reducedAxes());
+                    sb.append(": in (")
                             .append(f.inputs().map(v -> name(names, v)).mkString(", ")).append(")\n");
                     for (int i = 0; i < f.nodes().size(); i++) {
                         sb.append("  ").append(i).append(" = ").append(node(names, f, f.nodes().get(i))).append('\n');
                     }
                     for (Step.Store st : f.stores()) sb.append("  store ").append(st.node()).append(" -> ").append(name(names, st.target())).append('\n');
-                    f.reduction().forEach(r -> sb.append("  ").append(r.kind().name()).append(" of ").append(r.node())
-                            .append(" over last ").append(r.reducedAxes()).append(" -> ").append(name(names, r.target())).append('\n'));
                 }
             }
         }
@@ -66,6 +66,7 @@ public record KernelProgram(Jaxpr source, Seq<Step> steps) {
             case Node.Load l -> "load " + name(names, f.inputs().get(l.input())) + " " + l.map();
             case Node.Constant c -> "const " + c.value() + ":" + c.aval().dtype();
             case Node.Apply a -> a.prim().name() + " " + a.args().mkString(" ");
+            case Node.Reduce r -> r.kind().name() + " " + r.arg();
         };
     }
 

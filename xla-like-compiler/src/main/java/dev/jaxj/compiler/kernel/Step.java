@@ -21,39 +21,81 @@ public sealed interface Step {
     }
 
     /**
-     * A loop over {@code domain} evaluating {@code nodes} at every point, storing the values of
-     * {@code stores} (domain-shaped outputs) and, when {@code reduction} is present, reducing
-     * one node over the trailing {@code reducedAxes} of the domain into a smaller output.
+     * A loop over {@code domain} evaluating {@code nodes} at every point and writing the values
+     * of {@code stores}. When {@code reducedAxes > 0} the trailing {@code reducedAxes} axes form
+     * the loop's rows: {@link Node.Reduce} nodes reduce over them, a store of such a node writes
+     * one value per row (an array of the leading axes' shape), and the row is swept once per
+     * {@linkplain #passes() pass} (max, then exp-and-sum, then scale, for a softmax).
      *
-     * @param inputs    program variables read by the loop's {@link Node.Load}s, by position
-     * @param domain    the iteration space
-     * @param nodes     the values, in dependency order
-     * @param stores    outputs written at every point: (node index, variable)
-     * @param reduction an optional reduction terminating the loop
+     * @param inputs      program variables read by the loop's {@link Node.Load}s, by position
+     * @param domain      the iteration space
+     * @param reducedAxes how many trailing axes of {@code domain} the reductions reduce (0: none)
+     * @param nodes       the values, in dependency order
+     * @param stores      outputs: (node index, variable)
      */
-    record FusedLoop(String name, Seq<Var> inputs, Shape domain, Seq<Node> nodes, Seq<Store> stores,
-                     Option<Reduction> reduction) implements Step {
+    record FusedLoop(String name, Seq<Var> inputs, Shape domain, int reducedAxes, Seq<Node> nodes, Seq<Store> stores) implements Step {
         public FusedLoop {
             inputs = Vector.ofAll(inputs);
             requireNonNull(domain, "domain is null");
+            if (reducedAxes < 0 || reducedAxes > domain.rank()) {
+                throw new IllegalArgumentException("reducedAxes " + reducedAxes + " outside [0, " + domain.rank() + "]");
+            }
             nodes = Vector.ofAll(nodes);
             stores = Vector.ofAll(stores);
-            requireNonNull(reduction, "reduction is null");
         }
 
         @Override
         public Seq<Var> outputs() {
-            Seq<Var> s = stores.map(Store::target);
-            return reduction.isDefined() ? s.append(reduction.get().target()) : s;
+            return stores.map(Store::target);
+        }
+
+        /** {@return the pass of a row in which each node is available} (see {@link Node.Reduce}) */
+        public int[] nodePasses() {
+            return Node.passes(nodes);
+        }
+
+        /** {@return how many times each row is swept}: one more than the latest pass any store needs */
+        public int passes() {
+            int[] pass = nodePasses();
+            int n = 1;
+            for (Store s : stores) n = Math.max(n, nodes.get(s.node()) instanceof Node.Reduce r ? pass[r.arg()] + 1 : pass[s.node()] + 1);
+            return n;
+        }
+
+        /**
+         * {@return whether an output of this loop may be written into the buffer of input
+         * {@code input}}: only when every point reads its own element of that input before the
+         * loop writes it — dense loads, one sweep, and no store that copies the load itself.
+         */
+        public boolean mayOverwriteInput(int input) {
+            if (passes() > 1) return false;
+            for (int i = 0; i < nodes.size(); i++) {
+                if (nodes.get(i) instanceof Node.Load l && l.input() == input) {
+                    int node = i;
+                    if (!l.map().isDense(domain) || stores.exists(s -> s.node() == node)) return false;
+                }
+            }
+            return true;
+        }
+
+        /** {@return the number of rows}: the product of the leading, unreduced axes */
+        public int rows() {
+            int r = 1;
+            for (int d = 0; d < domain.rank() - reducedAxes; d++) r *= domain.dim(d);
+            return r;
+        }
+
+        /** {@return the length of a row}: the product of the reduced axes (1 when nothing is reduced) */
+        public int rowLength() {
+            int k = 1;
+            for (int d = domain.rank() - reducedAxes; d < domain.rank(); d++) k *= domain.dim(d);
+            return k;
         }
     }
 
-    /** Stores node {@code node} into {@code target} at every point of the domain. */
-    record Store(int node, Var target) {}
-
     /**
-     * Reduces node {@code node} over the last {@code reducedAxes} axes of the domain with the
-     * monoid of {@code kind} into {@code target} (shaped like the remaining leading axes).
+     * Stores node {@code node} into {@code target}: at every point of the domain, or once per
+     * row for a {@link Node.Reduce}.
      */
-    record Reduction(int node, int reducedAxes, Primitive.Reduction kind, Var target) {}
+    record Store(int node, Var target) {}
 }

@@ -45,7 +45,7 @@ class FusionTest {
     }
 
     @Test
-    void shouldTurnBroadcastsIntoIndexMapsAndEndLoopsAtTrailingReductions() {
+    void shouldFuseARowSoftmaxIntoOneLoopOfThreeSweeps() {
         // softmax over rows: x - max(x) broadcast back, exp, sum, divide
         ShapedArray x = ShapedArray.of(DType.F32, 2, 4);
         Jaxpr j = Jaxpr.build(Vector.of(x), b -> {
@@ -58,22 +58,50 @@ class FusionTest {
         });
         KernelProgram k = Fusion.lower(j.typecheck());
         assertEquals("""
-                fused_0 over (2, 4): in (a)
+                fused_0 over (2, 4) rows of last 1: in (a)
                   0 = load a [4, 1]
-                  reduce_max of 0 over last 1 -> b
-                fused_1 over (2, 4): in (a, b)
-                  0 = load a [4, 1]
-                  1 = load b [1, 0]
+                  1 = reduce_max 0
                   2 = sub 0 1
                   3 = exp 2
-                  store 3 -> c
-                  reduce_sum of 3 over last 1 -> d
-                fused_2 over (2, 4): in (c, d)
-                  0 = load c [4, 1]
-                  1 = load d [1, 0]
-                  2 = div 0 1
-                  store 2 -> e
-                out (e)""", k.toString());
+                  4 = reduce_sum 3
+                  5 = div 3 4
+                  store 5 -> b
+                out (b)""", k.toString());
+        Step.FusedLoop loop = (Step.FusedLoop) k.steps().head();
+        assertEquals(3, loop.passes());
+        assertFalse(loop.mayOverwriteInput(0), "a later sweep reads the input again");
+    }
+
+    @Test
+    void shouldStoreAReductionThatIsAlsoReturned() {
+        // (max over rows, x - max): the max leaves the loop as one value per row
+        ShapedArray x = ShapedArray.of(DType.F32, 2, 4);
+        Jaxpr j = Jaxpr.build(Vector.of(x), b -> {
+            Var m = b.add(new ReduceMax(Vector.of(1)), b.in(0)).head();
+            Var mb = b.add(new BroadcastInDim(Shape.of(2, 4), Vector.of(0)), m).head();
+            return Vector.of(m, b.add(new Sub(), b.in(0), mb).head());
+        });
+        assertEquals("""
+                fused_0 over (2, 4) rows of last 1: in (a)
+                  0 = load a [4, 1]
+                  1 = reduce_max 0
+                  2 = sub 0 1
+                  store 1 -> b
+                  store 2 -> c
+                out (b, c)""", Fusion.lower(j.typecheck()).toString());
+    }
+
+    @Test
+    void shouldStartANewLoopWhenAReductionIsReadAcrossRows() {
+        // s = sum over rows of x (shape [2]); y = x + s broadcast along axis 1 of a [4, 2] transpose-like domain: not a row read
+        ShapedArray x = ShapedArray.of(DType.F32, 2, 2);
+        Jaxpr j = Jaxpr.build(Vector.of(x), b -> {
+            Var s = b.add(new ReduceSum(Vector.of(1)), b.in(0)).head();
+            Var sb = b.add(new BroadcastInDim(Shape.of(2, 2), Vector.of(1)), s).head();
+            return b.add(new Add(), b.in(0), sb);
+        });
+        KernelProgram k = Fusion.lower(j.typecheck());
+        assertEquals(2, k.fusedLoops(), k.toString());
     }
 
     @Test
