@@ -3,6 +3,7 @@ package dev.jaxj.accel.cpu;
 import dev.jaxj.accel.Backend;
 import dev.jaxj.accel.Buffer;
 import dev.jaxj.accel.Device;
+import dev.jaxj.accel.cpu.jvm.JvmLoops;
 import dev.jaxj.compiler.kernel.Step;
 import dev.jaxj.errors.BackendError;
 import dev.jaxj.ir.Primitive;
@@ -16,6 +17,9 @@ import io.vavr.collection.Vector;
  * its rule accepts. Large loops run on the shared {@link Parallel} pool.
  */
 public final class CpuBackend implements Backend {
+    /** {@code -Djaxj.cpu.codegen=false} interprets every fused loop (for comparing the two). */
+    private static final boolean GENERATE_CODE = !"false".equals(System.getProperty("jaxj.cpu.codegen"));
+
     @Override public String name() { return "cpu"; }
 
     @Override public Device device() { return HostBuffer.CPU0; }
@@ -29,7 +33,10 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void runFused(Step.FusedLoop loop, Seq<Buffer> inputs, Seq<Buffer> outputs) {
-        FusedLoopRunner.run(loop, Vector.ofAll(inputs).map(Buffer::toHost), Vector.ofAll(outputs).map(Buffer::toHost));
+        Vector<HostBuffer> in = Vector.ofAll(inputs).map(Buffer::toHost), out = Vector.ofAll(outputs).map(Buffer::toHost);
+        var code = GENERATE_CODE ? JvmLoops.compile(loop) : io.vavr.control.Option.<JvmLoops.CompiledLoop>none();
+        if (code.isDefined()) code.get().run(in, out);
+        else FusedLoopRunner.run(loop, in, out);
     }
 
     @Override

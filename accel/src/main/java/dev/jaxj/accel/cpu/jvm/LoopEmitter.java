@@ -1,0 +1,380 @@
+package dev.jaxj.accel.cpu.jvm;
+
+import dev.jaxj.accel.cpu.jvm.VectorOpcode.Kind;
+import dev.jaxj.compiler.kernel.Node;
+import dev.jaxj.compiler.kernel.Step;
+import dev.jaxj.ir.Primitive;
+import dev.jaxj.ir.Primitive.*;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_double;
+import static java.lang.constant.ConstantDescs.CD_float;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+/**
+ * Emits the bytecode of a {@link GeneratedLoop} for one fused loop. The method is
+ * {@snippet lang=java :
+ * for (row = rowLo; row < rowHi; row++) {
+ *     // offsets of the row in every input, from the outer axes' strides
+ *     for (pass = 0; pass < passes; pass++)      // unrolled: one sweep per pass
+ *         for (j = 0; j < len; j += lanes) {     // then once more, masked, for the tail
+ *             v3 = VectorOps.exp(VectorOps.sub(VectorOps.load(a, offA + j), rowMax));
+ *             ...                                // every node as a register value
+ *             VectorOps.store(v5, out, row * len + j);
+ *         }
+ * }
+ * }
+ * with reductions accumulated in vector registers over blocks of {@value #BLOCK} points and in
+ * double between blocks. A value computed in one sweep and needed by a later one (the
+ * exponentials of a softmax) is kept in a row-sized scratch array rather than recomputed.
+ */
+final class LoopEmitter {
+    static final int BLOCK = 1024;
+    /** Rows longer than this recompute values across sweeps instead of keeping them. */
+    static final int MAX_CARRIED_ROW = 1 << 16;
+
+    private static final ClassDesc OPS = ClassDesc.of(VectorOps.class.getName());
+    private static final ClassDesc VEC = ClassDesc.of("jdk.incubator.vector.FloatVector");
+    private static final ClassDesc MASK = ClassDesc.of("jdk.incubator.vector.VectorMask");
+    private static final ClassDesc FLOATS = CD_float.arrayType();
+    private static final ClassDesc MATH = ClassDesc.of("java.lang.Math");
+    private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, CD_Object.arrayType(), CD_Object.arrayType(), CD_int, CD_int);
+
+    private final Step.FusedLoop f;
+    private final LoopLayout layout;
+    private final Kind[] kinds;
+    private final VectorOpcode[] opcodes;
+    private final int[] pass;
+    private final boolean[] carried;
+    private final int passes;
+    private final int lanes = VectorOps.lanes();
+
+    // Slots of the method's locals.
+    private CodeBuilder cb;
+    private int row, rowLen, rowBase;
+    private final Map<Integer, Integer> arrayOf = new HashMap<>();     // input index -> float[]
+    private final Map<Integer, Integer> outputOf = new HashMap<>();    // store index -> float[]
+    private final Map<Integer, Integer> offsetOf = new HashMap<>();    // load node -> int offset of the row
+    private final Map<Integer, Integer> rowValue = new HashMap<>();    // node constant along the row -> vector
+    private final Map<Integer, Integer> carryOf = new HashMap<>();     // carried node -> float[] scratch row
+    private final Map<Integer, Integer> accumulator = new HashMap<>(); // reduce node -> double running value
+    private final Map<Integer, Integer> laneAcc = new HashMap<>();     // reduce node -> vector running value
+
+    private LoopEmitter(Step.FusedLoop f, LoopLayout layout, Kind[] kinds, VectorOpcode[] opcodes) {
+        this.f = f;
+        this.layout = layout;
+        this.kinds = kinds;
+        this.opcodes = opcodes;
+        this.pass = f.nodePasses();
+        this.passes = f.passes();
+        this.carried = new boolean[kinds.length];
+        if (f.reducedAxes() > 0 && layout.rowLength() <= MAX_CARRIED_ROW) {
+            for (int i = 0; i < kinds.length; i++) {
+                if (f.nodes().get(i) instanceof Node.Apply a && kinds[i] == Kind.F32) {
+                    for (int j = i + 1; j < kinds.length; j++) {
+                        if (f.nodes().get(j) instanceof Node.Apply u && pass[j] > pass[i] && u.args().contains(i)) carried[i] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@return the class file of a {@link GeneratedLoop} named {@code name} computing {@code f}} */
+    static byte[] emit(ClassDesc name, Step.FusedLoop f, LoopLayout layout, Kind[] kinds, VectorOpcode[] opcodes) {
+        var e = new LoopEmitter(f, layout, kinds, opcodes);
+        return ClassFile.of().build(name, clb -> clb
+                .withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
+                .withInterfaceSymbols(ClassDesc.of(GeneratedLoop.class.getName()))
+                .withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC, c -> c
+                        .aload(0).invokespecial(CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void).return_())
+                .withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, e::run));
+    }
+
+    private void run(CodeBuilder c) {
+        cb = c;
+        for (int i = 0; i < f.nodes().size(); i++) {
+            if (f.nodes().get(i) instanceof Node.Load l && !arrayOf.containsKey(l.input())) {
+                arrayOf.put(l.input(), arrayFrom(1, l.input()));
+            }
+        }
+        for (int s = 0; s < f.stores().size(); s++) outputOf.put(s, arrayFrom(2, s));
+        for (int i = 0; i < f.nodes().size(); i++) {
+            if (f.nodes().get(i) instanceof Node.Constant k) {
+                cb.loadConstant((float) k.value());
+                rowValue.put(i, call("broadcast", VEC, CD_float));
+            }
+            if (carried[i]) {
+                cb.loadConstant(layout.rowLength()).newarray(TypeKind.FLOAT);
+                int slot = cb.allocateLocal(TypeKind.REFERENCE);
+                cb.astore(slot);
+                carryOf.put(i, slot);
+            }
+        }
+        row = cb.allocateLocal(TypeKind.INT);
+        rowLen = cb.allocateLocal(TypeKind.INT);
+        rowBase = cb.allocateLocal(TypeKind.INT);
+        cb.iload(3).istore(row);
+        Label head = cb.newLabel(), done = cb.newLabel();
+        cb.labelBinding(head);
+        cb.iload(row).iload(4).if_icmpge(done);
+        rowPrologue();
+        for (int p = 0; p < passes; p++) sweep(p);
+        cb.iinc(row, 1).goto_(head);
+        cb.labelBinding(done);
+        cb.return_();
+    }
+
+    /** {@code (float[]) args[index]} into a new local */
+    private int arrayFrom(int argsSlot, int index) {
+        int slot = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.aload(argsSlot).loadConstant(index).aaload().checkcast(FLOATS).astore(slot);
+        return slot;
+    }
+
+    /** Row length, output base and every load's offset for the current row. */
+    private void rowPrologue() {
+        int len = layout.rowLength();
+        if (layout.chunked()) {
+            // min(rowLength, size - row * rowLength): the last chunk may be short.
+            cb.loadConstant(len).loadConstant(layout.size()).iload(row).loadConstant(len).imul().isub();
+            cb.invokestatic(MATH, "min", MethodTypeDesc.of(CD_int, CD_int, CD_int)).istore(rowLen);
+        } else {
+            cb.loadConstant(len).istore(rowLen);
+        }
+        cb.iload(row).loadConstant(len).imul().istore(rowBase);
+        int[] dims = layout.outerDims();
+        int rest = cb.allocateLocal(TypeKind.INT), idx = cb.allocateLocal(TypeKind.INT);
+        for (int i = 0; i < f.nodes().size(); i++) {
+            if (f.nodes().get(i) instanceof Node.Load) {
+                int slot = cb.allocateLocal(TypeKind.INT);
+                cb.iconst_0().istore(slot);
+                offsetOf.put(i, slot);
+            }
+        }
+        cb.iload(row).istore(rest);
+        for (int d = dims.length - 1; d >= 0; d--) {
+            if (d > 0) {
+                cb.iload(rest).loadConstant(dims[d]).irem().istore(idx);
+                cb.iload(rest).loadConstant(dims[d]).idiv().istore(rest);
+            } else {
+                cb.iload(rest).istore(idx);
+            }
+            for (var e : offsetOf.entrySet()) {
+                int stride = layout.outerStrides()[e.getKey()][d];
+                if (stride != 0) cb.iload(e.getValue()).iload(idx).loadConstant(stride).imul().iadd().istore(e.getValue());
+            }
+        }
+        for (var e : offsetOf.entrySet()) {
+            Node.Load l = (Node.Load) f.nodes().get(e.getKey());
+            if (layout.innerStride()[e.getKey()] == 0) {
+                cb.aload(arrayOf.get(l.input())).iload(e.getValue());
+                rowValue.put(e.getKey(), call("broadcastElement", VEC, FLOATS, CD_int));
+            }
+        }
+    }
+
+    /** One sweep over the row: evaluates what pass {@code p} needs, stores and folds. */
+    private void sweep(int p) {
+        TreeSet<Integer> reduces = new TreeSet<>();
+        for (int i = 0; i < f.nodes().size(); i++) {
+            if (f.nodes().get(i) instanceof Node.Reduce r && pass[r.arg()] == p) reduces.add(i);
+        }
+        if (!hasWork(p, reduces)) return;
+        int j = cb.allocateLocal(TypeKind.INT), upper = cb.allocateLocal(TypeKind.INT), end = cb.allocateLocal(TypeKind.INT);
+        if (reduces.isEmpty()) {
+            cb.iconst_0().istore(j);
+            cb.iload(rowLen).istore(end);
+            vectorLoop(p, reduces, j, upper, end);
+            return;
+        }
+        for (int r : reduces) {
+            cb.loadConstant(identity(r)).dstore(slot(accumulator, r, TypeKind.DOUBLE));
+        }
+        int blockStart = cb.allocateLocal(TypeKind.INT);
+        Label head = cb.newLabel(), done = cb.newLabel();
+        cb.iconst_0().istore(blockStart);
+        cb.labelBinding(head);
+        cb.iload(blockStart).iload(rowLen).if_icmpge(done);
+        cb.iload(blockStart).loadConstant(BLOCK).iadd().iload(rowLen)
+                .invokestatic(MATH, "min", MethodTypeDesc.of(CD_int, CD_int, CD_int)).istore(end);
+        for (int r : reduces) {
+            cb.loadConstant((float) identity(r));
+            invoke("broadcast", VEC, CD_float).astore(slot(laneAcc, r, TypeKind.REFERENCE));
+        }
+        cb.iload(blockStart).istore(j);
+        vectorLoop(p, reduces, j, upper, end);
+        for (int r : reduces) {
+            cb.dload(accumulator.get(r)).aload(laneAcc.get(r));
+            invoke(kindName(r) + "Fold", CD_double, CD_double, VEC).dstore(accumulator.get(r));
+        }
+        cb.iinc(blockStart, BLOCK).goto_(head);
+        cb.labelBinding(done);
+        for (int r : reduces) {
+            cb.dload(accumulator.get(r)).d2f();
+            rowValue.put(r, call("broadcast", VEC, CD_float));
+            for (int s = 0; s < f.stores().size(); s++) {
+                if (f.stores().get(s).node() == r) {
+                    cb.aload(outputOf.get(s)).iload(row).dload(accumulator.get(r)).d2f().fastore();
+                }
+            }
+        }
+    }
+
+    private boolean hasWork(int p, TreeSet<Integer> reduces) {
+        if (!reduces.isEmpty()) return true;
+        for (Step.Store s : f.stores()) if (!(f.nodes().get(s.node()) instanceof Node.Reduce) && pass[s.node()] == p) return true;
+        for (int i = 0; i < carried.length; i++) if (carried[i] && pass[i] == p) return true;
+        return false;
+    }
+
+    /** {@code for (; j < upper; j += lanes) body; if (j < end) maskedBody}, with {@code upper} the last full vector before {@code end}. */
+    private void vectorLoop(int p, TreeSet<Integer> reduces, int j, int upper, int end) {
+        // upper = end - (end - j) % lanes
+        cb.iload(end).iload(end).iload(j).isub().loadConstant(lanes).irem().isub().istore(upper);
+        Label head = cb.newLabel(), tail = cb.newLabel(), done = cb.newLabel();
+        cb.labelBinding(head);
+        cb.iload(j).iload(upper).if_icmpge(tail);
+        body(p, reduces, j, -1);
+        cb.iinc(j, lanes).goto_(head);
+        cb.labelBinding(tail);
+        cb.iload(j).iload(end).if_icmpge(done);
+        int mask = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.iload(j).iload(end);
+        invoke("tail", MASK, CD_int, CD_int).astore(mask);
+        body(p, reduces, j, mask);
+        cb.labelBinding(done);
+    }
+
+    /** The values of one vector of points; {@code mask < 0} for a full vector. */
+    private void body(int p, TreeSet<Integer> reduces, int j, int mask) {
+        Map<Integer, Integer> value = new HashMap<>(rowValue);
+        for (Integer r : reduces) value.remove(r);  // not known until the sweep ends
+        for (int s = 0; s < f.stores().size(); s++) {
+            int node = f.stores().get(s).node();
+            if (f.nodes().get(node) instanceof Node.Reduce || pass[node] != p) continue;
+            cb.aload(value(node, p, j, mask, value)).aload(outputOf.get(s)).iload(rowBase).iload(j).iadd();
+            store(mask);
+        }
+        for (int i = 0; i < carried.length; i++) {
+            if (!carried[i] || pass[i] != p) continue;
+            cb.aload(value(i, p, j, mask, value)).aload(carryOf.get(i)).iload(j);
+            store(mask);
+        }
+        for (int r : reduces) {
+            int arg = ((Node.Reduce) f.nodes().get(r)).arg();
+            int v = value(arg, p, j, mask, value);
+            String step = kindName(r) + "Step";
+            cb.aload(laneAcc.get(r)).aload(v);
+            if (mask < 0) {
+                invoke(step, VEC, VEC, VEC).astore(laneAcc.get(r));
+            } else {
+                cb.aload(mask);
+                invoke(step, VEC, VEC, VEC, MASK).astore(laneAcc.get(r));
+            }
+        }
+    }
+
+    private void store(int mask) {
+        if (mask < 0) {
+            cb.invokestatic(OPS, "store", MethodTypeDesc.of(CD_void, VEC, FLOATS, CD_int));
+        } else {
+            cb.aload(mask).invokestatic(OPS, "store", MethodTypeDesc.of(CD_void, VEC, FLOATS, CD_int, MASK));
+        }
+    }
+
+    /** {@return the local holding node {@code i} at the current points}, emitting its computation once */
+    private int value(int i, int p, int j, int mask, Map<Integer, Integer> value) {
+        Integer known = value.get(i);
+        if (known != null) return known;
+        int slot;
+        if (carried[i] && pass[i] < p) {
+            cb.aload(carryOf.get(i)).iload(j);
+            slot = load(mask);
+        } else {
+            slot = switch (f.nodes().get(i)) {
+                case Node.Load l -> {
+                    cb.aload(arrayOf.get(l.input())).iload(offsetOf.get(i)).iload(j).iadd();
+                    yield load(mask);
+                }
+                case Node.Apply a -> apply(i, a, p, j, mask, value);
+                case Node.Constant _, Node.Reduce _ -> throw new IllegalStateException("node " + i + " has no value in pass " + p);
+            };
+        }
+        value.put(i, slot);
+        return slot;
+    }
+
+    private int load(int mask) {
+        if (mask < 0) return call("load", VEC, FLOATS, CD_int);
+        cb.aload(mask);
+        return call("load", VEC, FLOATS, CD_int, MASK);
+    }
+
+    private int apply(int i, Node.Apply a, int p, int j, int mask, Map<Integer, Integer> value) {
+        VectorOpcode op = opcodes[i];
+        if (op.isIdentity()) return value(a.args().head(), p, j, mask, value);
+        int[] args = a.args().toJavaStream().mapToInt(k -> value(k, p, j, mask, value)).toArray();
+        ClassDesc[] params = new ClassDesc[args.length];
+        for (int k = 0; k < args.length; k++) {
+            cb.aload(args[k]);
+            params[k] = desc(op.operands().get(k));
+        }
+        return call(op.method(), desc(op.result()), params);
+    }
+
+    private static ClassDesc desc(Kind k) {
+        return switch (k) {
+            case F32 -> VEC;
+            case MASK -> MASK;
+        };
+    }
+
+    /** Calls {@code VectorOps.method} on the stack's operands, leaving the result on the stack. */
+    private CodeBuilder invoke(String method, ClassDesc result, ClassDesc... params) {
+        return cb.invokestatic(OPS, method, MethodTypeDesc.of(result, params));
+    }
+
+    /** Calls {@code VectorOps.method} on the stack's operands and stores the result in a new local. */
+    private int call(String method, ClassDesc result, ClassDesc... params) {
+        invoke(method, result, params);
+        int slot = cb.allocateLocal(result == CD_double ? TypeKind.DOUBLE : TypeKind.REFERENCE);
+        if (result == CD_double) cb.dstore(slot);
+        else cb.astore(slot);
+        return slot;
+    }
+
+    private int slot(Map<Integer, Integer> slots, int node, TypeKind kind) {
+        return slots.computeIfAbsent(node, k -> cb.allocateLocal(kind));
+    }
+
+    private String kindName(int reduceNode) {
+        return switch (((Node.Reduce) f.nodes().get(reduceNode)).kind()) {
+            case ReduceSum _ -> "sum";
+            case ReduceMax _ -> "max";
+            case ReduceMin _ -> "min";
+            case ReduceProd _, ReduceAnd _, ReduceOr _ -> throw new IllegalStateException("not generated: " + f.nodes().get(reduceNode));
+        };
+    }
+
+    private double identity(int reduceNode) {
+        Primitive.Reduction kind = ((Node.Reduce) f.nodes().get(reduceNode)).kind();
+        return switch (kind) {
+            case ReduceSum _ -> 0.0;
+            case ReduceMax _ -> Double.NEGATIVE_INFINITY;
+            case ReduceMin _ -> Double.POSITIVE_INFINITY;
+            case ReduceProd _, ReduceAnd _, ReduceOr _ -> throw new IllegalStateException("not generated: " + kind.name());
+        };
+    }
+}
