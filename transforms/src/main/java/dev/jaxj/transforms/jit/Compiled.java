@@ -19,9 +19,9 @@ import io.vavr.collection.Seq;
  * @param outStructure how the caller rebuilds outputs (a {@code TreeDef}), opaque here
  */
 public record Compiled(KernelProgram kernels, Seq<Array> consts, Object outStructure) {
-    /** Checks, optimises (simplification, folding, CSE, DCE) and lowers a staged program. */
+    /** Checks, optimises ({@link Passes#forExecution()}) and lowers a staged program. */
     public static Compiled of(Staged staged, Object outStructure) {
-        Closed<Array> program = Passes.standard().<Array>closed().apply(new Closed<>(staged.jaxpr().typecheck(), staged.consts()));
+        Closed<Array> program = Passes.forExecution().<Array>closed().apply(new Closed<>(staged.jaxpr().typecheck(), staged.consts()));
         return new Compiled(Fusion.lower(program.jaxpr().typecheck()), program.consts(), outStructure);
     }
 

@@ -216,7 +216,9 @@ public final class Fusion {
         List<Step.Store> stores = new ArrayList<>();
         for (var entry : nodeOf.entrySet()) {
             Var v = entry.getKey();
-            if (usedOutside(v, members)) stores.add(new Step.Store(entry.getValue(), v));
+            // A broadcast literal is never stored: every loop that reads it makes its own constant.
+            boolean constant = nodes.get(entry.getValue()) instanceof Node.Constant;
+            if (!constant && usedOutside(v, members)) stores.add(new Step.Store(entry.getValue(), v));
         }
         stores.sort(java.util.Comparator.comparingInt(Step.Store::node));
         return new Step.FusedLoop(name, Vector.ofAll(inputs), g.domain, g.reducedAxes, Vector.ofAll(nodes), Vector.ofAll(stores));

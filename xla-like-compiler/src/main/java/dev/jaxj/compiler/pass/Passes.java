@@ -29,6 +29,22 @@ public final class Passes {
     }
 
     /**
+     * {@return the pipeline for a program that is about to run}: {@link #standard()} after
+     * removing the markers only differentiation needs ({@code stop_gradient}), with
+     * transposes of products folded into the products
+     */
+    public static Pass forExecution() {
+        return new StopGradientElimination()
+                .andThen(new AlgebraicSimplifier()
+                        .andThen(new TransposeFolding())
+                        .andThen(new ConstantFolding())
+                        .andThen(new CommonSubexpressionElimination())
+                        .andThen(new DeadCodeElimination())
+                        .fixpoint(MAX_ROUNDS))
+                .named("for_execution");
+    }
+
+    /**
      * {@return the {@link #standard()} pipeline on programs with constant values, folding through
      * {@code evaluator} every equation whose operands and results have at most {@code
      * maxElements} elements and are literals or constants} See {@link ConstantFolding#withEvaluator}.

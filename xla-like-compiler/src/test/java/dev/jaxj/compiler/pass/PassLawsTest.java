@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class PassLawsTest {
     private static final Seq<Pass> PASSES = Vector.of(
-            new AlgebraicSimplifier(), new ConstantFolding(), new CommonSubexpressionElimination(), new DeadCodeElimination());
+            new AlgebraicSimplifier(), new TransposeFolding(), new ConstantFolding(), new CommonSubexpressionElimination(), new DeadCodeElimination());
 
     @Property(tries = 1000)
     void everyPassKeepsTypesAndResults(@ForAll long seed, @ForAll @IntRange(min = 1, max = 30) int steps) {
