@@ -28,7 +28,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Buffer allocate(ShapedArray aval) {
-        return HostBuffer.allocate(aval.dtype(), aval.size());
+        return HostBuffer.allocateForOverwrite(aval.dtype(), aval.size());
     }
 
     @Override

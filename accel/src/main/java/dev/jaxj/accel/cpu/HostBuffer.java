@@ -41,6 +41,14 @@ public final class HostBuffer implements Buffer {
         };
     }
 
+    /**
+     * {@return a buffer of {@code n} elements with unspecified contents}, for a kernel that
+     * writes every element before anything reads it (see {@link UninitializedArrays})
+     */
+    public static HostBuffer allocateForOverwrite(DType dtype, int n) {
+        return dtype == DType.F32 ? new HostBuffer(dtype, UninitializedArrays.floats(n), n) : allocate(dtype, n);
+    }
+
     /** Views a kernel's scratch array of {@code dtype}'s storage type as a buffer (not for arrays that escape). */
     static HostBuffer wrapScratch(DType dtype, Object array) {
         return new HostBuffer(dtype, array, java.lang.reflect.Array.getLength(array));
