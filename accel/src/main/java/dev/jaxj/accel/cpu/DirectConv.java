@@ -154,7 +154,8 @@ final class DirectConv {
             for (int q = 0; q < CB; q++) {
                 int[] chunk = chunks[k + q];
                 int from = (j * CB + q) * L, to = base + chunk[1];
-                if (sx == 1) System.arraycopy(r, from, out, to, chunk[2]);
+                // A vector copy where it can be: arraycopy's call costs about as much as the taps of a small kernel.
+                if (sx == 1 && chunk[2] == L) FloatVector.fromArray(S, r, from).intoArray(out, to);
                 else for (int l = 0; l < chunk[2]; l++) out[to + l * sx] = r[from + l];
             }
         }
