@@ -26,9 +26,13 @@ final class WindowDotConv {
 
     private WindowDotConv() {}
 
-    /** {@return whether this kernel takes {@code c}: unit x dilation, x-contiguous rhs, kernel rows at least a vector wide} */
+    /** Most lane sums a worker keeps: 4 MiB. The kernel is for few outputs; many go to im2col + GEMM. */
+    private static final long MAX_SUMS = 1 << 20;
+
+    /** {@return whether this kernel takes {@code c}: unit x dilation, x-contiguous rhs, kernel rows at least a vector wide, few outputs} */
     static boolean fits(Conv2d c) {
-        return c.dilX() == 1 && c.rhs().x() == 1 && c.kW() >= L;
+        long sums = (long) c.outFeatures() * c.batch() * c.outH() * c.outW() * L;
+        return c.dilX() == 1 && c.rhs().x() == 1 && c.kW() >= L && sums <= MAX_SUMS;
     }
 
     static void run(Conv2d c, float[] lhs, float[] rhs, float[] out) {

@@ -124,6 +124,10 @@ class ConvKernelsTest {
         assertTrue(Conv2d.of(grouped, x, half, grouped.abstractEval(Vector.of(x, half)).head()).isEmpty());
         var dilated = new ConvGeneralDilated(Vector.of(1, 1), pad, Vector.of(2, 1), Vector.of(1, 1), ConvDimensionNumbers.channelsFirst(2), 1, 1, Option.none());
         assertTrue(Conv2d.of(dilated, x, w, dilated.abstractEval(Vector.of(x, w)).head()).isEmpty());
+        // A wide kernel with strides and many outputs: too many lane sums for the window kernel.
+        ShapedArray big = ShapedArray.of(DType.F32, Shape.of(8, 4, 200, 200)), wide = ShapedArray.of(DType.F32, Shape.of(64, 4, 16, 16));
+        var c2 = Conv2d.of(strided, big, wide, strided.abstractEval(Vector.of(big, wide)).head()).orElseThrow();
+        assertFalse(DirectConv.fits(c2) || WindowDotConv.fits(c2));
         ShapedArray x64 = ShapedArray.of(DType.F64, Shape.of(2, 4, 20, 20)), w64 = ShapedArray.of(DType.F64, Shape.of(6, 4, 3, 3));
         assertTrue(Conv2d.of(strided, x64, w64, strided.abstractEval(Vector.of(x64, w64)).head()).isEmpty());
     }
