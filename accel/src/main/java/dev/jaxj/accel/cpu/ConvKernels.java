@@ -31,6 +31,28 @@ final class ConvKernels {
     private ConvKernels() {}
 
     static HostBuffer conv(ConvGeneralDilated p, ShapedArray lhsAval, HostBuffer lhs, ShapedArray rhsAval, HostBuffer rhs, ShapedArray out) {
+        var direct = Conv2d.of(p, lhsAval, rhsAval, out);
+        if (direct.isPresent()) {
+            Conv2d c = direct.get();
+            if (DirectConv.fits(c)) return direct(c, lhs, rhs, out, DirectConv::run);
+            if (WindowDotConv.fits(c)) return direct(c, lhs, rhs, out, WindowDotConv::run);
+        }
+        return im2col(p, lhsAval, lhs, rhsAval, rhs, out);
+    }
+
+    /** The signature of the direct f32 kernels. */
+    @FunctionalInterface
+    private interface Direct {
+        void run(Conv2d c, float[] lhs, float[] rhs, float[] out);
+    }
+
+    private static HostBuffer direct(Conv2d c, HostBuffer lhs, HostBuffer rhs, ShapedArray out, Direct kernel) {
+        float[] r = new float[out.size()];
+        kernel.run(c, lhs.f32(), rhs.f32(), r);
+        return HostBuffer.own(r);
+    }
+
+    private static HostBuffer im2col(ConvGeneralDilated p, ShapedArray lhsAval, HostBuffer lhs, ShapedArray rhsAval, HostBuffer rhs, ShapedArray out) {
         DType ct = out.dtype().isFloating() ? out.dtype() : DType.F64;
         var dn = p.dimensionNumbers();
         var g = ConvGeometry.of(p, lhsAval.shape(), rhsAval.shape(), out.shape());

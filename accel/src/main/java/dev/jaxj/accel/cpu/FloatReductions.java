@@ -1,16 +1,22 @@
 package dev.jaxj.accel.cpu;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * f32 reductions over the middle axis of an {@code [outer, n, inner]} view, on the
  * {@code float[]} directly.
  *
- * <p>Rows ({@code inner == 1}) run eight independent accumulators, so the adds pipeline, and fold
+ * <p>Rows ({@code inner == 1}) run four independent vector accumulators, so the adds pipeline, and fold
  * each block of {@value #BLOCK} elements into a {@code double}: long rows keep ~1e-7 relative
  * accuracy. Columns accumulate each lane in a {@code double[]}: exact for max and min, more
  * accurate for sums and products, and HotSpot vectorises it (a float scratch array could alias
  * the input as far as the JIT knows, which blocks vectorisation).
  */
 final class FloatReductions {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
     private static final int BLOCK = 1024;
 
     private FloatReductions() {}
@@ -98,22 +104,25 @@ final class FloatReductions {
         };
     }
 
-    /** Eight float accumulators over at most {@value #BLOCK} elements: fast, and short enough to stay accurate. */
+    /**
+     * Four vector accumulators over at most {@value #BLOCK} elements: fast, and short enough to
+     * stay accurate (each lane adds at most {@code BLOCK / (4 * lanes)} elements). Scalar
+     * accumulators, which HotSpot does not vectorise, ran at a quarter of the speed.
+     */
     private static float sumBlock(float[] x, int from, int len) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        var z = FloatVector.zero(S);
+        FloatVector s0 = z, s1 = z, s2 = z, s3 = z;
         int i = from, end = from + len;
-        for (; i + 8 <= end; i += 8) {
-            s0 += x[i];
-            s1 += x[i + 1];
-            s2 += x[i + 2];
-            s3 += x[i + 3];
-            s4 += x[i + 4];
-            s5 += x[i + 5];
-            s6 += x[i + 6];
-            s7 += x[i + 7];
+        for (; i + 4 * L <= end; i += 4 * L) {
+            s0 = s0.add(FloatVector.fromArray(S, x, i));
+            s1 = s1.add(FloatVector.fromArray(S, x, i + L));
+            s2 = s2.add(FloatVector.fromArray(S, x, i + 2 * L));
+            s3 = s3.add(FloatVector.fromArray(S, x, i + 3 * L));
         }
-        for (; i < end; i++) s0 += x[i];
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        for (; i + L <= end; i += L) s0 = s0.add(FloatVector.fromArray(S, x, i));
+        float total = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < end; i++) total += x[i];
+        return total;
     }
 
     private static void columns(Monoid op, float[] x, LaneTiles v, float[] out) {

@@ -5,6 +5,7 @@ import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.Shape;
+import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import net.jqwik.api.ForAll;
@@ -17,6 +18,8 @@ import java.util.stream.IntStream;
 import static dev.jaxj.accel.cpu.RandomArrays.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** conv_general_dilated against a direct loop nest that follows XLA's definition, written here. */
 class ConvKernelsTest {
@@ -52,6 +55,100 @@ class ConvKernelsTest {
         var p = new ConvGeneralDilated(Vector.of(strides), Vector.of(padding), Vector.of(lhsDil), Vector.of(rhsDil), dn, fg, bg, preferred);
         Operand lhs = random(d, Shape.of(ld), rnd), rhs = random(d, Shape.of(rd), rnd);
         checkConv(p, lhs, rhs, "seed " + seed + ", " + p + " of " + lhs.aval() + ", " + rhs.aval());
+    }
+
+    /** Shapes that take the direct kernels: wide rows (DirectConv) or wide kernels with few outputs (WindowDotConv). */
+    @Property(tries = 200)
+    void directKernelsMatchTheDefinition(@ForAll long seed) {
+        var rnd = new Random(seed);
+        int spatial = 1 + rnd.nextInt(2);
+        boolean wideKernel = rnd.nextBoolean();
+        int[] in = new int[spatial], k = new int[spatial];
+        var strides = new Integer[spatial];
+        var rhsDil = new Integer[spatial];
+        var padding = new Padding[spatial];
+        for (int d = 0; d < spatial; d++) {
+            boolean x = d == spatial - 1;
+            in[d] = x ? (wideKernel ? 16 : 6) + rnd.nextInt(30) : 1 + rnd.nextInt(12);
+            k[d] = wideKernel ? Math.max(1, in[d] - rnd.nextInt(3)) : 1 + rnd.nextInt(4);
+            strides[d] = x && !wideKernel ? 1 : 1 + rnd.nextInt(2);
+            rhsDil[d] = x && wideKernel ? 1 : 1 + rnd.nextInt(2);
+            padding[d] = new Padding(rnd.nextInt(4) - 1, rnd.nextInt(4) - 1);
+            // Keep at least one output position.
+            int span = (k[d] - 1) * rhsDil[d] + 1, padded = in[d] + padding[d].lo() + padding[d].hi();
+            if (padded < span) padding[d] = new Padding(padding[d].lo(), padding[d].hi() + span - padded);
+        }
+        int[] lhsSpec = permutation(rnd, spatial + 2), outSpec = permutation(rnd, spatial + 2);
+        // The wide-kernel path reads kernel rows as vectors: mostly x-contiguous rhs layouts, whose other axes may be in any order.
+        int[] rhsSpec = permutation(rnd, spatial + 2);
+        if (rnd.nextInt(4) > 0) lastAxisLast(rhsSpec);
+        int batch = 1 + rnd.nextInt(4), features = 1 + rnd.nextInt(5), outs = 1 + rnd.nextInt(9);
+        var dn = new ConvDimensionNumbers(Vector.ofAll(IntStream.of(lhsSpec).boxed().toList()),
+                Vector.ofAll(IntStream.of(rhsSpec).boxed().toList()), Vector.ofAll(IntStream.of(outSpec).boxed().toList()));
+        var p = new ConvGeneralDilated(Vector.of(strides), Vector.of(padding), Vector.ofAll(Vector.fill(spatial, 1)), Vector.of(rhsDil),
+                dn, 1, 1, Option.none());
+        Operand lhs = random(DType.F32, Shape.of(layout(lhsSpec, batch, features, in)), rnd);
+        Operand rhs = random(DType.F32, Shape.of(layout(rhsSpec, outs, features, k)), rnd);
+        checkConv(p, lhs, rhs, "seed " + seed + ", " + p + " of " + lhs.aval() + ", " + rhs.aval());
+    }
+
+    @Test
+    void shouldTakeTheDirectKernelsForTheGradientsOfAThreeByThreeLayer() {
+        // x [4, 3, 20, 20] and w [5, 3, 3, 3], stride 1, pad 1: the forward, and the two
+        // convolutions grad emits (input gradient with the kernel's in/out axes swapped,
+        // weight gradient with batch and features swapped).
+        var rnd = new Random(3);
+        var pad = Vector.of(new Padding(1, 1), new Padding(1, 1));
+        var forward = conv2d(pad, ConvDimensionNumbers.channelsFirst(2));
+        var inputGrad = conv2d(pad, new ConvDimensionNumbers(Vector.of(0, 1, 2, 3), Vector.of(1, 0, 2, 3), Vector.of(0, 1, 2, 3)));
+        var weightGrad = conv2d(pad, new ConvDimensionNumbers(Vector.of(1, 0, 2, 3), Vector.of(1, 0, 2, 3), Vector.of(1, 0, 2, 3)));
+        Operand x = random(DType.F32, Shape.of(4, 3, 20, 20), rnd), w = random(DType.F32, Shape.of(5, 3, 3, 3), rnd);
+        Operand dy = random(DType.F32, Shape.of(4, 5, 20, 20), rnd);
+        assertTrue(DirectConv.fits(conv2dOf(forward, x, w)));
+        assertTrue(DirectConv.fits(conv2dOf(inputGrad, dy, w)));
+        assertTrue(WindowDotConv.fits(conv2dOf(weightGrad, x, dy)));
+        checkConv(forward, x, w, "forward");
+        checkConv(inputGrad, dy, w, "input gradient");
+        checkConv(weightGrad, x, dy, "weight gradient");
+    }
+
+    @Test
+    void shouldLeaveOtherConvolutionsToIm2col() {
+        var pad = Vector.of(new Padding(1, 1), new Padding(1, 1));
+        ShapedArray x = ShapedArray.of(DType.F32, Shape.of(2, 4, 20, 20)), w = ShapedArray.of(DType.F32, Shape.of(6, 4, 3, 3));
+        var strided = new ConvGeneralDilated(Vector.of(2, 2), pad, Vector.of(1, 1), Vector.of(1, 1), ConvDimensionNumbers.channelsFirst(2), 1, 1, Option.none());
+        var c = Conv2d.of(strided, x, w, strided.abstractEval(Vector.of(x, w)).head()).orElseThrow();
+        assertFalse(DirectConv.fits(c) || WindowDotConv.fits(c));
+        var grouped = new ConvGeneralDilated(Vector.of(1, 1), pad, Vector.of(1, 1), Vector.of(1, 1), ConvDimensionNumbers.channelsFirst(2), 2, 1, Option.none());
+        ShapedArray half = ShapedArray.of(DType.F32, Shape.of(6, 2, 3, 3));
+        assertTrue(Conv2d.of(grouped, x, half, grouped.abstractEval(Vector.of(x, half)).head()).isEmpty());
+        var dilated = new ConvGeneralDilated(Vector.of(1, 1), pad, Vector.of(2, 1), Vector.of(1, 1), ConvDimensionNumbers.channelsFirst(2), 1, 1, Option.none());
+        assertTrue(Conv2d.of(dilated, x, w, dilated.abstractEval(Vector.of(x, w)).head()).isEmpty());
+        // A wide kernel with strides and many outputs: too many lane sums for the window kernel.
+        ShapedArray big = ShapedArray.of(DType.F32, Shape.of(8, 4, 200, 200)), wide = ShapedArray.of(DType.F32, Shape.of(64, 4, 16, 16));
+        var c2 = Conv2d.of(strided, big, wide, strided.abstractEval(Vector.of(big, wide)).head()).orElseThrow();
+        assertFalse(DirectConv.fits(c2) || WindowDotConv.fits(c2));
+        ShapedArray x64 = ShapedArray.of(DType.F64, Shape.of(2, 4, 20, 20)), w64 = ShapedArray.of(DType.F64, Shape.of(6, 4, 3, 3));
+        assertTrue(Conv2d.of(strided, x64, w64, strided.abstractEval(Vector.of(x64, w64)).head()).isEmpty());
+    }
+
+    /** Swaps the entries of {@code spec} so that the x axis (its last entry) names the operand's last dimension. */
+    private static void lastAxisLast(int[] spec) {
+        int last = spec.length - 1;
+        for (int i = 0; i < last; i++) {
+            if (spec[i] == last) {
+                spec[i] = spec[last];
+                spec[last] = last;
+            }
+        }
+    }
+
+    private static ConvGeneralDilated conv2d(Vector<Padding> pad, ConvDimensionNumbers dn) {
+        return new ConvGeneralDilated(Vector.of(1, 1), pad, Vector.of(1, 1), Vector.of(1, 1), dn, 1, 1, Option.none());
+    }
+
+    private static Conv2d conv2dOf(ConvGeneralDilated p, Operand lhs, Operand rhs) {
+        return Conv2d.of(p, lhs.aval(), rhs.aval(), p.abstractEval(Vector.of(lhs.aval(), rhs.aval())).head()).orElseThrow();
     }
 
     /** {@return dims with {@code lead}, {@code feature} and {@code spatial} at the positions a spec names} */
