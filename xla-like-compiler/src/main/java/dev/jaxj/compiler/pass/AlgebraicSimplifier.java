@@ -5,7 +5,9 @@ import dev.jaxj.ir.Eqn;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Lit;
 import dev.jaxj.ir.Primitive.*;
+import dev.jaxj.ir.Shape;
 import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
@@ -16,6 +18,7 @@ import io.vavr.control.Option;
  * convert_element_type x to its own aval        ==>  x
  * select_n c x0 x1 …  (c a literal k)           ==>  xk     (also when all cases are one atom)
  * reduce_* over no axes                         ==>  x
+ * reduce_sum/max/min of a broadcast float literal  ==>  a broadcast of n·c (sum over n elements), or of c
  * transpose (transpose x)                       ==>  one transpose, or x when the result is the identity
  * reshape/squeeze/expand_dims of one of those   ==>  one reshape, or x when the shape is x's
  * broadcast_in_dim (broadcast_in_dim x)         ==>  one broadcast_in_dim; to x's own shape: x
@@ -57,7 +60,7 @@ public record AlgebraicSimplifier() implements Pass {
             // Replacement needs equal avals, so this removes exactly conversions to the same dtype and weak type.
             case ConvertElementType _ -> forward(rw, e, in.head());
             case SelectN _ -> selectN(rw, e, in);
-            case Reduction r -> r.axes().isEmpty() && forward(rw, e, in.head());
+            case Reduction r -> r.axes().isEmpty() && forward(rw, e, in.head()) || reduceOfConstant(rw, e, r, in.head());
             case Transpose t -> StructuralRules.transpose(rw, e, t, in.head());
             case Reshape _, Squeeze _, ExpandDims _ -> StructuralRules.reshape(rw, e, in.head());
             case BroadcastInDim b -> StructuralRules.broadcast(rw, e, b, in.head());
@@ -67,6 +70,23 @@ public record AlgebraicSimplifier() implements Pass {
                  Gather _, ScatterFamily _, ArgReduction _, Cumulative _, Contraction _, ReduceWindow _, Sort _,
                  Threefry2x32 _, CustomVjpLinear _ -> false;
         };
+    }
+
+    /**
+     * The sum of n copies of a float c is n·c (exactly, for the n·c that f32 and f64 hold);
+     * the max or min is c. Reverse mode makes this shape for the gradient of a bias under a
+     * sum: the cotangent of ones, summed over the batch.
+     */
+    private static boolean reduceOfConstant(Rewriter rw, Eqn e, Reduction r, Atom x) {
+        if (!x.aval().dtype().isFloating() || !(r instanceof ReduceSum || r instanceof ReduceMax || r instanceof ReduceMin)) return false;
+        Option<Double> c = constantValue(rw, x);
+        if (c.isEmpty()) return false;
+        double n = 1;
+        for (int axis : r.axes()) n *= x.aval().shape().dim(axis);
+        double value = r instanceof ReduceSum ? c.get() * n : c.get();
+        var out = e.out().head().aval();
+        Lit lit = new Lit(value, out.withShape(Shape.of()));
+        return rw.redefine(e, new BroadcastInDim(out.shape(), Vector.empty()), Vector.of(lit));
     }
 
     private static boolean selectN(Rewriter rw, Eqn e, Seq<Atom> in) {

@@ -36,6 +36,22 @@ class AlgebraicSimplifierTest {
     }
 
     @Test
+    void shouldSumABroadcastLiteralAsItsValueTimesTheCount() {
+        // the bias gradient of sum(conv(x) + b): ones over [2,3,4] summed over axes 0 and 2 is 8 per channel
+        Jaxpr j = Jaxpr.build(Vector.of(F32), b -> {
+            Var ones = b.add(new BroadcastInDim(Shape.of(2, 3, 4), Vector.empty()), f32(1.0)).head();
+            Var s = b.add(new ReduceSum(Vector.of(0, 2)), ones).head();
+            Var m = b.add(new ReduceMax(Vector.of(0, 2)), ones).head();
+            return Vector.of(s, m);
+        });
+        assertEquals("""
+                { lambda ; a:f32[]. let
+                    b:f32[3] = broadcast_in_dim[shape=(3,) broadcast_dimensions=()] 8.0:f32[]
+                    c:f32[3] = broadcast_in_dim[shape=(3,) broadcast_dimensions=()] 1.0:f32[]
+                  in (b, c) }""", run(SIMPLIFY_DCE, j).toString());
+    }
+
+    @Test
     void shouldSeeZerosAndOnesThroughBroadcastsOfLiterals() {
         Jaxpr j = Jaxpr.build(Vector.of(F23), b -> {
             Var zero = b.add(new BroadcastInDim(Shape.of(3), Vector.empty()), f32(0.0)).head();
