@@ -85,6 +85,22 @@ class GemmTest {
     }
 
     @Test
+    void shouldNotReadStalePackingBuffersOfEarlierProducts() {
+        // Packing buffers are reused per thread: fill them with NaN through a larger product,
+        // then check that smaller ones, with partial panels, see none of it.
+        var rnd = new Random(12);
+        int m = 300, n = 257, k = 600;
+        float[] nan = new float[Math.max(m, n) * k];
+        Arrays.fill(nan, Float.NaN);
+        for (int layout = 0; layout < 4; layout++) {
+            var big = Product.dense(1, m, n, k, (layout & 1) != 0, (layout & 2) != 0);
+            PACKED.run(big, nan, nan, new float[m * n]);
+            var small = Product.dense(1, MR + 1, NR + 3, 17, (layout & 1) != 0, (layout & 2) != 0);
+            check(PACKED, small, uniform((MR + 1) * 17, rnd), uniform(17 * (NR + 3), rnd), "after NaN packing, layout " + layout);
+        }
+    }
+
+    @Test
     void shouldPackLargeOperandsRoundByRound() {
         // Past the floats of packed B held at once: several batches per round, then one batch
         // in depth ranges, then one KC-deep block in column ranges.
