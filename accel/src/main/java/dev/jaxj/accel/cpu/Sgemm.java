@@ -2,6 +2,7 @@ package dev.jaxj.accel.cpu;
 
 import dev.jaxj.accel.cpu.Gemm.Product;
 
+import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -106,6 +107,30 @@ final class Sgemm {
 
     static int roundUp(int x, int unit) { return Math.ceilDiv(x, unit) * unit; }
 
+    /**
+     * A packing buffer per thread, kept between products: a fresh one would cost its zeroing
+     * (up to {@link #PACKED_B} floats, several MiB per training step), which the packing, writing
+     * every float of it, makes useless. Softly held, so that idle threads give the memory back.
+     * A thread fills one buffer of each kind at a time: B in {@link Round#run} on the calling
+     * thread, A in the tiles a thread claims, and no product starts inside another.
+     */
+    private enum Scratch {
+        PACKED_A, PACKED_B;
+
+        private final ThreadLocal<SoftReference<float[]>> cache = new ThreadLocal<>();
+
+        /** {@return this thread's buffer of this kind, at least {@code size} floats, with stale contents} */
+        float[] get(int size) {
+            SoftReference<float[]> ref = cache.get();
+            float[] a = ref == null ? null : ref.get();
+            if (a == null || a.length < size) {
+                a = new float[size];
+                cache.set(new SoftReference<>(a));
+            }
+            return a;
+        }
+    }
+
     /** How a round's output is cut into tiles: row blocks of {@code mc} rows, column blocks of {@code nc} columns. */
     private record Tiling(int mc, int rowBlocks, int nc, int colBlocks) {
         /**
@@ -144,7 +169,7 @@ final class Sgemm {
         void run() {
             var tiling = Tiling.of(b1 - b0, p.m(), width(), parallel);
             int panels = packedBatches() * Math.ceilDiv(p1 - p0, KC) * (paddedWidth() / NR), items = panels + (b1 - b0) * tiling.perBatch();
-            float[] bp = new float[packedBatches() * (p1 - p0) * paddedWidth()];
+            float[] bp = Scratch.PACKED_B.get(packedBatches() * (p1 - p0) * paddedWidth());
             var next = new AtomicInteger();
             var packed = new AtomicInteger();
             Parallel.Range claim = (lo, hi) -> {
@@ -157,7 +182,7 @@ final class Sgemm {
                     }
                     awaitPacked(packed, panels);
                     if (ap == null) {
-                        ap = new float[tiling.mc() * Math.min(KC, p1 - p0)];
+                        ap = Scratch.PACKED_A.get(tiling.mc() * Math.min(KC, p1 - p0));
                         edge = new float[MR * NR];
                     }
                     tile(tiling, u - panels, bp, ap, edge);

@@ -1,6 +1,7 @@
 package dev.jaxj.accel.cpu;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 import static dev.jaxj.accel.cpu.SgemmKernel.MR;
 import static dev.jaxj.accel.cpu.SgemmKernel.NR;
@@ -18,6 +19,9 @@ import static dev.jaxj.accel.cpu.SgemmKernel.S;
  * {@code B} as {@code [n, k]}); packing is where that costs nothing extra.
  */
 final class SgemmPacking {
+    /** The narrowest vector that holds an A step of {@link SgemmKernel#MR} floats. */
+    private static final VectorSpecies<Float> STEP = MR <= 4 ? FloatVector.SPECIES_128 : FloatVector.SPECIES_256;
+
     private SgemmPacking() {}
 
     /**
@@ -28,11 +32,7 @@ final class SgemmPacking {
         for (int ip = i0, off = 0; ip < i1; ip += MR, off += MR * kc) {
             int rows = Math.min(MR, i1 - ip);
             if (transposed) {
-                // A[i, p] = a[base + p * m + i]: each step reads MR neighbours.
-                for (int p = 0; p < kc; p++) {
-                    int src = base + (p0 + p) * m + ip, dst = off + p * MR;
-                    for (int r = 0; r < MR; r++) ap[dst + r] = r < rows ? a[src + r] : 0f;
-                }
+                packTransposedA(a, base + p0 * m + ip, m, rows, kc, ap, off);
             } else {
                 for (int r = 0; r < MR; r++) {
                     int src = base + (ip + r) * k + p0, dst = off + r;
@@ -43,6 +43,25 @@ final class SgemmPacking {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * One panel of a transposed A: step {@code p} is the {@code rows} floats at
+     * {@code a[src + p * m]}, zero-padded to {@link SgemmKernel#MR}. A full panel moves each step
+     * as one {@link #STEP}-lane vector: its lanes past MR spill into the next step's slot, which
+     * that step then overwrites, so only the last step (whose spill would leave the panel) and
+     * partial panels go float by float.
+     */
+    private static void packTransposedA(float[] a, int src, int m, int rows, int kc, float[] ap, int off) {
+        int p = 0;
+        if (rows == MR) {
+            for (; p < kc - 1 && src + p * m + STEP.length() <= a.length; p++) {
+                FloatVector.fromArray(STEP, a, src + p * m).intoArray(ap, off + p * MR);
+            }
+        }
+        for (; p < kc; p++) {
+            for (int r = 0; r < MR; r++) ap[off + p * MR + r] = r < rows ? a[src + p * m + r] : 0f;
         }
     }
 

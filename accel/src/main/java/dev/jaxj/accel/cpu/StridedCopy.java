@@ -2,6 +2,8 @@ package dev.jaxj.accel.cpu;
 
 import dev.jaxj.accel.cpu.Runs.Combine;
 
+import dev.jaxj.ir.DType;
+
 import java.util.Arrays;
 
 /**
@@ -20,6 +22,8 @@ import java.util.Arrays;
  */
 final class StridedCopy {
     private static final int TILE = 64;
+    /** Side of the blocks of {@link #transposeF32}: one cache line of floats. */
+    private static final int BLOCK = 16;
 
     private final int[] box, src, dst, at;
     private final int size;
@@ -94,12 +98,37 @@ final class StridedCopy {
             walk(Combine.REPLACE, b, scratch, s, sp, d, dp);
             return;
         }
+        if (b.length == 2 && s.dtype() == DType.F32) {
+            transposeF32(b, s.f32(), sp, d.f32(), dp);
+            return;
+        }
         int[] t = b.clone();
         for (int i = 0; i < b[a]; i += TILE) {
             t[a] = Math.min(TILE, b[a] - i);
             for (int j = 0; j < b[last]; j += TILE) {
                 t[last] = Math.min(TILE, b[last] - j);
                 walk(Combine.REPLACE, t, scratch, s, sp + i * src[a] + j * src[last], d, dp + i * dst[a] + j * dst[last]);
+            }
+        }
+    }
+
+    /**
+     * The 2-D transpose (source contiguous along axis 0, destination along axis 1), the
+     * weight-gradient layout change of every dense layer, in {@value #BLOCK} x {@value #BLOCK}
+     * blocks: a block's {@value #BLOCK} source lines stay in L1 even when a power-of-two row
+     * stride maps them all to a few cache sets, and the loops index the arrays directly
+     * instead of one {@link Runs} call per short run.
+     */
+    private void transposeF32(int[] b, float[] s, int sp, float[] d, int dp) {
+        int rows = b[0], cols = b[1], ss = src[1], ds = dst[0];
+        for (int i0 = 0; i0 < rows; i0 += BLOCK) {
+            int i1 = Math.min(rows, i0 + BLOCK);
+            for (int j0 = 0; j0 < cols; j0 += BLOCK) {
+                int j1 = Math.min(cols, j0 + BLOCK);
+                for (int i = i0; i < i1; i++) {
+                    int from = sp + i, to = dp + i * ds;
+                    for (int j = j0; j < j1; j++) d[to + j] = s[from + j * ss];
+                }
             }
         }
     }

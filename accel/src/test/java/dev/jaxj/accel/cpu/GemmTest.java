@@ -57,6 +57,50 @@ class GemmTest {
     }
 
     @Test
+    void shouldMultiplyTheProductsOfADenseLayerStepInEveryLayout() {
+        // The products of an MLP step (batch 128, 784-512-512-10) and odd neighbours of them,
+        // each operand stored either way: forward x·W, input gradients g·Wᵀ, weight gradients xᵀ·g.
+        int[][] shapes = {{128, 512, 784}, {128, 10, 512}, {128, 512, 10}, {512, 784, 128}, {10, 512, 128}, {131, 37, 263}};
+        var rnd = new Random(10);
+        for (int[] s : shapes) {
+            for (int layout = 0; layout < 4; layout++) {
+                int m = s[0], n = s[1], k = s[2];
+                var p = Product.dense(1, m, n, k, (layout & 1) != 0, (layout & 2) != 0);
+                check(DISPATCH, p, uniform(m * k, rnd), uniform(k * n, rnd), "layout " + layout + ", " + p);
+            }
+        }
+    }
+
+    @Test
+    void shouldReadATransposedLhsInsideALargerArray() {
+        // The packed A panels of a stored-transposed lhs read past a panel's rows where the array
+        // goes on, and stop short where it ends: both at the start and end of one array here.
+        var rnd = new Random(11);
+        int m = 2 * MR + 1, n = NR + 5, k = 40, batch = 3;
+        float[] a = uniform(batch * m * k + 2, rnd), b = uniform(k * n, rnd);
+        for (int offset : new int[] {0, 2}) {
+            var p = new Product(batch, m, n, k, new Slab(offset, m * k), new Slab(0, 0), Slab.dense(0, m, n), true, false);
+            check(PACKED, p, a, b, "lhs at offset " + offset);
+        }
+    }
+
+    @Test
+    void shouldNotReadStalePackingBuffersOfEarlierProducts() {
+        // Packing buffers are reused per thread: fill them with NaN through a larger product,
+        // then check that smaller ones, with partial panels, see none of it.
+        var rnd = new Random(12);
+        int m = 300, n = 257, k = 600;
+        float[] nan = new float[Math.max(m, n) * k];
+        Arrays.fill(nan, Float.NaN);
+        for (int layout = 0; layout < 4; layout++) {
+            var big = Product.dense(1, m, n, k, (layout & 1) != 0, (layout & 2) != 0);
+            PACKED.run(big, nan, nan, new float[m * n]);
+            var small = Product.dense(1, MR + 1, NR + 3, 17, (layout & 1) != 0, (layout & 2) != 0);
+            check(PACKED, small, uniform((MR + 1) * 17, rnd), uniform(17 * (NR + 3), rnd), "after NaN packing, layout " + layout);
+        }
+    }
+
+    @Test
     void shouldPackLargeOperandsRoundByRound() {
         // Past the floats of packed B held at once: several batches per round, then one batch
         // in depth ranges, then one KC-deep block in column ranges.

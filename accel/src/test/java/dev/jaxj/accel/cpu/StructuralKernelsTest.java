@@ -114,6 +114,20 @@ class StructuralKernelsTest {
     }
 
     @Test
+    void shouldTransposeF32MatricesOfDenseLayerShapes() {
+        // Weight-gradient shapes (power-of-two rows map a block's lines onto few cache sets),
+        // sides off the block size, and one side short enough for plain row runs.
+        int[][] shapes = {{512, 784}, {512, 512}, {10, 512}, {512, 10}, {65, 1000}, {1000, 65}, {129, 257}};
+        for (int[] s : shapes) {
+            int n = s[0], m = s[1];
+            Operand x = random(DType.F32, new int[] {n, m}, new Random(n * 31L + m));
+            Result res = run(new Transpose(Vector.of(1, 0)), x);
+            HostBuffer e = expected(x, new int[] {m, n}, o -> o[1] * m + o[0], null);
+            check(res, new int[] {m, n}, e, "transpose " + x.aval());
+        }
+    }
+
+    @Test
     void shouldTransposeBatchedMatricesThroughTiles() {
         int b = 3, n = 70, m = 90;
         Operand x = random(DType.I32, new int[] {b, n, m}, new Random(4));
