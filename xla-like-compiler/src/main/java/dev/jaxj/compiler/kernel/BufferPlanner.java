@@ -133,8 +133,8 @@ final class BufferPlanner {
             return true;
         }
         // Adding size-1 axes or slicing everything keeps the layout, and the CPU returns the operand.
-        boolean sameSize = e.in().head().aval().size() == e.out().head().aval().size();
-        return (p instanceof Primitive.BroadcastInDim || p instanceof Primitive.Slice) && sameSize;
+        return (p instanceof Primitive.BroadcastInDim || p instanceof Primitive.Slice)
+                && e.in().head().aval().size() == e.out().head().aval().size();
     }
 
     private Seq<Target> fused(Step.FusedLoop f, int k) {
