@@ -47,20 +47,21 @@ public final class Executor {
             throw new ArgumentError("jit", "the compiled program takes " + j.inVars().size() + " inputs, got " + args.size());
         }
         Map<Var, Buffer> env = new HashMap<>();
+        Buffer[] slots = new Buffer[plan.slots()];
         // Arrays outside the call that hold each buffer the call reads: outputs landing in one of them are shared.
         Map<Buffer, List<ConcreteArray>> holders = new IdentityHashMap<>();
-        for (int i = 0; i < consts.size(); i++) bindInput(env, holders, j.constVars().get(i), consts.get(i));
-        for (int i = 0; i < args.size(); i++) bindInput(env, holders, j.inVars().get(i), args.get(i));
+        for (int i = 0; i < consts.size(); i++) slots[plan.constSlot(i)] = bindInput(env, holders, j.constVars().get(i), consts.get(i));
+        for (int i = 0; i < args.size(); i++) slots[plan.inputSlot(i)] = bindInput(env, holders, j.inVars().get(i), args.get(i));
         Set<Buffer> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-        claim(plan, args, env, holders, keep, donate);
+        claim(plan, args, slots, holders, keep, donate);
         Backend backend = Backends.defaultBackend();
         for (int k = 0; k < plan.program().steps().size(); k++) {
             Step step = plan.program().steps().get(k);
             Seq<Target> targets = plan.targets().get(k);
             Seq<Buffer> outs = switch (step) {
-                case Step.LibraryCall c -> library(backend, c, targets, env, keep);
+                case Step.LibraryCall c -> library(backend, c, targets, env, slots, keep);
                 case Step.FusedLoop f -> {
-                    Seq<Buffer> out = f.outputs().zipWith(targets, (v, t) -> output(backend, v, t, env, keep));
+                    Seq<Buffer> out = f.outputs().zipWith(targets, (v, t) -> output(backend, v, t, slots, keep));
                     backend.runFused(f, f.inputs().map(env::get), out);
                     yield out;
                 }
@@ -71,23 +72,24 @@ public final class Executor {
         return outputs(j, env, holders);
     }
 
-    private static void bindInput(Map<Var, Buffer> env, Map<Buffer, List<ConcreteArray>> holders, Var v, Array a) {
+    private static Buffer bindInput(Map<Var, Buffer> env, Map<Buffer, List<ConcreteArray>> holders, Var v, Array a) {
         ConcreteArray c = (ConcreteArray) a;
         Buffer b = c.buffer("jit");
         env.put(v, b);
         holders.computeIfAbsent(b, x -> new ArrayList<>(1)).add(c);
+        return b;
     }
 
     /**
      * Deletes the donated arguments. A donated buffer that another argument, a constant or an
      * array outside the call may also hold is kept intact; the others become the call's own.
      */
-    private static void claim(BufferPlan plan, Seq<Array> args, Map<Var, Buffer> env, Map<Buffer, List<ConcreteArray>> holders,
+    private static void claim(BufferPlan plan, Seq<Array> args, Buffer[] slots, Map<Buffer, List<ConcreteArray>> holders,
                               Set<Buffer> keep, boolean donate) {
         Set<ConcreteArray> deleted = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int d : plan.donated()) {
             ConcreteArray a = (ConcreteArray) args.get(d);
-            Buffer b = env.get(plan.program().source().inVars().get(d));
+            Buffer b = slots[plan.inputSlot(d)];
             if (!donate) {
                 keep.add(b);
                 continue;
@@ -99,24 +101,26 @@ public final class Executor {
         }
     }
 
-    private static Buffer output(Backend backend, Var v, Target t, Map<Var, Buffer> env, Set<Buffer> keep) {
+    /** The buffer for one output of a fused loop, which then fills the output's slot. */
+    private static Buffer output(Backend backend, Var v, Target t, Buffer[] slots, Set<Buffer> keep) {
         return switch (t) {
-            case Target.Fresh _ -> backend.allocate(v.aval());
-            case Target.Reuse r -> {
-                Buffer b = env.get(r.previous());
-                yield keep.contains(b) ? backend.allocate(v.aval()) : b;
-            }
+            case Target.Fresh f -> slots[f.slot()] = backend.allocate(v.aval());
+            case Target.Reuse r -> keep.contains(slots[r.slot()]) ? (slots[r.slot()] = backend.allocate(v.aval())) : slots[r.slot()];
             case Target.Library _, Target.Alias _ -> throw new IllegalStateException("a fused loop's output planned as a library result: " + t);
         };
     }
 
     /** Runs a library call; a result that is one of its operands' buffers, unplanned, is never overwritten later. */
-    private static Seq<Buffer> library(Backend backend, Step.LibraryCall c, Seq<Target> targets, Map<Var, Buffer> env, Set<Buffer> keep) {
+    private static Seq<Buffer> library(Backend backend, Step.LibraryCall c, Seq<Target> targets, Map<Var, Buffer> env, Buffer[] slots,
+                                       Set<Buffer> keep) {
         Seq<Buffer> in = c.eqn().in().map(a -> read(env, a));
         Seq<Buffer> out = backend.execute(c.eqn().prim(), c.eqn().in().map(Atom::aval), in, c.eqn().out().map(Var::aval));
         for (int i = 0; i < out.size(); i++) {
             Buffer b = out.get(i);
-            if (!(targets.get(i) instanceof Target.Alias) && in.exists(x -> x == b)) keep.add(b);
+            if (targets.get(i) instanceof Target.Library l) {
+                slots[l.slot()] = b;
+                if (in.exists(x -> x == b)) keep.add(b);
+            }
         }
         return out;
     }

@@ -92,6 +92,28 @@ class ExecutorTest {
     }
 
     @Test
+    void shouldKeepApartTheCopiesOfAConstantThatSeveralLoopsStore() {
+        // Each loop stores the broadcast constant `half`, so the program defines it once per loop;
+        // the last loop's three results must land in three different buffers.
+        Function<Seq<Array>, Seq<Array>> f = in -> {
+            Array half = dev.jaxj.lax.Lax.broadcastInDim(Array.scalar(0.5, DType.F32), Shape.of(4), Vector.empty());
+            Array v = in.head();
+            for (int i = 0; i < 3; i++) v = sort(v.mul(half).add(v));
+            return Vector.of(v.mul(half), v.add(half), v.sub(half));
+        };
+        Array x = f32(Shape.of(4), 4, -3, 2, -1);
+        Seq<float[]> eager = f.apply(Vector.of(x)).map(Array::toFloatArray);
+        Compiled c = compile(f, Vector.of(0), x);
+        Seq<Array> out = c.run(Vector.of(x));
+        assertEquals(3, out.map(ExecutorTest::bufferOf).distinct().size(), c.plan() + "\n" + c.kernels());
+        for (int o = 0; o < 3; o++) assertArrayEquals(eager.get(o), out.get(o).toFloatArray(), 0f, "output " + o);
+    }
+
+    static Array sort(Array v) {
+        return dev.jaxj.lax.Lax.sort(Vector.of(v), 0, true, 1).head();
+    }
+
+    @Test
     void shouldDonateNothingWhenTheCallerSaysSo() {
         Array x = f32(Shape.of(2), 1, 2);
         Compiled c = compile(in -> Vector.of(in.head().neg()), Vector.of(0), x);

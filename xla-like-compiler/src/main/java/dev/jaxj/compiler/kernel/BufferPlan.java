@@ -28,8 +28,9 @@ import static java.util.Objects.requireNonNull;
  * @param program the planned program
  * @param donated positions of the program inputs whose buffers may be overwritten, ascending
  * @param targets one entry per step of {@code program}, one target per output of the step
+ * @param slots   the number of slots (buffers) the plan numbers
  */
-public record BufferPlan(KernelProgram program, Seq<Integer> donated, Seq<Seq<Target>> targets) {
+public record BufferPlan(KernelProgram program, Seq<Integer> donated, Seq<Seq<Target>> targets, int slots) {
     public BufferPlan {
         requireNonNull(program, "program is null");
         donated = Vector.ofAll(donated).sorted().distinct();
@@ -39,18 +40,21 @@ public record BufferPlan(KernelProgram program, Seq<Integer> donated, Seq<Seq<Ta
         }
     }
 
-    /** Where one output of a step is written. */
+    /**
+     * Where one output of a step is written. Buffers are numbered slots: the constants' first,
+     * then the inputs', then one per new buffer, so that a run keeps one buffer per slot.
+     */
     public sealed interface Target {
-        /** A new buffer from the backend. */
-        record Fresh() implements Target {}
+        /** A new buffer from the backend, for slot {@code slot}. */
+        record Fresh(int slot) implements Target {}
 
-        /** The buffer now holding {@code previous}, whose value (and every alias of it) is dead after this step. */
-        record Reuse(Var previous) implements Target {
+        /** The buffer of slot {@code slot}, last holding {@code previous}, whose value (and every alias of it) is dead after this step. */
+        record Reuse(int slot, Var previous) implements Target {
             public Reuse { requireNonNull(previous, "previous is null"); }
         }
 
-        /** A buffer the library call allocates itself. */
-        record Library() implements Target {}
+        /** A buffer the library call allocates itself, for slot {@code slot}. */
+        record Library(int slot) implements Target {}
 
         /** Possibly the buffer of {@code operand} itself: the output is planned as an alias of it. */
         record Alias(Var operand) implements Target {
@@ -79,6 +83,12 @@ public record BufferPlan(KernelProgram program, Seq<Integer> donated, Seq<Seq<Ta
     public static BufferPlan of(KernelProgram program) {
         return of(program, Vector.empty());
     }
+
+    /** {@return the slot of constant {@code i}} */
+    public int constSlot(int i) { return i; }
+
+    /** {@return the slot of input {@code i}} */
+    public int inputSlot(int i) { return program.source().constVars().size() + i; }
 
     /** {@return how many fused-loop outputs are written into an existing buffer} */
     public int reuses() {

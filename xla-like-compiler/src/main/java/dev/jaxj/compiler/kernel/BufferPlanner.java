@@ -32,13 +32,15 @@ final class BufferPlanner {
 
     /** One buffer: its element type and count, whether it may be overwritten, the value it holds now, and when that value (with its aliases) dies. */
     private static final class Slot {
+        final int id;
         final DType dtype;
         final int size;
         final boolean reusable;
         Var holder;
         int lastUse;
 
-        Slot(Var v, boolean reusable, int lastUse) {
+        Slot(int id, Var v, boolean reusable, int lastUse) {
+            this.id = id;
             this.dtype = v.aval().dtype();
             this.size = v.aval().size();
             this.reusable = reusable;
@@ -57,6 +59,7 @@ final class BufferPlanner {
     private final Map<Var, Slot> slotOf = new HashMap<>();
     private final List<Slot> live = new ArrayList<>();
     private final Deque<Slot> free = new ArrayDeque<>();
+    private int slots;
 
     BufferPlanner(KernelProgram program, Seq<Integer> donated) {
         this.program = program;
@@ -79,7 +82,7 @@ final class BufferPlanner {
                 case Step.FusedLoop f -> fused(f, k);
             });
         }
-        return new BufferPlan(program, donated, Vector.ofAll(targets));
+        return new BufferPlan(program, donated, Vector.ofAll(targets), slots);
     }
 
     private static Seq<Var> inputsOf(Step s) {
@@ -89,8 +92,13 @@ final class BufferPlanner {
         };
     }
 
+    /**
+     * A new slot for {@code v}. Fusion may store one broadcast constant from several loops, so
+     * a variable can be defined again: reads then see the newest buffer, and the older slot
+     * stays live until the variable's last read, which is safe, if late.
+     */
     private Slot define(Var v, boolean reusable, int step) {
-        Slot s = new Slot(v, reusable, Math.max(step, lastUse.getOrDefault(v, -1)));
+        Slot s = new Slot(slots++, v, reusable, Math.max(step, lastUse.getOrDefault(v, -1)));
         slotOf.put(v, s);
         live.add(s);
         return s;
@@ -115,10 +123,7 @@ final class BufferPlanner {
             s.lastUse = Math.max(s.lastUse, lastUse.getOrDefault(out, k));
             return Vector.of(new Target.Alias(operand));
         }
-        return e.out().map(v -> {
-            define(v, true, k);
-            return new Target.Library();
-        });
+        return e.out().map(v -> new Target.Library(define(v, true, k).id));
     }
 
     /**
@@ -152,11 +157,10 @@ final class BufferPlanner {
             Slot s = reduction ? null : take(inPlace, v);
             if (s == null) s = take(free, v);
             if (s == null) {
-                define(v, true, k);
-                targets.add(new Target.Fresh());
+                targets.add(new Target.Fresh(define(v, true, k).id));
                 continue;
             }
-            targets.add(new Target.Reuse(s.holder));
+            targets.add(new Target.Reuse(s.id, s.holder));
             if (!live.contains(s)) live.add(s);
             s.holder = v;
             s.lastUse = Math.max(k, lastUse.getOrDefault(v, k));

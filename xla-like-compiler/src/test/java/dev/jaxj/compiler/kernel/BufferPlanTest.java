@@ -6,6 +6,7 @@ import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.ir.Var;
+import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,38 @@ class BufferPlanTest {
         // iota(2,2) + a: the loop may write over the iota, a dead library result.
         Jaxpr j = Jaxpr.build(Vector.of(M), b -> b.add(new Add(), b.add(new Iota(DType.F32, Shape.of(2, 2), 1)).head(), b.in(0)));
         assertEquals("fused_0: out c reuses b", BufferPlan.of(lower(j)).toString());
+    }
+
+    @Test
+    void shouldGiveEachDefinitionOfAVariableStoredBySeveralLoopsItsOwnSlot() {
+        // Every loop uses the broadcast constant b = 2 and, as fusion lowers it, stores it: three definitions of b.
+        ShapedArray v4 = ShapedArray.of(DType.F32, 4);
+        Jaxpr j = Jaxpr.build(Vector.of(v4), b -> {
+            Var two = b.add(new BroadcastInDim(Shape.of(4), Vector.empty()), new dev.jaxj.ir.Lit(2.0, ShapedArray.of(DType.F32))).head();
+            Var s = b.add(new Mul(), b.in(0), two).head();
+            Var t = b.add(new Sort(0, true, 1), s).head();
+            Var u = b.add(new Mul(), t, two).head();
+            Var w = b.add(new Sort(0, true, 1), u).head();
+            return b.add(new Add(), w, two);
+        });
+        BufferPlan plan = BufferPlan.of(lower(j));
+        String program = plan.program().toString();
+        assertEquals(3, program.split("-> b\n", -1).length - 1, "each loop stores the constant:\n" + program);
+        Seq<Integer> slots = plan.targets().flatMap(t -> t).flatMap(t -> switch (t) {
+            case BufferPlan.Target.Fresh f -> Vector.of(f.slot());
+            case BufferPlan.Target.Reuse r -> Vector.of(r.slot());
+            case BufferPlan.Target.Library l -> Vector.of(l.slot());
+            case BufferPlan.Target.Alias _ -> Vector.<Integer>empty();
+        });
+        assertEquals(slots.size(), slots.distinct().size() + plan.reuses(), plan + "\n" + program);
+        // Nothing reads b (each loop rebuilds the constant), so each copy is dead at once; c, d and e die at the next step.
+        assertEquals("""
+                fused_0: out b fresh
+                fused_0: out c fresh
+                fused_1: out b reuses d
+                fused_1: out e reuses c
+                fused_2: out b reuses f
+                fused_2: out g reuses e""", plan.toString(), program);
     }
 
     @Test
