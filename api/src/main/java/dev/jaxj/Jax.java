@@ -216,8 +216,8 @@ public final class Jax {
      *
      * <p>{@code donateArgnums} ({@code donate_argnums}) names positional array arguments the
      * caller gives up: the compiled program may write its outputs into their buffers (same
-     * dtype and element count) instead of allocating, which halves the memory of an update
-     * such as {@code params = step(params, batch)}. The call deletes every donated array;
+     * dtype and element count) instead of allocating, so an update such as
+     * {@code params = step(params, batch)} needs no second copy of the parameters. The call deletes every donated array;
      * using one afterwards raises {@link dev.jaxj.errors.DeletedArrayError}. Donation is part
      * of the cache key. Nothing is donated under an outer transform ({@code grad(jit(f))},
      * {@code jit} inside {@code jit}), and a donated buffer that another argument, a constant
@@ -227,7 +227,7 @@ public final class Jax {
      *
      * BiFunction<Params, Batch, Params> step = Jax.jit((Params p, Batch b) -> sgd(p, grads(p, b)),
      *         JitOptions.donateArgnums(0));
-     * params = step.apply(params, batch);   // the old params are deleted; their buffers hold the new ones
+     * params = step.apply(params, batch);   // the old params are deleted; their buffers may hold the new ones
      * }
      *
      * @param donateArgnums the donated positional arguments: 0 for a one-argument function, 0

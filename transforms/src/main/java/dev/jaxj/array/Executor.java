@@ -17,12 +17,9 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs a compiled program on concrete arrays: each step goes straight to the backend with the
@@ -46,22 +43,73 @@ public final class Executor {
         if (args.size() != j.inVars().size()) {
             throw new ArgumentError("jit", "the compiled program takes " + j.inVars().size() + " inputs, got " + args.size());
         }
-        Map<Var, Buffer> env = new HashMap<>();
-        Buffer[] slots = new Buffer[plan.slots()];
-        // Arrays outside the call that hold each buffer the call reads: outputs landing in one of them are shared.
-        Map<Buffer, List<ConcreteArray>> holders = new IdentityHashMap<>();
-        for (int i = 0; i < consts.size(); i++) slots[plan.constSlot(i)] = bindInput(env, holders, j.constVars().get(i), consts.get(i));
-        for (int i = 0; i < args.size(); i++) slots[plan.inputSlot(i)] = bindInput(env, holders, j.inVars().get(i), args.get(i));
-        Set<Buffer> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-        claim(plan, args, slots, holders, keep, donate);
-        Backend backend = Backends.defaultBackend();
-        for (int k = 0; k < plan.program().steps().size(); k++) {
-            Step step = plan.program().steps().get(k);
-            Seq<Target> targets = plan.targets().get(k);
+        var call = new Call(plan, Backends.defaultBackend());
+        for (int i = 0; i < consts.size(); i++) call.bind(plan.constSlot(i), j.constVars().get(i), consts.get(i));
+        for (int i = 0; i < args.size(); i++) call.bind(plan.inputSlot(i), j.inVars().get(i), args.get(i));
+        if (!plan.donated().isEmpty()) call.claim(donate);
+        for (int k = 0; k < plan.program().steps().size(); k++) call.step(plan.program().steps().get(k), plan.targets().get(k));
+        return call.outputs(j);
+    }
+
+    /** The state of one run: buffers by variable and by slot, the arrays outside the call holding them, and buffers not to overwrite. */
+    private static final class Call {
+        final BufferPlan plan;
+        final Backend backend;
+        final Map<Var, Buffer> env = new HashMap<>();
+        final Buffer[] slots;
+        /** The constant or argument array in each of the first slots; null once a donation makes the buffer the call's own. */
+        final ConcreteArray[] outside;
+        /** Buffers the plan may name for reuse that must stay intact: donated yet shared, or returned unplanned by a library call. */
+        final List<Buffer> keep = new ArrayList<>(0);
+
+        Call(BufferPlan plan, Backend backend) {
+            this.plan = plan;
+            this.backend = backend;
+            this.slots = new Buffer[plan.slots()];
+            this.outside = new ConcreteArray[plan.inputSlot(plan.program().source().inVars().size())];
+        }
+
+        void bind(int slot, Var v, Array a) {
+            ConcreteArray c = (ConcreteArray) a;
+            Buffer b = c.buffer("jit");
+            env.put(v, b);
+            slots[slot] = b;
+            outside[slot] = c;
+        }
+
+        /**
+         * Deletes the donated arguments. A donated buffer that another argument, a constant or an
+         * array outside the call may also hold is kept intact; the others become the call's own.
+         */
+        void claim(boolean donate) {
+            List<ConcreteArray> deleted = new ArrayList<>();
+            for (int d : plan.donated()) {
+                int slot = plan.inputSlot(d);
+                ConcreteArray a = outside[slot];
+                if (!donate) {
+                    keep.add(slots[slot]);
+                    continue;
+                }
+                if (!contains(deleted, a)) {
+                    if (!a.delete()) throw DeletedArrayError.of("jit", a.aval());   // lost a race with another call
+                    deleted.add(a);
+                }
+                if (!a.isShared() && holdersOf(slots[slot]) == 1) outside[slot] = null;
+                else keep.add(slots[slot]);
+            }
+        }
+
+        private int holdersOf(Buffer b) {
+            int n = 0;
+            for (int s = 0; s < outside.length; s++) if (slots[s] == b) n++;
+            return n;
+        }
+
+        void step(Step step, Seq<Target> targets) {
             Seq<Buffer> outs = switch (step) {
-                case Step.LibraryCall c -> library(backend, c, targets, env, slots, keep);
+                case Step.LibraryCall c -> library(c, targets);
                 case Step.FusedLoop f -> {
-                    Seq<Buffer> out = f.outputs().zipWith(targets, (v, t) -> output(backend, v, t, slots, keep));
+                    Seq<Buffer> out = f.outputs().zipWith(targets, this::output);
                     backend.runFused(f, f.inputs().map(env::get), out);
                     yield out;
                 }
@@ -69,83 +117,61 @@ public final class Executor {
             Seq<Var> vars = step.outputs();
             for (int i = 0; i < vars.size(); i++) env.put(vars.get(i), outs.get(i));
         }
-        return outputs(j, env, holders);
-    }
 
-    private static Buffer bindInput(Map<Var, Buffer> env, Map<Buffer, List<ConcreteArray>> holders, Var v, Array a) {
-        ConcreteArray c = (ConcreteArray) a;
-        Buffer b = c.buffer("jit");
-        env.put(v, b);
-        holders.computeIfAbsent(b, x -> new ArrayList<>(1)).add(c);
-        return b;
-    }
+        /** The buffer for one output of a fused loop, which then fills the output's slot. */
+        private Buffer output(Var v, Target t) {
+            return switch (t) {
+                case Target.Fresh f -> slots[f.slot()] = backend.allocate(v.aval());
+                case Target.Reuse r -> contains(keep, slots[r.slot()]) ? (slots[r.slot()] = backend.allocate(v.aval())) : slots[r.slot()];
+                case Target.Library _, Target.Alias _ -> throw new IllegalStateException("a fused loop's output planned as a library result: " + t);
+            };
+        }
 
-    /**
-     * Deletes the donated arguments. A donated buffer that another argument, a constant or an
-     * array outside the call may also hold is kept intact; the others become the call's own.
-     */
-    private static void claim(BufferPlan plan, Seq<Array> args, Buffer[] slots, Map<Buffer, List<ConcreteArray>> holders,
-                              Set<Buffer> keep, boolean donate) {
-        Set<ConcreteArray> deleted = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int d : plan.donated()) {
-            ConcreteArray a = (ConcreteArray) args.get(d);
-            Buffer b = slots[plan.inputSlot(d)];
-            if (!donate) {
-                keep.add(b);
-                continue;
+        /** Runs a library call; a result that is one of its operands' buffers, unplanned, is never overwritten later. */
+        private Seq<Buffer> library(Step.LibraryCall c, Seq<Target> targets) {
+            Seq<Buffer> in = c.eqn().in().map(this::read);
+            Seq<Buffer> out = backend.execute(c.eqn().prim(), c.eqn().in().map(Atom::aval), in, c.eqn().out().map(Var::aval));
+            for (int i = 0; i < out.size(); i++) {
+                Buffer b = out.get(i);
+                if (targets.get(i) instanceof Target.Library l) {
+                    slots[l.slot()] = b;
+                    if (contains(in, b)) keep.add(b);
+                }
             }
-            if (!deleted.contains(a) && !a.delete()) throw DeletedArrayError.of("jit", a.aval());   // lost a race with another call
-            deleted.add(a);
-            if (holders.get(b).size() == 1 && !a.isShared()) holders.remove(b);
-            else keep.add(b);
+            return out;
+        }
+
+        /** Wraps the results; one landing in a buffer that another array holds marks both as shared, so neither is overwritten by a later donation. */
+        Seq<Array> outputs(Jaxpr j) {
+            List<ConcreteArray> result = new ArrayList<>(j.outs().size());
+            for (Atom a : j.outs()) {
+                Buffer b = read(a);
+                ConcreteArray r = new ConcreteArray(a.aval(), b);
+                for (int s = 0; s < outside.length; s++) {
+                    if (slots[s] == b && outside[s] != null) share(r, outside[s]);
+                }
+                for (ConcreteArray earlier : result) if (earlier.buffer("jit") == b) share(r, earlier);
+                result.add(r);
+            }
+            return Vector.ofAll(result);
+        }
+
+        private static void share(ConcreteArray x, ConcreteArray y) {
+            x.markShared();
+            y.markShared();
+        }
+
+        private Buffer read(Atom a) {
+            return switch (a) {
+                case Var v -> env.get(v);
+                case Lit l -> HostBuffer.filled(l.aval().dtype(), 1, l.doubleValue());
+            };
         }
     }
 
-    /** The buffer for one output of a fused loop, which then fills the output's slot. */
-    private static Buffer output(Backend backend, Var v, Target t, Buffer[] slots, Set<Buffer> keep) {
-        return switch (t) {
-            case Target.Fresh f -> slots[f.slot()] = backend.allocate(v.aval());
-            case Target.Reuse r -> keep.contains(slots[r.slot()]) ? (slots[r.slot()] = backend.allocate(v.aval())) : slots[r.slot()];
-            case Target.Library _, Target.Alias _ -> throw new IllegalStateException("a fused loop's output planned as a library result: " + t);
-        };
-    }
-
-    /** Runs a library call; a result that is one of its operands' buffers, unplanned, is never overwritten later. */
-    private static Seq<Buffer> library(Backend backend, Step.LibraryCall c, Seq<Target> targets, Map<Var, Buffer> env, Buffer[] slots,
-                                       Set<Buffer> keep) {
-        Seq<Buffer> in = c.eqn().in().map(a -> read(env, a));
-        Seq<Buffer> out = backend.execute(c.eqn().prim(), c.eqn().in().map(Atom::aval), in, c.eqn().out().map(Var::aval));
-        for (int i = 0; i < out.size(); i++) {
-            Buffer b = out.get(i);
-            if (targets.get(i) instanceof Target.Library l) {
-                slots[l.slot()] = b;
-                if (in.exists(x -> x == b)) keep.add(b);
-            }
-        }
-        return out;
-    }
-
-    /** Wraps the results; one landing in a buffer that another array holds marks both as shared, so neither is overwritten by a later donation. */
-    private static Seq<Array> outputs(Jaxpr j, Map<Var, Buffer> env, Map<Buffer, List<ConcreteArray>> holders) {
-        List<Array> result = new ArrayList<>(j.outs().size());
-        for (Atom a : j.outs()) {
-            Buffer b = read(env, a);
-            ConcreteArray r = new ConcreteArray(a.aval(), b);
-            List<ConcreteArray> same = holders.computeIfAbsent(b, x -> new ArrayList<>(1));
-            if (!same.isEmpty()) {
-                r.markShared();
-                same.forEach(ConcreteArray::markShared);
-            }
-            same.add(r);
-            result.add(r);
-        }
-        return Vector.ofAll(result);
-    }
-
-    private static Buffer read(Map<Var, Buffer> env, Atom a) {
-        return switch (a) {
-            case Var v -> env.get(v);
-            case Lit l -> HostBuffer.filled(l.aval().dtype(), 1, l.doubleValue());
-        };
+    /** Identity, not {@code equals}: two buffers may hold equal data and still be different memory. */
+    private static <T> boolean contains(Iterable<T> xs, T x) {
+        for (T y : xs) if (y == x) return true;
+        return false;
     }
 }
