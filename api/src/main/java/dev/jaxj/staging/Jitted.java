@@ -55,8 +55,7 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
         if (in.arrays().exists(a -> a instanceof Tracer)) return f.apply(args, statics);
         Compiled c = compiled(in, statics);
         // Under a transform the call's concrete inputs may be constants the outer trace still holds.
-        TraceStack stack = TraceStack.current();
-        boolean donate = stack.traces().isEmpty() && stack.dynamic().isEmpty();
+        boolean donate = !c.plan().donated().isEmpty() && TraceStack.current().traces().isEmpty() && TraceStack.current().dynamic().isEmpty();
         @SuppressWarnings("unchecked")
         R out = (R) ((TreeDef) c.outStructure()).unflatten(c.run(in.arrays(), donate));
         return out;
