@@ -9,7 +9,9 @@ import dev.jaxj.autodiff.Vectorize;
 import dev.jaxj.core.CustomRules;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.staging.Donation;
 import dev.jaxj.staging.Jitted;
+import io.vavr.Tuple2;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
@@ -206,8 +208,69 @@ public final class Jax {
      * }
      */
     public static <P, R> Function<P, R> jit(Function<P, R> f) {
-        var j = Jitted.of(f, f.getClass().getSimpleName());
+        return jit(f, JitOptions.DEFAULT);
+    }
+
+    /**
+     * Options of {@code jit}, JAX's keyword arguments of {@code jax.jit}.
+     *
+     * <p>{@code donateArgnums} ({@code donate_argnums}) names positional array arguments the
+     * caller gives up: the compiled program may write its outputs into their buffers (same
+     * dtype and element count) instead of allocating, so an update such as
+     * {@code params = step(params, batch)} needs no second copy of the parameters. The call deletes every donated array;
+     * using one afterwards raises {@link dev.jaxj.errors.DeletedArrayError}. Donation is part
+     * of the cache key. Nothing is donated under an outer transform ({@code grad(jit(f))},
+     * {@code jit} inside {@code jit}), and a donated buffer that another argument, a constant
+     * or another array also holds is left intact.
+     * {@snippet :
+     * import dev.jaxj.Jax.JitOptions;
+     *
+     * BiFunction<Params, Batch, Params> step = Jax.jit((Params p, Batch b) -> sgd(p, grads(p, b)),
+     *         JitOptions.donateArgnums(0));
+     * params = step.apply(params, batch);   // the old params are deleted; their buffers may hold the new ones
+     * }
+     *
+     * @param donateArgnums the donated positional arguments: 0 for a one-argument function, 0
+     *                      and/or 1 for a two-argument one
+     */
+    public record JitOptions(io.vavr.collection.SortedSet<Integer> donateArgnums) {
+        /** Nothing donated. */
+        public static final JitOptions DEFAULT = new JitOptions(io.vavr.collection.TreeSet.empty());
+
+        public JitOptions {
+            donateArgnums = io.vavr.collection.TreeSet.ofAll(donateArgnums);
+        }
+
+        /** {@return options donating the positional arguments {@code argnums}} */
+        public static JitOptions donateArgnums(int... argnums) {
+            return new JitOptions(io.vavr.collection.TreeSet.ofAll(argnums));
+        }
+    }
+
+    /**
+     * {@return {@code f} compiled as by {@link #jit(Function)}, with {@code options}}
+     *
+     * @throws dev.jaxj.errors.ArgumentError when {@code donateArgnums} names anything but argument 0
+     */
+    public static <P, R> Function<P, R> jit(Function<P, R> f, JitOptions options) {
+        var j = Jitted.of(f, f.getClass().getSimpleName(), new Donation(options.donateArgnums(), 1));
         return p -> j.apply(p, Jitted.Unit.UNIT);
+    }
+
+    /**
+     * {@return a function of two array pytrees compiled as by {@link #jit(Function)}}, with
+     * {@code options}; {@code donateArgnums} may name either argument (see {@link JitOptions}).
+     * {@snippet :
+     * BiFunction<Array, Array, Array> axpy = Jax.jit((Array x, Array y) -> x.mul(2.0).add(y), JitOptions.donateArgnums(1));
+     * Array z = axpy.apply(x, y);   // z may live in y's buffer; y is deleted
+     * }
+     *
+     * @throws dev.jaxj.errors.ArgumentError when {@code donateArgnums} names anything but 0 and 1
+     */
+    public static <A, B, R> BiFunction<A, B, R> jit(BiFunction<A, B, R> f, JitOptions options) {
+        var j = new Jitted<Tuple2<A, B>, Jitted.Unit, R>((ab, u) -> f.apply(ab._1, ab._2), f.getClass().getSimpleName(),
+                new Donation(options.donateArgnums(), 2));
+        return (a, b) -> j.apply(new Tuple2<>(a, b), Jitted.Unit.UNIT);
     }
 
     /**
@@ -216,7 +279,20 @@ public final class Jax {
      * {@code equals}/{@code hashCode}.
      */
     public static <P, S, R> BiFunction<P, S, R> jitStatic(BiFunction<P, S, R> f) {
-        return new Jitted<>(f, f.getClass().getSimpleName());
+        return jitStatic(f, JitOptions.DEFAULT);
+    }
+
+    /**
+     * {@return {@code f} compiled as by {@link #jitStatic(BiFunction)}, with {@code options}}
+     *
+     * @throws dev.jaxj.errors.ArgumentError when {@code donateArgnums} names anything but
+     *         argument 0 (the static argument cannot be donated)
+     */
+    public static <P, S, R> BiFunction<P, S, R> jitStatic(BiFunction<P, S, R> f, JitOptions options) {
+        if (options.donateArgnums().contains(1)) {
+            throw new dev.jaxj.errors.ArgumentError("jit", "donateArgnums cannot name the static argument 1, got " + options.donateArgnums().mkString("[", ", ", "]"));
+        }
+        return new Jitted<>(f, f.getClass().getSimpleName(), new Donation(options.donateArgnums(), 1));
     }
 
     /** {@return the program {@code f} stages for inputs like {@code args}} in JAX's text form when printed */

@@ -3,6 +3,8 @@ package dev.jaxj.staging;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Tracer;
 import dev.jaxj.autodiff.Leaves;
+import dev.jaxj.compiler.kernel.BufferPlan;
+import dev.jaxj.core.TraceStack;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.transforms.jit.Compiled;
@@ -22,6 +24,9 @@ import java.util.function.Function;
  * compiled program. Under another transform (inputs are tracers) the function is traced
  * inline, so {@code grad(jit(f))} and {@code vmap(jit(f))} see through it.
  *
+ * <p>With a {@link Donation}, a call outside every transform deletes the donated arrays and
+ * may write outputs into their buffers; under a transform nothing is donated.
+ *
  * @param <P> the pytree of array inputs
  * @param <S> the static argument (part of the cache key, compared with {@code equals})
  * @param <R> the pytree of array outputs
@@ -31,20 +36,28 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
 
     private final BiFunction<P, S, R> f;
     private final JitCache cache;
+    private final Donation donation;
 
     public Jitted(BiFunction<P, S, R> f, String name) {
+        this(f, name, Donation.NONE);
+    }
+
+    /** A jitted function donating the arguments {@code donation} names. */
+    public Jitted(BiFunction<P, S, R> f, String name, Donation donation) {
         this.f = f;
         this.cache = new JitCache(name, CAPACITY);
+        this.donation = donation;
     }
 
     @Override
     public R apply(P args, S statics) {
         Leaves in = Leaves.of(args, "jit");
         if (in.arrays().exists(a -> a instanceof Tracer)) return f.apply(args, statics);
-        var key = new JitCache.Key(in.treeDef(), in.arrays().map(Array::aval), Vector.of(statics == null ? Unit.UNIT : statics));
-        Compiled c = cache.get(key, () -> compile(in.treeDef(), key.avals(), statics));
+        Compiled c = compiled(in, statics);
+        // Under a transform the call's concrete inputs may be constants the outer trace still holds.
+        boolean donate = !c.plan().donated().isEmpty() && TraceStack.current().traces().isEmpty() && TraceStack.current().dynamic().isEmpty();
         @SuppressWarnings("unchecked")
-        R out = (R) ((TreeDef) c.outStructure()).unflatten(c.run(in.arrays()));
+        R out = (R) ((TreeDef) c.outStructure()).unflatten(c.run(in.arrays(), donate));
         return out;
     }
 
@@ -57,9 +70,20 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
     /** {@return how many times this function has been compiled} */
     public int compilations() { return cache.compilations(); }
 
-    private Compiled compile(TreeDef inDef, Seq<ShapedArray> avals, S statics) {
+    /** {@return the buffer plan compiled for inputs like {@code args}}, compiling it if needed (for tests and tools) */
+    public BufferPlan plan(P args, S statics) {
+        return compiled(Leaves.of(args, "jit"), statics).plan();
+    }
+
+    private Compiled compiled(Leaves in, S statics) {
+        var key = new JitCache.Key(in.treeDef(), in.arrays().map(Array::aval), Vector.of(statics == null ? Unit.UNIT : statics),
+                donation.leaves(in.treeDef()));
+        return cache.get(key, () -> compile(in.treeDef(), key.avals(), statics, key.donated()));
+    }
+
+    private Compiled compile(TreeDef inDef, Seq<ShapedArray> avals, S statics, Seq<Integer> donated) {
         Traced t = stage(inDef, avals, statics);
-        return Compiled.of(t.staged(), t.outStructure());
+        return Compiled.of(t.staged(), t.outStructure(), donated);
     }
 
     private record Traced(Staged staged, TreeDef outStructure) {}
@@ -80,6 +104,11 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
 
     /** Adapts a one-argument function. */
     public static <P, R> Jitted<P, Unit, R> of(Function<P, R> f, String name) {
-        return new Jitted<>((p, u) -> f.apply(p), name);
+        return of(f, name, Donation.NONE);
+    }
+
+    /** Adapts a one-argument function that donates what {@code donation} names. */
+    public static <P, R> Jitted<P, Unit, R> of(Function<P, R> f, String name, Donation donation) {
+        return new Jitted<>((p, u) -> f.apply(p), name, donation);
     }
 }

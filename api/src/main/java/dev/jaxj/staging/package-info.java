@@ -1,2 +1,2 @@
-/** The jit front end behind {@link dev.jaxj.Jax#jit}: flattening, cache keys, and staging pytree functions. */
+/** The jit front end behind {@link dev.jaxj.Jax#jit}: flattening, cache keys, donation, and staging pytree functions. */
 package dev.jaxj.staging;

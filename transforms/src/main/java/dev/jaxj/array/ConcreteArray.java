@@ -2,16 +2,24 @@ package dev.jaxj.array;
 
 import dev.jaxj.accel.Buffer;
 import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.errors.DeletedArrayError;
 import dev.jaxj.ir.ShapedArray;
 
 import static java.util.Objects.requireNonNull;
 
-/** An array with data: an aval and a device buffer that nobody writes again. */
+/**
+ * An array with data: an aval and a device buffer that nobody writes again — unless the
+ * array is donated to a jitted function, which deletes the array and may then write an output
+ * into the buffer. Reads of a deleted array raise {@link DeletedArrayError}.
+ */
 final class ConcreteArray extends Array {
     private final ShapedArray aval;
     private final Buffer buffer;
     /** The Java value a weakly typed scalar was made from, before rounding to its dtype. */
     private final Number exact;
+    private volatile boolean deleted;
+    /** Whether another array may hold the same buffer, so that donating this one must not overwrite it. */
+    private volatile boolean shared;
 
     ConcreteArray(ShapedArray aval, Buffer buffer) {
         this(aval, buffer, null);
@@ -27,13 +35,43 @@ final class ConcreteArray extends Array {
     }
 
     /** {@return the exact Java value of a weak scalar, or null when there is none} */
-    Number exact() { return exact; }
+    Number exact() {
+        if (deleted) throw DeletedArrayError.of("convert_element_type", aval);
+        return exact;
+    }
 
     @Override
     public ShapedArray aval() { return aval; }
 
-    Buffer buffer() { return buffer; }
+    /** {@return the buffer, for an operation bound on this array} */
+    Buffer buffer() { return buffer("bind"); }
+
+    /** {@return the buffer} for {@code op}, which fails if the array has been deleted */
+    Buffer buffer(String op) {
+        if (deleted) throw DeletedArrayError.of(op, aval);
+        return buffer;
+    }
+
+    /** {@return whether this call deleted the array} (false when it was deleted already); the buffer is then the caller's */
+    synchronized boolean delete() {
+        if (deleted) return false;
+        deleted = true;
+        return true;
+    }
+
+    boolean isDeleted() { return deleted; }
+
+    /** Records that another array may hold this buffer too. */
+    void markShared() { shared = true; }
+
+    boolean isShared() { return shared; }
 
     @Override
-    protected HostBuffer host(String op) { return buffer.toHost(); }
+    protected HostBuffer host(String op) { return buffer(op).toHost(); }
+
+    /** A deleted array prints its aval only (JAX raises here; a Java {@code toString} should not). */
+    @Override
+    public String toString() {
+        return deleted ? "Array(<deleted>, " + aval + ")" : super.toString();
+    }
 }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 public abstract sealed class JaxjException extends RuntimeException
         permits ShapeError, DTypeError, ConcretizationError, TracerLeakError, NotDifferentiable,
-        BackendError, TreeError, JaxprTypeError, ArgumentError {
+        BackendError, TreeError, JaxprTypeError, ArgumentError, DeletedArrayError {
 
     private final String op;
     private final String detail;

@@ -2,6 +2,7 @@ package dev.jaxj.transforms.jit;
 
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Executor;
+import dev.jaxj.compiler.kernel.BufferPlan;
 import dev.jaxj.compiler.kernel.Fusion;
 import dev.jaxj.compiler.kernel.KernelProgram;
 import dev.jaxj.compiler.pass.Closed;
@@ -9,26 +10,48 @@ import dev.jaxj.compiler.pass.Passes;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.transforms.partial.Staged;
 import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 
 /**
  * A staged program compiled for concrete inputs of the avals it was traced for: typechecked,
- * then lowered to fused loops and library calls.
+ * optimised, lowered to fused loops and library calls, and its buffers planned.
  *
- * @param kernels      the lowered program
+ * @param plan         the lowered program and where each of its results is written
  * @param consts       the values of its constants
  * @param outStructure how the caller rebuilds outputs (a {@code TreeDef}), opaque here
  */
-public record Compiled(KernelProgram kernels, Seq<Array> consts, Object outStructure) {
-    /** Checks, optimises ({@link Passes#forExecution()}) and lowers a staged program. */
+public record Compiled(BufferPlan plan, Seq<Array> consts, Object outStructure) {
+    /** Checks, optimises ({@link Passes#forExecution()}), lowers and plans a staged program donating nothing. */
     public static Compiled of(Staged staged, Object outStructure) {
-        Closed<Array> program = Passes.forExecution().<Array>closed().apply(new Closed<>(staged.jaxpr().typecheck(), staged.consts()));
-        return new Compiled(Fusion.lower(program.jaxpr().typecheck()), program.consts(), outStructure);
+        return of(staged, outStructure, Vector.empty());
     }
 
-    public Jaxpr jaxpr() { return kernels.source(); }
+    /**
+     * Like {@link #of(Staged, Object)}; the flat inputs at positions {@code donated} may have
+     * their buffers overwritten once the program no longer reads them.
+     */
+    public static Compiled of(Staged staged, Object outStructure, Seq<Integer> donated) {
+        Closed<Array> program = Passes.forExecution().<Array>closed().apply(new Closed<>(staged.jaxpr().typecheck(), staged.consts()));
+        KernelProgram kernels = Fusion.lower(program.jaxpr().typecheck());
+        return new Compiled(BufferPlan.of(kernels, donated), program.consts(), outStructure);
+    }
 
-    /** {@return the outputs for the given concrete inputs} */
+    public KernelProgram kernels() { return plan.program(); }
+
+    public Jaxpr jaxpr() { return kernels().source(); }
+
+    /**
+     * {@return the outputs for the given concrete inputs}
+     *
+     * @param donate whether the donated inputs are donated by this call; pass false under an
+     *               outer transform, where they are left intact
+     */
+    public Seq<Array> run(Seq<Array> args, boolean donate) {
+        return Executor.run(plan, consts, args, donate);
+    }
+
+    /** {@return the outputs for the given concrete inputs}, donating what the plan donates */
     public Seq<Array> run(Seq<Array> args) {
-        return Executor.run(kernels, consts, args);
+        return run(args, true);
     }
 }

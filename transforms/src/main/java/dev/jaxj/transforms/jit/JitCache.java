@@ -2,6 +2,7 @@ package dev.jaxj.transforms.jit;
 
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * Compiled programs of one jitted function, keyed by pytree structure, avals (shape, dtype,
- * weak type) and static arguments. Thread-safe: concurrent callers with the same key wait
+ * weak type), static arguments and donated inputs. Thread-safe: concurrent callers with the same key wait
  * for one compilation. Bounded: the least recently used entry goes when full. With
  * {@code -Djaxj.log_compiles=true} every compilation logs why the existing entries did not fit.
  */
@@ -23,8 +24,14 @@ public final class JitCache {
      * @param structure the input pytree structure (a {@code TreeDef})
      * @param avals     the avals of the flat inputs
      * @param statics   the static arguments (compared with {@code equals})
+     * @param donated   the positions of the donated flat inputs, ascending
      */
-    public record Key(Object structure, Seq<ShapedArray> avals, Seq<Object> statics) {}
+    public record Key(Object structure, Seq<ShapedArray> avals, Seq<Object> statics, Seq<Integer> donated) {
+        /** A key donating nothing. */
+        public Key(Object structure, Seq<ShapedArray> avals, Seq<Object> statics) {
+            this(structure, avals, statics, Vector.empty());
+        }
+    }
 
     private final String name;
     private final int capacity;
@@ -80,6 +87,7 @@ public final class JitCache {
         Key near = entries.keySet().iterator().next();
         if (!Objects.equals(near.structure(), key.structure())) return "the input structure changed from " + near.structure() + " to " + key.structure();
         if (!near.statics().equals(key.statics())) return "static arguments changed from " + near.statics() + " to " + key.statics();
+        if (!near.donated().equals(key.donated())) return "donated inputs changed from " + near.donated() + " to " + key.donated();
         for (int i = 0; i < Math.min(near.avals().size(), key.avals().size()); i++) {
             ShapedArray a = near.avals().get(i), b = key.avals().get(i);
             if (!a.equals(b)) {
