@@ -257,26 +257,35 @@ final class LoopEmitter {
         cb.labelBinding(done);
     }
 
-    /** The values of one vector of points; {@code mask < 0} for a full vector. */
+    /**
+     * The values of one vector of points; {@code mask < 0} for a full vector. Every value is
+     * computed before the first store, since an output may be the buffer of an input this
+     * very vector still reads (buffer reuse, donation).
+     */
     private void body(int p, TreeSet<Integer> reduces, int j, int mask) {
         Map<Integer, Integer> value = new HashMap<>(rowValue);
         for (Integer r : reduces) value.remove(r);  // not known until the sweep ends
+        Map<Integer, Integer> stored = new HashMap<>();   // store index -> slot
         for (int s = 0; s < f.stores().size(); s++) {
             int node = f.stores().get(s).node();
-            if (f.nodes().get(node) instanceof Node.Reduce || pass[node] != p) continue;
-            cb.aload(value(node, p, j, mask, value)).aload(outputOf.get(s)).iload(rowBase).iload(j).iadd();
+            if (!(f.nodes().get(node) instanceof Node.Reduce) && pass[node] == p) stored.put(s, value(node, p, j, mask, value));
+        }
+        Map<Integer, Integer> kept = new HashMap<>();     // carried node -> slot
+        for (int i = 0; i < carried.length; i++) if (carried[i] && pass[i] == p) kept.put(i, value(i, p, j, mask, value));
+        Map<Integer, Integer> folded = new HashMap<>();   // reduce node -> slot of its argument
+        for (int r : reduces) folded.put(r, value(((Node.Reduce) f.nodes().get(r)).arg(), p, j, mask, value));
+        for (var e : stored.entrySet()) {
+            cb.aload(e.getValue()).aload(outputOf.get(e.getKey())).iload(rowBase).iload(j).iadd();
             store(mask);
         }
-        for (int i = 0; i < carried.length; i++) {
-            if (!carried[i] || pass[i] != p) continue;
-            cb.aload(value(i, p, j, mask, value)).aload(carryOf.get(i)).iload(j);
+        for (var e : kept.entrySet()) {
+            cb.aload(e.getValue()).aload(carryOf.get(e.getKey())).iload(j);
             store(mask);
         }
-        for (int r : reduces) {
-            int arg = ((Node.Reduce) f.nodes().get(r)).arg();
-            int v = value(arg, p, j, mask, value);
+        for (var e : folded.entrySet()) {
+            int r = e.getKey();
             String step = kindName(r) + "Step";
-            cb.aload(laneAcc.get(r)).aload(v);
+            cb.aload(laneAcc.get(r)).aload(e.getValue());
             if (mask < 0) {
                 invoke(step, VEC, VEC, VEC).astore(laneAcc.get(r));
             } else {

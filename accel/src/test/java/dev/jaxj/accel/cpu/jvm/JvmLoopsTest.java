@@ -140,6 +140,22 @@ class JvmLoopsTest {
     }
 
     @Test
+    void shouldReadEveryInputBeforeWritingAnOutputOverIt() {
+        // (2a, 2b) where the first output is written into b's buffer, as a plan reusing b does
+        ShapedArray v = ShapedArray.of(DType.F32, 37);
+        Jaxpr j = Jaxpr.build(Vector.of(v, v), b -> Vector.of(
+                b.add(new Add(), b.in(0), b.in(0)).head(), b.add(new Add(), b.in(1), b.in(1)).head()));
+        Step.FusedLoop f = loopOf(j);
+        assertTrue(f.mayOverwriteInput(1));
+        float[] a = normal(37), bs = normal(37), b0 = bs.clone(), second = new float[37];
+        JvmLoops.compile(f).get().run(Vector.of(HostBuffer.own(a), HostBuffer.own(bs)), Vector.of(HostBuffer.own(bs), HostBuffer.own(second)));
+        for (int i = 0; i < 37; i++) {
+            assertEquals(2 * a[i], bs[i], "first output, in b's buffer");
+            assertEquals(2 * b0[i], second[i], "second output reads b before it is overwritten");
+        }
+    }
+
+    @Test
     void shouldLeaveLoopsItDoesNotCoverToTheInterpreter() {
         ShapedArray d = ShapedArray.of(DType.F64, 8);
         assertTrue(JvmLoops.compile(loopOf(Jaxpr.build(Vector.of(d), b -> b.add(new Sin(), b.in(0))))).isEmpty(), "f64");
