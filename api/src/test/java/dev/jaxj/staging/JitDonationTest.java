@@ -35,6 +35,15 @@ class JitDonationTest {
     }
 
     @Test
+    void shouldNotOverwriteAnEagerReshapeThatSharesTheDonatedBuffer() {
+        Array x = f32(1, 2, 3, 4);
+        Array view = x.reshape(2, 2);   // the CPU backend hands back x's own buffer
+        Array y = Jax.jit((Array a) -> a.mul(10.0), JitOptions.donateArgnums(0)).apply(x);
+        assertArrayEquals(new float[] {10, 20, 30, 40}, y.toFloatArray(), 0f);
+        assertArrayEquals(new float[] {1, 2, 3, 4}, view.toFloatArray(), 0f, "the reshaped array keeps its values");
+    }
+
+    @Test
     void shouldDonateOneOfTwoArgumentsAcrossRepeatedUpdates() {
         BiFunction<Array, Array, Array> step = Jax.jit((Array p, Array g) -> p.sub(g.mul(0.5)), JitOptions.donateArgnums(0));
         Array g = f32(2, 4);

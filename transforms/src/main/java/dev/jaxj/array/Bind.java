@@ -65,12 +65,26 @@ public final class Bind {
         return bind(p, Vector.of(args)).head();
     }
 
-    /** Eager evaluation: run the shape rule, then the backend's kernel. */
+    /**
+     * Eager evaluation: run the shape rule, then the backend's kernel. A result that is an
+     * operand's own buffer (a reshape on the CPU) marks both arrays as sharing it, so that
+     * donating either to a jitted call never overwrites the other.
+     */
     static Seq<Array> eval(Primitive p, Seq<? extends Array> args) {
         Vector<ShapedArray> inAvals = Vector.ofAll(args).map(Array::aval);
         Seq<ShapedArray> outAvals = p.abstractEval(inAvals);
-        Seq<Buffer> in = Vector.ofAll(args).map(a -> ((ConcreteArray) a).buffer());
+        Vector<ConcreteArray> operands = Vector.ofAll(args).map(a -> (ConcreteArray) a);
+        Seq<Buffer> in = operands.map(a -> a.buffer(p.name()));
         Seq<Buffer> out = Backends.defaultBackend().execute(p, inAvals, in, outAvals);
-        return outAvals.zipWith(out, ConcreteArray::new);
+        Seq<ConcreteArray> results = outAvals.zipWith(out, ConcreteArray::new);
+        for (ConcreteArray r : results) {
+            for (int i = 0; i < in.size(); i++) {
+                if (in.get(i) == r.buffer(p.name())) {
+                    r.markShared();
+                    operands.get(i).markShared();
+                }
+            }
+        }
+        return Seq.narrow(results);
     }
 }
