@@ -26,7 +26,15 @@ final class VectorOps {
 
     public static FloatVector load(float[] a, int i) { return FloatVector.fromArray(S, a, i); }
 
-    public static FloatVector load(float[] a, int i, VectorMask<Float> m) { return FloatVector.fromArray(S, a, i, m); }
+    /**
+     * The lanes of {@code m} from {@code a[i…]}. A masked load whose vector runs past the end of
+     * the array leaves the intrinsic for a lane-by-lane path that costs microseconds, so the
+     * tail at the end of an array is copied out first.
+     */
+    public static FloatVector load(float[] a, int i, VectorMask<Float> m) {
+        if (i + S.length() <= a.length) return FloatVector.fromArray(S, a, i, m);
+        return FloatVector.fromArray(S, java.util.Arrays.copyOfRange(a, i, i + S.length()), 0);
+    }
 
     public static FloatVector broadcast(float v) { return FloatVector.broadcast(S, v); }
 
@@ -34,7 +42,16 @@ final class VectorOps {
 
     public static void store(FloatVector v, float[] a, int i) { v.intoArray(a, i); }
 
-    public static void store(FloatVector v, float[] a, int i, VectorMask<Float> m) { v.intoArray(a, i, m); }
+    /** Stores the lanes of {@code m}, a prefix of the vector (see {@link #load(float[], int, VectorMask)} for the end of an array). */
+    public static void store(FloatVector v, float[] a, int i, VectorMask<Float> m) {
+        if (i + S.length() <= a.length) {
+            v.intoArray(a, i, m);
+            return;
+        }
+        float[] lanes = new float[S.length()];
+        v.intoArray(lanes, 0);
+        System.arraycopy(lanes, 0, a, i, m.trueCount());
+    }
 
     /** {@return the lanes {@code i + k < n}}: the tail of a row */
     public static VectorMask<Float> tail(int i, int n) { return S.indexInRange(i, n); }
