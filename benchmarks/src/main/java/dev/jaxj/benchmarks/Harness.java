@@ -6,20 +6,39 @@ import java.util.Arrays;
  * The timing method shared with the peers: warm up (long enough for HotSpot's C2 to reach
  * steady state), calibrate the calls per sample so that a sample lasts at least 50 ms, take
  * {@code PEER_RUNS} samples (default 7) and report the median time per call.
+ *
+ * <p>Steady state is detected, not assumed: after the first 2 s, warm-up continues in rounds
+ * of {@value #ROUND_NANOS} ns until a round's time per call is within 5 % of the one before
+ * (at most {@value #MAX_WARMUP_NANOS} ns). A jitted training step runs each of its generated
+ * loops once per call, so C2 reaches them only after several seconds of calls.
  */
 final class Harness {
     private static final long SAMPLE_NANOS = 50_000_000L;
     private static final long WARMUP_NANOS = 2_000_000_000L;
+    private static final long ROUND_NANOS = 500_000_000L;
+    private static final long MAX_WARMUP_NANOS = 20_000_000_000L;
 
     private Harness() {}
 
     /** {@return the median seconds per call of {@code body}} */
     static double median(Runnable body) {
-        long warmEnd = System.nanoTime() + WARMUP_NANOS;
+        long start = System.nanoTime(), warmEnd = start + WARMUP_NANOS;
         int warm = 0;
         while (warm < 3 || System.nanoTime() < warmEnd) {
             body.run();
             warm++;
+        }
+        double previous = Double.MAX_VALUE;
+        while (System.nanoTime() - start < MAX_WARMUP_NANOS) {
+            long roundStart = System.nanoTime();
+            int calls = 0;
+            while (calls < 3 || System.nanoTime() - roundStart < ROUND_NANOS) {
+                body.run();
+                calls++;
+            }
+            double perCall = (double) (System.nanoTime() - roundStart) / calls;
+            if (perCall > 0.95 * previous) break;
+            previous = perCall;
         }
         long t0 = System.nanoTime();
         body.run();
