@@ -15,6 +15,12 @@ import io.vavr.collection.Vector;
  * Runs a fused loop in tiles of {@value #TILE} elements: each node of the loop is evaluated for
  * a whole tile before the next, so intermediate values live in cache-sized scratch arrays and
  * memory sees only the loads and the stores. Dense loads read the input array in place.
+ *
+ * <p>The interpreter behind the generated code ({@link dev.jaxj.accel.cpu.jvm.JvmLoops}): it
+ * runs the loops the code generator does not cover (f64 and integer values, strided loads,
+ * primitives without a vector form), with the exact element kernels. A loop with reductions
+ * sweeps each row once per {@linkplain Step.FusedLoop#passes() pass}, recomputing what an
+ * earlier sweep computed.
  */
 final class FusedLoopRunner {
     static final int TILE = 1024;

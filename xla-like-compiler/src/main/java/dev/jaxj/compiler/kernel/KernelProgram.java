@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * A program lowered for execution: the source {@link Jaxpr}'s inputs and outputs, and the
  * steps that compute the outputs — library calls and fused loops, in an order that respects
- * their dependencies. Backend-neutral: the CPU runs fused loops in cache-sized tiles; another
+ * their dependencies. Backend-neutral: the CPU compiles each fused loop to JVM bytecode; another
  * backend renders the same loops in its own language.
  */
 public record KernelProgram(Jaxpr source, Seq<Step> steps) {
