@@ -77,10 +77,10 @@ public final class Bind {
         Seq<Buffer> in = operands.map(a -> a.buffer(p.name()));
         Seq<Buffer> out = Backends.defaultBackend().execute(p, inAvals, in, outAvals);
         Seq<ConcreteArray> results = outAvals.zipWith(out, ConcreteArray::new);
-        for (ConcreteArray r : results) {
+        for (int o = 0; o < out.size(); o++) {
             for (int i = 0; i < in.size(); i++) {
-                if (in.get(i) == r.buffer(p.name())) {
-                    r.markShared();
+                if (in.get(i) == out.get(o)) {
+                    results.get(o).markShared();
                     operands.get(i).markShared();
                 }
             }

@@ -2,13 +2,15 @@ package dev.jaxj.accel.cpu;
 
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
+import dev.jaxj.accel.cpu.jvm.VectorOps;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API loops for f32 tiles of fused loops. Transcendentals use the Vector API's
+ * Vector API loops for f32 tiles of fused loops, with the operations of {@link VectorOps}
+ * (the vocabulary generated loops share). Transcendentals use the Vector API's
  * vectorised implementations (a few ulps from the correctly rounded value, where the eager
  * kernels round the double-precision result), which is what lets a fused {@code tanh} run at
  * memory speed.
@@ -77,34 +79,34 @@ final class TileOps {
             unary(op, FloatVector.fromArray(S, x, xo + i)).intoArray(out, i);
         }
         if (i < len) {
-            // The tail reads padded lanes only through the mask.
+            // The tail reads and writes only the mask's lanes (VectorOps copies at an array's end).
             VectorMask<Float> m = S.indexInRange(i, len);
-            unary(op, FloatVector.fromArray(S, x, xo + i, m)).intoArray(out, i, m);
+            VectorOps.store(unary(op, VectorOps.load(x, xo + i, m)), out, i, m);
         }
     }
 
     private static FloatVector unary(UnaryOp op, FloatVector v) {
         return switch (op) {
-            case NEG -> v.neg();
-            case ABS -> v.abs();
-            case EXP -> v.lanewise(VectorOperators.EXP);
-            case LOG -> v.lanewise(VectorOperators.LOG);
-            case LOG1P -> v.lanewise(VectorOperators.LOG1P);
-            case EXPM1 -> v.lanewise(VectorOperators.EXPM1);
-            case SQRT -> v.sqrt();
-            case RSQRT -> FloatVector.broadcast(S, 1f).div(v.sqrt());
-            case CBRT -> v.lanewise(VectorOperators.CBRT);
-            case SIN -> v.lanewise(VectorOperators.SIN);
-            case COS -> v.lanewise(VectorOperators.COS);
-            case TAN -> v.lanewise(VectorOperators.TAN);
-            case ASIN -> v.lanewise(VectorOperators.ASIN);
-            case ACOS -> v.lanewise(VectorOperators.ACOS);
-            case ATAN -> v.lanewise(VectorOperators.ATAN);
-            case SINH -> v.lanewise(VectorOperators.SINH);
-            case COSH -> v.lanewise(VectorOperators.COSH);
-            case TANH -> v.lanewise(VectorOperators.TANH);
-            case LOGISTIC -> FloatVector.broadcast(S, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
-            case SQUARE -> v.mul(v);
+            case NEG -> VectorOps.neg(v);
+            case ABS -> VectorOps.abs(v);
+            case EXP -> VectorOps.exp(v);
+            case LOG -> VectorOps.log(v);
+            case LOG1P -> VectorOps.log1p(v);
+            case EXPM1 -> VectorOps.expm1(v);
+            case SQRT -> VectorOps.sqrt(v);
+            case RSQRT -> VectorOps.rsqrt(v);
+            case CBRT -> VectorOps.cbrt(v);
+            case SIN -> VectorOps.sin(v);
+            case COS -> VectorOps.cos(v);
+            case TAN -> VectorOps.tan(v);
+            case ASIN -> VectorOps.asin(v);
+            case ACOS -> VectorOps.acos(v);
+            case ATAN -> VectorOps.atan(v);
+            case SINH -> VectorOps.sinh(v);
+            case COSH -> VectorOps.cosh(v);
+            case TANH -> VectorOps.tanh(v);
+            case LOGISTIC -> VectorOps.logistic(v);
+            case SQUARE -> VectorOps.square(v);
         };
     }
 
@@ -116,20 +118,20 @@ final class TileOps {
         }
         if (i < len) {
             VectorMask<Float> m = S.indexInRange(i, len);
-            binary(op, FloatVector.fromArray(S, x, xo + i, m), FloatVector.fromArray(S, y, yo + i, m)).intoArray(out, i, m);
+            VectorOps.store(binary(op, VectorOps.load(x, xo + i, m), VectorOps.load(y, yo + i, m)), out, i, m);
         }
     }
 
     private static FloatVector binary(BinaryOp op, FloatVector a, FloatVector b) {
         return switch (op) {
-            case ADD -> a.add(b);
-            case SUB -> a.sub(b);
-            case MUL -> a.mul(b);
-            case DIV -> a.div(b);
-            case MAX -> a.max(b);
-            case MIN -> a.min(b);
-            case POW -> a.lanewise(VectorOperators.POW, b);
-            case ATAN2 -> a.lanewise(VectorOperators.ATAN2, b);
+            case ADD -> VectorOps.add(a, b);
+            case SUB -> VectorOps.sub(a, b);
+            case MUL -> VectorOps.mul(a, b);
+            case DIV -> VectorOps.div(a, b);
+            case MAX -> VectorOps.max(a, b);
+            case MIN -> VectorOps.min(a, b);
+            case POW -> VectorOps.pow(a, b);
+            case ATAN2 -> VectorOps.atan2(a, b);
         };
     }
 

@@ -154,7 +154,7 @@ public final class Fusion {
             if (p != null && virtual.contains(jaxpr.eqns().get(p))) {
                 if (broadcastLiteral(v).isDefined()) continue;
                 Source s = source(v, g.domain);
-                if (g.reductions.contains(s.var()) && s.map().equals(rowMap(g.domain, g.reducedAxes))) continue;
+                if (readsReductionAlongRow(g, s)) continue;
                 src = s.var();
             }
             Integer q = producer.get(src);
@@ -234,6 +234,11 @@ public final class Fusion {
         return false;
     }
 
+    /** Whether {@code s} is a reduction of the group read back along its own rows (a node of the loop, not a load). */
+    private static boolean readsReductionAlongRow(Group g, Source s) {
+        return g.reductions.contains(s.var()) && s.map().equals(rowMap(g.domain, g.reducedAxes));
+    }
+
     /**
      * {@return how a point of {@code domain} reads a reduction over its trailing {@code reducedAxes}}:
      * the row-major strides of the leading axes, and 0 along the reduced ones (and along size-1 axes).
@@ -264,7 +269,7 @@ public final class Fusion {
                     yield nodes.size() - 1;
                 }
                 Source s = source(v, g.domain);
-                if (g.reductions.contains(s.var()) && s.map().equals(rowMap(g.domain, g.reducedAxes))) yield nodeOf.get(s.var());
+                if (readsReductionAlongRow(g, s)) yield nodeOf.get(s.var());
                 yield loads.computeIfAbsent(s, k -> {
                     int input = inputs.indexOf(k.var());
                     if (input < 0) {

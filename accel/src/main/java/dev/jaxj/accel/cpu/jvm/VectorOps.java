@@ -10,9 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * code calls these and C2 inlines them, so every {@code lanewise} sees a constant operator and
  * becomes machine code (the transcendentals become the JDK's vectorised math routines, a few
  * ulps from the correctly rounded value). Hidden classes defined in this package link
- * against it.
+ * against it, and the tile interpreter uses the same operations. Public for those two only:
+ * the module does not export this package.
  */
-final class VectorOps {
+public final class VectorOps {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final FloatVector ZERO = FloatVector.zero(S);
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
