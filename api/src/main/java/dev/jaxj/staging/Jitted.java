@@ -24,6 +24,9 @@ import java.util.function.Function;
  * compiled program. Under another transform (inputs are tracers) the function is traced
  * inline, so {@code grad(jit(f))} and {@code vmap(jit(f))} see through it.
  *
+ * <p>A trace that throws compiles nothing: every caller waiting for it gets the same
+ * exception, unwrapped, and the next call traces again.
+ *
  * <p>With a {@link Donation}, a call outside every transform deletes the donated arrays and
  * may write outputs into their buffers; under a transform nothing is donated.
  *

@@ -98,6 +98,43 @@ class JitTest {
     }
 
     @Test
+    void shouldRaiseTheTraceFailureInEveryConcurrentCaller() throws Exception {
+        AtomicInteger traces = new AtomicInteger();
+        Function<Array, Array> f = Jax.jit(x -> {
+            traces.incrementAndGet();
+            return x.sum().floatValue() > 0 ? x : x.neg();
+        });
+        int threads = 8;
+        AtomicInteger arrived = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Throwable>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    arrived.incrementAndGet();
+                    while (arrived.get() < threads) Thread.yield();
+                    try {
+                        f.apply(f32(1, 2));
+                        return null;
+                    } catch (RuntimeException | Error e) {
+                        return e;
+                    }
+                }));
+            }
+            for (var r : results) {
+                Throwable t = r.get();
+                assertInstanceOf(ConcretizationError.class, t, "every caller sees the trace's own error");
+                assertTrue(t.getMessage().contains("JitTest.java"), t.getMessage());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        int before = traces.get();
+        assertThrows(ConcretizationError.class, () -> f.apply(f32(1, 2)));
+        assertEquals(before + 1, traces.get(), "a failed trace is not cached: the next call traces again");
+    }
+
+    @Test
     void shouldDetectTracersThatLeakOutOfJit() {
         Array[] stash = new Array[1];
         Jax.jit((Array x) -> {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,11 @@ import java.util.function.Supplier;
  * weak type), static arguments and donated inputs. Thread-safe: concurrent callers with the same key wait
  * for one compilation. Bounded: the least recently used entry goes when full. With
  * {@code -Djaxj.log_compiles=true} every compilation logs why the existing entries did not fit.
+ *
+ * <p>A compilation that fails is not cached, as in JAX: every caller that waited for it gets
+ * the very exception the compilation threw (a {@code ConcretizationError} stays one, it is not
+ * wrapped), and the next call with that key traces and compiles again, so it fails the same
+ * way again or succeeds if what the trace depends on has changed.
  */
 public final class JitCache {
     private static final System.Logger LOG = System.getLogger("dev.jaxj.jit");
@@ -63,10 +69,11 @@ public final class JitCache {
                 }
             }
         }
-        if (existing != null) return existing.join();
+        if (existing != null) return await(existing);
         try {
             mine.complete(compile.get());
         } catch (RuntimeException | Error e) {
+            // Forget the failure before publishing it, so that no later caller waits on it.
             synchronized (this) {
                 entries.remove(key, mine);
             }
@@ -74,6 +81,18 @@ public final class JitCache {
             throw e;
         }
         return mine.join();
+    }
+
+    /** Waits for another caller's compilation and throws what it threw, unwrapped. */
+    private static Compiled await(CompletableFuture<Compiled> compiling) {
+        try {
+            return compiling.join();
+        } catch (CompletionException wrapped) {
+            // The compiling caller completes the future with the RuntimeException or Error it caught.
+            if (wrapped.getCause() instanceof RuntimeException e) throw e;
+            if (wrapped.getCause() instanceof Error e) throw e;
+            throw wrapped;
+        }
     }
 
     /** {@return how many times this cache has compiled} */
