@@ -275,8 +275,18 @@ public final class Jax {
 
     /**
      * {@return {@code f} compiled per input avals and per value of its static second argument}
-     * ({@code static_argnums=1}); the static value is part of the cache key and must implement
-     * {@code equals}/{@code hashCode}.
+     * ({@code static_argnums=1}); the static value is part of the cache key, so it must be
+     * hashable as JAX requires: compared by value all the way down. Records, enums, strings,
+     * boxed numbers and Java or Vavr collections of them qualify; a Java array anywhere inside,
+     * a jaxj {@code Array}, a lambda or an object without its own {@code equals} and
+     * {@code hashCode} does not, since the cache would compare it by identity.
+     * {@snippet :
+     * record Config(int layers, String activation) {}
+     * BiFunction<Array, Config, Array> f = Jax.jitStatic((Array x, Config c) -> ...);
+     * }
+     *
+     * @throws dev.jaxj.errors.ArgumentError at a call whose static value is not hashable, naming
+     *         what inside it is compared by identity
      */
     public static <P, S, R> BiFunction<P, S, R> jitStatic(BiFunction<P, S, R> f) {
         return jitStatic(f, JitOptions.DEFAULT);

@@ -1,6 +1,8 @@
 package dev.jaxj.transforms.jit;
 
+import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.tree.TreeDef;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
@@ -59,6 +61,8 @@ public final class JitCache {
         synchronized (this) {
             existing = entries.get(key);
             if (existing == null) {
+                // Checked once per new key: a key that passed never equals one holding identity-compared data.
+                requireHashable(key);
                 if (log) LOG.log(Level.INFO, "jit {0}: compiling #{1} because {2}", name, compilations + 1, reason(key));
                 entries.put(key, mine);
                 compilations++;
@@ -92,6 +96,25 @@ public final class JitCache {
             if (wrapped.getCause() instanceof RuntimeException e) throw e;
             if (wrapped.getCause() instanceof Error e) throw e;
             throw wrapped;
+        }
+    }
+
+    /**
+     * Static data enters the key, so it must compare by value (JAX's "static arguments must be
+     * hashable"): with an array inside, a cached program would outlive a change of its elements.
+     */
+    private static void requireHashable(Key key) {
+        for (int i = 0; i < key.statics().size(); i++) {
+            for (String problem : Hashability.problem(key.statics().get(i))) {
+                throw new ArgumentError("jit", "static argument " + i + " must be hashable (value-based equals/hashCode), got "
+                        + problem + "; pass it as a traced argument or use a record of immutable values");
+            }
+        }
+        if (key.structure() instanceof TreeDef def) {
+            for (String problem : Hashability.problemInStructure(def)) {
+                throw new ArgumentError("jit", "the static data of the input pytree must be hashable (value-based equals/hashCode), got "
+                        + problem + "; make it a leaf (an Array) or use immutable values");
+            }
         }
     }
 
