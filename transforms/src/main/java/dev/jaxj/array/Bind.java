@@ -3,6 +3,7 @@ package dev.jaxj.array;
 import dev.jaxj.accel.Backends;
 import dev.jaxj.accel.Buffer;
 import dev.jaxj.core.CustomRules;
+import dev.jaxj.core.DebugNans;
 import dev.jaxj.core.Trace;
 import dev.jaxj.core.TraceStack;
 import dev.jaxj.ir.Primitive;
@@ -80,6 +81,7 @@ public final class Bind {
                 }
             }
         }
+        if (DebugNans.enabled()) NanCheck.check(p, operands, results);
         return Seq.narrow(results);
     }
 }
