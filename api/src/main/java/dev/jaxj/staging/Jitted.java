@@ -72,7 +72,7 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
         // while debugging NaNs they must outlive the call, which may run the function again.
         boolean donate = !debugNans && !c.plan().donated().isEmpty() && outsideTransforms();
         Seq<Array> outs = c.run(in.arrays(), donate);
-        if (debugNans && NanCheck.anyNan(outs) && !NanCheck.anyNan(in.arrays())) findNan(args, statics, c);
+        if (debugNans && NanCheck.anyNan(outs) && !NanCheck.anyNan(in.arrays())) findNan(args, statics, in, c);
         @SuppressWarnings("unchecked")
         R out = (R) ((TreeDef) c.outStructure()).unflatten(outs);
         return out;
@@ -88,12 +88,12 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
      * user's line. Java side effects of {@code f} happen again. A NaN that came from a captured
      * constant is not an error, as it is not in eager code.
      */
-    private void findNan(P args, S statics, Compiled c) {
+    private void findNan(P args, S statics, Leaves in, Compiled c) {
         boolean rerun = outsideTransforms();
         if (rerun) f.apply(args, statics);
         if (NanCheck.anyNan(c.consts())) return;
         throw new FloatingPointError("jit(" + name + ")", "invalid value (nan) encountered in the outputs of the compiled program;"
-                + " with debug_nans on, NaN-free inputs must not give NaN, got " + JaxjException.avals(Leaves.of(args, "jit").arrays().map(Array::aval))
+                + " with debug_nans on, NaN-free inputs must not give NaN, got " + JaxjException.avals(in.arrays().map(Array::aval))
                 + (rerun ? ", but running the function op by op produced no NaN (the fused program rounds differently)"
                         : ", under an outer transform, where the function cannot run again on its own"));
     }
