@@ -7,6 +7,7 @@ import dev.jaxj.autodiff.GradChecks;
 import dev.jaxj.autodiff.Jacobians;
 import dev.jaxj.autodiff.Vectorize;
 import dev.jaxj.core.CustomRules;
+import dev.jaxj.core.DebugNans;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.staging.Donation;
@@ -275,8 +276,18 @@ public final class Jax {
 
     /**
      * {@return {@code f} compiled per input avals and per value of its static second argument}
-     * ({@code static_argnums=1}); the static value is part of the cache key and must implement
-     * {@code equals}/{@code hashCode}.
+     * ({@code static_argnums=1}); the static value is part of the cache key, so it must be
+     * hashable as JAX requires: compared by value all the way down. Records, enums, strings,
+     * boxed numbers and Java or Vavr collections of them qualify; a Java array anywhere inside,
+     * a jaxj {@code Array}, a lambda or an object without its own {@code equals} and
+     * {@code hashCode} does not, since the cache would compare it by identity.
+     * {@snippet :
+     * record Config(int layers, String activation) {}
+     * BiFunction<Array, Config, Array> f = Jax.jitStatic((Array x, Config c) -> ...);
+     * }
+     *
+     * @throws dev.jaxj.errors.ArgumentError at a call whose static value is not hashable, naming
+     *         what inside it is compared by identity
      */
     public static <P, S, R> BiFunction<P, S, R> jitStatic(BiFunction<P, S, R> f) {
         return jitStatic(f, JitOptions.DEFAULT);
@@ -294,6 +305,32 @@ public final class Jax {
         }
         return new Jitted<>(f, f.getClass().getSimpleName(), new Donation(options.donateArgnums(), 1));
     }
+
+    // Debugging -------------------------------------------------------------------------------
+
+    /**
+     * Turns NaN debugging on or off for the whole process, as {@code jax.config.update("jax_debug_nans", on)};
+     * {@code -Djaxj.debug_nans=true} turns it on at start-up. While it is on, the first primitive
+     * that produces a NaN from NaN-free operands raises {@link dev.jaxj.errors.FloatingPointError}
+     * naming the primitive, its operands' avals and the user's line, in eager code, under
+     * {@code grad} (backward pass included), {@code vmap} and {@code jvp}; a jitted function whose
+     * output holds a NaN runs again op by op to find that primitive. Every result is read on the
+     * host, so leave it off outside debugging; off, it costs nothing measurable.
+     * {@snippet :
+     * Jax.debugNans(true);
+     * Jax.grad((Array x) -> x.sqrt().sum()).apply(Jnp.zeros(3));   // FloatingPointError: div in the backward pass of sqrt
+     * }
+     */
+    public static void debugNans(boolean on) { DebugNans.set(on); }
+
+    /**
+     * {@return what {@code body} returns, run with NaN debugging on or off} on the current thread
+     * only, whatever the process-wide setting: JAX's {@code with jax.debug_nans(True):}.
+     * {@snippet :
+     * Array loss = Jax.withDebugNans(true, () -> step.apply(params, batch));
+     * }
+     */
+    public static <T> T withDebugNans(boolean on, java.util.function.Supplier<T> body) { return DebugNans.with(on, body); }
 
     /** {@return the program {@code f} stages for inputs like {@code args}} in JAX's text form when printed */
     public static <P, R> Jaxpr makeJaxpr(Function<P, R> f, P args) {

@@ -1,10 +1,14 @@
 package dev.jaxj.staging;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.array.NanCheck;
 import dev.jaxj.array.Tracer;
 import dev.jaxj.autodiff.Leaves;
 import dev.jaxj.compiler.kernel.BufferPlan;
+import dev.jaxj.core.DebugNans;
 import dev.jaxj.core.TraceStack;
+import dev.jaxj.errors.FloatingPointError;
+import dev.jaxj.errors.JaxjException;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.transforms.jit.Compiled;
@@ -24,6 +28,13 @@ import java.util.function.Function;
  * compiled program. Under another transform (inputs are tracers) the function is traced
  * inline, so {@code grad(jit(f))} and {@code vmap(jit(f))} see through it.
  *
+ * <p>With NaN debugging on ({@link DebugNans}), an output holding a NaN from NaN-free inputs
+ * makes the call run the function again op by op to raise at the primitive that produced it;
+ * nothing is donated then, so that the inputs survive for that second run.
+ *
+ * <p>A trace that throws compiles nothing: every caller waiting for it gets the same
+ * exception, unwrapped, and the next call traces again.
+ *
  * <p>With a {@link Donation}, a call outside every transform deletes the donated arrays and
  * may write outputs into their buffers; under a transform nothing is donated.
  *
@@ -35,6 +46,7 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
     private static final int CAPACITY = Integer.getInteger("jaxj.jit_cache_size", 64);
 
     private final BiFunction<P, S, R> f;
+    private final String name;
     private final JitCache cache;
     private final Donation donation;
 
@@ -45,6 +57,7 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
     /** A jitted function donating the arguments {@code donation} names. */
     public Jitted(BiFunction<P, S, R> f, String name, Donation donation) {
         this.f = f;
+        this.name = name;
         this.cache = new JitCache(name, CAPACITY);
         this.donation = donation;
     }
@@ -54,11 +67,35 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
         Leaves in = Leaves.of(args, "jit");
         if (in.arrays().exists(a -> a instanceof Tracer)) return f.apply(args, statics);
         Compiled c = compiled(in, statics);
-        // Under a transform the call's concrete inputs may be constants the outer trace still holds.
-        boolean donate = !c.plan().donated().isEmpty() && TraceStack.current().traces().isEmpty() && TraceStack.current().dynamic().isEmpty();
+        boolean debugNans = DebugNans.enabled();
+        // Under a transform the call's concrete inputs may be constants the outer trace still holds;
+        // while debugging NaNs they must outlive the call, which may run the function again.
+        boolean donate = !debugNans && !c.plan().donated().isEmpty() && outsideTransforms();
+        Seq<Array> outs = c.run(in.arrays(), donate);
+        if (debugNans && NanCheck.anyNan(outs) && !NanCheck.anyNan(in.arrays())) findNan(args, statics, in, c);
         @SuppressWarnings("unchecked")
-        R out = (R) ((TreeDef) c.outStructure()).unflatten(c.run(in.arrays(), donate));
+        R out = (R) ((TreeDef) c.outStructure()).unflatten(outs);
         return out;
+    }
+
+    private static boolean outsideTransforms() {
+        return TraceStack.current().traces().isEmpty() && TraceStack.current().dynamic().isEmpty();
+    }
+
+    /**
+     * The compiled program turned NaN-free inputs into a NaN: run {@code f} again eagerly, op by
+     * op (JAX's de-optimised re-run), so that the primitive that makes the NaN raises at the
+     * user's line. Java side effects of {@code f} happen again. A NaN that came from a captured
+     * constant is not an error, as it is not in eager code.
+     */
+    private void findNan(P args, S statics, Leaves in, Compiled c) {
+        boolean rerun = outsideTransforms();
+        if (rerun) f.apply(args, statics);
+        if (NanCheck.anyNan(c.consts())) return;
+        throw new FloatingPointError("jit(" + name + ")", "invalid value (nan) encountered in the outputs of the compiled program;"
+                + " with debug_nans on, NaN-free inputs must not give NaN, got " + JaxjException.avals(in.arrays().map(Array::aval))
+                + (rerun ? ", but running the function op by op produced no NaN (the fused program rounds differently)"
+                        : ", under an outer transform, where the function cannot run again on its own"));
     }
 
     /** {@return the program for inputs like {@code args}} (as {@code jax.make_jaxpr} prints it) */

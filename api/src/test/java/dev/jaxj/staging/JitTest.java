@@ -4,9 +4,13 @@ import dev.jaxj.Jax;
 import dev.jaxj.Jnp;
 import dev.jaxj.array.Array;
 import dev.jaxj.errors.ConcretizationError;
+import dev.jaxj.errors.JaxjException;
+import dev.jaxj.errors.ShapeError;
 import dev.jaxj.errors.TracerLeakError;
 import dev.jaxj.ir.DType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +99,59 @@ class JitTest {
         ConcretizationError e = assertThrows(ConcretizationError.class, () -> f.apply(f32(1, 2)));
         assertTrue(e.getMessage().contains("Lax.cond"), e.getMessage());
         assertTrue(e.getMessage().contains("JitTest.java"), e.getMessage());
+    }
+
+    /** Ways a trace can fail: jaxj errors from the library, a user's own exception, JVM errors. */
+    enum TraceFailure {
+        CONCRETIZATION(ConcretizationError.class) { Array in(Array x) { return x.sum().floatValue() > 0 ? x : x.neg(); } },
+        SHAPE(ShapeError.class) { Array in(Array x) { return x.add(Jnp.zeros(5)); } },
+        USER(IllegalStateException.class) { Array in(Array x) { throw new IllegalStateException("the user's own check"); } },
+        STACK_OVERFLOW(StackOverflowError.class) { Array in(Array x) { throw new StackOverflowError(); } },
+        ASSERTION(AssertionError.class) { Array in(Array x) { throw new AssertionError("the user's assertion"); } };
+
+        final Class<? extends Throwable> type;
+
+        TraceFailure(Class<? extends Throwable> type) { this.type = type; }
+
+        abstract Array in(Array x);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TraceFailure.class)
+    void shouldRaiseTheTraceFailureInEveryConcurrentCaller(TraceFailure failure) throws Exception {
+        AtomicInteger traces = new AtomicInteger();
+        Function<Array, Array> f = Jax.jit(x -> {
+            traces.incrementAndGet();
+            return failure.in(x);
+        });
+        int threads = 8;
+        AtomicInteger arrived = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Throwable>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    arrived.incrementAndGet();
+                    while (arrived.get() < threads) Thread.yield();
+                    try {
+                        f.apply(f32(1, 2));
+                        return null;
+                    } catch (RuntimeException | Error e) {
+                        return e;
+                    }
+                }));
+            }
+            for (var r : results) {
+                Throwable t = r.get();
+                assertInstanceOf(failure.type, t, "every caller sees the trace's own exception");
+                if (t instanceof JaxjException e) assertTrue(e.getMessage().contains("JitTest.java"), e.getMessage());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        int before = traces.get();
+        assertThrows(failure.type, () -> f.apply(f32(1, 2)));
+        assertEquals(before + 1, traces.get(), "a failed trace is not cached: the next call traces again");
     }
 
     @Test

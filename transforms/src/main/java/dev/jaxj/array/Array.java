@@ -32,7 +32,10 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
     /** {@return the abstract value: shape, dtype and weak type} */
     public abstract ShapedArray aval();
 
-    /** The data in host memory; tracers raise {@code ConcretizationError} naming {@code op}. */
+    /**
+     * The data in host memory; tracers raise {@code ConcretizationError} naming {@code op}, or
+     * {@code TracerLeakError} once they have escaped their transform.
+     */
     protected abstract HostBuffer host(String op);
 
     public final Shape shape() { return aval().shape(); }
@@ -134,9 +137,11 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
         return r;
     }
 
+    /** A tracer's state is reported before the shape, as JAX concretizes before it converts. */
     private HostBuffer single(String op) {
+        HostBuffer h = host(op);
         if (size() != 1) throw new ShapeError(op, "needs an array of exactly one element, got " + aval());
-        return host(op);
+        return h;
     }
 
     /** {@return the only element as a double} @throws ShapeError unless the array has one element */
@@ -150,10 +155,15 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
 
     public final boolean booleanValue() { return single("booleanValue").getDouble(0) != 0; }
 
-    /** {@return NumPy-style text, e.g. {@code Array([1., 2.], dtype=float32)}} */
+    /**
+     * {@return NumPy-style text, e.g. {@code Array([1., 2.], dtype=float32)}} A tracer prints its
+     * aval and transform instead, e.g. {@code Traced<f32[3]>with<jvp (level 1)>}, marked
+     * {@code leaked} once it has escaped that transform: like JAX's {@code repr}, and unlike the
+     * other reads, printing never raises, so that logging and debuggers keep working.
+     */
     @Override
     public String toString() {
-        if (this instanceof Tracer t) return "Traced<" + aval() + ">with<" + t.trace().describe() + ">";
+        if (this instanceof Tracer t) return "Traced<" + aval() + ">with<" + t.trace().describe() + (t.isLeaked() ? ", leaked" : "") + ">";
         return ArrayPrinter.print(aval(), host("toString"));
     }
 

@@ -3,9 +3,9 @@ package dev.jaxj.array;
 import dev.jaxj.accel.Backends;
 import dev.jaxj.accel.Buffer;
 import dev.jaxj.core.CustomRules;
+import dev.jaxj.core.DebugNans;
 import dev.jaxj.core.Trace;
 import dev.jaxj.core.TraceStack;
-import dev.jaxj.errors.TracerLeakError;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Seq;
@@ -47,11 +47,7 @@ public final class Bind {
         if (stack.dynamic().isDefined() && (top == null || stack.dynamic().get().level() > top.level())) top = stack.dynamic().get();
         if (top == null) return null;
         for (Array a : args) {
-            if (a instanceof Tracer t && (!t.trace().isActive() || !stack.contains(t.trace()))) {
-                throw new TracerLeakError(op, "got a tracer " + t.aval() + " of " + t.trace().describe()
-                        + " that is no longer active; a value computed inside a transform escaped it (e.g. stored in a field)"
-                        + " and was used afterwards; return it from the transformed function instead");
-            }
+            if (a instanceof Tracer t && t.isLeaked()) throw t.leaked(op);
         }
         return top;
     }
@@ -85,6 +81,7 @@ public final class Bind {
                 }
             }
         }
+        if (DebugNans.enabled()) NanCheck.check(p, operands, results);
         return Seq.narrow(results);
     }
 }

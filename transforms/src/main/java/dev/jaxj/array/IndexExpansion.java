@@ -2,7 +2,6 @@ package dev.jaxj.array;
 
 import dev.jaxj.accel.cpu.HostBuffer;
 import dev.jaxj.errors.ArgumentError;
-import dev.jaxj.errors.ConcretizationError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.ShapedArray;
@@ -81,8 +80,8 @@ final class IndexExpansion {
                         + (axis + m.rank() - 1) + "), got mask " + m + " for " + x);
             }
         }
-        if (mask instanceof Tracer) {
-            throw new ConcretizationError(op, "a bool mask index needs a concrete value because the result's shape depends on it, got a traced "
+        if (mask instanceof Tracer t) {
+            throw t.notConcrete(op, "a bool mask index needs a concrete value because the result's shape depends on it, got a traced "
                     + m + " for " + x + "; use Jnp.where(mask, x, fill) to keep static shapes");
         }
         boolean[] bits = mask.toBooleanArray();

@@ -2,6 +2,7 @@ package dev.jaxj.core;
 
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Bind;
+import dev.jaxj.array.NanCheck;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.Atom;
 import dev.jaxj.ir.Eqn;
@@ -30,7 +31,7 @@ public final class JaxprInterpreter {
         for (int i = 0; i < consts.size(); i++) env.put(jaxpr.constVars().get(i), consts.get(i));
         for (int i = 0; i < args.size(); i++) env.put(jaxpr.inVars().get(i), args.get(i));
         for (Eqn e : jaxpr.eqns()) {
-            Seq<Array> outs = Bind.bind(e.prim(), e.in().map(a -> read(env, a)));
+            Seq<Array> outs = NanCheck.at(e.where(), "", () -> Bind.bind(e.prim(), e.in().map(a -> read(env, a))));
             for (int i = 0; i < outs.size(); i++) env.put(e.out().get(i), outs.get(i));
         }
         return jaxpr.outs().map(a -> read(env, a));

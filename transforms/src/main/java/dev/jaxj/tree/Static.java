@@ -9,6 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a record component as static data rather than a child: it is kept in the
  * {@link TreeDef} (so it is part of the structure, compared with {@code equals}) and is not a leaf.
+ * As part of the {@code jit} cache key it must compare by value: {@code jit} rejects a static
+ * component holding a Java array, an {@code Array} or another value compared by identity.
  *
  * <p>This is JAX's {@code register_dataclass(meta_fields=...)} and Equinox's
  * {@code field(static=True)}: a layer's hyperparameters stay out of {@code Tree.map} and out of

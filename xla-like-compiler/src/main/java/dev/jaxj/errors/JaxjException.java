@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 public abstract sealed class JaxjException extends RuntimeException
         permits ShapeError, DTypeError, ConcretizationError, TracerLeakError, NotDifferentiable,
-        BackendError, TreeError, JaxprTypeError, ArgumentError, DeletedArrayError {
+        BackendError, TreeError, JaxprTypeError, ArgumentError, DeletedArrayError, FloatingPointError {
 
     private final String op;
     private final String detail;

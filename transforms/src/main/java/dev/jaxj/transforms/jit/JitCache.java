@@ -1,6 +1,8 @@
 package dev.jaxj.transforms.jit;
 
+import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.tree.TreeDef;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +19,11 @@ import java.util.function.Supplier;
  * weak type), static arguments and donated inputs. Thread-safe: concurrent callers with the same key wait
  * for one compilation. Bounded: the least recently used entry goes when full. With
  * {@code -Djaxj.log_compiles=true} every compilation logs why the existing entries did not fit.
+ *
+ * <p>A compilation that fails is not cached, as in JAX: every caller that waited for it gets
+ * the very exception the compilation threw (a {@code ConcretizationError} stays one, it is not
+ * wrapped), and the next call with that key traces and compiles again, so it fails the same
+ * way again or succeeds if what the trace depends on has changed.
  */
 public final class JitCache {
     private static final System.Logger LOG = System.getLogger("dev.jaxj.jit");
@@ -53,6 +61,8 @@ public final class JitCache {
         synchronized (this) {
             existing = entries.get(key);
             if (existing == null) {
+                // Checked once per new key: a key that passed never equals one holding identity-compared data.
+                requireHashable(key);
                 if (log) LOG.log(Level.INFO, "jit {0}: compiling #{1} because {2}", name, compilations + 1, reason(key));
                 entries.put(key, mine);
                 compilations++;
@@ -63,10 +73,11 @@ public final class JitCache {
                 }
             }
         }
-        if (existing != null) return existing.join();
+        if (existing != null) return await(existing);
         try {
             mine.complete(compile.get());
         } catch (RuntimeException | Error e) {
+            // Forget the failure before publishing it, so that no later caller waits on it.
             synchronized (this) {
                 entries.remove(key, mine);
             }
@@ -74,6 +85,37 @@ public final class JitCache {
             throw e;
         }
         return mine.join();
+    }
+
+    /** Waits for another caller's compilation and throws what it threw, unwrapped. */
+    private static Compiled await(CompletableFuture<Compiled> compiling) {
+        try {
+            return compiling.join();
+        } catch (CompletionException wrapped) {
+            // The compiling caller completes the future with the RuntimeException or Error it caught.
+            if (wrapped.getCause() instanceof RuntimeException e) throw e;
+            if (wrapped.getCause() instanceof Error e) throw e;
+            throw wrapped;
+        }
+    }
+
+    /**
+     * Static data enters the key, so it must compare by value (JAX's "static arguments must be
+     * hashable"): with an array inside, a cached program would outlive a change of its elements.
+     */
+    private static void requireHashable(Key key) {
+        for (int i = 0; i < key.statics().size(); i++) {
+            for (String problem : Hashability.problem(key.statics().get(i))) {
+                throw new ArgumentError("jit", "static argument " + i + " must be hashable (value-based equals/hashCode), got "
+                        + problem + "; pass it as a traced argument or use a record of immutable values");
+            }
+        }
+        if (key.structure() instanceof TreeDef def) {
+            for (String problem : Hashability.problemInStructure(def)) {
+                throw new ArgumentError("jit", "the static data of the input pytree must be hashable (value-based equals/hashCode), got "
+                        + problem + "; make it a leaf (an Array) or use immutable values");
+            }
+        }
     }
 
     /** {@return how many times this cache has compiled} */

@@ -2,6 +2,7 @@ package dev.jaxj.transforms.transpose;
 
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Bind;
+import dev.jaxj.array.NanCheck;
 import dev.jaxj.core.JaxprInterpreter;
 import dev.jaxj.ir.Atom;
 import dev.jaxj.ir.Eqn;
@@ -41,7 +42,7 @@ public final class BackwardPass {
                 linear.addAll(e.out().toJavaList());
                 linearEqns = linearEqns.append(e);
             } else {
-                Seq<Array> outs = Bind.bind(e.prim(), e.in().map(a -> JaxprInterpreter.read(known, a)));
+                Seq<Array> outs = NanCheck.at(e.where(), "in the backward pass", () -> Bind.bind(e.prim(), e.in().map(a -> JaxprInterpreter.read(known, a))));
                 for (int i = 0; i < outs.size(); i++) known.put(e.out().get(i), outs.get(i));
             }
         }
@@ -54,7 +55,7 @@ public final class BackwardPass {
             if (outCt.forAll(Option::isEmpty)) continue;
             Seq<Array> ctsOut = e.out().zipWith(outCt, (v, c) -> c.getOrElse(() -> Tangents.zeros(v.aval())));
             Seq<LinearArg> args = e.in().map(a -> arg(a, linear, known));
-            Seq<Option<Array>> ctsIn = TransposeRules.transpose(e.prim(), ctsOut, args);
+            Seq<Option<Array>> ctsIn = NanCheck.at(e.where(), "in the backward pass", () -> TransposeRules.transpose(e.prim(), ctsOut, args));
             for (int i = 0; i < e.in().size(); i++) {
                 if (e.in().get(i) instanceof Var v && linear.contains(v) && ctsIn.get(i).isDefined()) accumulate(cts, v, ctsIn.get(i).get());
             }
