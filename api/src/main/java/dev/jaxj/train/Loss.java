@@ -25,7 +25,7 @@ public interface Loss {
      * cannot be read. The default accepts any targets.
      *
      * @param op          the calling function, to name in the error
-     * @param predictions the aval of the model's output for a batch of one example
+     * @param predictions the aval of the model's output for one batch
      * @param targets     all the targets
      * @throws dev.jaxj.errors.JaxjException when the loss cannot take the targets
      */

@@ -98,8 +98,8 @@ public final class Trainer {
         }
         validation.forEach(v -> examples("fit", v._1, v._2));
         // Inside the compiled step the targets are traced and cannot be read: check them here, once.
-        checkTargets("fit", state.variables(), x, y);
-        for (var v : config.validationData()) checkTargets("fit", state.variables(), v._1, v._2);
+        checkTargets("fit", state.variables(), x, y, config.batchSize());
+        for (var v : config.validationData()) checkTargets("fit", state.variables(), v._1, v._2, config.batchSize());
         int nTrain = xTrain.shape().dim(0);
         var names = names(validation.isDefined());
         for (EarlyStopping es : config.earlyStopping())
@@ -174,15 +174,18 @@ public final class Trainer {
      */
     public Map<String, Double> evaluate(TrainState state, Array x, Array y, int batchSize) {
         examples("evaluate", x, y);
-        checkTargets("evaluate", state.variables(), x, y);
+        checkTargets("evaluate", state.variables(), x, y, batchSize);
         return evaluate(state, x, y, batchSize, "");
     }
 
-    /** The loss's host check of the targets ({@link Loss#checkTargets}), given the model's output for one example. */
-    private void checkTargets(String op, Variables variables, Array x, Array y) {
-        int[] one = x.shape().toArray();
-        one[0] = 1;
-        loss.checkTargets(op, model.outputAval(variables, ShapedArray.of(x.dtype(), one)), y);
+    /**
+     * The loss's host check of the targets ({@link Loss#checkTargets}), given the model's output
+     * aval for the first batch: a shape the compiled steps trace anyway.
+     */
+    private void checkTargets(String op, Variables variables, Array x, Array y, int batchSize) {
+        int[] batch = x.shape().toArray();
+        batch[0] = Math.min(batch[0], Math.max(1, batchSize));
+        loss.checkTargets(op, model.outputAval(variables, ShapedArray.of(x.dtype(), batch)), y);
     }
 
     private Map<String, Double> evaluate(TrainState state, Array x, Array y, int batchSize, String prefix) {
