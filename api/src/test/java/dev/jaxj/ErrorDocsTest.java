@@ -95,8 +95,8 @@ class ErrorDocsTest {
     /** {@return the text of each {@code ## Name} or {@code ### Name} section, by name} */
     private static Map<String, String> sections() throws IOException {
         var out = new LinkedHashMap<String, String>();
-        Matcher m = Pattern.compile("(?m)^#{2,3} (\\w+)\\s*$").matcher(Files.readString(DOC));
         String text = Files.readString(DOC);
+        Matcher m = Pattern.compile("(?m)^#{2,3} (\\w+)\\s*$").matcher(text);
         List<int[]> starts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         while (m.find()) {
