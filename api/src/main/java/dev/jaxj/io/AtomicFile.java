@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -73,8 +74,9 @@ final class AtomicFile {
 
     /** {@return the failure without the file name}, which for most file-system errors is the temporary file's */
     static String reason(IOException e) {
-        if (e instanceof FileSystemException f)
-            return f.getClass().getSimpleName() + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
+        if (e instanceof NoSuchFileException) return "no such file";
+        if (e instanceof AccessDeniedException) return "access denied";
+        if (e instanceof FileSystemException f) return f.getClass().getSimpleName() + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
         return String.valueOf(e.getMessage());
     }
 

@@ -112,6 +112,13 @@ class CheckpointsTest {
     }
 
     @Test
+    void shouldNameAMissingFileItCannotRestoreFrom(@TempDir Path dir) {
+        Path file = dir.resolve("absent.safetensors");
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> Checkpoints.restore(file, i64(Shape.of(2), 0, 0)));
+        assertEquals("could not read " + file + ": no such file", e.getMessage());
+    }
+
+    @Test
     void shouldRejectATemplateWithALeafTheFileLacks(@TempDir Path dir) {
         Path file = dir.resolve("p.safetensors");
         Checkpoints.save(file, LinkedHashMap.of("a", f32(Shape.SCALAR, 1)));
