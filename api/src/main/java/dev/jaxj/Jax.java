@@ -61,12 +61,12 @@ public final class Jax {
      * @throws dev.jaxj.errors.NotDifferentiable when {@code f}'s output is not a real scalar or an input is not floating
      */
     public static <P> Function<P, P> grad(Function<P, Array> f) {
-        return x -> valueAndGrad(f).apply(x).grad();
+        return x -> valueAndGrad(f, "grad").apply(x).grad();
     }
 
     /** {@return the gradient of {@code f} with respect to its first argument} (JAX's {@code argnums=0}) */
     public static <P, B> BiFunction<P, B, P> grad(BiFunction<P, B, Array> f) {
-        return (p, b) -> valueAndGrad(f).apply(p, b).grad();
+        return (p, b) -> valueAndGrad((P q) -> f.apply(q, b), "grad").apply(p).grad();
     }
 
     /**
@@ -97,10 +97,15 @@ public final class Jax {
     }
 
     /** {@return a function giving both {@code f}'s value and its gradient} */
-    @SuppressWarnings("unchecked")
     public static <P> Function<P, ValueAndGrad<P>> valueAndGrad(Function<P, Array> f) {
+        return valueAndGrad(f, "value_and_grad");
+    }
+
+    /** {@link #valueAndGrad(Function)} reporting errors as {@code op}, the function the user called. */
+    @SuppressWarnings("unchecked")
+    private static <P> Function<P, ValueAndGrad<P>> valueAndGrad(Function<P, Array> f, String op) {
         return x -> {
-            var r = Differentiate.valueAndGrad(p -> new Object[] {f.apply((P) p)}, x, "value_and_grad");
+            var r = Differentiate.valueAndGrad(p -> new Object[] {f.apply((P) p)}, x, op);
             return new ValueAndGrad<>(r.value(), (P) r.grad());
         };
     }
@@ -201,7 +206,8 @@ public final class Jax {
      * The first call traces {@code f} with abstract values and compiles the program; later
      * calls with the same shapes and dtypes run it directly. {@code f} must be pure: Java side
      * effects happen once, at trace time, and Java control flow on array values raises
-     * {@code ConcretizationError} (use {@code Lax.cond} or {@code Jnp.where}).
+     * {@code ConcretizationError} (compute both branches and pick with {@code Lax.select} or
+     * {@code Jnp.where}, or pass the value as the static argument of {@link #jitStatic}).
      * {@snippet :
      * Function<Array, Array> step = Jax.jit(x -> x.mul(2.0).tanh().sum());
      * step.apply(x);   // traces and compiles

@@ -1,6 +1,7 @@
 package dev.jaxj;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -69,7 +70,10 @@ public final class Random {
     public static Key split(Key key) { return split(key, Shape.of(2)); }
 
     /** {@return {@code num} new keys (shape (num)) from a single key} */
-    public static Key split(Key key, int num) { return split(key, Shape.of(num)); }
+    public static Key split(Key key, int num) {
+        if (num < 0) throw new ArgumentError("random.split", "num must be >= 0, got " + num);
+        return split(key, Shape.of(num));
+    }
 
     /** {@return a key array of the given shape from a single key} */
     public static Key split(Key key, Shape shape) { return new Key(Threefry.split(key, shape), key.mode()); }

@@ -35,7 +35,7 @@ public final class Differentiate {
         }, in.arrays());
         Array value = lin.primalsOut().head();
         if (value.ndim() != 0 || !value.dtype().isFloating()) {
-            throw new NotDifferentiable(op, "requires a real scalar output (use vjp or jacrev for others), got " + value.aval());
+            throw new NotDifferentiable(op, "requires a real scalar output (use Jax.vjp or Jax.jacrev for others), got " + value.aval());
         }
         Seq<Array> cts = lin.primalsOut().map(Tangents::zerosLike).update(0, Tangents.like(value, 1));
         Object grad = in.rebuild(lin.vjp(cts));

@@ -12,7 +12,13 @@ public record Leaves(Seq<Array> arrays, TreeDef treeDef) {
 
     /** Flattens {@code tree}; every leaf must be an {@link Array}. */
     public static Leaves of(Object tree, String op) {
-        Tree.Flattened f = Tree.flatten(tree);
+        Tree.Flattened f;
+        try {
+            f = Tree.flatten(tree);
+        } catch (TreeError e) {
+            // Named after the transform the user called, not the flatten inside it.
+            throw new TreeError(op, e.detail(), e.where(), e);
+        }
         if (!f.leaves().forAll(l -> l instanceof Array)) {
             // Paths cost a second walk; take it only to say where the bad leaf is.
             for (Tree.PathLeaf pl : Tree.flattenWithPath(tree)) {
@@ -32,7 +38,7 @@ public record Leaves(Seq<Array> arrays, TreeDef treeDef) {
             Array a = (Array) pl.leaf();
             if (!a.dtype().isFloating()) {
                 throw new NotDifferentiable(op, "requires floating-point inputs, got " + a.aval()
-                        + (pl.path().entries().isEmpty() ? "" : " at " + pl.path()) + "; convert with astype(DType.F32) or mark the input static");
+                        + (pl.path().entries().isEmpty() ? "" : " at " + pl.path()) + "; convert it with astype(DType.F32), or capture it in the function instead of passing it as an input");
             }
         }
         return l;

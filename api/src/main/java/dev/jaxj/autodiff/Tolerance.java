@@ -1,5 +1,6 @@
 package dev.jaxj.autodiff;
 
+import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.DType;
 
 /**
@@ -15,7 +16,7 @@ import dev.jaxj.ir.DType;
  */
 public record Tolerance(double grad, double value) {
     public Tolerance {
-        if (!(grad >= 0) || !(value >= 0)) throw new IllegalArgumentException("tolerances must be >= 0, got grad " + grad + " and value " + value);
+        if (!(grad >= 0) || !(value >= 0)) throw new ArgumentError("Tolerance", "tolerances must be >= 0, got grad " + grad + " and value " + value);
     }
 
     /** {@return JAX's default tolerances for {@code dtype}}: exact for integers and bools. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -27,13 +30,16 @@ final class AtomicFile {
     private AtomicFile() {}
 
     /**
-     * Replaces {@code target} with what {@code body} writes.
+     * Replaces {@code target} with what {@code body} writes. Its folder must exist: the message
+     * of a failure names the target and, for a missing folder, the first missing one, never the
+     * temporary file.
      *
      * @throws UncheckedIOException when the file system fails, including when it cannot rename atomically
      */
     static void write(Path target, Body body) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
+        requireFolder(target, dir);
         // Not Files.createTempFile: it creates the file owner-only, and the rename would keep that.
         Path tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         boolean moved = false;
@@ -46,10 +52,32 @@ final class AtomicFile {
             moved = true;
             syncDirectory(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e, e);
+            throw new UncheckedIOException("could not write " + target + ": " + reason(e), e);
         } finally {
             if (!moved) deleteQuietly(tmp);
         }
+    }
+
+    /** Fails naming the first missing folder above {@code target}, or a file standing where its folder should be. */
+    static void requireFolder(Path target, Path dir) {
+        if (Files.isDirectory(dir)) return;
+        Path existing = dir, missing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            missing = existing;
+            existing = existing.getParent();
+        }
+        boolean blocked = existing != null && !Files.isDirectory(existing);
+        Path named = blocked ? existing : missing;
+        String why = blocked ? existing + " is a file, not a folder" : "the folder " + missing + " does not exist";
+        throw new UncheckedIOException("could not write " + target + ": " + why, new NoSuchFileException(named.toString()));
+    }
+
+    /** {@return the failure without the file name}, which for most file-system errors is the temporary file's */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such file";
+        if (e instanceof AccessDeniedException) return "access denied";
+        if (e instanceof FileSystemException f) return f.getClass().getSimpleName() + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
+        return String.valueOf(e.getMessage());
     }
 
     /** Makes the rename itself durable where the platform allows opening a directory; best effort. */

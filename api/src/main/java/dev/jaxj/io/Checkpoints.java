@@ -10,6 +10,9 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Seq;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static java.util.Objects.requireNonNull;
@@ -37,14 +40,18 @@ public final class Checkpoints {
     private Checkpoints() {}
 
     /**
-     * Writes the leaves of {@code tree} to {@code path}, atomically, bit for bit.
+     * Writes the leaves of {@code tree} to {@code path}, atomically, bit for bit. Missing
+     * folders above {@code path} are created first, as Orbax and Flax's checkpointing do
+     * ({@link Safetensors#write} does not: it writes one file where its folder exists).
      *
      * @param tree a pytree whose leaves are all concrete arrays
      * @throws TreeError when a leaf is not an array, or two leaves would get the same name
-     * @throws java.io.UncheckedIOException when the file cannot be written
+     * @throws java.io.UncheckedIOException when the file or a folder above it cannot be written;
+     *                                      the message names the path and the folder
      */
     public static void save(Path path, Object tree) {
         requireNonNull(path, "path is null");
+        createFolders(path);
         var flat = Tree.flatten(tree);
         var tensors = LinkedHashMap.<String, Array>empty();
         var where = HashMap.<String, String>empty();
@@ -113,5 +120,16 @@ public final class Checkpoints {
 
     private static String quoted(Seq<String> names) {
         return names.isEmpty() ? "none" : names.map(s -> "'" + s + "'").mkString(", ");
+    }
+
+    private static void createFolders(Path path) {
+        Path dir = path.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            // A file where a folder should be, or no permission: the write reports it, naming the folder.
+            AtomicFile.requireFolder(path, dir);
+            throw new UncheckedIOException("could not write " + path + ": cannot create the folder " + dir + ": " + AtomicFile.reason(e), e);
+        }
     }
 }

@@ -60,7 +60,7 @@ public final class Safetensors {
         try (var channel = FileChannel.open(path, StandardOpenOption.READ)) {
             return read(ByteSource.of(channel), path.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + path + ": " + e, e);
+            throw new UncheckedIOException("could not read " + path + ": " + AtomicFile.reason(e), e);
         }
     }
 

@@ -65,7 +65,7 @@ public record BatchNorm(double momentum, double epsilon) implements Module {
     public Output apply(Variables variables, Array input, Context context) {
         var p = (Params) variables.params();
         var stats = (Stats) variables.state();
-        Shapes.requireFeatures("BatchNorm", input, p.scale().shape().dim(0));
+        Shapes.requireFeatures("BatchNorm", input.aval(), p.scale().shape().dim(0), "scale", p.scale(), "features");
         Array x = input.dtype().isFloating() ? input : input.astype(p.scale().dtype());
         Array mean = stats.mean(), var = stats.var();
         Stats next = stats;

@@ -107,8 +107,12 @@ public record Conv(int features, Seq<Integer> kernelSize, Seq<Integer> strides, 
     public Output apply(Variables variables, Array input, Context context) {
         var p = (Params) variables.params();
         int channels = channels(input.aval());
-        if (p.kernel().ndim() != kernelSize.size() + 2 || p.kernel().shape().dim(-2) * groups != channels)
-            throw new ShapeError("Conv", "needs inputs with " + p.kernel().shape().dim(-2) * groups + " channels (as at init), got " + input.aval());
+        if (p.kernel().ndim() != kernelSize.size() + 2)
+            throw new ShapeError("Conv", "the kernel must have rank " + (kernelSize.size() + 2) + " [" + "window ".repeat(kernelSize.size())
+                    + "in / groups, features], got " + p.kernel().aval());
+        if (p.kernel().shape().dim(-2) * groups != channels)
+            throw new ShapeError("Conv", "the input's last axis (channels) must have size " + p.kernel().shape().dim(-2) * groups
+                    + " (groups " + groups + " times the in-channels of the kernel " + p.kernel().aval() + " made at init), got " + input.aval());
         int spatial = kernelSize.size();
         Seq<Integer> sizes = input.shape().toSeq().slice(1, 1 + spatial);
         var pads = padding.resolve("Conv", sizes, kernelSize, strides, dilation);
@@ -131,7 +135,7 @@ public record Conv(int features, Seq<Integer> kernelSize, Seq<Integer> strides, 
         int rank = kernelSize.size() + 2;
         if (input.rank() != rank)
             throw new ShapeError("Conv", "a " + kernelSize.size() + "-d convolution needs inputs of rank " + rank + " [batch, "
-                    + "spatial ".repeat(kernelSize.size()) + "channels], got " + input);
+                    + "spatial, ".repeat(kernelSize.size()) + "channels], got " + input);
         int c = input.shape().dim(-1);
         if (c % groups != 0) throw new ShapeError("Conv", "input channels must be a multiple of groups (" + groups + "), got " + input);
         return c;

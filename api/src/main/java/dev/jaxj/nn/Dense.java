@@ -3,6 +3,7 @@ package dev.jaxj.nn;
 import dev.jaxj.Random;
 import dev.jaxj.array.Array;
 import dev.jaxj.errors.ArgumentError;
+import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
@@ -17,6 +18,7 @@ import static java.util.Objects.requireNonNull;
  * A fully connected layer, {@code y = x · kernel + bias}, applied to the last axis: inputs
  * {@code [..., in]} give outputs {@code [..., features]}. As in Flax, the kernel starts LeCun
  * normal and the bias at zero; params take the input's floating dtype (f32 for integer inputs).
+ * A single example {@code [in]} gives {@code [features]}, as Flax's {@code Dense} does.
  * {@snippet :
  * var dense = Dense.of(64);
  * Variables v = dense.init(key, x);         // x: f32[batch, 2] -> kernel f32[2,64], bias f32[64]
@@ -76,10 +78,23 @@ public record Dense(int features, boolean useBias, Initializer kernelInit, Initi
         return new Output(forward(p, input), variables.state());
     }
 
-    /** {@return {@code x · kernel + bias}} with the params given directly */
+    /**
+     * {@return {@code x · kernel + bias}} with the params given directly: {@code x} of shape
+     * {@code [..., in]} (a single example {@code [in]} too, as in Flax) gives {@code [..., features]}
+     *
+     * @throws ShapeError when the kernel is not a matrix, the bias does not match its columns,
+     *                    or the last axis of {@code x} is not the kernel's {@code in_features}
+     */
     public static Array forward(Params p, Array x) {
-        Shapes.requireFeatures("Dense", x, p.kernel().shape().dim(0));
-        Array y = x.matmul(p.kernel());
+        Array kernel = p.kernel();
+        if (kernel.ndim() != 2)
+            throw new ShapeError("Dense", "the kernel must be a matrix [in_features, features], got " + kernel.aval());
+        for (Array b : p.bias())
+            if (!b.shape().equals(Shape.of(kernel.shape().dim(1))))
+                throw new ShapeError("Dense", "the bias must have shape [features] = " + Shape.of(kernel.shape().dim(1))
+                        + " to match the kernel " + kernel.aval() + ", got " + b.aval());
+        Shapes.requireFeatures("Dense", x.aval(), kernel.shape().dim(0), "kernel", kernel, "in_features");
+        Array y = x.matmul(kernel);
         return p.bias().isDefined() ? y.add(p.bias().get()) : y;
     }
 

@@ -62,6 +62,7 @@ public record Embed(int numEmbeddings, int features, Initializer init) implement
 
     /** {@return {@code query · embeddingᵀ}}: the similarity of each query to each row, for an output layer tied to the input one */
     public static Array attend(Params params, Array query) {
+        Shapes.requireFeatures("Embed.attend", query.aval(), params.embedding().shape().dim(-1), "embedding", params.embedding(), "features");
         return query.matmul(params.embedding().transpose());
     }
 

@@ -45,7 +45,7 @@ public record LayerNorm(double epsilon) implements Module {
     @Override
     public Output apply(Variables variables, Array input, Context context) {
         var p = (Params) variables.params();
-        Shapes.requireFeatures("LayerNorm", input, p.scale().shape().dim(0));
+        Shapes.requireFeatures("LayerNorm", input.aval(), p.scale().shape().dim(0), "scale", p.scale(), "features");
         Array x = input.dtype().isFloating() ? input : input.astype(p.scale().dtype());
         Array mean = x.mean(true, -1);
         Array centred = x.sub(mean);

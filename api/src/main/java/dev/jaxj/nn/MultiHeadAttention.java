@@ -79,6 +79,7 @@ public record MultiHeadAttention(int numHeads, int qkvFeatures, int outFeatures,
     public Output apply(Variables variables, Array input, Context context) {
         if (input.ndim() != 3) throw new ShapeError("MultiHeadAttention", "needs inputs [batch, length, features], got " + input.aval());
         var p = (Params) variables.params();
+        Shapes.requireFeatures("MultiHeadAttention", input.aval(), p.query().kernel().shape().dim(0), "query kernel", p.query().kernel(), "in_features");
         int t = input.shape().dim(1);
         Option<Array> mask = causal ? Option.some(causalMask(t)) : Option.none();
         return new Output(attend(p, numHeads, input, input, mask), variables.state());
@@ -99,6 +100,7 @@ public record MultiHeadAttention(int numHeads, int qkvFeatures, int outFeatures,
      * @return {@code [batch, lq, outFeatures]}
      */
     public static Array attend(Params p, int numHeads, Array queries, Array keysValues, Option<Array> mask) {
+        check(p, numHeads, queries, keysValues, mask);
         Array q = heads(Dense.forward(p.query(), queries), numHeads);
         Array k = heads(Dense.forward(p.key(), keysValues), numHeads);
         Array v = heads(Dense.forward(p.value(), keysValues), numHeads);
@@ -109,6 +111,23 @@ public record MultiHeadAttention(int numHeads, int qkvFeatures, int outFeatures,
         Array mixed = Jnp.einsum("bhqk,bkhd->bqhd", weights, v);
         var s = mixed.shape();
         return Dense.forward(p.out(), mixed.reshape(s.dim(0), s.dim(1), s.dim(2) * s.dim(3)));
+    }
+
+    /** Checks the operands here so that a mismatch names this layer and the avals, not an inner matmul, reshape or where. */
+    private static void check(Params p, int numHeads, Array queries, Array keysValues, Option<Array> mask) {
+        String op = "MultiHeadAttention";
+        if (queries.ndim() != 3 || keysValues.ndim() != 3)
+            throw new ShapeError(op, "queries and keys/values must be [batch, length, features], got " + queries.aval() + " and " + keysValues.aval());
+        Shapes.requireFeatures(op, queries.aval(), p.query().kernel().shape().dim(0), "query kernel", p.query().kernel(), "in_features");
+        Shapes.requireFeatures(op, keysValues.aval(), p.key().kernel().shape().dim(0), "key kernel", p.key().kernel(), "in_features");
+        int width = p.query().kernel().shape().dim(-1);
+        if (numHeads < 1 || width % numHeads != 0)
+            throw new ShapeError(op, numHeads + " heads must divide the query width, got query kernel " + p.query().kernel().aval());
+        int b = Math.max(queries.shape().dim(0), keysValues.shape().dim(0));
+        Shape scores = Shape.of(b, numHeads, queries.shape().dim(1), keysValues.shape().dim(1));
+        for (Array m : mask)
+            if (!Shapes.broadcastsTo(m.shape(), scores))
+                throw new ShapeError(op, "the mask must broadcast to [batch, heads, queries, keys] = " + scores + ", got " + m.aval());
     }
 
     /** {@code [b, l, h*d]} to {@code [b, l, h, d]} */

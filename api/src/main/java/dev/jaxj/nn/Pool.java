@@ -22,7 +22,7 @@ final class Pool {
     static void checkInput(String op, Seq<Integer> window, ShapedArray input) {
         if (input.rank() != window.size() + 2)
             throw new ShapeError(op, "a " + window.size() + "-d window needs inputs of rank " + (window.size() + 2)
-                    + " [batch, " + "spatial ".repeat(window.size()) + "channels], got " + input);
+                    + " [batch, " + "spatial, ".repeat(window.size()) + "channels], got " + input);
     }
 
     /** {@return the window over the spatial axes only}: size 1, stride 1 and no padding on the batch and channel axes */

@@ -38,7 +38,7 @@ public record RMSNorm(double epsilon) implements Module {
     @Override
     public Output apply(Variables variables, Array input, Context context) {
         var p = (Params) variables.params();
-        Shapes.requireFeatures("RMSNorm", input, p.scale().shape().dim(0));
+        Shapes.requireFeatures("RMSNorm", input.aval(), p.scale().shape().dim(0), "scale", p.scale(), "features");
         Array x = input.dtype().isFloating() ? input : input.astype(p.scale().dtype());
         Array meanSquare = x.square().mean(true, -1);
         return new Output(x.mul(Lax.rsqrt(meanSquare.add(epsilon))).mul(p.scale()), variables.state());

@@ -4,6 +4,7 @@ import dev.jaxj.Jax;
 import dev.jaxj.Jnp;
 import dev.jaxj.array.Array;
 import dev.jaxj.errors.ShapeError;
+import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 
 /** Shape checks and shape inference the layers share. */
@@ -19,7 +20,7 @@ final class Shapes {
 
     /** {@return the size of the last axis} @throws ShapeError naming {@code op} for a scalar */
     static int features(String op, ShapedArray input) {
-        if (input.rank() == 0) throw new ShapeError(op, "needs inputs with a feature axis, got " + input);
+        if (input.rank() == 0) throw new ShapeError(op, "needs inputs with a feature axis (the last one), got " + input);
         return input.shape().dim(-1);
     }
 
@@ -28,9 +29,28 @@ final class Shapes {
         if (x.rank() != rank) throw new ShapeError(op, "needs inputs of rank " + rank + " (" + layout + "), got " + x);
     }
 
-    /** @throws ShapeError naming {@code op} unless the last axis of {@code x} has {@code size} */
-    static void requireFeatures(String op, Array x, int size) {
-        if (x.ndim() == 0 || x.shape().dim(-1) != size)
-            throw new ShapeError(op, "needs inputs whose last axis has size " + size + " (as at init), got " + x.aval());
+    /**
+     * @param param the parameter that fixed the width at init, e.g. the kernel; named in the message
+     * @param role  what its size means to the layer, e.g. {@code in_features}
+     * @throws ShapeError naming {@code op} unless the last axis of {@code x} has {@code size}
+     */
+    static void requireFeatures(String op, ShapedArray x, int size, String param, Array fixedBy, String role) {
+        if (x.rank() == 0 || x.shape().dim(-1) != size)
+            throw new ShapeError(op, "the input's last axis must have size " + size + " (the " + role + " of the "
+                    + param + " " + fixedBy.aval() + " made at init), got " + x);
+    }
+
+    /** {@return whether NumPy broadcasting takes {@code from} to exactly {@code to}} */
+    static boolean broadcastsTo(Shape from, Shape to) {
+        if (from.rank() > to.rank()) return false;
+        for (int i = 1; i <= from.rank(); i++) if (from.dim(-i) != 1 && from.dim(-i) != to.dim(-i)) return false;
+        return true;
+    }
+
+    /** {@return whether NumPy broadcasting combines {@code a} and {@code b}}: trailing axes equal or 1 */
+    static boolean broadcastCompatible(Shape a, Shape b) {
+        for (int i = 1; i <= Math.min(a.rank(), b.rank()); i++)
+            if (a.dim(-i) != b.dim(-i) && a.dim(-i) != 1 && b.dim(-i) != 1) return false;
+        return true;
     }
 }

@@ -17,14 +17,17 @@ public final class Joining {
     private static String avals(Seq<Array> xs) { return JaxjException.avals(xs.map(Array::aval)); }
 
     /** Joins arrays of equal rank along an existing axis; their dtypes promote. */
-    public static Array concatenate(Seq<Array> xs, int axis) {
-        if (xs.isEmpty()) throw new ArgumentError("concatenate", "needs at least one array, got none");
+    public static Array concatenate(Seq<Array> xs, int axis) { return concatenate("concatenate", xs, axis); }
+
+    /** {@link #concatenate(Seq, int)} naming {@code op}, the function the user called, in its errors. */
+    private static Array concatenate(String op, Seq<Array> xs, int axis) {
+        if (xs.isEmpty()) throw new ArgumentError(op, "needs at least one array, got none");
         Array first = xs.head();
-        if (first.ndim() == 0) throw new ShapeError("concatenate", "zero-dimensional arrays cannot be concatenated, got " + avals(xs));
-        int a = Axes.normalize("concatenate", axis, first);
+        if (first.ndim() == 0) throw new ShapeError(op, "zero-dimensional arrays cannot be concatenated, got " + avals(xs));
+        int a = Axes.normalize(op, axis, first);
         for (Array x : xs) {
             if (x.ndim() != first.ndim() || !x.shape().with(a, 0).equals(first.shape().with(a, 0))) {
-                throw new ShapeError("concatenate", "arrays must have the same shape except along axis " + a + ", got " + avals(xs));
+                throw new ShapeError(op, "arrays must have the same shape except along axis " + a + ", got " + avals(xs));
             }
         }
         Promotion.Typed t = Promotion.resultType(xs.map(Array::aval));
@@ -43,11 +46,11 @@ public final class Joining {
     /** Concatenates along axis 1, or axis 0 when the arrays are (at most) 1-d. */
     public static Array hstack(Seq<Array> xs) {
         Seq<Array> ys = xs.map(Manipulation::atleast1d);
-        return concatenate(ys, !ys.isEmpty() && ys.head().ndim() == 1 ? 0 : 1);
+        return concatenate("hstack", ys, !ys.isEmpty() && ys.head().ndim() == 1 ? 0 : 1);
     }
 
     /** Concatenates along axis 0 after making every array at least 2-d. */
-    public static Array vstack(Seq<Array> xs) { return concatenate(xs.map(Manipulation::atleast2d), 0); }
+    public static Array vstack(Seq<Array> xs) { return concatenate("vstack", xs.map(Manipulation::atleast2d), 0); }
 
     /** Splits into {@code sections} equal parts along {@code axis}. @throws ArgumentError when they cannot be equal */
     public static Seq<Array> split(Array x, int sections, int axis) {

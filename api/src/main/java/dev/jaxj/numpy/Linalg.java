@@ -135,7 +135,7 @@ public final class Linalg {
                 Array e = ord > 0 ? Reductions.max(s, true, other) : Reductions.min(s, true, other);
                 return keepdims ? e : Lax.squeeze(e, Vector.of(rowAxis, colAxis).sorted());
             }
-            throw new ArgumentError("norm", "matrix norms support ord 1, -1, inf and -inf (use frobenius for the Frobenius norm), got ord="
+            throw new ArgumentError("norm", "matrix norms support ord 1, -1, inf and -inf (Jnp.norm(x, axes, keepdims) gives the Frobenius norm), got ord="
                     + ord + " for " + x.aval());
         }
         throw new ArgumentError("norm", "needs 1 or 2 axes, got axes " + Arrays.toString(axes) + " for " + x.aval());

@@ -117,7 +117,12 @@ public final class Logic {
      * when {@code equalNan}; integers and bools compare exactly.
      */
     public static Array isclose(Array a, Array b, double rtol, double atol, boolean equalNan) {
-        Vector<Array> p = prepare("isclose", ANY, a, b);
+        return isclose("isclose", a, b, rtol, atol, equalNan);
+    }
+
+    /** {@link #isclose(Array, Array, double, double, boolean)} naming {@code op}, the function the user called, in its errors. */
+    private static Array isclose(String op, Array a, Array b, double rtol, double atol, boolean equalNan) {
+        Vector<Array> p = prepare(op, ANY, a, b);
         Array x = p.get(0), y = p.get(1);
         if (!x.dtype().isFloating()) return Lax.eq(x, y);
         Array tol = Lax.add(fullLike(x, atol), Operands.mul(Lax.abs(y), rtol));
@@ -130,7 +135,7 @@ public final class Logic {
 
     /** {@return a bool scalar: whether every element pair is {@link #isclose}} */
     public static Array allclose(Array a, Array b, double rtol, double atol, boolean equalNan) {
-        Array c = isclose(a, b, rtol, atol, equalNan);
+        Array c = isclose("allclose", a, b, rtol, atol, equalNan);
         return Lax.reduceAnd(c, Vector.range(0, c.ndim()));
     }
 

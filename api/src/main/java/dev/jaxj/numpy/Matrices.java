@@ -40,10 +40,13 @@ public final class Matrices {
     }
 
     /** The {@code offset}-th diagonal of the matrices in axes {@code axis1, axis2}, as the last axis of the result. */
-    public static Array diagonal(Array x, int offset, int axis1, int axis2) {
-        if (x.ndim() < 2) throw new ShapeError("diagonal", "requires an array of rank >= 2, got " + x.aval());
-        int a1 = Axes.normalize("diagonal", axis1, x), a2 = Axes.normalize("diagonal", axis2, x);
-        if (a1 == a2) throw new ArgumentError("diagonal", "axis1 and axis2 must differ, got both " + a1 + " for " + x.aval());
+    public static Array diagonal(Array x, int offset, int axis1, int axis2) { return diagonal("diagonal", x, offset, axis1, axis2); }
+
+    /** {@link #diagonal(Array, int, int, int)} naming {@code op}, the function the user called, in its errors. */
+    private static Array diagonal(String op, Array x, int offset, int axis1, int axis2) {
+        if (x.ndim() < 2) throw new ShapeError(op, "requires an array of rank >= 2, got " + x.aval());
+        int a1 = Axes.normalize(op, axis1, x), a2 = Axes.normalize(op, axis2, x);
+        if (a1 == a2) throw new ArgumentError(op, "axis1 and axis2 must differ, got both " + a1 + " for " + x.aval());
         Vector<Integer> perm = Axes.complement(x.ndim(), Vector.of(a1, a2)).append(a1).append(a2);
         Array t = Lax.transpose(x, perm);
         int n = x.shape().dim(a1), m = x.shape().dim(a2), r = x.ndim();
@@ -77,7 +80,7 @@ public final class Matrices {
 
     /** The sum of the {@code offset}-th diagonal over axes {@code axis1, axis2}. */
     public static Array trace(Array x, int offset, int axis1, int axis2) {
-        return Reductions.sum(diagonal(x, offset, axis1, axis2), false, -1);
+        return Reductions.sum(diagonal("trace", x, offset, axis1, axis2), false, -1);
     }
 
     /** Coordinate arrays for 1-d coordinate vectors; {@link Indexing#XY} swaps the first two output axes, as for plotting. */

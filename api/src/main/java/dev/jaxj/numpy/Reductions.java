@@ -96,16 +96,19 @@ public final class Reductions {
      * The variance {@code sum((x - mean)²) / (N - ddof)}; as in JAX the divisor is not
      * clamped, so {@code ddof >= N} gives infinities, NaNs or negative values.
      */
-    public static Array var(Array x, int ddof, boolean keepdims, int... axes) {
+    public static Array var(Array x, int ddof, boolean keepdims, int... axes) { return var("var", x, ddof, keepdims, axes); }
+
+    /** {@link #var(Array, int, boolean, int...)} naming {@code op}, the function the user called, in its errors. */
+    private static Array var(String op, Array x, int ddof, boolean keepdims, int... axes) {
         Array f = inexact(x);
-        Vector<Integer> ax = Axes.normalizeAll("var", axes, x);
+        Vector<Integer> ax = Axes.normalizeAll(op, axes, x);
         Array centered = Lax.sub(f, NumpyOps.broadcastTo(mean(f, true, axes), f.shape()));
-        Array s = reduce("var", Lax.mul(centered, centered), axes, keepdims, Lax::reduceSum);
+        Array s = reduce(op, Lax.mul(centered, centered), axes, keepdims, Lax::reduceSum);
         return Lax.div(s, fullLike(s, count(x, ax) - (double) ddof));
     }
 
     public static Array std(Array x, int ddof, boolean keepdims, int... axes) {
-        return Lax.sqrt(var(x, ddof, keepdims, axes));
+        return Lax.sqrt(var("std", x, ddof, keepdims, axes));
     }
 
     /** Index (i32) of the first maximum along {@code axis}, or of the flattened array when none; NaN counts as the maximum. */

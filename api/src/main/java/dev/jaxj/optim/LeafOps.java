@@ -4,6 +4,7 @@ import dev.jaxj.Jnp;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.errors.ArgumentError;
+import dev.jaxj.errors.ShapeError;
 import dev.jaxj.errors.TreeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -33,9 +34,24 @@ final class LeafOps {
         return Tree.map(tree, x -> f.apply(array(x, op)));
     }
 
-    /** {@return {@code f} applied to the matching leaves of {@code a} and {@code b}} */
+    /**
+     * {@return {@code f} applied to the matching leaves of {@code a} and {@code b}}
+     *
+     * @throws ShapeError naming {@code op} when two matching leaves differ in shape
+     */
     static Object map2(Object a, Object b, String op, BinaryOperator<Array> f) {
-        return Tree.map2(a, b, (x, y) -> f.apply(array(x, op), array(y, op)));
+        return Tree.map2(a, b, (x, y) -> f.apply(array(x, op), sameShape(array(x, op), array(y, op), op)));
+    }
+
+    /**
+     * {@return {@code y}} after checking here that it has {@code x}'s shape: the arithmetic would
+     * broadcast a mismatch silently, or fail naming an inner op rather than the optimizer
+     */
+    static Array sameShape(Array x, Array y, String op) {
+        if (!x.shape().equals(y.shape()))
+            throw new ShapeError(op, "matching leaves of the updates, params and state must have equal shapes, got "
+                    + x.aval() + " and " + y.aval());
+        return y;
     }
 
     /**

@@ -205,12 +205,13 @@ public final class Optim {
     /**
      * {@return {@code params + updates}, leaf by leaf, each result in its param's dtype}
      *
-     * @throws dev.jaxj.errors.TreeError when the trees differ in structure
+     * @throws dev.jaxj.errors.TreeError  when the trees differ in structure
+     * @throws dev.jaxj.errors.ShapeError when an update's shape differs from its param's
      */
     public static <P> P applyUpdates(P params, Object updates) {
         return Tree.map2(params, updates, (p, u) -> {
             Array param = LeafOps.array(p, "apply_updates");
-            return param.add(LeafOps.array(u, "apply_updates")).astype(param.dtype());
+            return param.add(LeafOps.sameShape(param, LeafOps.array(u, "apply_updates"), "apply_updates")).astype(param.dtype());
         });
     }
 

@@ -35,8 +35,8 @@ public final class Samplers {
      */
     public static Array uniform(Key key, Shape shape, DType dtype, Array minval, Array maxval) {
         requireFloat("uniform", dtype);
-        Array lo = toRank("uniform", Lax.convertElementType(minval, dtype), shape);
-        Array hi = toRank("uniform", Lax.convertElementType(maxval, dtype), shape);
+        Array lo = toRank("uniform", "minval", Lax.convertElementType(minval, dtype), shape);
+        Array hi = toRank("uniform", "maxval", Lax.convertElementType(maxval, dtype), shape);
         int nbits = dtype.bits(), nmant = dtype == DType.F32 ? 23 : 52;
         Array bits = Threefry.randomBits(key, nbits, shape);
         Array one = dtype == DType.F32 ? u32(Float.floatToRawIntBits(1f)) : i64(Double.doubleToRawLongBits(1.0));
@@ -139,8 +139,15 @@ public final class Samplers {
     public static Array categorical(Key key, Array logits, int axis, Option<Shape> shape) {
         if (!logits.dtype().isFloating()) throw new DTypeError("random.categorical", "logits must be floating, got " + logits.aval());
         int nd = logits.ndim();
+        if (nd == 0) throw new ShapeError("random.categorical", "logits need an axis of categories, got " + logits.aval());
         int ax = NumpyOps.normalizeAxis("random.categorical", axis, nd);
+        // Checked here, not left to argmax, so that the message names this function and the logits.
+        if (logits.shape().dim(ax) == 0)
+            throw new ShapeError("random.categorical", "logits need at least one category along axis " + axis + ", got " + logits.aval());
         Shape batch = logits.shape().without(ax);
+        if (shape.isDefined() && !broadcastsTo(batch, shape.get()))
+            throw new ShapeError("random.categorical", "the logits' shape without axis " + axis + ", " + batch
+                    + ", must broadcast to the shape argument " + shape.get() + ", got logits " + logits.aval());
         Shape s = resultShape("categorical", shape, batch);
         int prefix = s.rank() - batch.rank();
         int[] drawn = new int[s.rank() + 1];
@@ -160,22 +167,30 @@ public final class Samplers {
     static double tiny(DType dtype) { return dtype == DType.F32 ? Float.MIN_NORMAL : Double.MIN_NORMAL; }
 
     /** JAX's {@code broadcast_to_rank}: leading size-1 axes up to the rank of {@code shape}, after checking compatibility. */
-    static Array toRank(String op, Array x, Shape shape) {
-        if (!NumpyOps.broadcastShapes("random." + op, Vector.of(x.shape(), shape)).equals(shape)) {
-            throw new ShapeError("random." + op, "parameter shape " + x.shape() + " must broadcast to the shape argument " + shape);
+    static Array toRank(String op, String name, Array x, Shape shape) {
+        if (!broadcastsTo(x.shape(), shape)) {
+            throw new ShapeError("random." + op, name + " must broadcast to the shape argument " + shape + ", got " + x.aval());
         }
         int lead = shape.rank() - x.ndim();
         return lead == 0 ? x : Lax.expandDims(x, Vector.range(0, lead));
     }
 
+    /** {@return whether NumPy broadcasting takes {@code from} to exactly {@code to}} */
+    static boolean broadcastsTo(Shape from, Shape to) {
+        if (from.rank() > to.rank()) return false;
+        for (int i = 1; i <= from.rank(); i++) {
+            if (from.dim(-i) != 1 && from.dim(-i) != to.dim(-i)) return false;
+        }
+        return true;
+    }
+
     /** {@return the explicit shape after checking the parameters broadcast to it, else their broadcast} */
     static Shape resultShape(String op, Option<Shape> shape, Shape... params) {
-        Shape broadcast = NumpyOps.broadcastShapes("random." + op, Vector.of(params));
-        if (shape.isEmpty()) return broadcast;
+        if (shape.isEmpty()) return NumpyOps.broadcastShapes("random." + op, Vector.of(params));
         Shape s = shape.get();
-        if (!NumpyOps.broadcastShapes("random." + op, Vector.of(params).append(s)).equals(s)) {
-            throw new ShapeError("random." + op, "parameter shapes " + Vector.of(params).mkString(", ")
-                    + " must be broadcast-compatible with the shape argument " + s + " and broadcast to it");
+        if (!Vector.of(params).forAll(p -> broadcastsTo(p, s))) {
+            throw new ShapeError("random." + op, "the parameters' shapes must broadcast to the shape argument " + s
+                    + ", got " + Vector.of(params).mkString(" and "));
         }
         return s;
     }

@@ -14,6 +14,7 @@ import static java.util.Objects.requireNonNull;
  * {@snippet :
  * var config = FitConfig.of(10, 10).withValidationSplit(0.2);
  * var quiet = config.withVerbose(false);
+ * var guarded = config.withTerminateOnNan(true);  // stop at the first NaN or infinite loss
  * }
  *
  * @param epochs          passes over the training data, {@code >= 1}
@@ -23,11 +24,13 @@ import static java.util.Objects.requireNonNull;
  * @param validationData  explicit validation inputs and targets; they take precedence over the split
  * @param shuffle         whether to reshuffle the training data every epoch
  * @param earlyStopping   when to stop before {@code epochs}
+ * @param terminateOnNan  whether to stop as soon as a batch's loss is NaN or infinite, Keras's
+ *                        {@code TerminateOnNaN} callback; off by default
  * @param verbose         whether to print a progress bar per epoch
  * @param out             where the progress bar goes
  */
 public record FitConfig(int epochs, int batchSize, double validationSplit, Option<Tuple2<Array, Array>> validationData,
-                        boolean shuffle, Option<EarlyStopping> earlyStopping, boolean verbose, PrintStream out) {
+                        boolean shuffle, Option<EarlyStopping> earlyStopping, boolean terminateOnNan, boolean verbose, PrintStream out) {
     public FitConfig {
         if (epochs < 1) throw new ArgumentError("fit", "epochs must be >= 1, got " + epochs);
         if (batchSize < 1) throw new ArgumentError("fit", "batchSize must be >= 1, got " + batchSize);
@@ -39,30 +42,40 @@ public record FitConfig(int epochs, int batchSize, double validationSplit, Optio
 
     /** {@return {@code epochs} epochs of batches of {@code batchSize}, shuffled, printing to {@code System.out}} */
     public static FitConfig of(int epochs, int batchSize) {
-        return new FitConfig(epochs, batchSize, 0, Option.none(), true, Option.none(), true, System.out);
+        return new FitConfig(epochs, batchSize, 0, Option.none(), true, Option.none(), false, true, System.out);
     }
 
     public FitConfig withValidationSplit(double split) {
-        return new FitConfig(epochs, batchSize, split, validationData, shuffle, earlyStopping, verbose, out);
+        return new FitConfig(epochs, batchSize, split, validationData, shuffle, earlyStopping, terminateOnNan, verbose, out);
     }
 
     public FitConfig withValidationData(Array x, Array y) {
-        return new FitConfig(epochs, batchSize, validationSplit, Option.some(new Tuple2<>(x, y)), shuffle, earlyStopping, verbose, out);
+        return new FitConfig(epochs, batchSize, validationSplit, Option.some(new Tuple2<>(x, y)), shuffle, earlyStopping, terminateOnNan, verbose, out);
     }
 
     public FitConfig withShuffle(boolean on) {
-        return new FitConfig(epochs, batchSize, validationSplit, validationData, on, earlyStopping, verbose, out);
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, on, earlyStopping, terminateOnNan, verbose, out);
     }
 
     public FitConfig withEarlyStopping(EarlyStopping rule) {
-        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, Option.some(rule), verbose, out);
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, Option.some(rule), terminateOnNan, verbose, out);
+    }
+
+    /**
+     * {@return this config stopping training at the first batch whose loss is NaN or infinite}
+     * ({@code true}), or training on ({@code false}, the default). That epoch still ends as
+     * usual: it is recorded in the history, with its NaN loss, and validated; the state
+     * returned is the one after the failing step, as Keras leaves the model.
+     */
+    public FitConfig withTerminateOnNan(boolean on) {
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, on, verbose, out);
     }
 
     public FitConfig withVerbose(boolean on) {
-        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, on, out);
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, terminateOnNan, on, out);
     }
 
     public FitConfig withOut(PrintStream stream) {
-        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, verbose, stream);
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, terminateOnNan, verbose, stream);
     }
 }

@@ -2,6 +2,7 @@ package dev.jaxj.train;
 
 import dev.jaxj.array.Array;
 import dev.jaxj.errors.ShapeError;
+import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.nn.Losses;
 
 /**
@@ -19,14 +20,25 @@ public interface Loss {
     Array apply(Array predictions, Array targets);
 
     /**
+     * Checks concrete targets on the host before {@link Trainer#fit} or
+     * {@link Trainer#evaluate} runs its compiled steps on them, where they are traced and
+     * cannot be read. The default accepts any targets.
+     *
+     * @param op          the calling function, to name in the error
+     * @param predictions the aval of the model's output for one batch
+     * @param targets     all the targets
+     * @throws dev.jaxj.errors.JaxjException when the loss cannot take the targets
+     */
+    default void checkTargets(String op, ShapedArray predictions, Array targets) {}
+
+    /**
      * {@return softmax cross-entropy of logits}: integer targets are class indices
      * ({@code [b]}), floating targets class probabilities ({@code [b, k]}), Keras's
-     * sparse and plain categorical cross-entropy in one
+     * sparse and plain categorical cross-entropy in one. Its {@link #checkTargets} rejects
+     * integer targets outside {@code [0, k)}.
      */
     static Loss softmaxCrossEntropy() {
-        return (logits, targets) -> (targets.dtype().isInteger()
-                ? Losses.softmaxCrossEntropyWithIntegerLabels(logits, targets)
-                : Losses.softmaxCrossEntropy(logits, targets)).mean();
+        return new SoftmaxCrossEntropy();
     }
 
     /** {@return the mean squared error}; targets of the predictions' size are reshaped to their shape */

@@ -7,6 +7,7 @@ import dev.jaxj.array.Array;
 import dev.jaxj.array.Index;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.ShapeError;
+import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.nn.Module;
 import dev.jaxj.nn.Variables;
 import dev.jaxj.optim.GradientTransformation;
@@ -80,7 +81,9 @@ public final class Trainer {
      *
      * @throws ShapeError    when {@code x} and {@code y} hold different numbers of examples, or
      *                       the split leaves no training data
-     * @throws ArgumentError when early stopping monitors a quantity that is not recorded
+     * @throws ArgumentError when early stopping monitors a quantity that is not recorded, or
+     *                       the loss rejects the targets on the host (integer class labels
+     *                       outside {@code [0, classes)} for {@link Loss#softmaxCrossEntropy})
      */
     public FitResult fit(TrainState state, Array x, Array y, FitConfig config) {
         int n = examples("fit", x, y);
@@ -94,6 +97,9 @@ public final class Trainer {
             validation = Option.some(new Tuple2<>(rows(x, split, n), rows(y, split, n)));
         }
         validation.forEach(v -> examples("fit", v._1, v._2));
+        // Inside the compiled step the targets are traced and cannot be read: check them here, once.
+        checkTargets("fit", state.variables(), x, y, config.batchSize());
+        for (var v : config.validationData()) checkTargets("fit", state.variables(), v._1, v._2, config.batchSize());
         int nTrain = xTrain.shape().dim(0);
         var names = names(validation.isDefined());
         for (EarlyStopping es : config.earlyStopping())
@@ -118,21 +124,29 @@ public final class Trainer {
             var bar = new ProgressBar(config.verbose(), config.out(), epoch + 1, config.epochs(), steps);
             var totals = new Totals(metrics.size());
             Object params = current.variables().params(), modelState = current.variables().state(), optState = current.optState();
-            for (int s = 0; s < steps; s++) {
+            Option<FitResult.NonFiniteLoss> nonFinite = Option.none();
+            for (int s = 0; s < steps && nonFinite.isEmpty(); s++) {
                 int lo = s * config.batchSize(), hi = Math.min(nTrain, lo + config.batchSize());
                 var out = trainStep.apply(new Steps.TrainIn(params, modelState, optState, rows(xs, lo, hi), rows(ys, lo, hi),
                         Random.foldIn(epochKey, s + 1)));
                 params = out.params();
                 modelState = out.modelState();
                 optState = out.optState();
-                totals.add(hi - lo, out.loss(), out.metrics());
+                double batchLoss = totals.add(hi - lo, out.loss(), out.metrics());
                 bar.step(s + 1, totals.means("", metrics));
+                if (config.terminateOnNan() && !Double.isFinite(batchLoss))
+                    nonFinite = Option.some(new FitResult.NonFiniteLoss(epoch + 1, s + 1, batchLoss));
             }
             current = new TrainState(new Variables(params, modelState), optState, current.rng());
             Map<String, Double> epochValues = totals.means("", metrics);
             for (var v : validation) epochValues = epochValues.merge(evaluate(current, v._1, v._2, config.batchSize(), "val_"));
             history = history.append(epochValues);
             bar.finish(epochValues);
+            // As Keras's TerminateOnNaN: the epoch ends (recorded, validated), then training stops.
+            for (var stop : nonFinite) {
+                if (config.verbose()) config.out().printf("Epoch %d, step %d: loss is %s, terminating training%n", stop.epoch(), stop.step(), stop.loss());
+                return new FitResult(current, history, epoch + 1 < config.epochs() || stop.step() < steps, nonFinite);
+            }
             for (EarlyStopping es : config.earlyStopping()) {
                 double value = epochValues.get(es.monitor()).get();
                 wait++;
@@ -155,9 +169,23 @@ public final class Trainer {
     /**
      * {@return the loss and metrics on {@code (x, y)} in eval mode}, averaged over the examples,
      * keyed {@code loss} and by metric name
+     *
+     * @throws ArgumentError when the loss rejects the targets on the host, as in {@link #fit}
      */
     public Map<String, Double> evaluate(TrainState state, Array x, Array y, int batchSize) {
+        examples("evaluate", x, y);
+        checkTargets("evaluate", state.variables(), x, y, batchSize);
         return evaluate(state, x, y, batchSize, "");
+    }
+
+    /**
+     * The loss's host check of the targets ({@link Loss#checkTargets}), given the model's output
+     * aval for the first batch: a shape the compiled steps trace anyway.
+     */
+    private void checkTargets(String op, Variables variables, Array x, Array y, int batchSize) {
+        int[] batch = x.shape().toArray();
+        batch[0] = Math.min(batch[0], Math.max(1, batchSize));
+        loss.checkTargets(op, model.outputAval(variables, ShapedArray.of(x.dtype(), batch)), y);
     }
 
     private Map<String, Double> evaluate(TrainState state, Array x, Array y, int batchSize, String prefix) {
@@ -211,10 +239,13 @@ public final class Trainer {
 
         Totals(int n) { metrics = new double[n]; }
 
-        void add(int size, Array batchLoss, Seq<Array> batchMetrics) {
+        /** {@return the batch's loss}, read back for the running means and for termination on NaN */
+        double add(int size, Array batchLoss, Seq<Array> batchMetrics) {
+            double value = batchLoss.doubleValue();
             count += size;
-            loss += size * batchLoss.doubleValue();
+            loss += size * value;
             for (int i = 0; i < metrics.length; i++) metrics[i] += size * batchMetrics.get(i).doubleValue();
+            return value;
         }
 
         Map<String, Double> means(String prefix, Seq<Metric> names) {

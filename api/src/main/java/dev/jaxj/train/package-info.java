@@ -4,8 +4,8 @@
  * {@snippet lang=text :
  * Trainer    ::= Trainer.of(Module, GradientTransformation, Loss, Metric*)
  * init       ::= trainer.init(Key, sampleInput)            -> TrainState(variables, optState, rng)
- * fit        ::= trainer.fit(TrainState, x, y, FitConfig)  -> FitResult(TrainState, History, stoppedEarly)
- * FitConfig  ::= epochs batchSize [validationSplit | validationData] shuffle [EarlyStopping] verbose out
+ * fit        ::= trainer.fit(TrainState, x, y, FitConfig)  -> FitResult(TrainState, History, stoppedEarly, [NonFiniteLoss])
+ * FitConfig  ::= epochs batchSize [validationSplit | validationData] shuffle [EarlyStopping] terminateOnNan verbose out
  * evaluate   ::= trainer.evaluate(TrainState, x, y)         -> {loss, metric...}
  * predict    ::= trainer.predict(TrainState, x)             -> outputs
  * Plots      ::= history(History, png) | decisionRegions(classify, x2d, labels, png, ...)

@@ -41,7 +41,7 @@ class ToleranceTest {
 
     @Test
     void shouldRejectNegativeTolerances() {
-        assertThrows(IllegalArgumentException.class, () -> new Tolerance(-1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new Tolerance(0, Double.NaN));
+        assertThrows(dev.jaxj.errors.ArgumentError.class, () -> new Tolerance(-1, 0));
+        assertThrows(dev.jaxj.errors.ArgumentError.class, () -> new Tolerance(0, Double.NaN));
     }
 }

@@ -56,8 +56,19 @@ class AtomicFileTest {
     }
 
     @Test
-    void shouldReportAMissingDirectoryAsAnIoFailure(@TempDir Path dir) {
-        assertThrows(UncheckedIOException.class,
-                () -> AtomicFile.write(dir.resolve("no/such/dir/ckpt"), out -> out.write(ByteBuffer.wrap(new byte[1]))));
+    void shouldReportAMissingDirectoryAsAnIoFailure(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("no/such/dir/ckpt");
+        var e = assertThrows(UncheckedIOException.class, () -> AtomicFile.write(target, out -> out.write(ByteBuffer.wrap(new byte[1]))));
+        assertEquals("could not write " + target + ": the folder " + dir.resolve("no") + " does not exist", e.getMessage());
+        assertEquals(List.of(), listing(dir));
+    }
+
+    @Test
+    void shouldNameAFileStandingWhereTheFolderShouldBe(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        for (Path target : List.of(file.resolve("ckpt"), file.resolve("sub/ckpt"))) {
+            var e = assertThrows(UncheckedIOException.class, () -> AtomicFile.write(target, out -> out.write(ByteBuffer.wrap(new byte[1]))));
+            assertEquals("could not write " + target + ": " + file + " is a file, not a folder", e.getMessage());
+        }
     }
 }

@@ -97,6 +97,28 @@ class CheckpointsTest {
     }
 
     @Test
+    void shouldCreateMissingFoldersAsOrbaxDoes(@TempDir Path dir) {
+        Path file = dir.resolve("run/7/checkpoint.safetensors");
+        Checkpoints.save(file, i64(Shape.of(2), 3, -4));
+        assertArrayEquals(new long[] {3, -4}, Checkpoints.restore(file, i64(Shape.of(2), 0, 0)).toLongArray());
+    }
+
+    @Test
+    void shouldNameTheTargetAndTheFileBlockingTheFolder(@TempDir Path dir) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("run"), "not a folder");
+        Path file = blocker.resolve("7/checkpoint.safetensors");
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> Checkpoints.save(file, i64(Shape.of(2), 3, -4)));
+        assertEquals("could not write " + file + ": " + blocker + " is a file, not a folder", e.getMessage());
+    }
+
+    @Test
+    void shouldNameAMissingFileItCannotRestoreFrom(@TempDir Path dir) {
+        Path file = dir.resolve("absent.safetensors");
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> Checkpoints.restore(file, i64(Shape.of(2), 0, 0)));
+        assertEquals("could not read " + file + ": no such file", e.getMessage());
+    }
+
+    @Test
     void shouldRejectATemplateWithALeafTheFileLacks(@TempDir Path dir) {
         Path file = dir.resolve("p.safetensors");
         Checkpoints.save(file, LinkedHashMap.of("a", f32(Shape.SCALAR, 1)));

@@ -79,7 +79,7 @@ class DenseTest {
         var dense = Dense.of(2);
         Variables v = dense.init(Random.key(0), arr(DType.F32, Shape.of(1, 3), 1, 2, 3));
         assertError(ShapeError.class, "Dense", () -> dense.apply(v, arr(DType.F32, Shape.of(1, 4), 1, 2, 3, 4)),
-                "last axis has size 3", "f32[1,4]");
+                "last axis must have size 3", "kernel f32[3,2]", "f32[1,4]");
         assertError(ShapeError.class, "Dense", () -> dense.init(Random.key(0), Array.scalar(1.0)), "feature axis");
     }
 }

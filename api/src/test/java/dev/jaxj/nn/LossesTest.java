@@ -1,10 +1,14 @@
 package dev.jaxj.nn;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 import static dev.jaxj.ArrayAssertions.*;
@@ -70,5 +74,51 @@ class LossesTest {
         assertError(DTypeError.class, "softmax_cross_entropy_with_integer_labels",
                 () -> Losses.softmaxCrossEntropyWithIntegerLabels(logits, f32(1, 2)), "integer");
         assertError(ShapeError.class, "softmax_cross_entropy", () -> Losses.softmaxCrossEntropy(logits, f32(1, 0, 0)), "f32[3]");
+    }
+
+    /** Concrete labels outside {@code [0, k)} are rejected, naming the first one; labels inside give the closed form. */
+    @Property(tries = 40)
+    void shouldCheckConcreteIntegerLabelsAgainstTheClassCount(@ForAll @IntRange(min = 1, max = 4) int batch, @ForAll @IntRange(min = 1, max = 5) int k,
+                                                             @ForAll @IntRange(min = 0, max = 3) int bad, @ForAll boolean below,
+                                                             @ForAll @IntRange(min = 0, max = 1000) int seed) {
+        double[] logits = uniform(seed, batch * k, -3, 3);
+        double[] labels = new double[batch];
+        var r = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < batch; i++) labels[i] = r.nextInt(k);
+        Array x = arr(DType.F64, Shape.of(batch, k), logits);
+        double[] expected = new double[batch];
+        for (int i = 0; i < batch; i++) {
+            double[] row = java.util.Arrays.copyOfRange(logits, i * k, (i + 1) * k);
+            expected[i] = lse(row) - row[(int) labels[i]];
+        }
+        assertNear(Losses.softmaxCrossEntropyWithIntegerLabels(x, arr(DType.I32, Shape.of(batch), labels)), DType.F64, Shape.of(batch), 1e-13, expected);
+
+        int at = bad % batch;
+        int value = below ? -1 - bad : k + bad;
+        labels[at] = value;
+        Array wrong = arr(DType.I32, Shape.of(batch), labels);
+        assertError(ArgumentError.class, "softmax_cross_entropy_with_integer_labels",
+                () -> Losses.softmaxCrossEntropyWithIntegerLabels(x, wrong), "[0, " + k + ")", "got " + value, "index [" + at + "]", "i32[" + batch + "]");
+    }
+
+    /** Traced labels cannot be read: out-of-range ones pass, as in JAX, and give the documented loss 0 (an all-zero one-hot row). */
+    @Test
+    void shouldLeaveTracedLabelsUnchecked() {
+        Array logits = arr(DType.F64, Shape.of(1, 3), 2, -1, 0.5);
+        Array loss = dev.jaxj.Jax.jit((Array labels) -> Losses.softmaxCrossEntropyWithIntegerLabels(logits, labels)).apply(i32(7));
+        assertNear(loss, DType.F64, Shape.of(1), 0, 0);
+    }
+
+    @Property(tries = 20)
+    void squaredErrorsShouldNameTheLossWhenShapesDoNotBroadcast(@ForAll @IntRange(min = 2, max = 4) int n, @ForAll @IntRange(min = 1, max = 3) int offset) {
+        Array p = arr(DType.F32, Shape.of(2, n), uniform(1, 2 * n, -1, 1)), t = arr(DType.F32, Shape.of(n + offset), uniform(2, n + offset, -1, 1));
+        assertError(ShapeError.class, "squared_error", () -> Losses.squaredError(p, t), p.aval().toString(), t.aval().toString());
+        assertError(ShapeError.class, "l2_loss", () -> Losses.l2Loss(p, t), p.aval().toString(), t.aval().toString());
+        assertError(ShapeError.class, "mean_squared_error", () -> Losses.meanSquaredError(p, t), p.aval().toString(), t.aval().toString());
+    }
+
+    @Test
+    void crossEntropyShouldNameItselfForScalarLogits() {
+        assertError(ShapeError.class, "softmax_cross_entropy", () -> Losses.softmaxCrossEntropy(arr(DType.F64, Shape.of(), 1.0), arr(DType.F64, Shape.of(), 1.0)), "f64[]");
     }
 }
