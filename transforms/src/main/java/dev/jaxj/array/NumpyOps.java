@@ -79,7 +79,8 @@ public final class NumpyOps {
 
     /** {@return the operands promoted to their common dtype of {@code kind} and broadcast to one shape} */
     public static Vector<Array> prepare(String op, Promotion.Kind kind, Seq<Array> xs) {
-        return broadcast(op, promote(op, kind, xs));
+        Shape s = broadcastShape(op, xs);
+        return promote(op, kind, xs).toVector().map(x -> broadcastTo(x, s));
     }
 
     /** {@return the operands broadcast to one shape, dtypes untouched} */
