@@ -42,7 +42,8 @@ class JavaIntegerOverflowProperties {
             new Entry("where", (x, s) -> Jnp.where(Jnp.greater(x, 0L), s, x)),
             new Entry("equal", Array::eq), new Entry("equal", Jnp::equal), new Entry("less", Array::lt), new Entry("less", Jnp::less),
             new Entry("greater_equal", Array::ge), new Entry("greater_equal", Jnp::greaterEqual),
-            new Entry("full", Jnp::fullLike));
+            new Entry("full", Jnp::fullLike), new Entry("at.set", (x, s) -> x.at(0).set(s)), new Entry("at.add", (x, s) -> x.at(1).add(s)),
+            new Entry("at.max", (x, s) -> x.at(2).max(s)));
 
     @Provide
     Arbitrary<Entry> entries() { return Arbitraries.of(ENTRIES); }
@@ -88,6 +89,7 @@ class JavaIntegerOverflowProperties {
         assertEquals(sum.longValue(), Jnp.add(x, s).longValue());
         assertEquals(Math.max(a, s), Jnp.maximum(x, s).longValue());
         assertEquals(s, Jnp.fullLike(x, s).longValue());
+        assertEquals(s, x.at(0).set(s).longValue());
         assertEquals(DType.I64, Jnp.where(Jnp.array(new boolean[] {false}), x, s).dtype());
         assertEquals(s, Jnp.where(Jnp.array(new boolean[] {false}), x, s).longValue());
     }
