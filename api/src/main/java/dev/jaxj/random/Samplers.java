@@ -161,8 +161,8 @@ public final class Samplers {
 
     /** JAX's {@code broadcast_to_rank}: leading size-1 axes up to the rank of {@code shape}, after checking compatibility. */
     static Array toRank(String op, Array x, Shape shape) {
-        if (!NumpyOps.broadcastShapes("random." + op, Vector.of(x.shape(), shape)).equals(shape)) {
-            throw new ShapeError("random." + op, "parameter shape " + x.shape() + " must broadcast to the shape argument " + shape);
+        if (!NumpyOps.broadcast(Vector.of(x.shape(), shape)).contains(shape)) {
+            throw new ShapeError("random." + op, "a parameter must broadcast to the shape argument " + shape + ", got " + x.aval());
         }
         int lead = shape.rank() - x.ndim();
         return lead == 0 ? x : Lax.expandDims(x, Vector.range(0, lead));

@@ -3,6 +3,8 @@ package dev.jaxj.array;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.DType;
 
+import java.util.function.Supplier;
+
 /**
  * Java scalars as operands. A Java {@code double} or {@code long} is weakly typed, as JAX treats
  * a Python float or int: it keeps its exact value until promotion has chosen the dtype it meets,
@@ -17,8 +19,9 @@ public final class JavaScalars {
      * {@code t} is, so that it still converts exactly if it meets another operand later
      * @throws ArgumentError naming {@code op} when {@code v} is an integer out of {@code t}'s range
      */
-    static Array convert(String op, Number v, Promotion.Typed t, String operands) {
-        if (v instanceof Long l) requireFits(op, l, t.dtype(), operands);
+    static Array convert(String op, Number v, Promotion.Typed t, Supplier<String> operands) {
+        // The message is built only on failure: this runs for every Java scalar operand.
+        if (v instanceof Long l && !fits(l, t.dtype())) requireFits(op, l, t.dtype(), operands.get());
         return Array.scalar(v, t.dtype(), t.weak());
     }
 

@@ -36,8 +36,8 @@ public final class NumpyOps {
                 "operands could not be broadcast together, got " + avals(xs)));
     }
 
-    /** The broadcast shape, or none when two sizes of one axis differ and neither is 1. */
-    private static Option<Shape> broadcast(Seq<Shape> shapes) {
+    /** {@return the broadcast shape, or none when two sizes of one axis differ and neither is 1} */
+    public static Option<Shape> broadcast(Seq<Shape> shapes) {
         int rank = shapes.map(Shape::rank).max().getOrElse(0);
         int[] out = new int[rank];
         Arrays.fill(out, 1);
@@ -91,7 +91,7 @@ public final class NumpyOps {
 
     /** A Java scalar converts from its exact value, directly (no operation to trace); other arrays through convert_element_type. */
     private static Array convert(String op, Array x, Promotion.Typed t, Seq<Array> operands) {
-        if (x instanceof ConcreteArray c && c.exact() != null) return JavaScalars.convert(op, c.exact(), t, avals(operands));
+        if (x instanceof ConcreteArray c && c.exact() != null) return JavaScalars.convert(op, c.exact(), t, () -> avals(operands));
         return x.dtype() == t.dtype() ? x : Lax.convertElementType(x, t.dtype(), t.weak());
     }
 
