@@ -238,6 +238,10 @@ public final class Jnp {
     public static Array logaddexp(Array x1, Array x2) { return Elementwise.logaddexp(x1, x2); }
     public static Array logaddexp(Array x1, double x2) { return logaddexp(x1, Array.scalar(x2)); }
     public static Array logaddexp(double x1, Array x2) { return logaddexp(Array.scalar(x1), x2); }
+    /** {@return {@code log2(2^x1 + 2^x2)}}, stable for large magnitudes */
+    public static Array logaddexp2(Array x1, Array x2) { return Elementwise.logaddexp2(x1, x2); }
+    public static Array logaddexp2(Array x1, double x2) { return logaddexp2(x1, Array.scalar(x2)); }
+    public static Array logaddexp2(double x1, Array x2) { return logaddexp2(Array.scalar(x1), x2); }
     /** {@return {@code |x1|} with the sign of {@code x2}} (including the sign of {@code -0.0}) */
     public static Array copysign(Array x1, Array x2) { return Elementwise.copysign(x1, x2); }
     /** {@return 0 where {@code x1 < 0}, 1 where {@code x1 > 0}, {@code x2} where {@code x1 == 0}} */

@@ -196,24 +196,36 @@ public final class Elementwise {
      * max-based formula differentiated as is would not: its {@code abs} picks a side at 0).
      */
     public static Array logaddexp(Array x1, Array x2) {
-        Vector<Array> p = prepare("logaddexp", INEXACT, x1, x2);
-        return Bind.bindCustomJvp(LOGADDEXP, p).head();
+        return Bind.bindCustomJvp(LOGADDEXP, prepare("logaddexp", INEXACT, x1, x2)).head();
     }
 
-    private static final CustomRules.Jvp LOGADDEXP = new CustomRules.Jvp(
-            in -> Vector.of(logaddexpValue(in.get(0), in.get(1))),
-            (p, t) -> {
-                Array a = p.get(0), b = p.get(1), out = logaddexp(a, b);
-                Array o = posInfToZero(out);
-                Array wa = Lax.exp(Lax.sub(posInfToZero(a), o)), wb = Lax.exp(Lax.sub(posInfToZero(b), o));
-                return new CustomRules.PrimalsTangents(Vector.of(out), Vector.of(Lax.add(Lax.mul(t.get(0), wa), Lax.mul(t.get(1), wb))));
-            });
+    /** {@code log2(2^x1 + 2^x2)}, stable for large magnitudes; derivatives {@code 2^(x1 - out)} and {@code 2^(x2 - out)}. */
+    public static Array logaddexp2(Array x1, Array x2) {
+        return Bind.bindCustomJvp(LOGADDEXP2, prepare("logaddexp2", INEXACT, x1, x2)).head();
+    }
 
-    private static Array logaddexpValue(Array a, Array b) {
-        Array delta = Lax.sub(a, b);
-        // A NaN delta means a NaN operand or equal infinities, whose sum is the answer.
-        Array tail = Lax.log1p(Lax.exp(Lax.neg(Lax.abs(delta))));
-        return Lax.select(Logic.isnan(delta), Lax.add(a, b), Lax.add(Lax.max(a, b), tail));
+    private static final CustomRules.Jvp LOGADDEXP = logOfSum(Lax::exp, 1, Elementwise::logaddexp);
+    private static final CustomRules.Jvp LOGADDEXP2 = logOfSum(Lax::exp2, Math.log(2), Elementwise::logaddexp2);
+
+    /**
+     * {@code log_b(b^x1 + b^x2)} as {@code max + log1p(b^-|x1 - x2|) / ln b}, with the JVP
+     * {@code t1 b^(x1 - out) + t2 b^(x2 - out)}. {@code self} is the public function, so that
+     * higher derivatives go through this rule again.
+     */
+    private static CustomRules.Jvp logOfSum(UnaryOperator<Array> pow, double lnBase, BinaryOperator<Array> self) {
+        return new CustomRules.Jvp(
+                in -> {
+                    Array a = in.get(0), b = in.get(1), delta = Lax.sub(a, b);
+                    Array tail = Lax.log1p(pow.apply(Lax.neg(Lax.abs(delta))));
+                    if (lnBase != 1) tail = Operands.mul(tail, 1 / lnBase);
+                    // A NaN delta means a NaN operand or equal infinities, whose sum is the answer.
+                    return Vector.of(Lax.select(Logic.isnan(delta), Lax.add(a, b), Lax.add(Lax.max(a, b), tail)));
+                },
+                (p, t) -> {
+                    Array a = p.get(0), b = p.get(1), out = self.apply(a, b), o = posInfToZero(out);
+                    Array wa = pow.apply(Lax.sub(posInfToZero(a), o)), wb = pow.apply(Lax.sub(posInfToZero(b), o));
+                    return new CustomRules.PrimalsTangents(Vector.of(out), Vector.of(Lax.add(Lax.mul(t.get(0), wa), Lax.mul(t.get(1), wb))));
+                });
     }
 
     /** {@code +inf} becomes 0 in the derivative's weights, as in JAX, so that {@code inf - inf} gives no NaN. */

@@ -38,6 +38,25 @@ class TieGradientsProperties {
         assertEquals(1, grad(a -> Jnp.logaddexp(a, a).sum(), x), 1e-14, "both sides");
     }
 
+    @Property(tries = 100)
+    void logaddexp2GradientsAreTheBase2Weights(@ForAll @DoubleRange(min = -30, max = 30) double x,
+                                               @ForAll @DoubleRange(min = -30, max = 30) double y, @ForAll boolean tie) {
+        double b = tie ? x : y;
+        double w = 1 / (1 + StrictMath.pow(2, b - x));
+        assertEquals(w, grad(a -> Jnp.logaddexp2(a, b).sum(), x), 1e-14, "d/dx at " + x + ", " + b);
+        assertEquals(w, grad(a -> Jnp.logaddexp2(b, a).sum(), x), 1e-14, "d/dy at " + b + ", " + x);
+        double want = Math.max(x, b) + StrictMath.log1p(StrictMath.pow(2, -Math.abs(x - b))) / StrictMath.log(2);
+        assertEquals(want, Jnp.logaddexp2(Jnp.array(new double[] {x}), b).doubleValue(), 1e-14 * Math.max(1, Math.abs(want)));
+    }
+
+    @Property(tries = 30)
+    void secondDerivativeOfLogaddexpIsTheLogisticDensity(@ForAll @DoubleRange(min = -10, max = 10) double x, @ForAll boolean atTie) {
+        double at = atTie ? 1.5 : x;
+        Function<Array, Array> d = a -> Jax.grad((Array u) -> Jnp.logaddexp(u, 1.5).sum()).apply(a).sum();
+        double s = sigmoid(at - 1.5);
+        assertEquals(s * (1 - s), Jax.grad(d).apply(Jnp.array(new double[] {at})).toDoubleArray()[0], 1e-13, "at " + at);
+    }
+
     @Test
     void logaddexpSplitsATieEvenlyInF32() {
         Array two = Jnp.array(new float[] {2f});
