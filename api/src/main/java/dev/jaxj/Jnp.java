@@ -30,7 +30,10 @@ import io.vavr.control.Option;
  * <ul>
  *   <li>Binary functions broadcast by NumPy's rules and promote on JAX's lattice. Java scalars
  *       are weakly typed: {@code add(x, 1)} keeps an i32 {@code x} i32, {@code add(x, 1.0)}
- *       keeps an f32 or f64 {@code x}, and an integer {@code x} plus a Java double gives f32.</li>
+ *       keeps an f32 or f64 {@code x} (exactly, for f64), and an integer {@code x} plus a Java
+ *       double gives f32. A Java integer that the dtype it meets cannot hold raises
+ *       {@link dev.jaxj.errors.ArgumentError}. The fluent {@code Array} methods share these rules:
+ *       both go through {@link dev.jaxj.array.NumpyOps} and {@link dev.jaxj.array.Ufuncs}.</li>
  *   <li>Functions of reals ({@code exp}, {@code sin}, {@code divide}, {@code mean}, …) compute
  *       integers and bools in f32.</li>
  *   <li>Axes may be negative; an empty {@code axes} means every axis. A bad axis raises
@@ -72,9 +75,12 @@ public final class Jnp {
     public static Array ones(int... shape) { return full(Shape.of(shape), 1, DType.F32); }
     public static Array ones(Shape shape, DType dtype) { return full(shape, 1, dtype); }
     public static Array full(Shape shape, double value, DType dtype) { return Creation.full(shape, value, dtype); }
+    /** {@return an array of {@code shape} filled with the integer {@code value}} @throws dev.jaxj.errors.ArgumentError when {@code dtype} cannot hold it */
+    public static Array full(Shape shape, long value, DType dtype) { return Creation.full(shape, value, dtype); }
     public static Array zerosLike(Array x) { return full(x.shape(), 0, x.dtype()); }
     public static Array onesLike(Array x) { return full(x.shape(), 1, x.dtype()); }
     public static Array fullLike(Array x, double value) { return full(x.shape(), value, x.dtype()); }
+    public static Array fullLike(Array x, long value) { return full(x.shape(), value, x.dtype()); }
 
     /** {@return {@code 0, 1, …, stop-1} as i32} */
     public static Array arange(int stop) { return Creation.arange(0, stop, 1, DType.I32); }
@@ -165,7 +171,9 @@ public final class Jnp {
     public static Array power(Array x, double y) { return power(x, Array.scalar(y)); }
     /** {@return {@code x ** n}} for a static exponent, by repeated multiplication ({@code integer_pow}). */
     public static Array power(Array x, int n) { return Elementwise.power(x, n); }
+    public static Array power(Array x, long y) { return y == (int) y ? power(x, (int) y) : power(x, Array.scalar(y)); }
     public static Array power(double x, Array y) { return power(Array.scalar(x), y); }
+    public static Array power(long x, Array y) { return power(Array.scalar(x), y); }
 
     /** {@return {@code -x}} @throws dev.jaxj.errors.DTypeError for bools */
     public static Array negative(Array x) { return Elementwise.negative(x); }
@@ -228,6 +236,12 @@ public final class Jnp {
     public static Array hypot(Array x1, Array x2) { return Elementwise.hypot(x1, x2); }
     /** {@return {@code log(exp(x1) + exp(x2))}}, stable for large magnitudes */
     public static Array logaddexp(Array x1, Array x2) { return Elementwise.logaddexp(x1, x2); }
+    public static Array logaddexp(Array x1, double x2) { return logaddexp(x1, Array.scalar(x2)); }
+    public static Array logaddexp(double x1, Array x2) { return logaddexp(Array.scalar(x1), x2); }
+    /** {@return {@code log2(2^x1 + 2^x2)}}, stable for large magnitudes */
+    public static Array logaddexp2(Array x1, Array x2) { return Elementwise.logaddexp2(x1, x2); }
+    public static Array logaddexp2(Array x1, double x2) { return logaddexp2(x1, Array.scalar(x2)); }
+    public static Array logaddexp2(double x1, Array x2) { return logaddexp2(Array.scalar(x1), x2); }
     /** {@return {@code |x1|} with the sign of {@code x2}} (including the sign of {@code -0.0}) */
     public static Array copysign(Array x1, Array x2) { return Elementwise.copysign(x1, x2); }
     /** {@return 0 where {@code x1 < 0}, 1 where {@code x1 > 0}, {@code x2} where {@code x1 == 0}} */
@@ -239,10 +253,14 @@ public final class Jnp {
     public static Array maximum(Array x, Array y) { return Elementwise.maximum(x, y); }
     public static Array maximum(Array x, double y) { return maximum(x, Array.scalar(y)); }
     public static Array maximum(Array x, long y) { return maximum(x, Array.scalar(y)); }
+    public static Array maximum(double x, Array y) { return maximum(Array.scalar(x), y); }
+    public static Array maximum(long x, Array y) { return maximum(Array.scalar(x), y); }
     /** {@return the elementwise minimum}; NaN propagates (see {@link #fmin}) */
     public static Array minimum(Array x, Array y) { return Elementwise.minimum(x, y); }
     public static Array minimum(Array x, double y) { return minimum(x, Array.scalar(y)); }
     public static Array minimum(Array x, long y) { return minimum(x, Array.scalar(y)); }
+    public static Array minimum(double x, Array y) { return minimum(Array.scalar(x), y); }
+    public static Array minimum(long x, Array y) { return minimum(Array.scalar(x), y); }
     /** {@return the elementwise maximum, ignoring a NaN operand} (NaN only where both are NaN) */
     public static Array fmax(Array x, Array y) { return Elementwise.fmax(x, y); }
     public static Array fmin(Array x, Array y) { return Elementwise.fmin(x, y); }
@@ -263,6 +281,9 @@ public final class Jnp {
     public static Array where(Array cond, Array x, double y) { return where(cond, x, Array.scalar(y)); }
     public static Array where(Array cond, double x, Array y) { return where(cond, Array.scalar(x), y); }
     public static Array where(Array cond, double x, double y) { return where(cond, Array.scalar(x), Array.scalar(y)); }
+    public static Array where(Array cond, Array x, long y) { return where(cond, x, Array.scalar(y)); }
+    public static Array where(Array cond, long x, Array y) { return where(cond, Array.scalar(x), y); }
+    public static Array where(Array cond, long x, long y) { return where(cond, Array.scalar(x), Array.scalar(y)); }
 
     // Comparisons, logic, bits ------------------------------------------------------------------
 

@@ -23,8 +23,30 @@ class ErrorMessagesTest {
     void shouldNameBothShapesWhenBroadcastingFails() {
         Array a = Jnp.zeros(3, 4), b = Jnp.zeros(5);
         ShapeError e = assertThrows(ShapeError.class, () -> a.add(b));
-        assertTrue(e.getMessage().startsWith("add: operands could not be broadcast together, got shapes (3, 4) and (5,)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("add: operands could not be broadcast together, got f32[3,4], f32[5]"), e.getMessage());
         assertNamesUserLine(e);
+    }
+
+    @Test
+    void shouldNameTheAvalsInEveryBroadcastError() {
+        Array a = Jnp.zeros(3, 4), b = Jnp.array(new int[] {1, 2, 3, 4, 5});
+        ShapeError e = assertThrows(ShapeError.class, () -> Jnp.add(a, b));
+        assertTrue(e.getMessage().startsWith("add: operands could not be broadcast together, got f32[3,4], i32[5]"), e.getMessage());
+        assertNamesUserLine(e);
+        e = assertThrows(ShapeError.class, () -> Jnp.where(Jnp.greater(a, 0L), a, b));
+        assertTrue(e.getMessage().startsWith("where: operands could not be broadcast together, got bool[3,4], f32[3,4], i32[5]"), e.getMessage());
+        e = assertThrows(ShapeError.class, () -> Jnp.broadcastArrays(a, b));
+        assertTrue(e.getMessage().contains("got f32[3,4], i32[5]"), e.getMessage());
+    }
+
+    @Test
+    void shouldNameMatmulBatchDimensionsAndBothOperands() {
+        ShapeError e = assertThrows(ShapeError.class, () -> Jnp.zeros(2, 3, 4).matmul(Jnp.zeros(5, 4, 6)));
+        assertTrue(e.getMessage().startsWith("matmul: batch dimensions must broadcast, got f32[2,3,4] (batch (2)) and f32[5,4,6] (batch (5))"),
+                e.getMessage());
+        assertNamesUserLine(e);
+        e = assertThrows(ShapeError.class, () -> Jnp.matmul(Jnp.zeros(2, 7, 3, 4), Jnp.zeros(3, 1, 4, 6)));
+        assertTrue(e.getMessage().contains("f32[2,7,3,4] (batch (2, 7)) and f32[3,1,4,6] (batch (3, 1))"), e.getMessage());
     }
 
     @Test

@@ -45,8 +45,24 @@ public final class Activations {
                         io.vavr.collection.Vector.of(Lax.select(Lax.gt(x, c(x, 0)), t.head(), c(t.head(), 0))));
             });
 
-    /** {@return {@code min(max(x, 0), 6)}} */
-    public static Array relu6(Array x) { return Elementwise.minimum(relu(x), c(x, 6)); }
+    /**
+     * {@return {@code min(max(x, 0), 6)}}, clipped at the float 6 as in JAX, so integers and
+     * bools give f32. Its derivative is 1 strictly between 0 and 6 and 0 elsewhere, ends included.
+     */
+    public static Array relu6(Array x) {
+        return x.dtype().isFloating() ? Bind.bindCustomJvp(RELU6, Vector.of(x)).head() : relu6Value(x);
+    }
+
+    private static Array relu6Value(Array x) { return Elementwise.minimum(relu(x), Array.scalar(6.0)); }
+
+    /** As in JAX, the kinks at 0 and 6 get derivative 0 (a plain minimum would split the tie at 6). */
+    private static final CustomRules.Jvp RELU6 = new CustomRules.Jvp(
+            in -> Vector.of(relu6Value(in.head())),
+            (p, t) -> {
+                Array x = p.head();
+                Array inside = Lax.and(Lax.gt(x, c(x, 0)), Lax.lt(x, c(x, 6)));
+                return new CustomRules.PrimalsTangents(Vector.of(relu6Value(x)), Vector.of(Lax.select(inside, t.head(), c(t.head(), 0))));
+            });
 
     /** The logistic sigmoid {@code 1 / (1 + exp(-x))}. */
     public static Array sigmoid(Array x) { return Lax.logistic(f(x)); }

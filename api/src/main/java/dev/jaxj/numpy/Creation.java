@@ -2,6 +2,7 @@ package dev.jaxj.numpy;
 
 import dev.jaxj.accel.cpu.HostBuffer;
 import dev.jaxj.array.Array;
+import dev.jaxj.array.JavaScalars;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
@@ -86,6 +87,17 @@ public final class Creation {
     /** {@return an array of {@code shape} filled with {@code value}} */
     public static Array full(Shape shape, double value, DType dtype) {
         return Lax.broadcastInDim(Array.scalar(value, dtype), shape, Vector.empty());
+    }
+
+    /**
+     * {@return an array of {@code shape} filled with the integer {@code value}}, exact for i64
+     * @throws ArgumentError when {@code dtype} cannot hold {@code value}
+     */
+    public static Array full(Shape shape, long value, DType dtype) {
+        JavaScalars.requireFits("full", value, dtype, ShapedArray.of(dtype, shape).toString());
+        HostBuffer b = HostBuffer.allocate(dtype, 1);
+        b.setLong(0, value);
+        return Lax.broadcastInDim(Array.fromHost(ShapedArray.of(dtype), b), shape, Vector.empty());
     }
 
     /** {@return {@code [start, stop)} in steps of {@code step}, like NumPy's arange} */

@@ -2,6 +2,7 @@ package dev.jaxj.numpy;
 
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
+import dev.jaxj.array.Promotion;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.DotDimensionNumbers;
@@ -28,7 +29,7 @@ public final class Einsum {
 
     public static Array einsum(String subscripts, Array... operands) {
         EinsumSpec spec = EinsumSpec.parse(subscripts, operands);
-        Vector<Array> ops = operands.length == 0 ? Vector.empty() : NumpyOps.promote(Vector.of(operands)).toVector();
+        Vector<Array> ops = operands.length == 0 ? Vector.empty() : NumpyOps.promote("einsum", Promotion.Kind.ANY, Vector.of(operands)).toVector();
         boolean bool = !ops.isEmpty() && ops.head().dtype().isBool();
         if (bool) ops = ops.map(x -> Lax.convertElementType(x, DType.I32));
         Map<Integer, Integer> sizes = labelSizes(spec, ops, operands);

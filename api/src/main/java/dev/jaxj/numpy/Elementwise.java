@@ -1,8 +1,11 @@
 package dev.jaxj.numpy;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.array.Bind;
+import dev.jaxj.array.Promotion;
+import dev.jaxj.array.Ufuncs;
+import dev.jaxj.core.CustomRules;
 import dev.jaxj.errors.ArgumentError;
-import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.RoundingMethod;
 import dev.jaxj.lax.Lax;
@@ -11,9 +14,9 @@ import io.vavr.collection.Vector;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 
-import static dev.jaxj.numpy.Operands.Kind.ANY;
-import static dev.jaxj.numpy.Operands.Kind.INEXACT;
-import static dev.jaxj.numpy.Operands.Kind.NUMERIC;
+import static dev.jaxj.array.Promotion.Kind.ANY;
+import static dev.jaxj.array.Promotion.Kind.INEXACT;
+import static dev.jaxj.array.Promotion.Kind.NUMERIC;
 import static dev.jaxj.numpy.Operands.fullLike;
 import static dev.jaxj.numpy.Operands.inexact;
 import static dev.jaxj.numpy.Operands.prepare;
@@ -26,7 +29,7 @@ import static dev.jaxj.numpy.Operands.prepare;
 public final class Elementwise {
     private Elementwise() {}
 
-    private static Array binary(String op, Operands.Kind kind, BinaryOperator<Array> f, Array x, Array y) {
+    private static Array binary(String op, Promotion.Kind kind, BinaryOperator<Array> f, Array x, Array y) {
         Vector<Array> p = prepare(op, kind, x, y);
         return f.apply(p.get(0), p.get(1));
     }
@@ -37,25 +40,15 @@ public final class Elementwise {
     // Arithmetic -------------------------------------------------------------------------------
 
     /** Bools add as logical or, as in JAX. */
-    public static Array add(Array x, Array y) {
-        return binary("add", ANY, (a, b) -> a.dtype().isBool() ? Lax.or(a, b) : Lax.add(a, b), x, y);
-    }
+    public static Array add(Array x, Array y) { return Ufuncs.add(x, y); }
 
-    public static Array subtract(Array x, Array y) {
-        Vector<Array> p = prepare("subtract", ANY, x, y);
-        if (p.head().dtype().isBool()) {
-            throw new DTypeError("subtract", "boolean subtract is not supported (use logicalXor), got " + Operands.avals(x, y));
-        }
-        return Lax.sub(p.get(0), p.get(1));
-    }
+    public static Array subtract(Array x, Array y) { return Ufuncs.subtract(x, y); }
 
     /** Bools multiply as logical and, as in JAX. */
-    public static Array multiply(Array x, Array y) {
-        return binary("multiply", ANY, (a, b) -> a.dtype().isBool() ? Lax.and(a, b) : Lax.mul(a, b), x, y);
-    }
+    public static Array multiply(Array x, Array y) { return Ufuncs.multiply(x, y); }
 
     /** True division: integers divide as f32. */
-    public static Array divide(Array x, Array y) { return binary("divide", INEXACT, Lax::div, x, y); }
+    public static Array divide(Array x, Array y) { return Ufuncs.divide(x, y); }
 
     /** Division rounded toward negative infinity. */
     public static Array floorDivide(Array x, Array y) {
@@ -100,24 +93,10 @@ public final class Elementwise {
      * {@code x ** y}. Integer powers of integers use binary exponentiation over the low six
      * bits of the exponent, as JAX does; every other combination computes in floating point.
      */
-    public static Array power(Array x, Array y) {
-        Vector<Array> p = prepare("power", NUMERIC, x, y);
-        Array a = p.get(0), b = p.get(1);
-        if (a.dtype().isFloating()) return Lax.pow(a, b);
-        Array acc = Lax.select(Lax.and(Lax.eq(a, fullLike(a, 0)), Lax.ne(b, fullLike(b, 0))), fullLike(a, 0), fullLike(a, 1));
-        Array one = fullLike(b, 1);
-        for (int bit = 0; bit < 6; bit++) {
-            acc = Lax.select(Lax.ne(Lax.and(b, one), fullLike(b, 0)), Lax.mul(acc, a), acc);
-            a = Lax.mul(a, a);
-            b = Lax.shiftRightLogical(b, one);
-        }
-        return acc;
-    }
+    public static Array power(Array x, Array y) { return Ufuncs.power(x, y); }
 
     /** {@code x ** n} for a static integer exponent (negative needs a floating {@code x}). */
-    public static Array power(Array x, int n) {
-        return Lax.integerPow(x.dtype().isBool() ? Lax.convertElementType(x, DType.I32) : x, n);
-    }
+    public static Array power(Array x, int n) { return Ufuncs.power(x, n); }
 
     public static Array negative(Array x) {
         Operands.requireDTypes("negative", d -> !d.isBool(), "numeric", x);
@@ -211,16 +190,47 @@ public final class Elementwise {
         return Lax.select(anyInf, inf, Lax.select(zero, hi, r));
     }
 
-    /** {@code log(exp(x1) + exp(x2))}, stable for large magnitudes. */
+    /**
+     * {@code log(exp(x1) + exp(x2))}, stable for large magnitudes. Its derivatives are the
+     * weights {@code exp(x1 - out)} and {@code exp(x2 - out)}, which split a tie evenly (a
+     * max-based formula differentiated as is would not: its {@code abs} picks a side at 0).
+     */
     public static Array logaddexp(Array x1, Array x2) {
-        Vector<Array> p = prepare("logaddexp", INEXACT, x1, x2);
-        Array a = p.get(0), b = p.get(1);
-        Array hi = Lax.max(a, b);
-        Array delta = Lax.sub(a, b);
-        // Equal infinities give a NaN delta; their sum is the infinity itself.
-        Array tail = Lax.log1p(Lax.exp(Lax.neg(Lax.abs(delta))));
-        Array same = Lax.eq(a, b);
-        return Lax.select(same, Operands.add(a, Math.log(2)), Lax.add(hi, tail));
+        return Bind.bindCustomJvp(LOGADDEXP, prepare("logaddexp", INEXACT, x1, x2)).head();
+    }
+
+    /** {@code log2(2^x1 + 2^x2)}, stable for large magnitudes; derivatives {@code 2^(x1 - out)} and {@code 2^(x2 - out)}. */
+    public static Array logaddexp2(Array x1, Array x2) {
+        return Bind.bindCustomJvp(LOGADDEXP2, prepare("logaddexp2", INEXACT, x1, x2)).head();
+    }
+
+    private static final CustomRules.Jvp LOGADDEXP = logOfSum(Lax::exp, 1, Elementwise::logaddexp);
+    private static final CustomRules.Jvp LOGADDEXP2 = logOfSum(Lax::exp2, Math.log(2), Elementwise::logaddexp2);
+
+    /**
+     * {@code log_b(b^x1 + b^x2)} as {@code max + log1p(b^-|x1 - x2|) / ln b}, with the JVP
+     * {@code t1 b^(x1 - out) + t2 b^(x2 - out)}. {@code self} is the public function, so that
+     * higher derivatives go through this rule again.
+     */
+    private static CustomRules.Jvp logOfSum(UnaryOperator<Array> pow, double lnBase, BinaryOperator<Array> self) {
+        return new CustomRules.Jvp(
+                in -> {
+                    Array a = in.get(0), b = in.get(1), delta = Lax.sub(a, b);
+                    Array tail = Lax.log1p(pow.apply(Lax.neg(Lax.abs(delta))));
+                    if (lnBase != 1) tail = Operands.mul(tail, 1 / lnBase);
+                    // A NaN delta means a NaN operand or equal infinities, whose sum is the answer.
+                    return Vector.of(Lax.select(Logic.isnan(delta), Lax.add(a, b), Lax.add(Lax.max(a, b), tail)));
+                },
+                (p, t) -> {
+                    Array a = p.get(0), b = p.get(1), out = self.apply(a, b), o = posInfToZero(out);
+                    Array wa = pow.apply(Lax.sub(posInfToZero(a), o)), wb = pow.apply(Lax.sub(posInfToZero(b), o));
+                    return new CustomRules.PrimalsTangents(Vector.of(out), Vector.of(Lax.add(Lax.mul(t.get(0), wa), Lax.mul(t.get(1), wb))));
+                });
+    }
+
+    /** {@code +inf} becomes 0 in the derivative's weights, as in JAX, so that {@code inf - inf} gives no NaN. */
+    private static Array posInfToZero(Array x) {
+        return Lax.select(Lax.eq(x, fullLike(x, Double.POSITIVE_INFINITY)), fullLike(x, 0), x);
     }
 
     /** {@code |x1|} with the sign bit of {@code x2}. */
@@ -240,13 +250,9 @@ public final class Elementwise {
     // Extremes ---------------------------------------------------------------------------------
 
     /** Elementwise maximum; NaN propagates; bools take the logical or. */
-    public static Array maximum(Array x, Array y) {
-        return binary("maximum", ANY, (a, b) -> a.dtype().isBool() ? Lax.or(a, b) : Lax.max(a, b), x, y);
-    }
+    public static Array maximum(Array x, Array y) { return Ufuncs.maximum(x, y); }
 
-    public static Array minimum(Array x, Array y) {
-        return binary("minimum", ANY, (a, b) -> a.dtype().isBool() ? Lax.and(a, b) : Lax.min(a, b), x, y);
-    }
+    public static Array minimum(Array x, Array y) { return Ufuncs.minimum(x, y); }
 
     /** Elementwise maximum that ignores NaN unless both operands are NaN. */
     public static Array fmax(Array x, Array y) { return nanIgnoring("fmax", x, y, Elementwise::maximum); }

@@ -2,6 +2,7 @@ package dev.jaxj.numpy;
 
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
+import dev.jaxj.array.Promotion;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
@@ -23,7 +24,7 @@ public final class Linalg {
 
     /** {@code dot_general} of promoted operands, computing bools in i32. */
     static Array contract(String op, Array a, Array b, DotDimensionNumbers dims) {
-        Vector<Array> p = NumpyOps.promote(Vector.of(a, b)).toVector();
+        Vector<Array> p = NumpyOps.promote(op, Promotion.Kind.ANY, Vector.of(a, b)).toVector();
         if (!p.head().dtype().isBool()) return Lax.dotGeneral(p.get(0), p.get(1), dims);
         Array r = Lax.dotGeneral(Lax.convertElementType(p.get(0), DType.I32), Lax.convertElementType(p.get(1), DType.I32), dims);
         return Lax.ne(r, Operands.fullLike(r, 0));
@@ -50,7 +51,7 @@ public final class Linalg {
 
     /** NumPy's {@code matmul}: stacks of matrices with broadcast batch axes; 1-d operands act as vectors. */
     public static Array matmul(Array a, Array b) {
-        if (!NumpyOps.promote(Vector.of(a, b)).head().dtype().isBool()) return NumpyOps.matmul(a, b);
+        if (!NumpyOps.promote("matmul", Promotion.Kind.ANY, Vector.of(a, b)).head().dtype().isBool()) return NumpyOps.matmul(a, b);
         Array r = NumpyOps.matmul(Lax.convertElementType(a, DType.I32), Lax.convertElementType(b, DType.I32));
         return Lax.ne(r, Operands.fullLike(r, 0));
     }

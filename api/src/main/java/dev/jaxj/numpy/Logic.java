@@ -1,14 +1,15 @@
 package dev.jaxj.numpy;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.array.Ufuncs;
 import dev.jaxj.ir.DType;
 import dev.jaxj.lax.Lax;
 import io.vavr.collection.Vector;
 
 import java.util.function.BinaryOperator;
 
-import static dev.jaxj.numpy.Operands.Kind.ANY;
-import static dev.jaxj.numpy.Operands.Kind.NUMERIC;
+import static dev.jaxj.array.Promotion.Kind.ANY;
+import static dev.jaxj.array.Promotion.Kind.NUMERIC;
 import static dev.jaxj.numpy.Operands.boolLike;
 import static dev.jaxj.numpy.Operands.fullLike;
 import static dev.jaxj.numpy.Operands.prepare;
@@ -21,17 +22,12 @@ import static dev.jaxj.numpy.Operands.truthy;
 public final class Logic {
     private Logic() {}
 
-    private static Array compare(String op, BinaryOperator<Array> f, Array x, Array y) {
-        Vector<Array> p = prepare(op, ANY, x, y);
-        return f.apply(p.get(0), p.get(1));
-    }
-
-    public static Array equal(Array x, Array y) { return compare("equal", Lax::eq, x, y); }
-    public static Array notEqual(Array x, Array y) { return compare("not_equal", Lax::ne, x, y); }
-    public static Array less(Array x, Array y) { return compare("less", Lax::lt, x, y); }
-    public static Array lessEqual(Array x, Array y) { return compare("less_equal", Lax::le, x, y); }
-    public static Array greater(Array x, Array y) { return compare("greater", Lax::gt, x, y); }
-    public static Array greaterEqual(Array x, Array y) { return compare("greater_equal", Lax::ge, x, y); }
+    public static Array equal(Array x, Array y) { return Ufuncs.equal(x, y); }
+    public static Array notEqual(Array x, Array y) { return Ufuncs.notEqual(x, y); }
+    public static Array less(Array x, Array y) { return Ufuncs.less(x, y); }
+    public static Array lessEqual(Array x, Array y) { return Ufuncs.lessEqual(x, y); }
+    public static Array greater(Array x, Array y) { return Ufuncs.greater(x, y); }
+    public static Array greaterEqual(Array x, Array y) { return Ufuncs.greaterEqual(x, y); }
 
     // Logical: any dtype, non-zero is true. -----------------------------------------------------
 
@@ -47,15 +43,9 @@ public final class Logic {
 
     // Bitwise: integers and bools. --------------------------------------------------------------
 
-    private static Array bitwise(String op, BinaryOperator<Array> f, Array x, Array y) {
-        Operands.requireDTypes(op, d -> !d.isFloating(), "integer or bool", x, y);
-        Vector<Array> p = prepare(op, ANY, x, y);
-        return f.apply(p.get(0), p.get(1));
-    }
-
-    public static Array bitwiseAnd(Array x, Array y) { return bitwise("bitwise_and", Lax::and, x, y); }
-    public static Array bitwiseOr(Array x, Array y) { return bitwise("bitwise_or", Lax::or, x, y); }
-    public static Array bitwiseXor(Array x, Array y) { return bitwise("bitwise_xor", Lax::xor, x, y); }
+    public static Array bitwiseAnd(Array x, Array y) { return Ufuncs.bitwiseAnd(x, y); }
+    public static Array bitwiseOr(Array x, Array y) { return Ufuncs.bitwiseOr(x, y); }
+    public static Array bitwiseXor(Array x, Array y) { return Ufuncs.bitwiseXor(x, y); }
 
     public static Array bitwiseNot(Array x) {
         Operands.requireDTypes("bitwise_not", d -> !d.isFloating(), "integer or bool", x);

@@ -1,6 +1,7 @@
 package dev.jaxj.numpy;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.array.Promotion;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
@@ -181,7 +182,7 @@ public final class Reductions {
             }
             w = Lax.broadcastInDim(w, x.shape(), Vector.of(ax.head()));
         }
-        Vector<Array> p = Operands.prepare("average", Operands.Kind.INEXACT, x, w);
+        Vector<Array> p = Operands.prepare("average", Promotion.Kind.INEXACT, x, w);
         Array num = Lax.reduceSum(Lax.mul(p.get(0), p.get(1)), ax);
         return Lax.div(num, Lax.reduceSum(p.get(1), ax));
     }

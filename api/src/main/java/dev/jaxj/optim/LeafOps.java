@@ -2,15 +2,12 @@ package dev.jaxj.optim;
 
 import dev.jaxj.Jnp;
 import dev.jaxj.array.Array;
-import dev.jaxj.array.NumpyOps;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.errors.TreeError;
 import dev.jaxj.ir.DType;
-import dev.jaxj.ir.Shape;
-import dev.jaxj.lax.Lax;
+import dev.jaxj.numpy.Logic;
 import dev.jaxj.tree.Tree;
-import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 import java.util.function.BinaryOperator;
@@ -67,9 +64,7 @@ final class LeafOps {
 
     /** {@return NumPy's {@code where(c, t, f)}, with promotion and broadcasting} */
     static Array where(Array c, Array t, Array f) {
-        var p = NumpyOps.promote(Vector.of(t, f));
-        Shape s = NumpyOps.broadcastShapes("where", Vector.of(c.shape(), t.shape(), f.shape()));
-        return Lax.select(NumpyOps.broadcastTo(c, s), NumpyOps.broadcastTo(p.get(0), s), NumpyOps.broadcastTo(p.get(1), s));
+        return Logic.where(c, t, f);
     }
 
     /** {@return a new step count: i32 zero} */

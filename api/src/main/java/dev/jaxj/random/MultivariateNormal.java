@@ -3,6 +3,7 @@ package dev.jaxj.random;
 import dev.jaxj.Jnp;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
+import dev.jaxj.array.Promotion;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
@@ -32,7 +33,7 @@ public final class MultivariateNormal {
      * @param dtype the result dtype; none for the promoted dtype of {@code mean} and {@code cov}
      */
     public static Array sample(Key key, Array mean, Array cov, Option<Shape> shape, Option<DType> dtype) {
-        Seq<Array> promoted = NumpyOps.promote(Vector.of(NumpyOps.toInexact(mean), NumpyOps.toInexact(cov)));
+        Seq<Array> promoted = NumpyOps.promote("random.multivariate_normal", Promotion.Kind.ANY, Vector.of(NumpyOps.toInexact(mean), NumpyOps.toInexact(cov)));
         Array mu = promoted.get(0), sigma = promoted.get(1);
         DType dt = dtype.getOrElse(mu.dtype());
         Samplers.requireFloat("multivariate_normal", dt);

@@ -9,7 +9,6 @@ import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
 import io.vavr.collection.Vector;
 
-import static dev.jaxj.array.NumpyOps.binary;
 import static dev.jaxj.array.NumpyOps.reduce;
 
 /**
@@ -63,14 +62,18 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
 
     /**
      * {@return a weakly typed f32 scalar, as JAX treats a Python float}; it keeps the exact
-     * double, so that meeting an f64 array it promotes without rounding through f32.
+     * double, so that meeting an f64 array it promotes without rounding through f32 (see {@link JavaScalars}).
      */
     public static Array scalar(double v) {
         return new ConcreteArray(new ShapedArray(Shape.SCALAR, DType.F32, true),
                 Backends.defaultBackend().fromHost(HostBuffer.own(new float[] {(float) v})), v);
     }
 
-    /** {@return a weakly typed i32 scalar, as JAX treats a Python int}; it keeps the exact long for i64 operands */
+    /**
+     * {@return a weakly typed i32 scalar, as JAX treats a Python int}; it keeps the exact long,
+     * for i64 operands, and an operation that needs it as a narrower integer raises
+     * {@code ArgumentError} rather than wrap it (see {@link JavaScalars})
+     */
     public static Array scalar(long v) {
         return new ConcreteArray(new ShapedArray(Shape.SCALAR, DType.I32, true),
                 Backends.defaultBackend().fromHost(HostBuffer.own(DType.I32, new int[] {(int) v})), v);
@@ -169,46 +172,53 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
 
     // Arithmetic (NumPy broadcasting and promotion) -------------------------------------------
 
-    public final Array add(Array y) { return binary("add", Lax::add, this, y); }
+    public final Array add(Array y) { return Ufuncs.add(this, y); }
     public final Array add(double y) { return add(scalar(y)); }
     public final Array add(long y) { return add(scalar(y)); }
-    public final Array sub(Array y) { return binary("subtract", Lax::sub, this, y); }
+    public final Array sub(Array y) { return Ufuncs.subtract(this, y); }
     public final Array sub(double y) { return sub(scalar(y)); }
     public final Array sub(long y) { return sub(scalar(y)); }
-    public final Array mul(Array y) { return binary("multiply", Lax::mul, this, y); }
+    public final Array mul(Array y) { return Ufuncs.multiply(this, y); }
     public final Array mul(double y) { return mul(scalar(y)); }
     public final Array mul(long y) { return mul(scalar(y)); }
     /** True division: integer operands are divided as floats, as NumPy's {@code /}. */
-    public final Array div(Array y) { return NumpyOps.trueDivide(this, y); }
+    public final Array div(Array y) { return Ufuncs.divide(this, y); }
     public final Array div(double y) { return div(scalar(y)); }
     public final Array div(long y) { return div(scalar(y)); }
-    /** {@code this ** y}; a Java int exponent becomes {@code integer_pow}. */
-    public final Array pow(Array y) { return binary("power", Lax::pow, NumpyOps.toInexact(this), y); }
+    /** {@code this ** y}: integers raised to integers stay integers, as in JAX. */
+    public final Array pow(Array y) { return Ufuncs.power(this, y); }
     public final Array pow(double y) { return pow(scalar(y)); }
-    public final Array pow(long y) {
-        return y == (int) y ? Lax.integerPow(this, (int) y) : pow(scalar(y));
-    }
-    public final Array maximum(Array y) { return binary("maximum", Lax::max, this, y); }
+    /** {@code this ** y}; an exponent that fits an int becomes {@code integer_pow}. */
+    public final Array pow(long y) { return y == (int) y ? Ufuncs.power(this, (int) y) : pow(scalar(y)); }
+    public final Array maximum(Array y) { return Ufuncs.maximum(this, y); }
     public final Array maximum(double y) { return maximum(scalar(y)); }
-    public final Array minimum(Array y) { return binary("minimum", Lax::min, this, y); }
+    public final Array maximum(long y) { return maximum(scalar(y)); }
+    public final Array minimum(Array y) { return Ufuncs.minimum(this, y); }
     public final Array minimum(double y) { return minimum(scalar(y)); }
+    public final Array minimum(long y) { return minimum(scalar(y)); }
 
-    public final Array eq(Array y) { return binary("equal", Lax::eq, this, y); }
+    public final Array eq(Array y) { return Ufuncs.equal(this, y); }
     public final Array eq(double y) { return eq(scalar(y)); }
-    public final Array ne(Array y) { return binary("not_equal", Lax::ne, this, y); }
+    public final Array eq(long y) { return eq(scalar(y)); }
+    public final Array ne(Array y) { return Ufuncs.notEqual(this, y); }
     public final Array ne(double y) { return ne(scalar(y)); }
-    public final Array lt(Array y) { return binary("less", Lax::lt, this, y); }
+    public final Array ne(long y) { return ne(scalar(y)); }
+    public final Array lt(Array y) { return Ufuncs.less(this, y); }
     public final Array lt(double y) { return lt(scalar(y)); }
-    public final Array le(Array y) { return binary("less_equal", Lax::le, this, y); }
+    public final Array lt(long y) { return lt(scalar(y)); }
+    public final Array le(Array y) { return Ufuncs.lessEqual(this, y); }
     public final Array le(double y) { return le(scalar(y)); }
-    public final Array gt(Array y) { return binary("greater", Lax::gt, this, y); }
+    public final Array le(long y) { return le(scalar(y)); }
+    public final Array gt(Array y) { return Ufuncs.greater(this, y); }
     public final Array gt(double y) { return gt(scalar(y)); }
-    public final Array ge(Array y) { return binary("greater_equal", Lax::ge, this, y); }
+    public final Array gt(long y) { return gt(scalar(y)); }
+    public final Array ge(Array y) { return Ufuncs.greaterEqual(this, y); }
     public final Array ge(double y) { return ge(scalar(y)); }
+    public final Array ge(long y) { return ge(scalar(y)); }
     /** Logical and of bools, bitwise and of integers. */
-    public final Array and(Array y) { return binary("bitwise_and", Lax::and, this, y); }
-    public final Array or(Array y) { return binary("bitwise_or", Lax::or, this, y); }
-    public final Array xor(Array y) { return binary("bitwise_xor", Lax::xor, this, y); }
+    public final Array and(Array y) { return Ufuncs.bitwiseAnd(this, y); }
+    public final Array or(Array y) { return Ufuncs.bitwiseOr(this, y); }
+    public final Array xor(Array y) { return Ufuncs.bitwiseXor(this, y); }
     public final Array not() { return Lax.not(this); }
 
     public final Array neg() { return Lax.neg(this); }

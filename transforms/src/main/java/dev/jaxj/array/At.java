@@ -53,27 +53,40 @@ public record At(Array array, Seq<Index> index, Option<GatherScatterMode> mode) 
     /** {@return the array with {@code array[index] = y}} */
     public Array set(double y) { return set(scalar(y)); }
 
+    /** {@return the array with {@code array[index] = y}} @throws dev.jaxj.errors.ArgumentError when the dtype cannot hold {@code y} */
+    public Array set(long y) { return set(scalar("at.set", y)); }
+
     /** {@return the array with {@code y} added at {@code index}; repeated positions add up} */
     public Array add(Array y) { return update("at.add", y, Lax::scatterAdd); }
 
     public Array add(double y) { return add(scalar(y)); }
+    public Array add(long y) { return add(scalar("at.add", y)); }
 
     /** {@return the array multiplied by {@code y} at {@code index}; repeated positions multiply up} */
     public Array mul(Array y) { return update("at.mul", y, Lax::scatterMul); }
 
     public Array mul(double y) { return mul(scalar(y)); }
+    public Array mul(long y) { return mul(scalar("at.mul", y)); }
 
     /** {@return the array with {@code min(array[index], y)} at {@code index}} */
     public Array min(Array y) { return update("at.min", y, Lax::scatterMin); }
 
     public Array min(double y) { return min(scalar(y)); }
+    public Array min(long y) { return min(scalar("at.min", y)); }
 
     /** {@return the array with {@code max(array[index], y)} at {@code index}} */
     public Array max(Array y) { return update("at.max", y, Lax::scatterMax); }
 
     public Array max(double y) { return max(scalar(y)); }
+    public Array max(long y) { return max(scalar("at.max", y)); }
 
     private Array scalar(double y) { return Array.scalar(y, array.dtype()); }
+
+    /** An integer update value, exact for i64, and never wrapped into a narrower dtype. */
+    private Array scalar(String op, long y) {
+        JavaScalars.requireFits(op, y, array.dtype(), array.aval().toString());
+        return Array.scalar(y, array.dtype(), false);
+    }
 
     private Array update(String op, Array y, Indexing.Scatterer fn) {
         requireNonNull(y, "y is null");

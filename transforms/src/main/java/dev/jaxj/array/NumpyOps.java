@@ -1,28 +1,43 @@
 package dev.jaxj.array;
 
+import dev.jaxj.accel.cpu.HostBuffer;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.JaxjException;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.DotDimensionNumbers;
 import dev.jaxj.ir.Shape;
+import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 
 import java.util.Arrays;
-import java.util.function.BinaryOperator;
 
 /**
- * NumPy semantics on top of the strict primitives: broadcasting, type promotion, axis
- * normalisation, reductions with {@code keepdims}, and {@code matmul}. Both the fluent
- * {@link Array} methods and {@code Jnp} are written with these.
+ * NumPy semantics on top of the strict primitives: broadcasting, type promotion (with Java
+ * scalars weakly typed), axis normalisation, reductions with {@code keepdims}, and
+ * {@code matmul}. This is the one NumPy layer: the fluent {@link Array} methods, {@link Ufuncs}
+ * and {@code Jnp} are all written with these.
  */
 public final class NumpyOps {
     private NumpyOps() {}
 
     /** {@return the NumPy broadcast of several shapes} @throws ShapeError naming the op and the shapes when they are incompatible */
     public static Shape broadcastShapes(String op, Seq<Shape> shapes) {
+        return broadcast(shapes).getOrElseThrow(() -> new ShapeError(op,
+                "operands could not be broadcast together, got shapes " + shapes.map(Shape::toString).mkString(" and ")));
+    }
+
+    /** {@return the NumPy broadcast of the operands' shapes} @throws ShapeError naming the op and the operands' avals when they are incompatible */
+    public static Shape broadcastShape(String op, Seq<Array> xs) {
+        return broadcast(xs.map(Array::shape)).getOrElseThrow(() -> new ShapeError(op,
+                "operands could not be broadcast together, got " + avals(xs)));
+    }
+
+    /** {@return the broadcast shape, or none when two sizes of one axis differ and neither is 1} */
+    public static Option<Shape> broadcast(Seq<Shape> shapes) {
         int rank = shapes.map(Shape::rank).max().getOrElse(0);
         int[] out = new int[rank];
         Arrays.fill(out, 1);
@@ -30,21 +45,17 @@ public final class NumpyOps {
             for (int i = 0; i < s.rank(); i++) {
                 int o = rank - s.rank() + i, d = s.dim(i);
                 if (d == out[o] || d == 1) continue;
-                if (out[o] != 1) {
-                    throw new ShapeError(op, "operands could not be broadcast together, got shapes "
-                            + shapes.map(Shape::toString).mkString(" and "));
-                }
+                if (out[o] != 1) return Option.none();
                 out[o] = d;
             }
         }
-        return Shape.of(out);
+        return Option.some(Shape.of(out));
     }
 
     /** {@return {@code x} broadcast to {@code shape} by NumPy's rules (trailing axes aligned)} */
     public static Array broadcastTo(Array x, Shape shape) {
         if (x.shape().equals(shape)) return x;
-        Shape target = broadcastShapes("broadcast_to", Vector.of(x.shape(), shape));
-        if (!target.equals(shape)) {
+        if (!broadcast(Vector.of(x.shape(), shape)).contains(shape)) {
             throw new ShapeError("broadcast_to", "cannot broadcast " + x.aval() + " to shape " + shape);
         }
         int lead = shape.rank() - x.ndim();
@@ -55,40 +66,49 @@ public final class NumpyOps {
         return Lax.broadcastInDim(squeezed, shape, keep.map(i -> lead + i));
     }
 
-    /** Promotes operands to their common dtype (JAX's lattice; Java scalars are weak). */
-    public static Seq<Array> promote(Seq<Array> xs) {
-        Promotion.Typed t = Promotion.resultType(xs.map(Array::aval));
-        return xs.map(x -> x.dtype() == t.dtype() ? x : convert(x, t));
+    /**
+     * Promotes operands to their common dtype in the family {@code kind} (JAX's lattice). Java
+     * scalars are weak: each converts from its exact value, once, to the dtype chosen.
+     *
+     * @throws ArgumentError naming {@code op} for a Java integer that the chosen dtype cannot hold
+     */
+    public static Seq<Array> promote(String op, Promotion.Kind kind, Seq<Array> xs) {
+        Promotion.Typed t = Promotion.resultType(kind, xs.map(Array::aval));
+        return xs.map(x -> convert(op, x, t, xs));
+    }
+
+    /** {@return the operands promoted to their common dtype of {@code kind} and broadcast to one shape} */
+    public static Vector<Array> prepare(String op, Promotion.Kind kind, Seq<Array> xs) {
+        Shape s = broadcastShape(op, xs);
+        return promote(op, kind, xs).toVector().map(x -> broadcastTo(x, s));
+    }
+
+    /** {@return the operands broadcast to one shape, dtypes untouched} */
+    public static Vector<Array> broadcast(String op, Seq<Array> xs) {
+        Shape s = broadcastShape(op, xs);
+        return xs.toVector().map(x -> broadcastTo(x, s));
     }
 
     /** A Java scalar converts from its exact value, directly (no operation to trace); other arrays through convert_element_type. */
-    private static Array convert(Array x, Promotion.Typed t) {
-        if (x instanceof ConcreteArray c && c.exact() != null) return Array.scalar(c.exact(), t.dtype(), t.weak());
-        return Lax.convertElementType(x, t.dtype(), t.weak());
+    private static Array convert(String op, Array x, Promotion.Typed t, Seq<Array> operands) {
+        if (x instanceof ConcreteArray c && c.exact() != null) return JavaScalars.convert(op, c.exact(), t, () -> avals(operands));
+        return x.dtype() == t.dtype() ? x : Lax.convertElementType(x, t.dtype(), t.weak());
     }
 
-    /** Applies a strict binary op after NumPy promotion and broadcasting. */
-    public static Array binary(String op, BinaryOperator<Array> strict, Array x, Array y) {
-        Seq<Array> p = promote(Vector.of(x, y));
-        Shape s = broadcastShapes(op, Vector.of(x.shape(), y.shape()));
-        return strict.apply(broadcastTo(p.get(0), s), broadcastTo(p.get(1), s));
+    /** {@return the avals of {@code xs} for a message, e.g. {@code f32[3], i32[]}} */
+    public static String avals(Seq<Array> xs) {
+        return JaxjException.avals(xs.map(Array::aval));
     }
 
-    /** Like {@link #binary} but without promotion: for ops whose operands keep their own dtypes. */
-    public static Array broadcasted(String op, BinaryOperator<Array> strict, Array x, Array y) {
-        Shape s = broadcastShapes(op, Vector.of(x.shape(), y.shape()));
-        return strict.apply(broadcastTo(x, s), broadcastTo(y, s));
+    /** {@return an array shaped, typed and weakly typed like {@code x}, filled with {@code v}} (exact in f64) */
+    public static Array fullLike(Array x, double v) {
+        Array s = Array.fromHost(new ShapedArray(Shape.SCALAR, x.dtype(), x.weakType()), HostBuffer.filled(x.dtype(), 1, v));
+        return Lax.broadcastInDim(s, x.shape(), Vector.empty());
     }
 
     /** {@return the floating dtype an operation on {@code x} computes in (ints and bools become f32)} */
     public static Array toInexact(Array x) {
         return x.dtype().isFloating() ? x : Lax.convertElementType(x, DType.F32, x.weakType());
-    }
-
-    /** NumPy's true division: integers are divided as floats. */
-    public static Array trueDivide(Array x, Array y) {
-        Seq<Array> p = promote(Vector.of(x, y));
-        return binary("divide", Lax::div, toInexact(p.get(0)), toInexact(p.get(1)));
     }
 
     /** {@return {@code axis} in {@code [0, rank)}, counting negative axes from the end} */
@@ -153,7 +173,7 @@ public final class NumpyOps {
         if (a.ndim() == 0 || b.ndim() == 0) {
             throw new ShapeError("matmul", "operands must have rank >= 1, got " + JaxjException.avals(a.aval(), b.aval()));
         }
-        Seq<Array> p = promote(Vector.of(a, b));
+        Seq<Array> p = promote("matmul", Promotion.Kind.ANY, Vector.of(a, b));
         Array x = a.ndim() == 1 ? Lax.expandDims(p.get(0), Vector.of(0)) : p.get(0);
         Array y = b.ndim() == 1 ? Lax.expandDims(p.get(1), Vector.of(1)) : p.get(1);
         int k1 = x.shape().dim(-1), k2 = y.shape().dim(-2);
@@ -163,7 +183,8 @@ public final class NumpyOps {
         }
         Shape xb = Shape.of(Arrays.copyOf(x.shape().toArray(), x.ndim() - 2));
         Shape yb = Shape.of(Arrays.copyOf(y.shape().toArray(), y.ndim() - 2));
-        Shape batch = broadcastShapes("matmul", Vector.of(xb, yb));
+        Shape batch = broadcast(Vector.of(xb, yb)).getOrElseThrow(() -> new ShapeError("matmul",
+                "batch dimensions must broadcast, got " + a.aval() + " (batch " + dims(xb) + ") and " + b.aval() + " (batch " + dims(yb) + ")"));
         int nb = batch.rank();
         x = broadcastTo(x, concat(batch, x.shape().dim(-2), x.shape().dim(-1)));
         y = broadcastTo(y, concat(batch, y.shape().dim(-2), y.shape().dim(-1)));
@@ -178,6 +199,11 @@ public final class NumpyOps {
         int[] d = Arrays.copyOf(batch.toArray(), batch.rank() + tail.length);
         System.arraycopy(tail, 0, d, batch.rank(), tail.length);
         return Shape.of(d);
+    }
+
+    /** Dimensions for a message: {@code (2, 3)}, {@code (5)} or {@code ()}. */
+    private static String dims(Shape s) {
+        return Vector.range(0, s.rank()).map(s::dim).mkString("(", ", ", ")");
     }
 
     static int[] ints(Seq<Integer> s) {

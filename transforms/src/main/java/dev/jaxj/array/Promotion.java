@@ -41,6 +41,16 @@ public final class Promotion {
     /** A dtype with its weak flag: the type of a promotion result. */
     public record Typed(DType dtype, boolean weak) {}
 
+    /** The dtype family an operation computes in, as JAX's {@code promote_args*} helpers choose it. */
+    public enum Kind {
+        /** The promoted dtype as is ({@code promote_args}). */
+        ANY,
+        /** Bools become i32 ({@code promote_args_numeric}). */
+        NUMERIC,
+        /** Bools and integers become f32, a weak type staying weak ({@code promote_args_inexact}). */
+        INEXACT
+    }
+
     /** {@return the promoted type of two (possibly weak) types} */
     public static Typed join(Typed a, Typed b) {
         Node n = join(node(a), node(b));
@@ -72,6 +82,16 @@ public final class Promotion {
         }
         if (t == null) throw new IllegalArgumentException("resultType needs at least one operand");
         return t;
+    }
+
+    /** {@return the promoted type of several avals, moved into the family {@code kind}} */
+    public static Typed resultType(Kind kind, Iterable<ShapedArray> avals) {
+        Typed t = resultType(avals);
+        return switch (kind) {
+            case ANY -> t;
+            case NUMERIC -> t.dtype().isBool() ? new Typed(DType.I32, false) : t;
+            case INEXACT -> t.dtype().isFloating() ? t : new Typed(DType.F32, t.weak());
+        };
     }
 
     private static Node node(Typed t) {
