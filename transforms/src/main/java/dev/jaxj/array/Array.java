@@ -70,13 +70,13 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
     }
 
     /**
-     * {@return a weakly typed i32 scalar, as JAX treats a Python int}; it keeps the exact long,
-     * for i64 operands, and an operation that needs it as a narrower integer raises
-     * {@code ArgumentError} rather than wrap it (see {@link JavaScalars})
+     * {@return a weakly typed integer scalar, as JAX treats a Python int}: i32, or i64 for a value
+     * that i32 cannot hold, so that reading it back never gives a wrapped number. It keeps the
+     * exact long; an operation that needs it as a narrower integer raises {@code ArgumentError}
+     * rather than wrap it (see {@link JavaScalars}).
      */
     public static Array scalar(long v) {
-        return new ConcreteArray(new ShapedArray(Shape.SCALAR, DType.I32, true),
-                Backends.defaultBackend().fromHost(HostBuffer.own(DType.I32, new int[] {(int) v})), v);
+        return v == (int) v ? scalar(v, DType.I32, true) : scalar(v, DType.I64, true);
     }
 
     /** {@return a scalar of {@code dtype} holding {@code v} exactly converted, weakly typed or not} */

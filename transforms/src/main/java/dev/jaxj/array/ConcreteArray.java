@@ -34,9 +34,9 @@ final class ConcreteArray extends Array {
         this.exact = exact;
     }
 
-    /** {@return the exact Java value of a weak scalar, or null when there is none} */
-    Number exact() {
-        if (deleted) throw DeletedArrayError.of("convert_element_type", aval);
+    /** {@return the exact Java value of a weak scalar, or null when there is none} @throws DeletedArrayError naming {@code op} once donated */
+    Number exact(String op) {
+        if (deleted) throw DeletedArrayError.of(op, aval);
         return exact;
     }
 

@@ -91,7 +91,7 @@ public final class NumpyOps {
 
     /** A Java scalar converts from its exact value, directly (no operation to trace); other arrays through convert_element_type. */
     private static Array convert(String op, Array x, Promotion.Typed t, Seq<Array> operands) {
-        if (x instanceof ConcreteArray c && c.exact() != null) return JavaScalars.convert(op, c.exact(), t, () -> avals(operands));
+        if (x instanceof ConcreteArray c && c.exact(op) != null) return JavaScalars.convert(op, c.exact(op), t, () -> avals(operands));
         return x.dtype() == t.dtype() ? x : Lax.convertElementType(x, t.dtype(), t.weak());
     }
 

@@ -33,9 +33,20 @@ class JavaScalarsTest {
         } else {
             ArgumentError e = assertThrows(ArgumentError.class, () -> x.add(v));
             assertTrue(e.getMessage().startsWith("add: a Java integer must fit the dtype it converts to, i32 (-2147483648 to 2147483647), got "
-                    + v + " with i32[3], i32[]"), e.getMessage());
+                    + v + " with i32[3], i64[]"), e.getMessage());
             assertTrue(e.getMessage().contains("JavaScalarsTest.java:"), e.getMessage());
         }
+    }
+
+    @Property(tries = 300)
+    void aJavaIntegerOnItsOwnReadsBackExactlyAndKeepsItsValueForI64Operands(@ForAll long v) {
+        Array s = Array.scalar(v);
+        assertTrue(s.weakType());
+        assertEquals(v == (int) v ? DType.I32 : DType.I64, s.dtype(), "the narrowest default integer type that holds " + v);
+        assertEquals(v, s.toLongArray()[0]);
+        Array zeros = Array.fromHost(ShapedArray.of(DType.I64, 2), HostBuffer.own(DType.I64, new long[] {0, 0}));
+        assertArrayEquals(new long[] {v, v}, zeros.add(v).toLongArray());
+        assertArrayEquals(new long[] {v, v}, zeros.add(s).toLongArray());
     }
 
     @Test
