@@ -1,5 +1,8 @@
 package dev.jaxj.ir;
 
+import dev.jaxj.errors.ShapeError;
+import io.vavr.control.Option;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -19,23 +22,80 @@ public final class Shape {
     /** The rank-0 shape of a scalar. */
     public static final Shape SCALAR = new Shape(new int[0]);
 
+    /** The most elements an array may hold: buffers are Java arrays, indexed by {@code int}. */
+    public static final long MAX_SIZE = Integer.MAX_VALUE;
+
     private final int[] dims;
     private final long size;
 
     private Shape(int[] dims) {
-        long n = 1;
-        for (int d : dims) {
-            if (d < 0) throw new IllegalArgumentException("shape dimensions must be >= 0, got " + Arrays.toString(dims));
-            n *= d;
-        }
-        if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("shape has more than 2^31-1 elements: " + Arrays.toString(dims));
+        long[] wide = Arrays.stream(dims).asLongStream().toArray();
+        defect(wide).peek(why -> { throw refused(why, describe(Option.none(), wide)); });
         this.dims = dims;
-        this.size = n;
+        this.size = count(wide);
     }
 
-    /** {@return the shape with these dimension sizes} */
+    /**
+     * {@return the shape with these dimension sizes}
+     *
+     * @throws ShapeError for a negative dimension or more than {@link #MAX_SIZE} elements, naming
+     *                    the operation the user called
+     */
     public static Shape of(int... dims) {
         return dims.length == 0 ? SCALAR : new Shape(dims.clone());
+    }
+
+    /**
+     * {@return the shape of an array of {@code dtype} with these dimension sizes}, computed by the
+     * caller in {@code long} so that no size has wrapped around before this check
+     *
+     * @throws ShapeError for a negative dimension or more than {@link #MAX_SIZE} elements; the
+     *                    message shows the requested aval, e.g. {@code f32[1000000,1000000]}
+     */
+    public static Shape of(DType dtype, long... dims) {
+        requireDims(Option.some(dtype), dims, "");
+        return of(Arrays.stream(dims).mapToInt(Math::toIntExact).toArray());
+    }
+
+    /**
+     * Checks dims requested for an array of {@code dtype}, appending {@code context} (the operands,
+     * for a shape rule) to the message.
+     *
+     * @throws ShapeError for a negative dimension or more than {@link #MAX_SIZE} elements
+     */
+    static void requireDims(Option<DType> dtype, long[] dims, String context) {
+        defect(dims).peek(why -> { throw refused(why, describe(dtype, dims) + context); });
+    }
+
+    /** {@return why {@code dims} cannot form a shape (a negative dimension, too many elements), or none} */
+    public static Option<String> defect(long... dims) {
+        for (long d : dims) {
+            if (d < 0) return Option.some("dimensions must be non-negative");
+        }
+        if (count(dims) > MAX_SIZE || Arrays.stream(dims).anyMatch(d -> d > MAX_SIZE)) {
+            return Option.some("an array holds at most 2^31-1 elements and no dimension is larger");
+        }
+        return Option.none();
+    }
+
+    /** The element count of non-negative dims, saturated just above {@link #MAX_SIZE} so that it cannot overflow. */
+    private static long count(long[] dims) {
+        if (Arrays.stream(dims).anyMatch(d -> d == 0)) return 0;
+        long n = 1;
+        for (long d : dims) {
+            n *= Math.min(d, MAX_SIZE + 1);     // both factors <= 2^31, so the product fits a long
+            if (n > MAX_SIZE) return MAX_SIZE + 1;
+        }
+        return n;
+    }
+
+    private static String describe(Option<DType> dtype, long[] dims) {
+        String text = Arrays.stream(dims).mapToObj(Long::toString).collect(Collectors.joining(","));
+        return dtype.map(d -> d.shortName() + "[" + text + "]").getOrElse("shape [" + text + "]");
+    }
+
+    private static ShapeError refused(String why, String requested) {
+        return new ShapeError(SourceInfo.entryOp("shape"), why + ", got " + requested);
     }
 
     /** {@return the shape of the given sizes} */
