@@ -88,25 +88,41 @@ public final class Creation {
         return Lax.broadcastInDim(Array.scalar(value, dtype), shape, Vector.empty());
     }
 
-    /** {@return {@code [start, stop)} in steps of {@code step}, like NumPy's arange} */
+    /**
+     * {@return {@code [start, stop)} in steps of {@code step}, like NumPy's arange}
+     *
+     * @throws ArgumentError when the length cannot be computed: a NaN or infinite bound or step, or a zero step
+     * @throws ShapeError    when the length exceeds 2^31-1
+     */
     public static Array arange(double start, double stop, double step, DType dtype) {
-        if (step == 0) throw new ArgumentError("arange", "step must not be zero");
-        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
-        Array i = Lax.iota(dtype.isFloating() ? dtype : DType.I64, Shape.of(n), 0);
-        Array r = Lax.add(Lax.mul(i, full(Shape.of(n), step, i.dtype())), full(Shape.of(n), start, i.dtype()));
+        if (!Double.isFinite(start) || !Double.isFinite(stop) || !Double.isFinite(step) || step == 0) {
+            throw new ArgumentError("arange", "cannot compute the length: start, stop and step must be finite and step non-zero, got start "
+                    + start + ", stop " + stop + ", step " + step);
+        }
+        // In double, then saturating to long: Shape refuses a length past 2^31-1 instead of clamping it.
+        double length = Math.ceil((stop - start) / step);
+        Shape shape = Shape.of(dtype, Math.max(0, (long) length));
+        Array i = Lax.iota(dtype.isFloating() ? dtype : DType.I64, shape, 0);
+        Array r = Lax.add(Lax.mul(i, full(shape, step, i.dtype())), full(shape, start, i.dtype()));
         return Lax.convertElementType(r, dtype);
     }
 
-    /** {@return {@code num} evenly spaced values from {@code start} to {@code stop}} (inclusive when {@code endpoint}) */
+    /**
+     * {@return {@code num} evenly spaced values from {@code start} to {@code stop}} (inclusive when {@code endpoint})
+     *
+     * @throws ArgumentError for a negative {@code num}
+     * @throws dev.jaxj.errors.BackendError when the JVM heap cannot hold {@code num} doubles
+     */
     public static Array linspace(double start, double stop, int num, boolean endpoint, DType dtype) {
         if (num < 0) throw new ArgumentError("linspace", "num must be >= 0, got " + num);
+        Shape shape = Shape.of(dtype, num);
         double div = endpoint ? num - 1 : num;
         double step = div > 0 ? (stop - start) / div : 0;
-        // Computed in double and rounded once, so the endpoints are exact.
-        double[] v = new double[num];
-        for (int k = 0; k < num; k++) v[k] = start + k * step;
-        if (endpoint && num > 1) v[num - 1] = stop;
-        return Lax.convertElementType(fromJava(v), dtype);
+        // Computed in double and rounded once, so the endpoints are exact; the buffer's allocation is checked against the heap.
+        HostBuffer v = HostBuffer.allocate(DType.F64, num);
+        for (int k = 0; k < num; k++) v.setDouble(k, start + k * step);
+        if (endpoint && num > 1) v.setDouble(num - 1, stop);
+        return Lax.convertElementType(Array.fromHost(ShapedArray.of(DType.F64, shape), v), dtype);
     }
 
     /** {@return an {@code n x m} matrix with ones on the {@code k}-th diagonal} */

@@ -47,12 +47,17 @@ public record SourceInfo(String className, String methodName, String fileName, i
         return entry.map(SourceInfo::opName).orElse(fallback);
     }
 
-    /** Methods through which a function object is called; the object's class names the operation. */
-    private static final java.util.Set<String> FUNCTION_METHODS = java.util.Set.of("apply", "call", "get", "run", "accept");
+    /**
+     * Methods through which a function object is called, and factories named {@code of}: the
+     * class names the operation ({@code Shape.of(-1)} is {@code shape}).
+     */
+    private static final java.util.Set<String> CLASS_NAMED_METHODS = java.util.Set.of("apply", "call", "get", "run", "accept", "of");
 
     private static String opName(StackWalker.StackFrame f) {
         String method = f.getMethodName();
-        if (!FUNCTION_METHODS.contains(method) && !method.startsWith("lambda$") && !method.startsWith("<")) return ShapeRules.snake(method);
+        // A lambda's synthetic name carries its enclosing method: lambda$jit$3 is part of jit.
+        if (method.startsWith("lambda$") && method.indexOf('$', 7) > 7) method = method.substring(7, method.indexOf('$', 7));
+        if (!CLASS_NAMED_METHODS.contains(method) && !method.startsWith("lambda$") && !method.startsWith("<")) return ShapeRules.snake(method);
         String cls = f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1);
         int nested = cls.indexOf('$');
         return ShapeRules.snake(nested >= 0 ? cls.substring(0, nested) : cls);
