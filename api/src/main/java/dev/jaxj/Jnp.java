@@ -89,6 +89,19 @@ public final class Jnp {
     public static Array linspace(double start, double stop, int num, boolean endpoint, DType dtype) {
         return Creation.linspace(start, stop, num, endpoint, dtype);
     }
+    /** {@return {@code 10^x} for {@code num} evenly spaced exponents {@code x} from {@code start} to {@code stop}, f32} @throws dev.jaxj.errors.ArgumentError for a negative num */
+    public static Array logspace(double start, double stop, int num) { return Creation.logspace(start, stop, num, true, 10, DType.F32); }
+    public static Array logspace(double start, double stop, int num, boolean endpoint, double base, DType dtype) {
+        return Creation.logspace(start, stop, num, endpoint, base, dtype);
+    }
+    /**
+     * {@return {@code num} values from {@code start} to {@code stop} in geometric progression, f32}
+     * @throws dev.jaxj.errors.ArgumentError for a negative num, or bounds that are zero or of different signs
+     */
+    public static Array geomspace(double start, double stop, int num) { return Creation.geomspace(start, stop, num, true, DType.F32); }
+    public static Array geomspace(double start, double stop, int num, boolean endpoint, DType dtype) {
+        return Creation.geomspace(start, stop, num, endpoint, dtype);
+    }
 
     /** {@return the {@code n x n} identity matrix, f32} */
     public static Array eye(int n) { return Creation.eye(n, n, 0, DType.F32); }

@@ -110,10 +110,40 @@ class ShapeLimitsTest {
 
     @TestFactory
     Stream<DynamicTest> shouldRefuseNegativeCounts() {
-        Vector<Function<Integer, Array>> calls = Vector.of(n -> Jnp.linspace(0, 1, n), n -> Jnp.linspace(0, 1, n, false, DType.F64));
-        return Stream.of(-1, -7, Integer.MIN_VALUE).flatMap(n -> calls.toJavaStream().map(f -> DynamicTest.dynamicTest("linspace num " + n, () -> {
-            JaxjException e = assertThrows(ArgumentError.class, () -> f.apply(n));
-            assertTrue(e.getMessage().startsWith("linspace: num must be >= 0, got " + n), e.getMessage());
+        record Count(String op, Function<Integer, Array> call) {}
+        Vector<Count> calls = Vector.of(new Count("linspace", n -> Jnp.linspace(0, 1, n)),
+                new Count("linspace", n -> Jnp.linspace(0, 1, n, false, DType.F64)),
+                new Count("logspace", n -> Jnp.logspace(0, 1, n)),
+                new Count("logspace", n -> Jnp.logspace(0, 1, n, false, 2, DType.F64)),
+                new Count("geomspace", n -> Jnp.geomspace(1, 8, n)),
+                new Count("geomspace", n -> Jnp.geomspace(-1, -8, n, true, DType.F64)));
+        return Stream.of(-1, -7, Integer.MIN_VALUE).flatMap(n -> calls.toJavaStream().map(c -> DynamicTest.dynamicTest(c.op() + " num " + n, () -> {
+            JaxjException e = assertThrows(ArgumentError.class, () -> c.call().apply(n));
+            assertTrue(e.getMessage().startsWith(c.op() + ": num must be >= 0, got " + n), e.getMessage());
+            assertTrue(e.getMessage().contains("ShapeLimitsTest.java:"), e.getMessage());
         })));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldRefuseGeometricSequencesThroughZero() {
+        for (double[] b : new double[][] {{0, 1}, {1, 0}, {-1, 1}, {1, -1}, {1, Double.POSITIVE_INFINITY}, {Double.NaN, 1}}) {
+            ArgumentError e = assertThrows(ArgumentError.class, () -> Jnp.geomspace(b[0], b[1], 4));
+            assertTrue(e.getMessage().startsWith("geomspace: start and stop must be finite, non-zero and of one sign"), e.getMessage());
+        }
+    }
+
+    /** Against the closed forms in StrictMath; endpoints are exact. */
+    @org.junit.jupiter.api.Test
+    void shouldSpaceLogarithmicallyAndGeometrically() {
+        double[] log = Jnp.logspace(-2, 3, 6, true, 10, DType.F64).toDoubleArray();
+        double[] geo = Jnp.geomspace(-3, -96, 6, true, DType.F64).toDoubleArray();
+        double[] half = Jnp.geomspace(1, 16, 4, false, DType.F64).toDoubleArray();
+        for (int k = 0; k < 6; k++) {
+            assertEquals(StrictMath.pow(10, k - 2), log[k], 1e-12 * StrictMath.pow(10, k - 2));
+            assertEquals(-3 * StrictMath.pow(2, k), geo[k], 1e-12 * 3 * StrictMath.pow(2, k));
+        }
+        assertEquals(-96.0, geo[5], 0.0);
+        assertArrayEquals(new double[] {1, 2, 4, 8}, half, 1e-12);
+        assertEquals(0, Jnp.geomspace(1, 2, 0).size());
     }
 }

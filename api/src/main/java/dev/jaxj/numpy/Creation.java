@@ -10,6 +10,8 @@ import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
 import io.vavr.collection.Vector;
 
+import java.util.function.IntToDoubleFunction;
+
 /** Arrays from Java data and from shapes. Java arrays are always copied: arrays never alias user memory. */
 public final class Creation {
     private Creation() {}
@@ -114,14 +116,44 @@ public final class Creation {
      * @throws dev.jaxj.errors.BackendError when the JVM heap cannot hold {@code num} doubles
      */
     public static Array linspace(double start, double stop, int num, boolean endpoint, DType dtype) {
-        if (num < 0) throw new ArgumentError("linspace", "num must be >= 0, got " + num);
-        Shape shape = Shape.of(dtype, num);
         double div = endpoint ? num - 1 : num;
         double step = div > 0 ? (stop - start) / div : 0;
-        // Computed in double and rounded once, so the endpoints are exact; the buffer's allocation is checked against the heap.
-        HostBuffer v = HostBuffer.allocate(DType.F64, num);
-        for (int k = 0; k < num; k++) v.setDouble(k, start + k * step);
-        if (endpoint && num > 1) v.setDouble(num - 1, stop);
+        return sequence("linspace", num, endpoint, start, stop, dtype, k -> start + k * step);
+    }
+
+    /** {@return {@code base} raised to {@code num} evenly spaced exponents from {@code start} to {@code stop}}, as NumPy's logspace */
+    public static Array logspace(double start, double stop, int num, boolean endpoint, double base, DType dtype) {
+        double div = endpoint ? num - 1 : num;
+        double step = div > 0 ? (stop - start) / div : 0;
+        return sequence("logspace", num, endpoint, Math.pow(base, start), Math.pow(base, stop), dtype, k -> Math.pow(base, start + k * step));
+    }
+
+    /**
+     * {@return {@code num} values from {@code start} to {@code stop} with a constant ratio}, as NumPy's geomspace
+     *
+     * @throws ArgumentError for a negative {@code num}, or bounds that are zero, of different signs or not finite
+     */
+    public static Array geomspace(double start, double stop, int num, boolean endpoint, DType dtype) {
+        if (start == 0 || stop == 0 || Math.signum(start) != Math.signum(stop) || !Double.isFinite(start) || !Double.isFinite(stop)) {
+            throw new ArgumentError("geomspace", "start and stop must be finite, non-zero and of one sign, got start " + start + ", stop " + stop);
+        }
+        double sign = Math.signum(start), lo = Math.log(Math.abs(start)), hi = Math.log(Math.abs(stop));
+        double div = endpoint ? num - 1 : num;
+        double step = div > 0 ? (hi - lo) / div : 0;
+        return sequence("geomspace", num, endpoint, start, stop, dtype, k -> sign * Math.exp(lo + k * step));
+    }
+
+    /**
+     * The values {@code value(k)} for {@code k < num}, computed in double and rounded once, with
+     * the first and (with {@code endpoint}) last set to {@code first} and {@code last} exactly.
+     */
+    private static Array sequence(String op, int num, boolean endpoint, double first, double last, DType dtype, IntToDoubleFunction value) {
+        if (num < 0) throw new ArgumentError(op, "num must be >= 0, got " + num);
+        Shape shape = Shape.of(dtype, num);
+        HostBuffer v = HostBuffer.allocate(DType.F64, num);     // refused as a BackendError when the heap cannot hold it
+        for (int k = 0; k < num; k++) v.setDouble(k, value.applyAsDouble(k));
+        if (num > 0) v.setDouble(0, first);
+        if (endpoint && num > 1) v.setDouble(num - 1, last);
         return Lax.convertElementType(Array.fromHost(ShapedArray.of(DType.F64, shape), v), dtype);
     }
 
