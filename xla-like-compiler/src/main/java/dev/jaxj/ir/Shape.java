@@ -29,10 +29,18 @@ public final class Shape {
     private final long size;
 
     private Shape(int[] dims) {
-        long[] wide = Arrays.stream(dims).asLongStream().toArray();
-        defect(wide).peek(why -> { throw refused(why, describe(Option.none(), wide)); });
+        long n = 1;
+        boolean negative = false;
+        for (int d : dims) {
+            negative |= d < 0;
+            n = Math.min(n * d, MAX_SIZE + 1);  // n <= 2^31 and d < 2^31: the product fits a long
+        }
+        if (negative || n > MAX_SIZE) {
+            long[] wide = Arrays.stream(dims).asLongStream().toArray();
+            throw refused(defect(wide).get(), describe(Option.none(), wide));
+        }
         this.dims = dims;
-        this.size = count(wide);
+        this.size = n;
     }
 
     /**
