@@ -7,6 +7,7 @@ import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.random.Key;
+import dev.jaxj.random.ThreefryMode;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -47,6 +48,7 @@ class ShapeLimitsTest {
                 new Request("normal", "1000000,1000000", x -> Random.normal(KEY, 1_000_000, 1_000_000)),
                 new Request("uniform", "1000000,1000000", x -> Random.uniform(KEY, 1_000_000, 1_000_000)),
                 new Request("bits", "1000000,1000000", x -> Random.bits(KEY, 1_000_000, 1_000_000)),
+                new Request("bits", "u32[2147483650]", x -> Random.bits(Random.key(0, ThreefryMode.LEGACY), Shape.of((1 << 30) + 1), DType.I64)),
                 new Request("split", "2147483647,2", x -> Random.split(KEY, Integer.MAX_VALUE).data()));
     }
 

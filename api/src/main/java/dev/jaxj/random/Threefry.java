@@ -136,8 +136,7 @@ public final class Threefry {
             case LEGACY -> {
                 int n = shape.size();
                 if (bitWidth == 32) yield Lax.reshape(hash(k, iota(n)), shape);
-                if (2L * n > Integer.MAX_VALUE) throw new ArgumentError("random_bits", "cannot draw " + n + " 64-bit values");
-                Array bits = hash(k, iota(2 * n));
+                Array bits = hash(k, iota(Shape.of(DType.U32, 2L * n).size()));    // two u32 words per value, refused past 2^31-1
                 yield Lax.reshape(join64(slice(bits, 0, 0, n), slice(bits, 0, n, 2 * n)), shape);
             }
         };
