@@ -67,9 +67,9 @@ public final class Jnp {
     /** {@return an f32 scalar} */
     public static Array scalar(float value) { return Array.scalar(value, DType.F32); }
 
-    public static Array zeros(int... shape) { return full(Shape.of(shape), 0, DType.F32); }
+    public static Array zeros(int... shape) { return full(Shape.of(DType.F32, shape), 0, DType.F32); }
     public static Array zeros(Shape shape, DType dtype) { return full(shape, 0, dtype); }
-    public static Array ones(int... shape) { return full(Shape.of(shape), 1, DType.F32); }
+    public static Array ones(int... shape) { return full(Shape.of(DType.F32, shape), 1, DType.F32); }
     public static Array ones(Shape shape, DType dtype) { return full(shape, 1, dtype); }
     public static Array full(Shape shape, double value, DType dtype) { return Creation.full(shape, value, dtype); }
     public static Array zerosLike(Array x) { return full(x.shape(), 0, x.dtype()); }

@@ -30,12 +30,12 @@ class ShapeLimitsTest {
 
     static Vector<Request> tooLarge() {
         return Vector.of(
-                new Request("zeros", "1000000,1000000", x -> Jnp.zeros(1_000_000, 1_000_000)),
-                new Request("ones", "65536,65536,65536,65536", x -> Jnp.ones(65536, 65536, 65536, 65536)),
+                new Request("zeros", "f32[1000000,1000000]", x -> Jnp.zeros(1_000_000, 1_000_000)),
+                new Request("ones", "f32[65536,65536,65536,65536]", x -> Jnp.ones(65536, 65536, 65536, 65536)),
                 new Request("shape", "4294967296,4294967296", x -> Jnp.ones(Shape.of(DType.F32, 1L << 32, 1L << 32), DType.F32)),
                 new Request("shape", "f64[3037000500,3037000500]", x -> Jnp.full(Shape.of(DType.F64, 3_037_000_500L, 3_037_000_500L), 1, DType.F64)),
-                new Request("eye", "100000,100000", x -> Jnp.eye(100_000)),
-                new Request("eye", "65536,65536", x -> Jnp.eye(65536, 65536, 3, DType.F64)),
+                new Request("eye", "f32[100000,100000]", x -> Jnp.eye(100_000)),
+                new Request("eye", "f64[65536,65536]", x -> Jnp.eye(65536, 65536, 3, DType.F64)),
                 new Request("arange", "f32[10000000000000]", x -> Jnp.arange(0.0, 1e10, 1e-3)),
                 new Request("arange", "i32[4294967295]", x -> Jnp.arange(Integer.MIN_VALUE, Integer.MAX_VALUE, 1)),
                 new Request("broadcast_to", "1000000,1000000", x -> Jnp.broadcastTo(x, 1_000_000, 1_000_000)),
@@ -45,21 +45,21 @@ class ShapeLimitsTest {
                 new Request("tile", "f32[65536,65536]", x -> Jnp.tile(Jnp.zeros(65536), 65536, 1)),
                 new Request("repeat", "65536,65536", x -> Jnp.repeat(Jnp.zeros(65536), 65536)),
                 new Request("pad", "f32[2147483648]", x -> Jnp.pad(x, new int[][] {{Integer.MAX_VALUE, 0}})),
-                new Request("normal", "1000000,1000000", x -> Random.normal(KEY, 1_000_000, 1_000_000)),
-                new Request("uniform", "1000000,1000000", x -> Random.uniform(KEY, 1_000_000, 1_000_000)),
-                new Request("bits", "1000000,1000000", x -> Random.bits(KEY, 1_000_000, 1_000_000)),
+                new Request("normal", "f32[1000000,1000000]", x -> Random.normal(KEY, 1_000_000, 1_000_000)),
+                new Request("uniform", "f32[1000000,1000000]", x -> Random.uniform(KEY, 1_000_000, 1_000_000)),
+                new Request("bits", "u32[1000000,1000000]", x -> Random.bits(KEY, 1_000_000, 1_000_000)),
                 new Request("bits", "u32[2147483650]", x -> Random.bits(Random.key(0, ThreefryMode.LEGACY), Shape.of((1 << 30) + 1), DType.I64)),
                 new Request("split", "2147483647,2", x -> Random.split(KEY, Integer.MAX_VALUE).data()));
     }
 
     static Vector<Request> negative() {
         return Vector.of(
-                new Request("zeros", "[-1]", x -> Jnp.zeros(-1)),
-                new Request("ones", "[3,-2]", x -> Jnp.ones(3, -2)),
-                new Request("eye", "[-1,-1]", x -> Jnp.eye(-1)),
-                new Request("eye", "[2,-3]", x -> Jnp.eye(2, -3, 0, DType.F32)),
+                new Request("zeros", "f32[-1]", x -> Jnp.zeros(-1)),
+                new Request("ones", "f32[3,-2]", x -> Jnp.ones(3, -2)),
+                new Request("eye", "f32[-1,-1]", x -> Jnp.eye(-1)),
+                new Request("eye", "f32[2,-3]", x -> Jnp.eye(2, -3, 0, DType.F32)),
                 new Request("broadcast_to", "[-1]", x -> Jnp.broadcastTo(x, -1)),
-                new Request("normal", "[-5]", x -> Random.normal(KEY, -5)),
+                new Request("normal", "f32[-5]", x -> Random.normal(KEY, -5)),
                 new Request("split", "[-1]", x -> Random.split(KEY, -1).data()));
     }
 

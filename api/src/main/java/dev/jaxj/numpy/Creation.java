@@ -159,9 +159,10 @@ public final class Creation {
 
     /** {@return an {@code n x m} matrix with ones on the {@code k}-th diagonal} */
     public static Array eye(int n, int m, int k, DType dtype) {
-        Array rows = Lax.iota(DType.I32, Shape.of(n, m), 0);
-        Array cols = Lax.iota(DType.I32, Shape.of(n, m), 1);
-        Array onDiag = Lax.eq(Lax.add(rows, full(Shape.of(n, m), k, DType.I32)), cols);
+        Shape shape = Shape.of(dtype, n, m);
+        Array rows = Lax.iota(DType.I32, shape, 0);
+        Array cols = Lax.iota(DType.I32, shape, 1);
+        Array onDiag = Lax.eq(Lax.add(rows, full(shape, k, DType.I32)), cols);
         return Lax.convertElementType(onDiag, dtype);
     }
 }

@@ -65,6 +65,11 @@ public final class Shape {
         return of(Arrays.stream(dims).mapToInt(Math::toIntExact).toArray());
     }
 
+    /** {@return the shape of an array of {@code dtype} with these dimension sizes} (errors show the aval, e.g. {@code f32[-1]}) */
+    public static Shape of(DType dtype, int... dims) {
+        return of(dtype, Arrays.stream(dims).asLongStream().toArray());
+    }
+
     /**
      * Checks dims requested for an array of {@code dtype}, appending {@code context} (the operands,
      * for a shape rule) to the message.
