@@ -102,7 +102,9 @@ public final class Creation {
                     + start + ", stop " + stop + ", step " + step);
         }
         // In double, then saturating to long: Shape refuses a length past 2^31-1 instead of clamping it.
-        double length = Math.ceil((stop - start) / step);
+        // Bounds near ±Double.MAX_VALUE overflow stop - start; dividing first keeps such lengths finite.
+        double delta = stop - start;
+        double length = Math.ceil(Double.isFinite(delta) ? delta / step : stop / step - start / step);
         Shape shape = Shape.of(dtype, Math.max(0, (long) length));
         Array i = Lax.iota(dtype.isFloating() ? dtype : DType.I64, shape, 0);
         Array r = Lax.add(Lax.mul(i, full(shape, step, i.dtype())), full(shape, start, i.dtype()));

@@ -4,6 +4,7 @@ import dev.jaxj.errors.ShapeError;
 import io.vavr.control.Option;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -61,8 +62,7 @@ public final class Shape {
      *                    message shows the requested aval, e.g. {@code f32[1000000,1000000]}
      */
     public static Shape of(DType dtype, long... dims) {
-        requireDims(Option.some(dtype), dims, "");
-        return of(Arrays.stream(dims).mapToInt(Math::toIntExact).toArray());
+        return checked(Option.some(dtype), dims, () -> "");
     }
 
     /** {@return the shape of an array of {@code dtype} with these dimension sizes} (errors show the aval, e.g. {@code f32[-1]}) */
@@ -71,35 +71,32 @@ public final class Shape {
     }
 
     /**
-     * Checks dims requested for an array of {@code dtype}, appending {@code context} (the operands,
-     * for a shape rule) to the message.
+     * {@return the shape of these dims}, requested for an array of {@code dtype}; a refusal's
+     * message ends with {@code context} (a shape rule's operands), built only then.
      *
      * @throws ShapeError for a negative dimension or more than {@link #MAX_SIZE} elements
      */
-    static void requireDims(Option<DType> dtype, long[] dims, String context) {
-        defect(dims).peek(why -> { throw refused(why, describe(dtype, dims) + context); });
+    static Shape checked(Option<DType> dtype, long[] dims, Supplier<String> context) {
+        Option<String> why = defect(dims);
+        if (why.isDefined()) throw refused(why.get(), describe(dtype, dims) + context.get());
+        int[] narrow = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) narrow[i] = (int) dims[i];
+        return of(narrow);
     }
 
     /** {@return why {@code dims} cannot form a shape (a negative dimension, too many elements), or none} */
     public static Option<String> defect(long... dims) {
-        for (long d : dims) {
-            if (d < 0) return Option.some("dimensions must be non-negative");
-        }
-        if (count(dims) > MAX_SIZE || Arrays.stream(dims).anyMatch(d -> d > MAX_SIZE)) {
-            return Option.some("an array holds at most 2^31-1 elements and no dimension is larger");
-        }
-        return Option.none();
-    }
-
-    /** The element count of non-negative dims, saturated just above {@link #MAX_SIZE} so that it cannot overflow. */
-    private static long count(long[] dims) {
-        if (Arrays.stream(dims).anyMatch(d -> d == 0)) return 0;
+        boolean empty = false, wide = false;
         long n = 1;
         for (long d : dims) {
-            n *= Math.min(d, MAX_SIZE + 1);     // both factors <= 2^31, so the product fits a long
-            if (n > MAX_SIZE) return MAX_SIZE + 1;
+            if (d < 0) return Option.some("dimensions must be non-negative");
+            empty |= d == 0;
+            wide |= d > MAX_SIZE;
+            n = Math.min(n * Math.min(d, MAX_SIZE + 1), MAX_SIZE + 1);   // factors <= 2^31: the product fits a long
         }
-        return n;
+        return wide || (!empty && n > MAX_SIZE)
+                ? Option.some("an array holds at most 2^31-1 elements and no dimension is larger")
+                : Option.none();
     }
 
     private static String describe(Option<DType> dtype, long[] dims) {

@@ -97,8 +97,7 @@ final class ShapeRules {
      *                    the user called, the requested aval and {@code p}'s operands
      */
     static Shape result(Primitive p, Seq<ShapedArray> in, DType dtype, long... dims) {
-        Shape.requireDims(Option.some(dtype), dims, " from " + p.name() + " of " + JaxjException.avals(in));
-        return Shape.of(dtype, dims);
+        return Shape.checked(Option.some(dtype), dims, () -> " from " + p.name() + " of " + JaxjException.avals(in));
     }
 
     /** {@return the shape of {@code p}'s result} (see {@link #result(Primitive, Seq, DType, long...)}) */
