@@ -70,9 +70,9 @@ public final class Jnp {
     /** {@return an f32 scalar} */
     public static Array scalar(float value) { return Array.scalar(value, DType.F32); }
 
-    public static Array zeros(int... shape) { return full(Shape.of(shape), 0, DType.F32); }
+    public static Array zeros(int... shape) { return full(Shape.of(DType.F32, shape), 0, DType.F32); }
     public static Array zeros(Shape shape, DType dtype) { return full(shape, 0, dtype); }
-    public static Array ones(int... shape) { return full(Shape.of(shape), 1, DType.F32); }
+    public static Array ones(int... shape) { return full(Shape.of(DType.F32, shape), 1, DType.F32); }
     public static Array ones(Shape shape, DType dtype) { return full(shape, 1, dtype); }
     public static Array full(Shape shape, double value, DType dtype) { return Creation.full(shape, value, dtype); }
     /** {@return an array of {@code shape} filled with the integer {@code value}} @throws dev.jaxj.errors.ArgumentError when {@code dtype} cannot hold it */
@@ -94,6 +94,19 @@ public final class Jnp {
     public static Array linspace(double start, double stop, int num) { return Creation.linspace(start, stop, num, true, DType.F32); }
     public static Array linspace(double start, double stop, int num, boolean endpoint, DType dtype) {
         return Creation.linspace(start, stop, num, endpoint, dtype);
+    }
+    /** {@return {@code 10^x} for {@code num} evenly spaced exponents {@code x} from {@code start} to {@code stop}, f32} @throws dev.jaxj.errors.ArgumentError for a negative num */
+    public static Array logspace(double start, double stop, int num) { return Creation.logspace(start, stop, num, true, 10, DType.F32); }
+    public static Array logspace(double start, double stop, int num, boolean endpoint, double base, DType dtype) {
+        return Creation.logspace(start, stop, num, endpoint, base, dtype);
+    }
+    /**
+     * {@return {@code num} values from {@code start} to {@code stop} in geometric progression, f32}
+     * @throws dev.jaxj.errors.ArgumentError for a negative num, or bounds that are zero or of different signs
+     */
+    public static Array geomspace(double start, double stop, int num) { return Creation.geomspace(start, stop, num, true, DType.F32); }
+    public static Array geomspace(double start, double stop, int num, boolean endpoint, DType dtype) {
+        return Creation.geomspace(start, stop, num, endpoint, dtype);
     }
 
     /** {@return the {@code n x n} identity matrix, f32} */

@@ -90,7 +90,7 @@ public final class Random {
     // Bits and uniform -------------------------------------------------------------------------
 
     /** {@return uniformly random u32 words of the given shape} */
-    public static Array bits(Key key, int... shape) { return bits(key, Shape.of(shape), DType.U32); }
+    public static Array bits(Key key, int... shape) { return bits(key, Shape.of(DType.U32, shape), DType.U32); }
 
     /**
      * {@return uniformly random bits}: {@code dtype} u32, or i64 for JAX's uint64 bits (jaxj
@@ -104,7 +104,7 @@ public final class Random {
     }
 
     /** {@return f32 values uniform in [0, 1)} */
-    public static Array uniform(Key key, int... shape) { return uniform(key, Shape.of(shape), DType.F32); }
+    public static Array uniform(Key key, int... shape) { return uniform(key, Shape.of(DType.F32, shape), DType.F32); }
 
     /** {@return values uniform in [0, 1) of a floating dtype} */
     public static Array uniform(Key key, Shape shape, DType dtype) { return uniform(key, shape, dtype, 0, 1); }
@@ -135,14 +135,14 @@ public final class Random {
     // Continuous distributions -----------------------------------------------------------------
 
     /** {@return f32 standard normal values} */
-    public static Array normal(Key key, int... shape) { return normal(key, Shape.of(shape), DType.F32); }
+    public static Array normal(Key key, int... shape) { return normal(key, Shape.of(DType.F32, shape), DType.F32); }
 
     /** {@return standard normal values of a floating dtype} */
     public static Array normal(Key key, Shape shape, DType dtype) { return Samplers.normal(key, shape, dtype); }
 
     /** {@return f32 standard normal values truncated to {@code (lower, upper)}} */
     public static Array truncatedNormal(Key key, double lower, double upper, int... shape) {
-        return Samplers.truncatedNormal(key, lower, upper, Shape.of(shape), DType.F32);
+        return Samplers.truncatedNormal(key, lower, upper, Shape.of(DType.F32, shape), DType.F32);
     }
 
     /** {@return standard normal values truncated to {@code (lower, upper)}, bounds broadcast-compatible with {@code shape}} */
@@ -151,25 +151,25 @@ public final class Random {
     }
 
     /** {@return f32 standard Gumbel values} */
-    public static Array gumbel(Key key, int... shape) { return Samplers.gumbel(key, Shape.of(shape), DType.F32); }
+    public static Array gumbel(Key key, int... shape) { return Samplers.gumbel(key, Shape.of(DType.F32, shape), DType.F32); }
 
     /** {@return standard Gumbel values of a floating dtype} */
     public static Array gumbel(Key key, Shape shape, DType dtype) { return Samplers.gumbel(key, shape, dtype); }
 
     /** {@return f32 standard exponential values} */
-    public static Array exponential(Key key, int... shape) { return Samplers.exponential(key, Shape.of(shape), DType.F32); }
+    public static Array exponential(Key key, int... shape) { return Samplers.exponential(key, Shape.of(DType.F32, shape), DType.F32); }
 
     /** {@return standard exponential values of a floating dtype} */
     public static Array exponential(Key key, Shape shape, DType dtype) { return Samplers.exponential(key, shape, dtype); }
 
     /** {@return f32 standard Laplace values} */
-    public static Array laplace(Key key, int... shape) { return Samplers.laplace(key, Shape.of(shape), DType.F32); }
+    public static Array laplace(Key key, int... shape) { return Samplers.laplace(key, Shape.of(DType.F32, shape), DType.F32); }
 
     /** {@return standard Laplace values of a floating dtype} */
     public static Array laplace(Key key, Shape shape, DType dtype) { return Samplers.laplace(key, shape, dtype); }
 
     /** {@return f32 standard logistic values} */
-    public static Array logistic(Key key, int... shape) { return Samplers.logistic(key, Shape.of(shape), DType.F32); }
+    public static Array logistic(Key key, int... shape) { return Samplers.logistic(key, Shape.of(DType.F32, shape), DType.F32); }
 
     /** {@return standard logistic values of a floating dtype} */
     public static Array logistic(Key key, Shape shape, DType dtype) { return Samplers.logistic(key, shape, dtype); }
@@ -188,7 +188,7 @@ public final class Random {
 
     /** {@return bools, true with probability {@code p} (f32)} */
     public static Array bernoulli(Key key, double p, int... shape) {
-        return Samplers.bernoulli(key, Array.scalar(p, DType.F32), Option.some(Shape.of(shape)));
+        return Samplers.bernoulli(key, Array.scalar(p, DType.F32), Option.some(Shape.of(DType.BOOL, shape)));
     }
 
     /** {@return bools, true with probability {@code p}, shaped like {@code p}} */

@@ -11,6 +11,8 @@ import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
 import io.vavr.collection.Vector;
 
+import java.util.function.IntToDoubleFunction;
+
 /** Arrays from Java data and from shapes. Java arrays are always copied: arrays never alias user memory. */
 public final class Creation {
     private Creation() {}
@@ -100,32 +102,81 @@ public final class Creation {
         return Lax.broadcastInDim(Array.fromHost(ShapedArray.of(dtype), b), shape, Vector.empty());
     }
 
-    /** {@return {@code [start, stop)} in steps of {@code step}, like NumPy's arange} */
+    /**
+     * {@return {@code [start, stop)} in steps of {@code step}, like NumPy's arange}
+     *
+     * @throws ArgumentError when the length cannot be computed: a NaN or infinite bound or step, or a zero step
+     * @throws ShapeError    when the length exceeds 2^31-1
+     */
     public static Array arange(double start, double stop, double step, DType dtype) {
-        if (step == 0) throw new ArgumentError("arange", "step must not be zero");
-        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
-        Array i = Lax.iota(dtype.isFloating() ? dtype : DType.I64, Shape.of(n), 0);
-        Array r = Lax.add(Lax.mul(i, full(Shape.of(n), step, i.dtype())), full(Shape.of(n), start, i.dtype()));
+        if (!Double.isFinite(start) || !Double.isFinite(stop) || !Double.isFinite(step) || step == 0) {
+            throw new ArgumentError("arange", "cannot compute the length: start, stop and step must be finite and step non-zero, got start "
+                    + start + ", stop " + stop + ", step " + step);
+        }
+        // In double, then saturating to long: Shape refuses a length past 2^31-1 instead of clamping it.
+        // Bounds near ±Double.MAX_VALUE overflow stop - start; dividing first keeps such lengths finite.
+        double delta = stop - start;
+        double length = Math.ceil(Double.isFinite(delta) ? delta / step : stop / step - start / step);
+        Shape shape = Shape.of(dtype, Math.max(0, (long) length));
+        Array i = Lax.iota(dtype.isFloating() ? dtype : DType.I64, shape, 0);
+        Array r = Lax.add(Lax.mul(i, full(shape, step, i.dtype())), full(shape, start, i.dtype()));
         return Lax.convertElementType(r, dtype);
     }
 
-    /** {@return {@code num} evenly spaced values from {@code start} to {@code stop}} (inclusive when {@code endpoint}) */
+    /**
+     * {@return {@code num} evenly spaced values from {@code start} to {@code stop}} (inclusive when {@code endpoint})
+     *
+     * @throws ArgumentError for a negative {@code num}
+     * @throws dev.jaxj.errors.BackendError when the JVM heap cannot hold {@code num} doubles
+     */
     public static Array linspace(double start, double stop, int num, boolean endpoint, DType dtype) {
-        if (num < 0) throw new ArgumentError("linspace", "num must be >= 0, got " + num);
         double div = endpoint ? num - 1 : num;
         double step = div > 0 ? (stop - start) / div : 0;
-        // Computed in double and rounded once, so the endpoints are exact.
-        double[] v = new double[num];
-        for (int k = 0; k < num; k++) v[k] = start + k * step;
-        if (endpoint && num > 1) v[num - 1] = stop;
-        return Lax.convertElementType(fromJava(v), dtype);
+        return sequence("linspace", num, endpoint, start, stop, dtype, k -> start + k * step);
+    }
+
+    /** {@return {@code base} raised to {@code num} evenly spaced exponents from {@code start} to {@code stop}}, as NumPy's logspace */
+    public static Array logspace(double start, double stop, int num, boolean endpoint, double base, DType dtype) {
+        double div = endpoint ? num - 1 : num;
+        double step = div > 0 ? (stop - start) / div : 0;
+        return sequence("logspace", num, endpoint, Math.pow(base, start), Math.pow(base, stop), dtype, k -> Math.pow(base, start + k * step));
+    }
+
+    /**
+     * {@return {@code num} values from {@code start} to {@code stop} with a constant ratio}, as NumPy's geomspace
+     *
+     * @throws ArgumentError for a negative {@code num}, or bounds that are zero, of different signs or not finite
+     */
+    public static Array geomspace(double start, double stop, int num, boolean endpoint, DType dtype) {
+        if (start == 0 || stop == 0 || Math.signum(start) != Math.signum(stop) || !Double.isFinite(start) || !Double.isFinite(stop)) {
+            throw new ArgumentError("geomspace", "start and stop must be finite, non-zero and of one sign, got start " + start + ", stop " + stop);
+        }
+        double sign = Math.signum(start), lo = Math.log(Math.abs(start)), hi = Math.log(Math.abs(stop));
+        double div = endpoint ? num - 1 : num;
+        double step = div > 0 ? (hi - lo) / div : 0;
+        return sequence("geomspace", num, endpoint, start, stop, dtype, k -> sign * Math.exp(lo + k * step));
+    }
+
+    /**
+     * The values {@code value(k)} for {@code k < num}, computed in double and rounded once, with
+     * the first and (with {@code endpoint}) last set to {@code first} and {@code last} exactly.
+     */
+    private static Array sequence(String op, int num, boolean endpoint, double first, double last, DType dtype, IntToDoubleFunction value) {
+        if (num < 0) throw new ArgumentError(op, "num must be >= 0, got " + num);
+        Shape shape = Shape.of(dtype, num);
+        HostBuffer v = HostBuffer.allocate(DType.F64, num);     // refused as a BackendError when the heap cannot hold it
+        for (int k = 0; k < num; k++) v.setDouble(k, value.applyAsDouble(k));
+        if (num > 0) v.setDouble(0, first);
+        if (endpoint && num > 1) v.setDouble(num - 1, last);
+        return Lax.convertElementType(Array.fromHost(ShapedArray.of(DType.F64, shape), v), dtype);
     }
 
     /** {@return an {@code n x m} matrix with ones on the {@code k}-th diagonal} */
     public static Array eye(int n, int m, int k, DType dtype) {
-        Array rows = Lax.iota(DType.I32, Shape.of(n, m), 0);
-        Array cols = Lax.iota(DType.I32, Shape.of(n, m), 1);
-        Array onDiag = Lax.eq(Lax.add(rows, full(Shape.of(n, m), k, DType.I32)), cols);
+        Shape shape = Shape.of(dtype, n, m);
+        Array rows = Lax.iota(DType.I32, shape, 0);
+        Array cols = Lax.iota(DType.I32, shape, 1);
+        Array onDiag = Lax.eq(Lax.add(rows, full(shape, k, DType.I32)), cols);
         return Lax.convertElementType(onDiag, dtype);
     }
 }

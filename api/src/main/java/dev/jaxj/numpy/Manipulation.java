@@ -151,14 +151,16 @@ public final class Manipulation {
         System.arraycopy(x.shape().toArray(), 0, s, d - x.ndim(), x.ndim());
         System.arraycopy(reps, 0, r, d - reps.length, reps.length);
         // Interleave a repetition axis before each data axis, then merge the pairs.
-        int[] wide = new int[2 * d], merged = new int[d];
+        int[] wide = new int[2 * d];
+        long[] merged = new long[d];
         for (int i = 0; i < d; i++) {
             wide[2 * i] = r[i];
             wide[2 * i + 1] = s[i];
-            merged[i] = r[i] * s[i];
+            merged[i] = (long) r[i] * s[i];
         }
+        Shape result = Shape.of(x.dtype(), merged);            // checked first, so that an error shows the result asked for
         Array b = Lax.broadcastInDim(Lax.reshape(x, Shape.of(s)), Shape.of(wide), Vector.range(0, d).map(i -> 2 * i + 1));
-        return Lax.reshape(b, Shape.of(merged));
+        return Lax.reshape(b, result);
     }
 
     /** Repeats each element {@code repeats} times along {@code axis} (of the flattened array when none). */

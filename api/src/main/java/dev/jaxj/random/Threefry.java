@@ -96,6 +96,9 @@ public final class Threefry {
     /** {@return the data of {@code shape} new keys derived from one key, u32[*shape, 2]} */
     public static Array split(Key key, Shape shape) {
         Array k = single("split", key);
+        // The key data is u32[*shape, 2]: refuse it before computing any of it.
+        Shape out = Shape.of(DType.U32, java.util.stream.LongStream.concat(java.util.Arrays.stream(shape.toArray()).asLongStream(),
+                java.util.stream.LongStream.of(2)).toArray());
         return switch (key.mode()) {
             case PARTITIONABLE -> {
                 Seq<Array> counts = iota2x32(shape);
@@ -104,9 +107,7 @@ public final class Threefry {
                 yield Lax.concatenate(b.map(w -> Lax.expandDims(w, Vector.of(r))), r);
             }
             case LEGACY -> {
-                long words = 2L * shape.size();
-                if (words > Integer.MAX_VALUE) throw new ArgumentError("random.split", "cannot split into " + shape.size() + " keys");
-                yield Lax.reshape(hash(k, iota((int) words)), shape.insert(shape.rank(), 2));
+                yield Lax.reshape(hash(k, iota(out.size())), out);
             }
         };
     }
@@ -135,8 +136,7 @@ public final class Threefry {
             case LEGACY -> {
                 int n = shape.size();
                 if (bitWidth == 32) yield Lax.reshape(hash(k, iota(n)), shape);
-                if (2L * n > Integer.MAX_VALUE) throw new ArgumentError("random_bits", "cannot draw " + n + " 64-bit values");
-                Array bits = hash(k, iota(2 * n));
+                Array bits = hash(k, iota(Shape.of(DType.U32, 2L * n).size()));    // two u32 words per value, refused past 2^31-1
                 yield Lax.reshape(join64(slice(bits, 0, 0, n), slice(bits, 0, n, 2 * n)), shape);
             }
         };

@@ -99,11 +99,13 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
 
     // Data out --------------------------------------------------------------------------------
 
+    // Copies out are allocated through HostBuffer, so one the heap cannot hold is a BackendError.
+
     /** {@return the elements in row-major order, converted to float} */
     public final float[] toFloatArray() {
         HostBuffer h = host("toFloatArray");
-        if (h.dtype() == DType.F32) return h.f32().clone();
-        float[] r = new float[h.size()];
+        if (h.dtype() == DType.F32) return h.copy().f32();
+        float[] r = HostBuffer.allocate(DType.F32, h.size()).f32();
         for (int i = 0; i < r.length; i++) r[i] = (float) h.getDouble(i);
         return r;
     }
@@ -111,7 +113,7 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
     /** {@return the elements in row-major order, converted to double} */
     public final double[] toDoubleArray() {
         HostBuffer h = host("toDoubleArray");
-        double[] r = new double[h.size()];
+        double[] r = HostBuffer.allocate(DType.F64, h.size()).f64();
         for (int i = 0; i < r.length; i++) r[i] = h.getDouble(i);
         return r;
     }
@@ -119,7 +121,7 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
     /** {@return the elements in row-major order, converted to int (floats truncate)} */
     public final int[] toIntArray() {
         HostBuffer h = host("toIntArray");
-        int[] r = new int[h.size()];
+        int[] r = HostBuffer.allocate(DType.I32, h.size()).i32();
         for (int i = 0; i < r.length; i++) r[i] = (int) h.getLong(i);
         return r;
     }
@@ -127,7 +129,7 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
     /** {@return the elements in row-major order, converted to long (u32 read unsigned)} */
     public final long[] toLongArray() {
         HostBuffer h = host("toLongArray");
-        long[] r = new long[h.size()];
+        long[] r = HostBuffer.allocate(DType.I64, h.size()).i64();
         for (int i = 0; i < r.length; i++) r[i] = h.getLong(i);
         return r;
     }
@@ -135,7 +137,7 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
     /** {@return the elements in row-major order as bools (non-zero is true)} */
     public final boolean[] toBooleanArray() {
         HostBuffer h = host("toBooleanArray");
-        boolean[] r = new boolean[h.size()];
+        boolean[] r = HostBuffer.allocate(DType.BOOL, h.size()).bool();
         for (int i = 0; i < r.length; i++) r[i] = h.getDouble(i) != 0;
         return r;
     }

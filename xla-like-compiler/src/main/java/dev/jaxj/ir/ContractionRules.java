@@ -3,6 +3,7 @@ package dev.jaxj.ir;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.errors.ShapeError;
 import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 
 import static dev.jaxj.ir.ShapeRules.ints;
 
@@ -34,7 +35,8 @@ final class ContractionRules {
         System.arraycopy(batch, 0, out, 0, batch.length);
         System.arraycopy(lhsFree, 0, out, batch.length, lhsFree.length);
         System.arraycopy(rhsFree, 0, out, batch.length + lhsFree.length, rhsFree.length);
-        return ShapedArray.of(p.preferredElementType().getOrElse(lhs.dtype()), Shape.of(out));
+        DType dtype = p.preferredElementType().getOrElse(lhs.dtype());
+        return ShapedArray.of(dtype, ShapeRules.result(p, Vector.of(lhs, rhs), dtype, out));
     }
 
     private static void pairSizes(String op, String kind, Seq<Integer> l, Seq<Integer> r, ShapedArray lhs, ShapedArray rhs, String got) {
@@ -71,7 +73,7 @@ final class ContractionRules {
             throw new ShapeError(op, "rhs output features (" + outFeatures + ") must be divisible by the group counts" + got);
         }
         if (batch % bg != 0) throw new ShapeError(op, "lhs batch (" + batch + ") must be divisible by batch_group_count (" + bg + ")" + got);
-        int[] out = new int[rank];
+        long[] out = new long[rank];
         out[dn.outSpec().get(0)] = batch / bg;
         out[dn.outSpec().get(1)] = outFeatures;
         for (int i = 0; i < spatial; i++) {
@@ -79,6 +81,7 @@ final class ContractionRules {
                     p.padding().get(i).lo(), p.padding().get(i).hi(), p.lhsDilation().get(i),
                     rhs.shape().dim(dn.rhsSpec().get(i + 2)), p.rhsDilation().get(i), p.windowStrides().get(i));
         }
-        return ShapedArray.of(p.preferredElementType().getOrElse(lhs.dtype()), Shape.of(out));
+        DType dtype = p.preferredElementType().getOrElse(lhs.dtype());
+        return ShapedArray.of(dtype, ShapeRules.result(p, Vector.of(lhs, rhs), dtype, out));
     }
 }

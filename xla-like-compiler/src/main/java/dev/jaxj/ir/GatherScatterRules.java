@@ -3,6 +3,7 @@ package dev.jaxj.ir;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.errors.ShapeError;
 import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 
 import static dev.jaxj.ir.ShapeRules.ints;
 
@@ -57,7 +58,7 @@ final class GatherScatterRules {
         for (int d = 0, b = 0, o = 0; d < outRank; d++) {
             out[d] = dn.offsetDims().contains(d) ? kept[o++] : batch[b++];
         }
-        return new ShapedArray(Shape.of(out), operand.dtype(), false);
+        return new ShapedArray(ShapeRules.result(g, Vector.of(operand, indices), operand.dtype(), out), operand.dtype(), false);
     }
 
     static void checkScatter(Primitive.ScatterFamily s, ShapedArray operand, ShapedArray indices, ShapedArray updates) {

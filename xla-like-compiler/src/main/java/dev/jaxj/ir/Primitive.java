@@ -422,7 +422,7 @@ public sealed interface Primitive {
                 }
                 out[i] = (hi - lo + strides.get(i) - 1) / strides.get(i);
             }
-            return Vector.of(x.withShape(Shape.of(out)));
+            return Vector.of(x.withShape(result(this, in, x.dtype(), out)));
         }
     }
 
@@ -484,14 +484,16 @@ public sealed interface Primitive {
             sameDTypes(this, in);
             ShapedArray x = in.head();
             if (dimension >= x.rank()) throw new ShapeError(name(), "dimension " + dimension + " is out of range, got " + JaxjException.avals(in));
-            int total = 0;
+            long total = 0;
             for (ShapedArray a : in) {
                 if (a.rank() != x.rank() || !a.shape().with(dimension, 0).equals(x.shape().with(dimension, 0))) {
                     throw new ShapeError(name(), "operands must agree except in dimension " + dimension + ", got " + JaxjException.avals(in));
                 }
                 total += a.shape().dim(dimension);
             }
-            return Vector.of(x.strong().withShape(x.shape().with(dimension, total)));
+            long[] out = x.shape().toSeq().toJavaStream().mapToLong(Integer::longValue).toArray();
+            out[dimension] = total;
+            return Vector.of(x.strong().withShape(result(this, in, x.dtype(), out)));
         }
     }
 
@@ -513,14 +515,14 @@ public sealed interface Primitive {
             scalar(this, in.get(1), "the padding value");
             sameDTypes(this, in);
             if (config.size() != x.rank()) throw new ShapeError(name(), "needs one padding config per axis, got " + config.size() + " for " + x);
-            int[] out = new int[x.rank()];
+            long[] out = new long[x.rank()];
             for (int i = 0; i < out.length; i++) {
                 PadConfig c = config.get(i);
                 int n = x.shape().dim(i);
-                out[i] = c.lo() + c.hi() + n + Math.max(0, n - 1) * c.interior();
+                out[i] = (long) c.lo() + c.hi() + n + Math.max(0, n - 1L) * c.interior();
                 if (out[i] < 0) throw new ShapeError(name(), "padding " + c + " of axis " + i + " leaves a negative size, got " + x);
             }
-            return Vector.of(x.strong().withShape(Shape.of(out)));
+            return Vector.of(x.strong().withShape(result(this, in, x.dtype(), out)));
         }
     }
 
@@ -845,12 +847,12 @@ public sealed interface Primitive {
                 throw new ShapeError(name(), "needs a window of rank " + x.rank() + ", got " + w.windowDimensions().size() + " dimensions for " + x);
             }
             dtype(this, x, d -> !d.isBool() || !(this instanceof ReduceWindowSum), "numeric");
-            int[] out = new int[x.rank()];
+            long[] out = new long[x.rank()];
             for (int i = 0; i < out.length; i++) {
                 out[i] = windowOutputSize(x.shape().dim(i), w.padding().get(i).lo(), w.padding().get(i).hi(), w.baseDilation().get(i),
                         w.windowDimensions().get(i), w.windowDilation().get(i), w.windowStrides().get(i));
             }
-            return Vector.of(x.withShape(Shape.of(out)));
+            return Vector.of(x.withShape(result(this, in, x.dtype(), out)));
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.jaxj.ir;
 
+import dev.jaxj.errors.ShapeError;
+import io.vavr.control.Option;
+
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -19,23 +23,89 @@ public final class Shape {
     /** The rank-0 shape of a scalar. */
     public static final Shape SCALAR = new Shape(new int[0]);
 
+    /** The most elements an array may hold: buffers are Java arrays, indexed by {@code int}. */
+    public static final long MAX_SIZE = Integer.MAX_VALUE;
+
     private final int[] dims;
     private final long size;
 
     private Shape(int[] dims) {
         long n = 1;
+        boolean negative = false;
         for (int d : dims) {
-            if (d < 0) throw new IllegalArgumentException("shape dimensions must be >= 0, got " + Arrays.toString(dims));
-            n *= d;
+            negative |= d < 0;
+            n = Math.min(n * d, MAX_SIZE + 1);  // n <= 2^31 and d < 2^31: the product fits a long
         }
-        if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("shape has more than 2^31-1 elements: " + Arrays.toString(dims));
+        if (negative || n > MAX_SIZE) {
+            long[] wide = Arrays.stream(dims).asLongStream().toArray();
+            throw refused(defect(wide).get(), describe(Option.none(), wide));
+        }
         this.dims = dims;
         this.size = n;
     }
 
-    /** {@return the shape with these dimension sizes} */
+    /**
+     * {@return the shape with these dimension sizes}
+     *
+     * @throws ShapeError for a negative dimension or more than {@link #MAX_SIZE} elements, naming
+     *                    the operation the user called
+     */
     public static Shape of(int... dims) {
         return dims.length == 0 ? SCALAR : new Shape(dims.clone());
+    }
+
+    /**
+     * {@return the shape of an array of {@code dtype} with these dimension sizes}, computed by the
+     * caller in {@code long} so that no size has wrapped around before this check
+     *
+     * @throws ShapeError for a negative dimension or more than {@link #MAX_SIZE} elements; the
+     *                    message shows the requested aval, e.g. {@code f32[1000000,1000000]}
+     */
+    public static Shape of(DType dtype, long... dims) {
+        return checked(Option.some(dtype), dims, () -> "");
+    }
+
+    /** {@return the shape of an array of {@code dtype} with these dimension sizes} (errors show the aval, e.g. {@code f32[-1]}) */
+    public static Shape of(DType dtype, int... dims) {
+        return of(dtype, Arrays.stream(dims).asLongStream().toArray());
+    }
+
+    /**
+     * {@return the shape of these dims}, requested for an array of {@code dtype}; a refusal's
+     * message ends with {@code context} (a shape rule's operands), built only then.
+     *
+     * @throws ShapeError for a negative dimension or more than {@link #MAX_SIZE} elements
+     */
+    static Shape checked(Option<DType> dtype, long[] dims, Supplier<String> context) {
+        Option<String> why = defect(dims);
+        if (why.isDefined()) throw refused(why.get(), describe(dtype, dims) + context.get());
+        int[] narrow = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) narrow[i] = (int) dims[i];
+        return of(narrow);
+    }
+
+    /** {@return why {@code dims} cannot form a shape (a negative dimension, too many elements), or none} */
+    public static Option<String> defect(long... dims) {
+        boolean empty = false, wide = false;
+        long n = 1;
+        for (long d : dims) {
+            if (d < 0) return Option.some("dimensions must be non-negative");
+            empty |= d == 0;
+            wide |= d > MAX_SIZE;
+            n = Math.min(n * Math.min(d, MAX_SIZE + 1), MAX_SIZE + 1);   // factors <= 2^31: the product fits a long
+        }
+        return wide || (!empty && n > MAX_SIZE)
+                ? Option.some("an array holds at most 2^31-1 elements and no dimension is larger")
+                : Option.none();
+    }
+
+    private static String describe(Option<DType> dtype, long[] dims) {
+        String text = Arrays.stream(dims).mapToObj(Long::toString).collect(Collectors.joining(","));
+        return dtype.map(d -> d.shortName() + "[" + text + "]").getOrElse("shape [" + text + "]");
+    }
+
+    private static ShapeError refused(String why, String requested) {
+        return new ShapeError(SourceInfo.entryOp("shape"), why + ", got " + requested);
     }
 
     /** {@return the shape of the given sizes} */

@@ -6,6 +6,7 @@ import dev.jaxj.errors.JaxjException;
 import dev.jaxj.errors.ShapeError;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 
 import java.util.function.Predicate;
 
@@ -78,12 +79,30 @@ final class ShapeRules {
         return r;
     }
 
-    /** The output size of a strided, dilated window over a padded, dilated input dimension. */
-    static int windowOutputSize(int in, int lo, int hi, int baseDilation, int window, int windowDilation, int stride) {
-        int dilatedIn = in == 0 ? 0 : (in - 1) * baseDilation + 1;
-        int padded = dilatedIn + lo + hi;
-        int dilatedWindow = (window - 1) * windowDilation + 1;
+    /**
+     * The output size of a strided, dilated window over a padded, dilated input dimension, in
+     * {@code long}: large paddings and dilations must not wrap around before {@link #result} checks them.
+     */
+    static long windowOutputSize(int in, int lo, int hi, int baseDilation, int window, int windowDilation, int stride) {
+        long dilatedIn = in == 0 ? 0 : (in - 1L) * baseDilation + 1;
+        long padded = dilatedIn + lo + hi;
+        long dilatedWindow = (window - 1L) * windowDilation + 1;
         return padded < dilatedWindow ? 0 : (padded - dilatedWindow) / stride + 1;
+    }
+
+    /**
+     * {@return the shape of {@code p}'s result}, from sizes the rule computed in {@code long}.
+     *
+     * @throws ShapeError for a negative size or more than 2^31-1 elements, naming the operation
+     *                    the user called, the requested aval and {@code p}'s operands
+     */
+    static Shape result(Primitive p, Seq<ShapedArray> in, DType dtype, long... dims) {
+        return Shape.checked(Option.some(dtype), dims, () -> " from " + p.name() + " of " + JaxjException.avals(in));
+    }
+
+    /** {@return the shape of {@code p}'s result} (see {@link #result(Primitive, Seq, DType, long...)}) */
+    static Shape result(Primitive p, Seq<ShapedArray> in, DType dtype, int[] dims) {
+        return result(p, in, dtype, java.util.Arrays.stream(dims).asLongStream().toArray());
     }
 
     /** CamelCase record name to JAX's snake_case primitive name. */

@@ -28,6 +28,42 @@ public record SourceInfo(String className, String methodName, String fileName, i
     }
 
     /**
+     * {@return the name of the library call the user made, in JAX's snake_case} (the library frame
+     * just outside the user's innermost frame: {@code zeros} for {@code Jnp.zeros(-1)}), or
+     * {@code fallback} when the stack holds no such frame. Errors raised deep inside a shared
+     * mechanism (a shape's validation, a buffer's allocation) name the operation the user asked
+     * for this way; the method of a function object ({@code apply}) gives way to its class.
+     */
+    public static String entryOp(String fallback) {
+        Optional<StackWalker.StackFrame> entry = WALKER.walk(s -> {
+            StackWalker.StackFrame last = null;
+            for (var it = s.iterator(); it.hasNext(); ) {
+                StackWalker.StackFrame f = it.next();
+                if (!isLibraryFrame(f.getClassName())) return Optional.ofNullable(last);
+                if (f.getClassName().startsWith("dev.jaxj.")) last = f;
+            }
+            return Optional.<StackWalker.StackFrame>empty();
+        });
+        return entry.map(SourceInfo::opName).orElse(fallback);
+    }
+
+    /**
+     * Methods through which a function object is called, and factories named {@code of}: the
+     * class names the operation ({@code Shape.of(-1)} is {@code shape}).
+     */
+    private static final java.util.Set<String> CLASS_NAMED_METHODS = java.util.Set.of("apply", "call", "get", "run", "accept", "of");
+
+    private static String opName(StackWalker.StackFrame f) {
+        String method = f.getMethodName();
+        // A lambda's synthetic name carries its enclosing method: lambda$jit$3 is part of jit.
+        if (method.startsWith("lambda$") && method.indexOf('$', 7) > 7) method = method.substring(7, method.indexOf('$', 7));
+        if (!CLASS_NAMED_METHODS.contains(method) && !method.startsWith("lambda$") && !method.startsWith("<")) return ShapeRules.snake(method);
+        String cls = f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1);
+        int nested = cls.indexOf('$');
+        return ShapeRules.snake(nested >= 0 ? cls.substring(0, nested) : cls);
+    }
+
+    /**
      * Library frames are those of {@code dev.jaxj} classes other than examples, tests and
      * benchmarks, which are user code for the purpose of error messages; JDK and Vavr frames
      * are also skipped, since a user line never lives there.

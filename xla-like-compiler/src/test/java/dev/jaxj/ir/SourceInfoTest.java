@@ -25,4 +25,13 @@ class SourceInfoTest {
         assertFalse(SourceInfo.isLibraryFrame("dev.jaxj.examples.Iris"));
         assertFalse(SourceInfo.isLibraryFrame("com.acme.Model"));
     }
+
+    /** The library call the user made names errors raised deep inside shared code. */
+    @Test
+    void shouldNameTheLibraryCallTheUserMade() {
+        assertEquals("shape", assertThrows(ShapeError.class, () -> Shape.of(-1)).op());
+        assertEquals("with", assertThrows(ShapeError.class, () -> Shape.of(3).with(0, -2)).op());
+        assertEquals("shaped_array", assertThrows(ShapeError.class, () -> ShapedArray.of(DType.F32, -4)).op());
+        assertEquals("entry_op", SourceInfo.entryOp("fallback"));
+    }
 }

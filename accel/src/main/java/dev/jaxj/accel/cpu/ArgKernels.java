@@ -10,7 +10,7 @@ final class ArgKernels {
     private ArgKernels() {}
 
     static int[] argF32(boolean max, float[] x, LaneTiles v) {
-        int[] index = new int[v.outer() * v.inner()];
+        int[] index = HeapArrays.ints(v.outer() * v.inner());
         if (v.n() == 0) return index;
         float sign = max ? 1 : -1;
         v.run((lo, hi) -> {
@@ -39,7 +39,7 @@ final class ArgKernels {
     }
 
     static int[] argF64(boolean max, double[] x, LaneTiles v) {
-        int[] index = new int[v.outer() * v.inner()];
+        int[] index = HeapArrays.ints(v.outer() * v.inner());
         if (v.n() == 0) return index;
         double sign = max ? 1 : -1;
         v.run((lo, hi) -> {
@@ -69,7 +69,7 @@ final class ArgKernels {
 
     /** Widened integers and bools (u32 zero-extended, so {@code long} order is the right order). */
     static int[] argLong(boolean max, long[] x, LaneTiles v) {
-        int[] index = new int[v.outer() * v.inner()];
+        int[] index = HeapArrays.ints(v.outer() * v.inner());
         if (v.n() == 0) return index;
         long flip = max ? 0 : -1;
         v.run((lo, hi) -> {

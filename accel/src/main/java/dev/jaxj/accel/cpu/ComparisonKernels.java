@@ -26,7 +26,7 @@ final class ComparisonKernels {
     }
 
     private static HostBuffer relation(Relation rel, HostBuffer x, HostBuffer y) {
-        boolean[] r = new boolean[x.size()];
+        boolean[] r = HeapArrays.booleans(x.size());
         Parallel.Range body = switch (x.dtype()) {
             case F32 -> f32(rel, x.f32(), y.f32(), r);
             case F64 -> f64(rel, x.f64(), y.f64(), r);

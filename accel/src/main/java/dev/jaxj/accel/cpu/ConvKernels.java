@@ -47,7 +47,7 @@ final class ConvKernels {
     }
 
     private static HostBuffer direct(Conv2d c, HostBuffer lhs, HostBuffer rhs, ShapedArray out, Direct kernel) {
-        float[] r = new float[out.size()];
+        float[] r = HeapArrays.floats(out.size());
         kernel.run(c, lhs.f32(), rhs.f32(), r);
         return HostBuffer.own(r);
     }

@@ -19,27 +19,27 @@ final class ConvertKernels {
         int n = x.size();
         return switch (to) {
             case F32 -> {
-                float[] r = new float[n];
+                float[] r = HeapArrays.floats(n);
                 Parallel.forRange(n, (lo, hi) -> toF32(x, r, lo, hi));
                 yield HostBuffer.own(r);
             }
             case F64 -> {
-                double[] r = new double[n];
+                double[] r = HeapArrays.doubles(n);
                 Parallel.forRange(n, (lo, hi) -> toF64(x, r, lo, hi));
                 yield HostBuffer.own(r);
             }
             case I32, U32 -> {
-                int[] r = new int[n];
+                int[] r = HeapArrays.ints(n);
                 Parallel.forRange(n, (lo, hi) -> toInt(x, to, r, lo, hi));
                 yield HostBuffer.own(to, r);
             }
             case I64 -> {
-                long[] r = new long[n];
+                long[] r = HeapArrays.longs(n);
                 Parallel.forRange(n, (lo, hi) -> toLong(x, r, lo, hi));
                 yield HostBuffer.own(r);
             }
             case BOOL -> {
-                boolean[] r = new boolean[n];
+                boolean[] r = HeapArrays.booleans(n);
                 Parallel.forRange(n, (lo, hi) -> toBool(x, r, lo, hi));
                 yield HostBuffer.own(r);
             }
@@ -50,7 +50,7 @@ final class ConvertKernels {
         int n = x.size();
         return switch (to) {
             case F32 -> {
-                float[] r = new float[n];
+                float[] r = HeapArrays.floats(n);
                 switch (x.dtype()) {
                     case F32 -> System.arraycopy(x.f32(), 0, r, 0, n);
                     case I32, U32 -> { int[] a = x.i32(); for (int i = 0; i < n; i++) r[i] = Float.intBitsToFloat(a[i]); }
@@ -59,7 +59,7 @@ final class ConvertKernels {
                 yield HostBuffer.own(r);
             }
             case I32, U32 -> {
-                int[] r = new int[n];
+                int[] r = HeapArrays.ints(n);
                 switch (x.dtype()) {
                     case F32 -> { float[] a = x.f32(); for (int i = 0; i < n; i++) r[i] = Float.floatToRawIntBits(a[i]); }
                     case I32, U32 -> System.arraycopy(x.i32(), 0, r, 0, n);
@@ -68,7 +68,7 @@ final class ConvertKernels {
                 yield HostBuffer.own(to, r);
             }
             case F64 -> {
-                double[] r = new double[n];
+                double[] r = HeapArrays.doubles(n);
                 switch (x.dtype()) {
                     case F64 -> System.arraycopy(x.f64(), 0, r, 0, n);
                     case I64 -> { long[] a = x.i64(); for (int i = 0; i < n; i++) r[i] = Double.longBitsToDouble(a[i]); }
@@ -77,7 +77,7 @@ final class ConvertKernels {
                 yield HostBuffer.own(r);
             }
             case I64 -> {
-                long[] r = new long[n];
+                long[] r = HeapArrays.longs(n);
                 switch (x.dtype()) {
                     case F64 -> { double[] a = x.f64(); for (int i = 0; i < n; i++) r[i] = Double.doubleToRawLongBits(a[i]); }
                     case I64 -> System.arraycopy(x.i64(), 0, r, 0, n);

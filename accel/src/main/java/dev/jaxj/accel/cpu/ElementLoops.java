@@ -38,20 +38,20 @@ final class ElementLoops {
     }
 
     static float[] map(float[] x, F32Unary loop) {
-        float[] r = new float[x.length];
+        float[] r = HeapArrays.floats(x.length);
         Parallel.forRange(x.length, (lo, hi) -> loop.run(x, r, lo, hi));
         return r;
     }
 
     static float[] zip(float[] x, float[] y, F32Binary loop) {
-        float[] r = new float[x.length];
+        float[] r = HeapArrays.floats(x.length);
         Parallel.forRange(x.length, (lo, hi) -> loop.run(x, y, r, lo, hi));
         return r;
     }
 
     /** {@return {@code (float) f(x[i])}}: f32 through the double-precision function, rounded once */
     static float[] map(float[] x, DoubleUnaryOperator f) {
-        float[] r = new float[x.length];
+        float[] r = HeapArrays.floats(x.length);
         Parallel.forRange(x.length, GENERIC_GRAIN, (lo, hi) -> {
             for (int i = lo; i < hi; i++) r[i] = (float) f.applyAsDouble(x[i]);
         });
@@ -59,7 +59,7 @@ final class ElementLoops {
     }
 
     static double[] map(double[] x, DoubleUnaryOperator f) {
-        double[] r = new double[x.length];
+        double[] r = HeapArrays.doubles(x.length);
         Parallel.forRange(x.length, GENERIC_GRAIN, (lo, hi) -> {
             for (int i = lo; i < hi; i++) r[i] = f.applyAsDouble(x[i]);
         });
@@ -67,7 +67,7 @@ final class ElementLoops {
     }
 
     static int[] map(int[] x, IntUnaryOperator f) {
-        int[] r = new int[x.length];
+        int[] r = HeapArrays.ints(x.length);
         Parallel.forRange(x.length, GENERIC_GRAIN, (lo, hi) -> {
             for (int i = lo; i < hi; i++) r[i] = f.applyAsInt(x[i]);
         });
@@ -75,7 +75,7 @@ final class ElementLoops {
     }
 
     static long[] map(long[] x, LongUnaryOperator f) {
-        long[] r = new long[x.length];
+        long[] r = HeapArrays.longs(x.length);
         Parallel.forRange(x.length, GENERIC_GRAIN, (lo, hi) -> {
             for (int i = lo; i < hi; i++) r[i] = f.applyAsLong(x[i]);
         });
@@ -84,7 +84,7 @@ final class ElementLoops {
 
     /** {@return {@code (float) f(x[i], y[i])}}: f32 through the double-precision function, rounded once */
     static float[] zip(float[] x, float[] y, DoubleBinaryOperator f) {
-        float[] r = new float[x.length];
+        float[] r = HeapArrays.floats(x.length);
         Parallel.forRange(x.length, GENERIC_GRAIN, (lo, hi) -> {
             for (int i = lo; i < hi; i++) r[i] = (float) f.applyAsDouble(x[i], y[i]);
         });
@@ -92,7 +92,7 @@ final class ElementLoops {
     }
 
     static double[] zip(double[] x, double[] y, DoubleBinaryOperator f) {
-        double[] r = new double[x.length];
+        double[] r = HeapArrays.doubles(x.length);
         Parallel.forRange(x.length, GENERIC_GRAIN, (lo, hi) -> {
             for (int i = lo; i < hi; i++) r[i] = f.applyAsDouble(x[i], y[i]);
         });
@@ -100,7 +100,7 @@ final class ElementLoops {
     }
 
     static int[] zip(int[] x, int[] y, IntBinaryOperator f) {
-        int[] r = new int[x.length];
+        int[] r = HeapArrays.ints(x.length);
         Parallel.forRange(x.length, GENERIC_GRAIN, (lo, hi) -> {
             for (int i = lo; i < hi; i++) r[i] = f.applyAsInt(x[i], y[i]);
         });
@@ -108,7 +108,7 @@ final class ElementLoops {
     }
 
     static long[] zip(long[] x, long[] y, LongBinaryOperator f) {
-        long[] r = new long[x.length];
+        long[] r = HeapArrays.longs(x.length);
         Parallel.forRange(x.length, GENERIC_GRAIN, (lo, hi) -> {
             for (int i = lo; i < hi; i++) r[i] = f.applyAsLong(x[i], y[i]);
         });

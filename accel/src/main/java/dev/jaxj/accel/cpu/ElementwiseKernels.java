@@ -51,7 +51,7 @@ final class ElementwiseKernels {
         int k = cases.size();
         if (which.size() == 1) return cases.get(selector(which, 0, k)).copy();
         int n = out.size();
-        int[] pick = new int[n];
+        int[] pick = HeapArrays.ints(n);
         Parallel.forRange(n, (lo, hi) -> {
             for (int i = lo; i < hi; i++) pick[i] = selector(which, i, k);
         });
@@ -109,14 +109,14 @@ final class ElementwiseKernels {
         int ls = lo.size() == n ? 1 : 0, hs = hi.size() == n ? 1 : 0;
         return switch (x.dtype()) {
             case F32 -> {
-                float[] l = lo.f32(), v = x.f32(), h = hi.f32(), r = new float[n];
+                float[] l = lo.f32(), v = x.f32(), h = hi.f32(), r = HeapArrays.floats(n);
                 Parallel.forRange(n, (a, b) -> {
                     for (int i = a; i < b; i++) r[i] = Math.min(Math.max(v[i], l[i * ls]), h[i * hs]);
                 });
                 yield HostBuffer.own(r);
             }
             case F64 -> {
-                double[] l = lo.f64(), v = x.f64(), h = hi.f64(), r = new double[n];
+                double[] l = lo.f64(), v = x.f64(), h = hi.f64(), r = HeapArrays.doubles(n);
                 Parallel.forRange(n, (a, b) -> {
                     for (int i = a; i < b; i++) r[i] = Math.min(Math.max(v[i], l[i * ls]), h[i * hs]);
                 });
@@ -125,14 +125,14 @@ final class ElementwiseKernels {
             case I32, U32 -> {
                 // Flipping the sign bit maps unsigned order onto signed order.
                 int flip = x.dtype() == DType.U32 ? Integer.MIN_VALUE : 0;
-                int[] l = lo.i32(), v = x.i32(), h = hi.i32(), r = new int[n];
+                int[] l = lo.i32(), v = x.i32(), h = hi.i32(), r = HeapArrays.ints(n);
                 Parallel.forRange(n, (a, b) -> {
                     for (int i = a; i < b; i++) r[i] = Math.min(Math.max(v[i] ^ flip, l[i * ls] ^ flip), h[i * hs] ^ flip) ^ flip;
                 });
                 yield HostBuffer.own(x.dtype(), r);
             }
             case I64 -> {
-                long[] l = lo.i64(), v = x.i64(), h = hi.i64(), r = new long[n];
+                long[] l = lo.i64(), v = x.i64(), h = hi.i64(), r = HeapArrays.longs(n);
                 Parallel.forRange(n, (a, b) -> {
                     for (int i = a; i < b; i++) r[i] = Math.min(Math.max(v[i], l[i * ls]), h[i * hs]);
                 });

@@ -22,7 +22,7 @@ final class FloatReductions {
     private FloatReductions() {}
 
     static float[] reduce(Monoid op, float[] x, int outer, int n, int inner) {
-        float[] out = new float[outer * inner];
+        float[] out = HeapArrays.floats(outer * inner);
         if (inner == 1) rows(op, x, outer, n, out);
         else columns(op, x, LaneTiles.of(outer, n, inner), out);
         return out;
@@ -40,7 +40,7 @@ final class FloatReductions {
         }
         // A few long rows: every worker folds a piece of a row, then the pieces are combined.
         int pieces = Math.min(2 * workers, Math.max(1, n / BLOCK));
-        double[] partial = new double[rows * pieces];
+        double[] partial = HeapArrays.doubles(rows * pieces);
         Parallel.forRange(rows * pieces, 1, (lo, hi) -> {
             for (int t = lo; t < hi; t++) {
                 int r = t / pieces, q = t % pieces;

@@ -113,7 +113,7 @@ final class FloatUnaryKernels {
     }
 
     private static HostBuffer isFinite(HostBuffer x) {
-        boolean[] r = new boolean[x.size()];
+        boolean[] r = HeapArrays.booleans(x.size());
         switch (x.dtype()) {
             case F32 -> {
                 float[] a = x.f32();

@@ -111,14 +111,14 @@ final class FusedLoopRunner {
             this.in = in;
             int n = f.nodes().size();
             arrays = new Object[n];
-            offsets = new int[n];
+            offsets = HeapArrays.ints(n);
             scratch = new Object[n];
             dims = f.domain().toArray();
-            dense = new boolean[n];
+            dense = HeapArrays.booleans(n);
             unaryOps = new TileOps.UnaryOp[n];
             binaryOps = new TileOps.BinaryOp[n];
             pass = f.nodePasses();
-            reduced = new double[n];
+            reduced = HeapArrays.doubles(n);
             for (int i = 0; i < n; i++) {
                 switch (f.nodes().get(i)) {
                     case Node.Load l -> dense[i] = l.map().isDense(f.domain());

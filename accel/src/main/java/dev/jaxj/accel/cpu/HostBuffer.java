@@ -29,16 +29,14 @@ public final class HostBuffer implements Buffer {
         this.size = size;
     }
 
-    /** {@return a zero-filled buffer of {@code n} elements} */
+    /**
+     * {@return a zero-filled buffer of {@code n} elements}
+     *
+     * @throws dev.jaxj.errors.BackendError when the JVM heap cannot hold it (see {@code HeapArrays})
+     */
     public static HostBuffer allocate(DType dtype, int n) {
         requireNonNull(dtype, "dtype is null");
-        return switch (dtype) {
-            case F32 -> new HostBuffer(dtype, new float[n], n);
-            case F64 -> new HostBuffer(dtype, new double[n], n);
-            case I32, U32 -> new HostBuffer(dtype, new int[n], n);
-            case I64 -> new HostBuffer(dtype, new long[n], n);
-            case BOOL -> new HostBuffer(dtype, new boolean[n], n);
-        };
+        return new HostBuffer(dtype, HeapArrays.storage(dtype, n), n);
     }
 
     /**
@@ -46,7 +44,7 @@ public final class HostBuffer implements Buffer {
      * writes every element before anything reads it (see {@link UninitializedArrays})
      */
     public static HostBuffer allocateForOverwrite(DType dtype, int n) {
-        return dtype == DType.F32 ? new HostBuffer(dtype, UninitializedArrays.floats(n), n) : allocate(dtype, n);
+        return dtype == DType.F32 ? new HostBuffer(dtype, HeapArrays.allocate(dtype, n, UninitializedArrays::floats), n) : allocate(dtype, n);
     }
 
     /** Views a kernel's scratch array of {@code dtype}'s storage type as a buffer (not for arrays that escape). */
@@ -165,25 +163,20 @@ public final class HostBuffer implements Buffer {
     public HostBuffer gather(int[] index) {
         int n = index.length;
         return switch (data) {
-            case float[] a -> { float[] r = new float[n]; for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
-            case double[] a -> { double[] r = new double[n]; for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
-            case int[] a -> { int[] r = new int[n]; for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(dtype, r); }
-            case long[] a -> { long[] r = new long[n]; for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
-            case boolean[] a -> { boolean[] r = new boolean[n]; for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
+            case float[] a -> { float[] r = HeapArrays.floats(n); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
+            case double[] a -> { double[] r = HeapArrays.doubles(n); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
+            case int[] a -> { int[] r = HeapArrays.ints(n); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(dtype, r); }
+            case long[] a -> { long[] r = HeapArrays.longs(n); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
+            case boolean[] a -> { boolean[] r = HeapArrays.booleans(n); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
             default -> throw new IllegalStateException();
         };
     }
 
     /** {@return a copy of this buffer} */
     public HostBuffer copy() {
-        return switch (data) {
-            case float[] a -> own(a.clone());
-            case double[] a -> own(a.clone());
-            case int[] a -> own(dtype, a.clone());
-            case long[] a -> own(a.clone());
-            case boolean[] a -> own(a.clone());
-            default -> throw new IllegalStateException();
-        };
+        HostBuffer r = allocateForOverwrite(dtype, size);
+        System.arraycopy(data, 0, r.data, 0, size);
+        return r;
     }
 
     /** {@return the same storage viewed as another dtype with the same Java array type (i32 and u32)} */

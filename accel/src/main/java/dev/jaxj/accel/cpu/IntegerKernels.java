@@ -91,7 +91,7 @@ final class IntegerKernels {
     static HostBuffer not(HostBuffer x) {
         return switch (x.dtype()) {
             case BOOL -> {
-                boolean[] a = x.bool(), r = new boolean[a.length];
+                boolean[] a = x.bool(), r = HeapArrays.booleans(a.length);
                 Parallel.forRange(r.length, (lo, hi) -> {
                     for (int i = lo; i < hi; i++) r[i] = !a[i];
                 });
@@ -155,7 +155,7 @@ final class IntegerKernels {
     }
 
     private static boolean[] logical(Bitwise p, boolean[] a, boolean[] b) {
-        boolean[] r = new boolean[a.length];
+        boolean[] r = HeapArrays.booleans(a.length);
         Parallel.Range body = switch (p) {
             case And _ -> (lo, hi) -> {
                 for (int i = lo; i < hi; i++) r[i] = a[i] & b[i];

@@ -46,7 +46,7 @@ final class Layouts {
             ps[i] = src[perm[i]];
         }
         int n = product(dims);
-        int[] index = new int[n];
+        int[] index = HeapArrays.ints(n);
         int[] counter = new int[rank];
         int off = 0;
         for (int i = 0; i < n; i++) {

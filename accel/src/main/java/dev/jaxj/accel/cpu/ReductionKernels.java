@@ -85,7 +85,7 @@ final class ReductionKernels {
         return switch (d) {
             case I32, U32 -> HostBuffer.own(d, index);
             case I64 -> {
-                long[] r = new long[index.length];
+                long[] r = HeapArrays.longs(index.length);
                 for (int i = 0; i < r.length; i++) r[i] = index[i];
                 yield HostBuffer.own(r);
             }

@@ -15,7 +15,7 @@ final class ScanKernels {
     private ScanKernels() {}
 
     static float[] scanF32(Monoid op, float[] x, LaneTiles v, boolean reverse) {
-        float[] out = new float[x.length];
+        float[] out = HeapArrays.floats(x.length);
         int n = v.n();
         v.run((lo, hi) -> {
             double[] acc = new double[v.width()];
@@ -56,7 +56,7 @@ final class ScanKernels {
     }
 
     static double[] scanF64(DoubleBinaryOperator op, double[] x, LaneTiles v, boolean reverse) {
-        double[] out = new double[x.length];
+        double[] out = HeapArrays.doubles(x.length);
         int n = v.n();
         v.run((lo, hi) -> {
             for (int t = lo; t < hi; t++) {
@@ -75,7 +75,7 @@ final class ScanKernels {
 
     /** Widened integers: the running value wraps once narrowed, as the dtype's arithmetic does. */
     static long[] scanLong(LongBinaryOperator op, long[] x, LaneTiles v, boolean reverse) {
-        long[] out = new long[x.length];
+        long[] out = HeapArrays.longs(x.length);
         int n = v.n();
         v.run((lo, hi) -> {
             for (int t = lo; t < hi; t++) {

@@ -124,7 +124,7 @@ final class Sgemm {
             SoftReference<float[]> ref = cache.get();
             float[] a = ref == null ? null : ref.get();
             if (a == null || a.length < size) {
-                a = new float[size];
+                a = HeapArrays.floats(size);
                 cache.set(new SoftReference<>(a));
             }
             return a;

@@ -24,7 +24,7 @@ final class SortKernels {
         if (size == 0) return operands.map(HostBuffer::copy);
         HostBuffer[] keys = operands.take(p.numKeys()).toJavaArray(HostBuffer[]::new);
         int lanes = size / n;
-        int[] perm = new int[size];                             // perm[out position] = source position
+        int[] perm = HeapArrays.ints(size);                             // perm[out position] = source position
         Parallel.forRange(lanes, Math.max(1, Parallel.DEFAULT_GRAIN / n), (lo, hi) -> {
             var lane = new Lane(keys, n);
             for (int l = lo; l < hi; l++) lane.sort(l / inner * n * inner + l % inner, inner, perm);
@@ -65,10 +65,10 @@ final class SortKernels {
         Lane(HostBuffer[] keys, int n) {
             this.keys = keys;
             this.n = n;
-            this.key = new long[n];
-            this.keyTmp = new long[n];
-            this.idx = new int[n];
-            this.idxTmp = new int[n];
+            this.key = HeapArrays.longs(n);
+            this.keyTmp = HeapArrays.longs(n);
+            this.idx = HeapArrays.ints(n);
+            this.idxTmp = HeapArrays.ints(n);
         }
 
         /** Sorts the lane whose k-th element is at {@code base + k * step}, writing its permutation into {@code perm}. */

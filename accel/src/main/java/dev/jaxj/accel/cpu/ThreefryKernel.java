@@ -25,7 +25,7 @@ final class ThreefryKernel {
     static Seq<HostBuffer> threefry2x32(HostBuffer k0, HostBuffer k1, HostBuffer x0, HostBuffer x1) {
         int[] key0 = k0.i32(), key1 = k1.i32(), in0 = x0.i32(), in1 = x1.i32();
         int n = in0.length;
-        int[] out0 = new int[n], out1 = new int[n];
+        int[] out0 = HeapArrays.ints(n), out1 = HeapArrays.ints(n);
         // One block costs about 100 integer operations, so smaller ranges than usual pay for a hand-off.
         Parallel.forRange(n, Parallel.DEFAULT_GRAIN / 8, (lo, hi) -> encrypt(key0, key1, in0, in1, out0, out1, lo, hi));
         return Vector.of(HostBuffer.own(DType.U32, out0), HostBuffer.own(DType.U32, out1));

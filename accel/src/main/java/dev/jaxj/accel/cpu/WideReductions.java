@@ -14,7 +14,7 @@ final class WideReductions {
     private WideReductions() {}
 
     static double[] reduce(DoubleBinaryOperator op, double identity, double[] x, int outer, int n, int inner) {
-        double[] out = new double[outer * inner];
+        double[] out = HeapArrays.doubles(outer * inner);
         LaneTiles v = LaneTiles.of(outer, n, inner);
         v.run((lo, hi) -> {
             for (int t = lo; t < hi; t++) {
@@ -36,7 +36,7 @@ final class WideReductions {
     }
 
     static long[] reduce(LongBinaryOperator op, long identity, long[] x, int outer, int n, int inner) {
-        long[] out = new long[outer * inner];
+        long[] out = HeapArrays.longs(outer * inner);
         LaneTiles v = LaneTiles.of(outer, n, inner);
         v.run((lo, hi) -> {
             for (int t = lo; t < hi; t++) {

@@ -16,20 +16,20 @@ final class Widened {
         return switch (b.dtype()) {
             case I32 -> {
                 int[] a = b.i32();
-                long[] r = new long[n];
+                long[] r = HeapArrays.longs(n);
                 for (int i = 0; i < n; i++) r[i] = a[i];
                 yield r;
             }
             case U32 -> {
                 int[] a = b.i32();
-                long[] r = new long[n];
+                long[] r = HeapArrays.longs(n);
                 for (int i = 0; i < n; i++) r[i] = a[i] & 0xFFFF_FFFFL;
                 yield r;
             }
             case I64 -> b.i64();
             case BOOL -> {
                 boolean[] a = b.bool();
-                long[] r = new long[n];
+                long[] r = HeapArrays.longs(n);
                 for (int i = 0; i < n; i++) r[i] = a[i] ? 1 : 0;
                 yield r;
             }
@@ -42,13 +42,13 @@ final class Widened {
         int n = v.length;
         return switch (d) {
             case I32, U32 -> {
-                int[] r = new int[n];
+                int[] r = HeapArrays.ints(n);
                 for (int i = 0; i < n; i++) r[i] = (int) v[i];
                 yield HostBuffer.own(d, r);
             }
             case I64 -> HostBuffer.own(v);
             case BOOL -> {
-                boolean[] r = new boolean[n];
+                boolean[] r = HeapArrays.booleans(n);
                 for (int i = 0; i < n; i++) r[i] = v[i] != 0;
                 yield HostBuffer.own(r);
             }

@@ -72,7 +72,7 @@ final class WindowKernels {
 
     /** f32: each output lane accumulates in a double (exact for max and min), which lets the lane loop vectorise. */
     private static float[] f32Pass(Monoid op, float[] x, int outer, int n, int inner, int outN, int[] tab, int k) {
-        float[] out = new float[outer * outN * inner];
+        float[] out = HeapArrays.floats(outer * outN * inner);
         double identity = op.floatIdentity();
         int width = Math.max(1, Math.min(inner, LaneTiles.MAX_WIDTH));
         Parallel.forRange(outer * outN, grain(k, inner), (lo, hi) -> {
@@ -94,7 +94,7 @@ final class WindowKernels {
     }
 
     private static double[] doublePass(DoubleBinaryOperator op, double identity, double[] x, int outer, int n, int inner, int outN, int[] tab, int k) {
-        double[] out = new double[outer * outN * inner];
+        double[] out = HeapArrays.doubles(outer * outN * inner);
         Parallel.forRange(outer * outN, grain(k, inner), (lo, hi) -> {
             for (int u = lo; u < hi; u++) {
                 int o = u / outN, p = u % outN, dst = u * inner;
@@ -111,7 +111,7 @@ final class WindowKernels {
     }
 
     private static long[] longPass(LongBinaryOperator op, long identity, long[] x, int outer, int n, int inner, int outN, int[] tab, int k) {
-        long[] out = new long[outer * outN * inner];
+        long[] out = HeapArrays.longs(outer * outN * inner);
         Parallel.forRange(outer * outN, grain(k, inner), (lo, hi) -> {
             for (int u = lo; u < hi; u++) {
                 int o = u / outN, p = u % outN, dst = u * inner;
