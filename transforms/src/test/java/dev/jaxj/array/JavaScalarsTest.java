@@ -44,7 +44,7 @@ class JavaScalarsTest {
         assertTrue(s.weakType());
         assertEquals(v == (int) v ? DType.I32 : DType.I64, s.dtype(), "the narrowest default integer type that holds " + v);
         assertEquals(v, s.toLongArray()[0]);
-        Array zeros = Array.fromHost(ShapedArray.of(DType.I64, 2), HostBuffer.own(DType.I64, new long[] {0, 0}));
+        Array zeros = Array.fromHost(ShapedArray.of(DType.I64, 2), HostBuffer.own(new long[] {0, 0}));
         assertArrayEquals(new long[] {v, v}, zeros.add(v).toLongArray());
         assertArrayEquals(new long[] {v, v}, zeros.add(s).toLongArray());
     }
