@@ -13,6 +13,7 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,14 @@ import java.util.Set;
  * written to memory only when something outside its loop needs it.
  */
 public final class Fusion {
+    /**
+     * The most nodes one fused loop holds. A longer run of fusible equations is cut into
+     * several loops that pass the values crossing each cut through buffers, so that a loop's
+     * generated code stays small: HotSpot compiles no method over 8000 bytes of bytecode, the
+     * class-file format caps one at 64 KiB, and the interpreter keeps a scratch tile per node.
+     */
+    public static final int MAX_LOOP_NODES = 256;
+
     private final Jaxpr jaxpr;
     private final Map<Var, Integer> producer = new HashMap<>();
     private final Map<Var, List<Eqn>> consumers = new HashMap<>();
@@ -135,6 +144,7 @@ public final class Fusion {
         final Set<Var> defined = new HashSet<>();
         final Set<Var> reductions = new HashSet<>();
         int reducedAxes;
+        int nodes;
 
         Group(Shape domain, int start) {
             this.domain = domain;
@@ -163,6 +173,14 @@ public final class Fusion {
         return true;
     }
 
+    /**
+     * {@return at most how many nodes {@code e} adds to {@code g}}: its own, and one for each
+     * operand the group has not defined (a load or a constant; some turn out to be shared).
+     */
+    private static int maxNodes(Eqn e, Group g) {
+        return 1 + e.in().count(a -> !(a instanceof Var v && g.defined.contains(v)));
+    }
+
     private KernelProgram run() {
         List<Object> units = new ArrayList<>();   // Group or Integer (library eqn index), in program order
         Group open = null;
@@ -176,10 +194,11 @@ public final class Fusion {
             Shape domain = isElementwise(e) ? e.out().head().aval().shape() : e.in().head().aval().shape();
             int reduces = e.prim() instanceof Reduction r ? r.axes().size() : 0;
             boolean rowsAgree = open != null && (reduces == 0 || open.reducedAxes == 0 || open.reducedAxes == reduces);
-            if (!rowsAgree || !open.domain.equals(domain) || !operandsReady(e, open)) {
+            if (!rowsAgree || !open.domain.equals(domain) || !operandsReady(e, open) || open.nodes + maxNodes(e, open) > MAX_LOOP_NODES) {
                 open = new Group(domain, i);
                 units.add(open);
             }
+            open.nodes += maxNodes(e, open);
             open.eqns.add(i);
             open.defined.addAll(e.out().toJavaList());
             if (reduces > 0) {
@@ -291,26 +310,41 @@ public final class Fusion {
         return virtual.contains(e) && e.in().head() instanceof Lit l ? Option.some(l) : Option.none();
     }
 
-    /** Orders steps so that each runs after the steps defining its inputs, otherwise keeping program order. */
+    /**
+     * Orders steps so that each runs after the steps defining its inputs, otherwise keeping
+     * program order: a depth-first walk with an explicit stack, since a program may chain
+     * thousands of steps.
+     */
     private static List<Step> schedule(List<Step> steps) {
         Map<Var, Integer> definedBy = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) for (Var v : steps.get(i).outputs()) definedBy.put(v, i);
         List<Step> order = new ArrayList<>();
         boolean[] done = new boolean[steps.size()];
-        for (int i = 0; i < steps.size(); i++) visit(i, steps, definedBy, done, order, new HashSet<>());
-        return order;
-    }
-
-    private static void visit(int i, List<Step> steps, Map<Var, Integer> definedBy, boolean[] done, List<Step> order, Set<Integer> onPath) {
-        if (done[i]) return;
-        if (!onPath.add(i)) throw new IllegalStateException("fusion produced a cyclic schedule at step " + i);
-        for (Var v : inputsOf(steps.get(i))) {
-            Integer d = definedBy.get(v);
-            if (d != null && d != i) visit(d, steps, definedBy, done, order, onPath);
+        boolean[] onPath = new boolean[steps.size()];
+        List<Seq<Var>> inputsOf = steps.stream().map(Fusion::inputsOf).toList();
+        ArrayDeque<int[]> path = new ArrayDeque<>();   // (step, next input to look at)
+        for (int root = 0; root < steps.size(); root++) {
+            if (done[root]) continue;
+            path.push(new int[] {root, 0});
+            onPath[root] = true;
+            while (!path.isEmpty()) {
+                int[] top = path.peek();
+                Seq<Var> inputs = inputsOf.get(top[0]);
+                if (top[1] < inputs.size()) {
+                    Integer d = definedBy.get(inputs.get(top[1]++));
+                    if (d == null || d == top[0] || done[d]) continue;
+                    if (onPath[d]) throw new IllegalStateException("fusion produced a cyclic schedule at step " + d);
+                    onPath[d] = true;
+                    path.push(new int[] {d, 0});
+                    continue;
+                }
+                path.pop();
+                onPath[top[0]] = false;
+                done[top[0]] = true;
+                order.add(steps.get(top[0]));
+            }
         }
-        onPath.remove(i);
-        done[i] = true;
-        order.add(steps.get(i));
+        return order;
     }
 
     private static Seq<Var> inputsOf(Step s) {
