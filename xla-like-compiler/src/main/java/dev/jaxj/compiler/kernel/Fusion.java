@@ -43,7 +43,7 @@ public final class Fusion {
      * Past this many nodes a loop is cut at the first equation where only fast-dtype values
      * cross the cut: a boolean written between two loops would leave both to the interpreter.
      */
-    static final int CUT_FROM_NODES = MAX_LOOP_NODES * 3 / 4;
+    public static final int CUT_FROM_NODES = MAX_LOOP_NODES * 3 / 4;
 
     /**
      * The most sweeps of a row one fused loop makes. Each reduction that feeds later work adds
