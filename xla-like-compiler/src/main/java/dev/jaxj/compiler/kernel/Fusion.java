@@ -28,7 +28,9 @@ import java.util.Set;
  * the loops' loads instead of arrays; reductions over trailing axes join the loop too, and so
  * does elementwise work that reads a reduction broadcast back along its row (a row softmax is
  * one loop that sweeps each row three times). Everything else is a library call. A value is
- * written to memory only when something outside its loop needs it.
+ * written to memory only when something outside its loop needs it. A run longer than
+ * {@link #MAX_LOOP_NODES} nodes or {@link #MAX_LOOP_SWEEPS} sweeps is cut into several loops,
+ * so that a chain of any length still becomes code the JIT compiler takes.
  */
 public final class Fusion {
     /**
