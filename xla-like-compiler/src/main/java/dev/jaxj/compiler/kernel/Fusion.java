@@ -13,6 +13,7 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,14 +28,37 @@ import java.util.Set;
  * the loops' loads instead of arrays; reductions over trailing axes join the loop too, and so
  * does elementwise work that reads a reduction broadcast back along its row (a row softmax is
  * one loop that sweeps each row three times). Everything else is a library call. A value is
- * written to memory only when something outside its loop needs it.
+ * written to memory only when something outside its loop needs it. A run longer than
+ * {@link #MAX_LOOP_NODES} nodes or {@link #MAX_LOOP_SWEEPS} sweeps is cut into several loops,
+ * so that a chain of any length still becomes code the JIT compiler takes.
  */
 public final class Fusion {
+    /**
+     * The most nodes one fused loop holds. A longer run of fusible equations is cut into
+     * several loops that pass the values crossing each cut through buffers, so that a loop's
+     * generated code stays small: HotSpot compiles no method over 8000 bytes of bytecode, the
+     * class-file format caps one at 64 KiB, and the interpreter keeps a scratch tile per node.
+     */
+    public static final int MAX_LOOP_NODES = 256;
+
+    /**
+     * Past this many nodes a loop is cut at the first equation where only fast-dtype values
+     * cross the cut: a boolean written between two loops would leave both to the interpreter.
+     */
+    public static final int CUT_FROM_NODES = MAX_LOOP_NODES * 3 / 4;
+
+    /**
+     * The most sweeps of a row one fused loop makes. Each reduction that feeds later work adds
+     * a sweep, and each sweep adds its own code, so a chain of many softmaxes is cut as well.
+     */
+    public static final int MAX_LOOP_SWEEPS = 8;
+
     private final Jaxpr jaxpr;
     private final Map<Var, Integer> producer = new HashMap<>();
     private final Map<Var, List<Eqn>> consumers = new HashMap<>();
     private final Set<Var> programOutputs = new HashSet<>();
     private final Set<Eqn> virtual = new HashSet<>();
+    private final Map<Var, Integer> lastUse = new HashMap<>();   // index of the last equation reading a value, through virtual ones
 
     private Fusion(Jaxpr jaxpr) {
         this.jaxpr = jaxpr;
@@ -42,9 +66,14 @@ public final class Fusion {
             Eqn e = jaxpr.eqns().get(i);
             for (Var v : e.out()) producer.put(v, i);
             for (Atom a : e.in()) if (a instanceof Var v) consumers.computeIfAbsent(v, k -> new ArrayList<>()).add(e);
+            for (Atom a : e.in()) if (a instanceof Var v) lastUse.put(v, i);
         }
         for (Atom a : jaxpr.outs()) if (a instanceof Var v) programOutputs.add(v);
         for (Eqn e : jaxpr.eqns()) if (isVirtual(e)) virtual.add(e);
+        for (Var v : programOutputs) lastUse.put(v, Integer.MAX_VALUE);
+        for (Eqn e : jaxpr.eqns().reverse()) {
+            if (virtual.contains(e) && e.in().head() instanceof Var src) lastUse.merge(src, lastUse.getOrDefault(e.out().head(), -1), Math::max);
+        }
     }
 
     /** {@return the kernel program computing {@code jaxpr}} */
@@ -134,7 +163,9 @@ public final class Fusion {
         final List<Integer> eqns = new ArrayList<>();
         final Set<Var> defined = new HashSet<>();
         final Set<Var> reductions = new HashSet<>();
+        final Map<Var, Integer> sweep = new HashMap<>();   // the sweep of a row in which a value is known (see Node.passes)
         int reducedAxes;
+        int nodes;
 
         Group(Shape domain, int start) {
             this.domain = domain;
@@ -163,6 +194,52 @@ public final class Fusion {
         return true;
     }
 
+    /**
+     * {@return at most how many nodes {@code e} adds to {@code g}}: its own, and one for each
+     * operand the group has not defined (a load or a constant; some turn out to be shared).
+     */
+    private static int maxNodes(Eqn e, Group g) {
+        return 1 + e.in().count(a -> !(a instanceof Var v && g.defined.contains(v)));
+    }
+
+    /**
+     * {@return the sweep in which {@code e}'s value is known within {@code g}}: that of its
+     * latest operand, one more for a reduction (mirrors {@link Node#passes}).
+     */
+    private int sweep(Eqn e, Group g) {
+        int latest = 0;
+        for (Atom a : e.in()) {
+            if (!(a instanceof Var v)) continue;
+            Integer known = g.sweep.get(v);
+            if (known == null && broadcastLiteral(v).isEmpty()) {
+                Source s = source(v, g.domain);
+                if (readsReductionAlongRow(g, s)) known = g.sweep.get(s.var());
+            }
+            if (known != null) latest = Math.max(latest, known);
+        }
+        return e.prim() instanceof Reduction ? latest + 1 : latest;
+    }
+
+    /**
+     * Whether {@code g} may take equation {@code i}: it stays within {@link #MAX_LOOP_NODES} and
+     * {@link #MAX_LOOP_SWEEPS}, and past {@link #CUT_FROM_NODES} only while a cut before
+     * {@code i} would pass some value the code generators do not load or store.
+     */
+    private boolean withinBudget(int i, Group g) {
+        Eqn e = jaxpr.eqns().get(i);
+        int nodes = g.nodes + maxNodes(e, g);
+        if (nodes > MAX_LOOP_NODES || sweep(e, g) >= MAX_LOOP_SWEEPS) return false;
+        return nodes <= CUT_FROM_NODES || !onlyFastValuesCross(g, i);
+    }
+
+    /** Whether every value of {@code g} read from equation {@code i} on has a fast dtype. */
+    private boolean onlyFastValuesCross(Group g, int i) {
+        for (Var v : g.defined) {
+            if (lastUse.getOrDefault(v, -1) >= i && !isFastDType(v.aval().dtype())) return false;
+        }
+        return true;
+    }
+
     private KernelProgram run() {
         List<Object> units = new ArrayList<>();   // Group or Integer (library eqn index), in program order
         Group open = null;
@@ -176,10 +253,12 @@ public final class Fusion {
             Shape domain = isElementwise(e) ? e.out().head().aval().shape() : e.in().head().aval().shape();
             int reduces = e.prim() instanceof Reduction r ? r.axes().size() : 0;
             boolean rowsAgree = open != null && (reduces == 0 || open.reducedAxes == 0 || open.reducedAxes == reduces);
-            if (!rowsAgree || !open.domain.equals(domain) || !operandsReady(e, open)) {
+            if (!rowsAgree || !open.domain.equals(domain) || !operandsReady(e, open) || !withinBudget(i, open)) {
                 open = new Group(domain, i);
                 units.add(open);
             }
+            open.nodes += maxNodes(e, open);
+            open.sweep.put(e.out().head(), sweep(e, open));
             open.eqns.add(i);
             open.defined.addAll(e.out().toJavaList());
             if (reduces > 0) {
@@ -192,7 +271,7 @@ public final class Fusion {
         for (Object u : units) {
             steps.add(u instanceof Group g ? loop(g, "fused_" + counter[0]++) : new Step.LibraryCall(jaxpr.eqns().get((Integer) u)));
         }
-        return new KernelProgram(jaxpr, Vector.ofAll(schedule(steps)));
+        return new KernelProgram(jaxpr, Vector.ofAll(Schedule.order(steps)));
     }
 
     private Step.FusedLoop loop(Group g, String name) {
@@ -226,10 +305,15 @@ public final class Fusion {
 
     /** Whether anything but the group's own equations reads {@code v}, looking through the virtual broadcasts and reshapes. */
     private boolean usedOutside(Var v, Set<Eqn> members) {
-        if (programOutputs.contains(v)) return true;
-        for (Eqn c : consumers.getOrDefault(v, List.of())) {
-            boolean outside = virtual.contains(c) ? usedOutside(c.out().head(), members) : !members.contains(c);
-            if (outside) return true;
+        ArrayDeque<Var> pending = new ArrayDeque<>();
+        pending.push(v);
+        while (!pending.isEmpty()) {
+            Var u = pending.pop();
+            if (programOutputs.contains(u)) return true;
+            for (Eqn c : consumers.getOrDefault(u, List.of())) {
+                if (virtual.contains(c)) pending.push(c.out().head());
+                else if (!members.contains(c)) return true;
+            }
         }
         return false;
     }
@@ -289,35 +373,6 @@ public final class Fusion {
         if (p == null) return Option.none();
         Eqn e = jaxpr.eqns().get(p);
         return virtual.contains(e) && e.in().head() instanceof Lit l ? Option.some(l) : Option.none();
-    }
-
-    /** Orders steps so that each runs after the steps defining its inputs, otherwise keeping program order. */
-    private static List<Step> schedule(List<Step> steps) {
-        Map<Var, Integer> definedBy = new HashMap<>();
-        for (int i = 0; i < steps.size(); i++) for (Var v : steps.get(i).outputs()) definedBy.put(v, i);
-        List<Step> order = new ArrayList<>();
-        boolean[] done = new boolean[steps.size()];
-        for (int i = 0; i < steps.size(); i++) visit(i, steps, definedBy, done, order, new HashSet<>());
-        return order;
-    }
-
-    private static void visit(int i, List<Step> steps, Map<Var, Integer> definedBy, boolean[] done, List<Step> order, Set<Integer> onPath) {
-        if (done[i]) return;
-        if (!onPath.add(i)) throw new IllegalStateException("fusion produced a cyclic schedule at step " + i);
-        for (Var v : inputsOf(steps.get(i))) {
-            Integer d = definedBy.get(v);
-            if (d != null && d != i) visit(d, steps, definedBy, done, order, onPath);
-        }
-        onPath.remove(i);
-        done[i] = true;
-        order.add(steps.get(i));
-    }
-
-    private static Seq<Var> inputsOf(Step s) {
-        return switch (s) {
-            case Step.LibraryCall c -> c.eqn().in().filter(a -> a instanceof Var).map(a -> (Var) a);
-            case Step.FusedLoop f -> f.inputs();
-        };
     }
 
     /** {@return whether the dtype has a fast path in fused loops} (others run through the generic element kernels). */

@@ -109,10 +109,11 @@ public record AlgebraicSimplifier() implements Pass {
 
     /** {@return the value every element of {@code a} has, when it is a literal or a broadcast of one} */
     private static Option<Double> constantValue(Rewriter rw, Atom a) {
-        if (a instanceof Lit l) return Option.of(l.doubleValue());
-        return rw.definition(a)
-                .filter(d -> d.prim() instanceof BroadcastInDim)
-                .flatMap(d -> constantValue(rw, d.in().head()));
+        Atom x = a;
+        for (Option<Eqn> d = rw.definition(x); d.exists(e -> e.prim() instanceof BroadcastInDim); d = rw.definition(x)) {
+            x = d.get().in().head();
+        }
+        return x instanceof Lit l ? Option.of(l.doubleValue()) : Option.none();
     }
 
     @Override

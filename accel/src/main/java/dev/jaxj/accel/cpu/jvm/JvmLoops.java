@@ -101,7 +101,14 @@ public final class JvmLoops {
 
     private static Option<CompiledLoop> define(Step.FusedLoop f, LoopLayout layout, Kind[] kinds, VectorOpcode[] opcodes) {
         ClassDesc name = ClassDesc.of(JvmLoops.class.getPackageName() + ".Loop" + COUNTER.incrementAndGet() + "_" + f.name());
-        byte[] bytes = LoopEmitter.emit(name, f, layout, kinds, opcodes);
+        byte[] bytes;
+        try {
+            bytes = LoopEmitter.emit(name, f, layout, kinds, opcodes);
+        } catch (IllegalArgumentException tooLarge) {
+            // The class-file format caps a method at 64 KiB of code and 65535 locals; fusion keeps
+            // loops far below that, and a loop that still exceeds it is interpreted like a huge one.
+            return Option.none();
+        }
         if (codeLength(bytes) > HUGE_METHOD) return Option.none();
         try {
             var lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);

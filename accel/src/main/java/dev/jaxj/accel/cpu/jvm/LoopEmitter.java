@@ -13,6 +13,7 @@ import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -303,26 +304,45 @@ final class LoopEmitter {
         }
     }
 
-    /** {@return the local holding node {@code i} at the current points}, emitting its computation once */
-    private int value(int i, int p, int j, int mask, Map<Integer, Integer> value) {
-        Integer known = value.get(i);
+    /**
+     * {@return the local holding node {@code target} at the current points}, emitting the
+     * computation of it and of every node it needs that has no value yet. Arguments precede
+     * their users, so emitting the needed nodes in ascending order is a valid order; the walk
+     * uses an explicit stack because a loop's chains can be thousands of nodes deep.
+     */
+    private int value(int target, int p, int j, int mask, Map<Integer, Integer> value) {
+        Integer known = value.get(target);
         if (known != null) return known;
-        int slot;
-        if (carried[i] && pass[i] < p) {
-            cb.aload(carryOf.get(i)).iload(j);
-            slot = load(mask);
-        } else {
-            slot = switch (f.nodes().get(i)) {
-                case Node.Load l -> {
-                    cb.aload(arrayOf.get(l.input())).iload(offsetOf.get(i)).iload(j).iadd();
-                    yield load(mask);
-                }
-                case Node.Apply a -> apply(i, a, p, j, mask, value);
-                case Node.Constant _, Node.Reduce _ -> throw new IllegalStateException("node " + i + " has no value in pass " + p);
-            };
+        TreeSet<Integer> needed = new TreeSet<>();
+        ArrayDeque<Integer> pending = new ArrayDeque<>();
+        pending.push(target);
+        while (!pending.isEmpty()) {
+            int i = pending.pop();
+            if (value.containsKey(i) || !needed.add(i)) continue;
+            if (f.nodes().get(i) instanceof Node.Apply a && !carriedFromEarlierPass(i, p)) a.args().forEach(pending::push);
         }
-        value.put(i, slot);
-        return slot;
+        for (int i : needed) value.put(i, emitValue(i, p, j, mask, value));
+        return value.get(target);
+    }
+
+    private boolean carriedFromEarlierPass(int i, int p) {
+        return carried[i] && pass[i] < p;
+    }
+
+    /** Emits node {@code i}, whose arguments all have values already. */
+    private int emitValue(int i, int p, int j, int mask, Map<Integer, Integer> value) {
+        if (carriedFromEarlierPass(i, p)) {
+            cb.aload(carryOf.get(i)).iload(j);
+            return load(mask);
+        }
+        return switch (f.nodes().get(i)) {
+            case Node.Load l -> {
+                cb.aload(arrayOf.get(l.input())).iload(offsetOf.get(i)).iload(j).iadd();
+                yield load(mask);
+            }
+            case Node.Apply a -> apply(i, a, value);
+            case Node.Constant _, Node.Reduce _ -> throw new IllegalStateException("node " + i + " has no value in pass " + p);
+        };
     }
 
     private int load(int mask) {
@@ -331,13 +351,12 @@ final class LoopEmitter {
         return call("load", VEC, FLOATS, CD_int, MASK);
     }
 
-    private int apply(int i, Node.Apply a, int p, int j, int mask, Map<Integer, Integer> value) {
+    private int apply(int i, Node.Apply a, Map<Integer, Integer> value) {
         VectorOpcode op = opcodes[i];
-        if (op.isIdentity()) return value(a.args().head(), p, j, mask, value);
-        int[] args = a.args().toJavaStream().mapToInt(k -> value(k, p, j, mask, value)).toArray();
-        ClassDesc[] params = new ClassDesc[args.length];
-        for (int k = 0; k < args.length; k++) {
-            cb.aload(args[k]);
+        if (op.isIdentity()) return value.get(a.args().head());
+        ClassDesc[] params = new ClassDesc[a.args().size()];
+        for (int k = 0; k < params.length; k++) {
+            cb.aload(value.get(a.args().get(k)));
             params[k] = desc(op.operands().get(k));
         }
         return call(op.method(), desc(op.result()), params);
