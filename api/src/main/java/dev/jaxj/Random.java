@@ -1,7 +1,6 @@
 package dev.jaxj;
 
 import dev.jaxj.array.Array;
-import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -71,7 +70,6 @@ public final class Random {
 
     /** {@return {@code num} new keys (shape (num)) from a single key} */
     public static Key split(Key key, int num) {
-        if (num < 0) throw new ArgumentError("random.split", "num must be >= 0, got " + num);
         return split(key, Shape.of(num));
     }
 

@@ -81,7 +81,7 @@ class SamplerInputChecksTest {
     }
 
     @Property(tries = 10)
-    void splitShouldNameANegativeCount(@ForAll @IntRange(min = -5, max = -1) int num) {
-        assertError(ArgumentError.class, "random.split", () -> Random.split(Random.key(0), num), "got " + num);
+    void splitShouldRefuseANegativeCountAsAShape(@ForAll @IntRange(min = -5, max = -1) int num) {
+        assertError(ShapeError.class, "split", () -> Random.split(Random.key(0), num), "[" + num + "]");
     }
 }
