@@ -43,7 +43,7 @@ final class ElementwiseCases {
                 unary("log1p", UNIT, Lax::log1p),
                 unary("expm1", MODERATE, Lax::expm1),
                 unary("sqrt", POSITIVE, Lax::sqrt),
-                unary("rsqrt", POSITIVE, Lax::rsqrt),
+                unary("rsqrt", POSITIVE_AWAY_FROM_POLE, Lax::rsqrt),
                 unary("cbrt", NONZERO, Lax::cbrt),
                 unary("sin", REAL, Lax::sin),
                 unary("cos", REAL, Lax::cos),
