@@ -7,6 +7,8 @@ import dev.jaxj.errors.JaxjException;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
+import dev.jaxj.ir.Shape;
+import dev.jaxj.lax.Lax;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
@@ -88,6 +90,25 @@ class SpecialValuesProperties {
     @Property(tries = 1500)
     void eagerAgreesWithReferenceOnRandomElements(@ForAll("cases") Case c, @ForAll @IntRange(min = 1, max = 300) int n, @ForAll long seed) {
         eagerAgreesWithReference(c, c.randomColumns(n, new Random(seed)));
+    }
+
+    /**
+     * Scalar constants enter a jitted program as literals, which constant folding evaluates
+     * while compiling (scalar arithmetic, or the kernels): folded results equal eager ones.
+     */
+    @Property(tries = 3000)
+    void foldedConstantsAgreeWithEager(@ForAll("cases") Case c, @ForAll long seed) {
+        long[][] product = c.columns();
+        int i = new Random(seed).nextInt(product[0].length);
+        long[][] cols = new long[product.length][];
+        for (int k = 0; k < cols.length; k++) cols[k] = new long[] {product[k][i]};
+        Vector<Array> args = arguments(c, cols, false).map(a -> Lax.reshape(a, Shape.SCALAR));
+        Try<Array> eager = Try.of(() -> c.apply(args));
+        Assume.that(eager.isSuccess());
+        Array folded = Jax.jit((Vector<Array> none) -> c.apply(args)).apply(Vector.empty());
+        DType out = eager.get().dtype();
+        assertClose(c, "jit of constants", cols, Elements.elements(eager.get()), Elements.elements(folded), out,
+                jitUlps(c.prim(), c.operands().last()));
     }
 
     private static void jitAgreesWithEager(Case c, long[][] cols) {
