@@ -111,6 +111,36 @@ class SpecialValuesProperties {
                 jitUlps(c.prim(), c.operands().last()));
     }
 
+    /**
+     * One operand a scalar constant (a literal: a constant node of the fused loop, seen by the
+     * algebraic simplifier), the others arrays of special values.
+     */
+    @Property(tries = 3000)
+    void jitWithAConstantOperandAgreesWithEager(@ForAll("cases") Case c, @ForAll long seed) {
+        Random r = new Random(seed);
+        long[][] cols = c.columns();
+        int k = r.nextInt(cols.length);
+        long[] specials = Elements.special(c.operands().get(k));
+        long constant = specials[r.nextInt(specials.length)];
+        java.util.Arrays.fill(cols[k], constant);
+        Vector<Array> arrays = arguments(c, cols, false);
+        Array scalar = Lax.reshape(Elements.array(new long[] {constant}, c.operands().get(k)), Shape.SCALAR);
+        Try<Array> eager = Try.of(() -> c.apply(arrays));
+        Assume.that(eager.isSuccess());
+        Function<Vector<Array>, Array> withConstant = Jax.jit(in -> c.apply(Vector.ofAll(broadcast(in.update(k, scalar), cols[0].length))));
+        Vector<Array> args = arrays.update(k, scalar);
+        DType out = eager.get().dtype();
+        long ulps = jitUlps(c.prim(), c.operands().last());
+        assertClose(c, "jit, operand " + k + " constant", cols, Elements.elements(eager.get()), Elements.elements(withConstant.apply(args)), out, ulps);
+        assertClose(c, "jit, operand " + k + " constant, interpreted", cols, Elements.elements(eager.get()),
+                Elements.elements(CpuBackend.interpreting(() -> withConstant.apply(args))), out, ulps);
+    }
+
+    /** Scalars broadcast to {@code n} elements (select_n and clamp take scalar operands as they are). */
+    private static Vector<Array> broadcast(Vector<Array> in, int n) {
+        return in.map(a -> a.ndim() == 0 ? Lax.broadcastInDim(a, Shape.of(n), Vector.empty()) : a);
+    }
+
     private static void jitAgreesWithEager(Case c, long[][] cols) {
         Vector<Array> args = arguments(c, cols, false), negated = arguments(c, cols, true);
         Try<Array> eager = Try.of(() -> c.apply(args));
