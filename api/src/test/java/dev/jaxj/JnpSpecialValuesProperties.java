@@ -118,6 +118,50 @@ class JnpSpecialValuesProperties {
         check(fn, d, x, y);
     }
 
+    private static final long[] SPECIAL_INTEGERS = {
+        0, 1, -1, 2, -2, 3, 7, -7, 100, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE + 1, Long.MAX_VALUE, Long.MIN_VALUE
+    };
+
+    @Provide
+    Arbitrary<DType> integers() { return Arbitraries.of(DType.I32, DType.I64, DType.U32); }
+
+    /**
+     * Python's floored division and modulo of integers, with NumPy's 0 for a zero divisor and
+     * the wrapped {@code MIN // -1 = MIN}, eagerly and under jit.
+     */
+    @Property(generation = GenerationMode.EXHAUSTIVE)
+    void integerFloorDivisionAgreesWithNumpy(@ForAll("integers") DType d) {
+        int n = SPECIAL_INTEGERS.length;
+        long[] x = new long[n * n], y = new long[n * n];
+        for (int i = 0; i < n * n; i++) {
+            x[i] = narrow(SPECIAL_INTEGERS[i / n], d);
+            y[i] = narrow(SPECIAL_INTEGERS[i % n], d);
+        }
+        Array a = Jnp.array(x.clone()).astype(d), b = Jnp.array(y.clone()).astype(d);
+        var both = Jax.jit((Vector<Array> in) -> Vector.of(Jnp.floorDivide(in.get(0), in.get(1)), Jnp.remainder(in.get(0), in.get(1))));
+        Vector<Array> jitted = both.apply(Vector.of(a, b));
+        long[][] got = {Jnp.floorDivide(a, b).toLongArray(), Jnp.remainder(a, b).toLongArray(),
+                        jitted.get(0).toLongArray(), jitted.get(1).toLongArray()};
+        for (int i = 0; i < x.length; i++) {
+            long q = y[i] == 0 ? 0 : d == DType.I32 ? Math.floorDiv((int) x[i], (int) y[i]) : Math.floorDiv(x[i], y[i]);
+            long r = y[i] == 0 ? 0 : Math.floorMod(x[i], y[i]);
+            String at = x[i] + ", " + y[i] + " in " + d;
+            assertEquals(q, got[0][i], "floor_divide(" + at + ")");
+            assertEquals(r, got[1][i], "remainder(" + at + ")");
+            assertEquals(q, got[2][i], "floor_divide(" + at + ") under jit");
+            assertEquals(r, got[3][i], "remainder(" + at + ") under jit");
+        }
+    }
+
+    /** {@return {@code v} wrapped to the dtype; u32 values are their unsigned value} */
+    private static long narrow(long v, DType d) {
+        return switch (d) {
+            case I32 -> (int) v;
+            case U32 -> v & 0xFFFF_FFFFL;
+            case I64, F32, F64, BOOL -> v;
+        };
+    }
+
     private static void check(Fn fn, DType d, double[] x, double[] y) {
         java.util.function.DoubleUnaryOperator round = d == DType.F32 ? v -> (float) v : v -> v;
         for (int i = 0; i < x.length; i++) {
