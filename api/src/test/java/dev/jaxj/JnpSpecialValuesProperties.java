@@ -216,6 +216,15 @@ class JnpSpecialValuesProperties {
         }
     }
 
+    /** The signed-zero fix leaves the derivative alone: d remainder(x, y) / dx is 1, also where the remainder is ±0. */
+    @Example
+    void remainderKeepsItsGradientWhereItIsZero() {
+        for (double y : new double[] {2, -2}) {
+            Array g = Jax.grad((Array x) -> Jnp.sum(Jnp.remainder(x, y))).apply(Jnp.array(new float[] {4, -4, 0, 3}));
+            assertArrayEquals(new float[] {1, 1, 1, 1}, g.toFloatArray(), "gradient of remainder(x, " + y + ")");
+        }
+    }
+
     /** NumPy: an integer divisor of 0 gives 0 for both; MIN // -1 wraps to MIN. */
     @Example
     void integerDivisionByZeroGivesZero() {

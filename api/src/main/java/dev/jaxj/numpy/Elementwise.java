@@ -115,9 +115,9 @@ public final class Elementwise {
                 : Lax.and(Lax.ne(Lax.lt(r, zero), Lax.lt(b, zero)), Lax.ne(r, zero));
         Array mod = Lax.select(plus, Lax.add(r, b), r);
         if (!a.dtype().isFloating()) return mod;
-        // fmod's zero has the dividend's sign; Python's and NumPy's has the divisor's.
-        Array signedZero = Lax.select(Logic.signbit(b), Lax.neg(zero), zero);
-        return Lax.select(Lax.eq(mod, zero), signedZero, mod);
+        // fmod's zero has the dividend's sign; Python's and NumPy's has the divisor's. Adding +0 turns
+        // -0 into +0 and leaves every other value (and the gradient) alone; -((-m) + 0) gives -0.
+        return Lax.select(Logic.signbit(b), Lax.neg(Lax.add(Lax.neg(mod), zero)), Lax.add(mod, zero));
     }
 
     /**
