@@ -157,7 +157,7 @@ final class Elements {
     /** {@return {@code e} with its sign flipped (floats) or negated with wrap-around (integers), or inverted (bools)}: an involution */
     static long negated(long e, DType d) {
         return switch (d) {
-            case F32 -> e ^ 0x8000_0000L;
+            case F32 -> (int) (e ^ 0x8000_0000L);   // stays sign-extended, as elements() gives it
             case F64 -> e ^ Long.MIN_VALUE;
             case I32, U32, I64 -> ofInteger(-e, d);
             case BOOL -> 1 - e;
@@ -167,8 +167,8 @@ final class Elements {
     /**
      * {@return how far apart two elements are}: 0 when equal (every NaN equals every NaN, and
      * -0 differs from +0), the number of representable floats between them when both are
-     * numbers of one sign, and {@link Long#MAX_VALUE} otherwise (NaN against a number, or a
-     * sign change).
+     * finite numbers of one sign, and {@link Long#MAX_VALUE} otherwise (NaN or an infinity
+     * against anything else, or a sign change).
      */
     static long distance(long a, long b, DType d) {
         if (a == b) return 0;
@@ -176,13 +176,15 @@ final class Elements {
             case F32 -> {
                 float x = Float.intBitsToFloat((int) a), y = Float.intBitsToFloat((int) b);
                 if (Float.isNaN(x) && Float.isNaN(y)) yield 0;
-                if (Float.isNaN(x) || Float.isNaN(y) || ((a ^ b) & 0x8000_0000L) != 0) yield Long.MAX_VALUE;
+                if (Float.isNaN(x) || Float.isNaN(y) || Float.isInfinite(x) || Float.isInfinite(y) || ((a ^ b) & 0x8000_0000L) != 0) {
+                    yield Long.MAX_VALUE;
+                }
                 yield Math.abs((a & 0x7FFF_FFFFL) - (b & 0x7FFF_FFFFL));
             }
             case F64 -> {
                 double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
                 if (Double.isNaN(x) && Double.isNaN(y)) yield 0;
-                if (Double.isNaN(x) || Double.isNaN(y) || (a ^ b) < 0) yield Long.MAX_VALUE;
+                if (Double.isNaN(x) || Double.isNaN(y) || Double.isInfinite(x) || Double.isInfinite(y) || (a ^ b) < 0) yield Long.MAX_VALUE;
                 yield Math.abs((a & Long.MAX_VALUE) - (b & Long.MAX_VALUE));
             }
             case I32, U32, I64, BOOL -> Long.MAX_VALUE;
