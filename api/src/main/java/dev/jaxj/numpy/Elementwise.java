@@ -50,33 +50,53 @@ public final class Elementwise {
     /** True division: integers divide as f32. */
     public static Array divide(Array x, Array y) { return Ufuncs.divide(x, y); }
 
-    /** Division rounded toward negative infinity. */
+    /**
+     * Division rounded toward negative infinity, as NumPy's {@code floor_divide}: a float divisor
+     * of zero gives {@code x / 0} (±inf, or NaN for a zero or NaN {@code x}), a zero quotient
+     * carries the sign of {@code x / y}, and an integer divisor of zero gives 0.
+     */
     public static Array floorDivide(Array x, Array y) {
         Vector<Array> p = prepare("floor_divide", NUMERIC, x, y);
         Array a = p.get(0), b = p.get(1);
         return switch (a.dtype().kind()) {
-            case UNSIGNED -> Lax.div(a, b);
+            case UNSIGNED -> integerByZeroIsZero(a, b, Lax.div(a, b));
             case SIGNED -> {
                 Array q = Lax.div(a, b);
                 // C division truncates; step down where the signs differ and the division is inexact.
                 Array fix = Lax.and(Lax.ne(Lax.sign(a), Lax.sign(b)), Lax.ne(Lax.rem(a, b), fullLike(a, 0)));
-                yield Lax.select(fix, Operands.add(q, -1), q);
+                yield integerByZeroIsZero(a, b, Lax.select(fix, Operands.add(q, -1), q));
             }
             case FLOAT -> floatFloorDivide(a, b);
             case BOOL -> throw new IllegalStateException("bools were promoted to i32");
         };
     }
 
-    /** {@code (x - mod(x, y)) / y} rounded, which is exact where {@code floor(x / y)} is not. */
+    /** {@code q}, or 0 where the integer divisor {@code b} is 0 (NumPy's result; XLA's quotient is -1 there). */
+    private static Array integerByZeroIsZero(Array a, Array b, Array q) {
+        return Lax.select(Lax.eq(b, fullLike(b, 0)), fullLike(a, 0), q);
+    }
+
+    /**
+     * {@code (x - mod(x, y)) / y} rounded, which is exact where {@code floor(x / y)} is not;
+     * NumPy's {@code npy_divmod} for the signed zeros and zero divisors.
+     */
     private static Array floatFloorDivide(Array a, Array b) {
         Array mod = Lax.rem(a, b);
         Array div = Lax.div(Lax.sub(a, mod), b);
         Array fix = Lax.and(Lax.ne(mod, fullLike(mod, 0)), Lax.ne(Lax.sign(b), Lax.sign(mod)));
-        div = Lax.select(fix, Operands.add(div, -1), div);
-        return Lax.round(div, RoundingMethod.TO_NEAREST_EVEN);
+        div = Lax.round(Lax.select(fix, Operands.add(div, -1), div), RoundingMethod.TO_NEAREST_EVEN);
+        Array quotient = Lax.div(a, b);
+        // (a - mod) / b loses the sign of a zero quotient: -0.0 // 5 and -1 // -5 would give +0 and -0.
+        Array zero = fullLike(div, 0);
+        Array signedZero = Lax.select(Logic.signbit(quotient), Lax.neg(zero), zero);
+        div = Lax.select(Lax.eq(div, zero), signedZero, div);
+        return Lax.select(Lax.eq(b, fullLike(b, 0)), quotient, div);
     }
 
-    /** Remainder with the sign of the divisor (Python's {@code %}); an integer divisor of 0 gives 0. */
+    /**
+     * Remainder with the sign of the divisor (Python's {@code %}); an integer divisor of 0 gives
+     * 0, a float one NaN, and a zero float remainder carries the divisor's sign, as in NumPy.
+     */
     public static Array remainder(Array x, Array y) {
         Vector<Array> p = prepare("remainder", NUMERIC, x, y);
         Array a = p.get(0), b = p.get(1);
@@ -86,7 +106,11 @@ public final class Elementwise {
         Array plus = a.dtype().kind() == DType.Kind.UNSIGNED
                 ? Operands.boolLike(r, false)
                 : Lax.and(Lax.ne(Lax.lt(r, zero), Lax.lt(b, zero)), Lax.ne(r, zero));
-        return Lax.select(plus, Lax.add(r, b), r);
+        Array mod = Lax.select(plus, Lax.add(r, b), r);
+        if (!a.dtype().isFloating()) return mod;
+        // fmod's zero has the dividend's sign; Python's and NumPy's has the divisor's. Adding +0 turns
+        // -0 into +0 and leaves every other value (and the gradient) alone; -((-m) + 0) gives -0.
+        return Lax.select(Logic.signbit(b), Lax.neg(Lax.add(Lax.neg(mod), zero)), Lax.add(mod, zero));
     }
 
     /**
@@ -240,11 +264,13 @@ public final class Elementwise {
         return Lax.select(Logic.signbit(p.get(1)), Lax.neg(mag), mag);
     }
 
-    /** 0 for negative {@code x1}, 1 for positive, {@code x2} where {@code x1} is zero. */
+    /** 0 for negative {@code x1}, 1 for positive, {@code x2} where {@code x1} is zero, NaN where it is NaN. */
     public static Array heaviside(Array x1, Array x2) {
         Vector<Array> p = prepare("heaviside", INEXACT, x1, x2);
         Array x = p.get(0), zero = fullLike(x, 0);
-        return Lax.select(Lax.lt(x, zero), zero, Lax.select(Lax.gt(x, zero), fullLike(x, 1), p.get(1)));
+        Array step = Lax.select(Lax.lt(x, zero), zero, Lax.select(Lax.gt(x, zero), fullLike(x, 1), p.get(1)));
+        // NaN is neither below, above nor equal to zero: it propagates.
+        return Lax.select(Logic.isnan(x), x, step);
     }
 
     // Extremes ---------------------------------------------------------------------------------

@@ -164,7 +164,7 @@ public final class Executor {
         private Buffer read(Atom a) {
             return switch (a) {
                 case Var v -> env.get(v);
-                case Lit l -> HostBuffer.filled(l.aval().dtype(), 1, l.doubleValue());
+                case Lit l -> HostBuffer.filled(l.aval().dtype(), 1, l);
             };
         }
     }

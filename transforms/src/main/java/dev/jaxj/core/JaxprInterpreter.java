@@ -1,5 +1,6 @@
 package dev.jaxj.core;
 
+import dev.jaxj.accel.cpu.HostBuffer;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Bind;
 import dev.jaxj.array.NanCheck;
@@ -48,7 +49,7 @@ public final class JaxprInterpreter {
     /** {@return a literal as a scalar array of its aval} */
     public static Array literal(Lit l) {
         return l.aval().weakType()
-                ? (l.aval().dtype().isFloating() ? Array.scalar(l.doubleValue()) : Array.scalar((long) l.doubleValue()))
-                : Array.scalar(l.doubleValue(), l.aval().dtype());
+                ? (l.aval().dtype().isFloating() ? Array.scalar(l.doubleValue()) : Array.scalar(l.longValue()))
+                : Array.fromHost(l.aval(), HostBuffer.filled(l.aval().dtype(), 1, l));
     }
 }

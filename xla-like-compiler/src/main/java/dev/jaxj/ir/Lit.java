@@ -25,6 +25,12 @@ public record Lit(Object value, ShapedArray aval) implements Atom {
         return value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).doubleValue();
     }
 
+    /** {@return the value as a long}: exact for integer literals, which a double cannot hold beyond 2^53 */
+    public long longValue() {
+        if (value instanceof Long l) return l;
+        return value instanceof Boolean b ? (b ? 1 : 0) : (long) doubleValue();
+    }
+
     @Override
     public String toString() {
         return value + ":" + aval;

@@ -12,6 +12,8 @@ import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
+import java.util.function.Supplier;
+
 /**
  * The pure-Java CPU backend: the reference implementation of every primitive, for every dtype
  * its rule accepts. Large loops run on the shared {@link Parallel} pool.
@@ -19,6 +21,16 @@ import io.vavr.collection.Vector;
 public final class CpuBackend implements Backend {
     /** {@code -Djaxj.cpu.codegen=false} interprets every fused loop (for comparing the two). */
     private static final boolean GENERATE_CODE = !"false".equals(System.getProperty("jaxj.cpu.codegen"));
+    private static final ScopedValue<Boolean> INTERPRET = ScopedValue.newInstance();
+
+    /**
+     * {@return what {@code body} returns, with every fused loop it runs on this thread
+     * interpreted, as under {@code -Djaxj.cpu.codegen=false}} Tests use it to hold generated
+     * code and the interpreter to the same results in one run.
+     */
+    public static <T> T interpreting(Supplier<T> body) {
+        return ScopedValue.where(INTERPRET, true).call(body::get);
+    }
 
     @Override public String name() { return "cpu"; }
 
@@ -34,7 +46,7 @@ public final class CpuBackend implements Backend {
     @Override
     public void runFused(Step.FusedLoop loop, Seq<Buffer> inputs, Seq<Buffer> outputs) {
         Vector<HostBuffer> in = Vector.ofAll(inputs).map(Buffer::toHost), out = Vector.ofAll(outputs).map(Buffer::toHost);
-        var code = GENERATE_CODE ? JvmLoops.compile(loop) : io.vavr.control.Option.<JvmLoops.CompiledLoop>none();
+        var code = GENERATE_CODE && !INTERPRET.orElse(false) ? JvmLoops.compile(loop) : io.vavr.control.Option.<JvmLoops.CompiledLoop>none();
         if (code.isDefined()) code.get().run(in, out);
         else FusedLoopRunner.run(loop, in, out);
     }

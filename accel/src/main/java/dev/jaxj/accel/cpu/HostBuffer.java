@@ -3,6 +3,7 @@ package dev.jaxj.accel.cpu;
 import dev.jaxj.accel.Buffer;
 import dev.jaxj.accel.Device;
 import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Lit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -71,6 +72,18 @@ public final class HostBuffer implements Buffer {
     public static HostBuffer filled(DType dtype, int n, double v) {
         HostBuffer b = allocate(dtype, n);
         b.fill(0, n, v);
+        return b;
+    }
+
+    /**
+     * {@return a buffer of {@code n} copies of the literal {@code v}, converted to {@code dtype}}:
+     * integer literals exactly (an i64 beyond 2^53 has no double), wrapped to the dtype's width
+     */
+    public static HostBuffer filled(DType dtype, int n, Lit v) {
+        if (!(v.value() instanceof Long l) || dtype.isFloating() || dtype.isBool()) return filled(dtype, n, v.doubleValue());
+        HostBuffer b = allocate(dtype, n);
+        if (b.data instanceof long[] a) java.util.Arrays.fill(a, l);
+        else java.util.Arrays.fill((int[]) b.data, (int) (long) l);
         return b;
     }
 

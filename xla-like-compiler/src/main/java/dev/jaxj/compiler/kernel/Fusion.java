@@ -341,14 +341,14 @@ public final class Fusion {
     private int operand(Atom a, Group g, List<Node> nodes, Map<Var, Integer> nodeOf, Map<Source, Integer> loads, List<Var> inputs) {
         return switch (a) {
             case Lit l -> {
-                nodes.add(new Node.Constant(l.doubleValue(), new ShapedArray(g.domain, l.aval().dtype(), l.aval().weakType())));
+                nodes.add(new Node.Constant(l, new ShapedArray(g.domain, l.aval().dtype(), l.aval().weakType())));
                 yield nodes.size() - 1;
             }
             case Var v -> {
                 if (nodeOf.containsKey(v)) yield nodeOf.get(v);
                 Option<Lit> constant = broadcastLiteral(v);
                 if (constant.isDefined()) {
-                    nodes.add(new Node.Constant(constant.get().doubleValue(), new ShapedArray(g.domain, v.aval().dtype(), v.aval().weakType())));
+                    nodes.add(new Node.Constant(constant.get(), new ShapedArray(g.domain, v.aval().dtype(), v.aval().weakType())));
                     nodeOf.put(v, nodes.size() - 1);
                     yield nodes.size() - 1;
                 }

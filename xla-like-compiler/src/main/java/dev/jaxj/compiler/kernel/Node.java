@@ -1,5 +1,6 @@
 package dev.jaxj.compiler.kernel;
 
+import dev.jaxj.ir.Lit;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Seq;
@@ -23,8 +24,13 @@ public sealed interface Node {
         }
     }
 
-    /** A scalar constant, broadcast over the domain. */
-    record Constant(double value, ShapedArray aval) implements Node {}
+    /** A scalar constant, broadcast over the domain; the literal keeps integers exact. */
+    record Constant(Lit value, ShapedArray aval) implements Node {
+        public Constant {
+            requireNonNull(value, "value is null");
+            requireNonNull(aval, "aval is null");
+        }
+    }
 
     /** An elementwise primitive of earlier nodes. */
     record Apply(Primitive.Elementwise prim, Seq<Integer> args, ShapedArray aval) implements Node {

@@ -13,7 +13,8 @@ import io.vavr.control.Option;
 /**
  * Rewrites equations by algebraic identities that hold for every value:
  * {@snippet lang=text :
- * x + 0, 0 + x, x - 0, x * 1, 1 * x, x / 1      ==>  x      (0 and 1: literals or broadcasts of them)
+ * x + 0, 0 + x, x - 0, x * 1, 1 * x, x / 1      ==>  x      (0 and 1: literals or broadcasts of them;
+ *                                                             for floats, -0 in a sum and +0 in a difference)
  * neg (neg x)                                   ==>  x
  * convert_element_type x to its own aval        ==>  x
  * select_n c x0 x1 …  (c a literal k)           ==>  xk     (also when all cases are one atom)
@@ -31,10 +32,10 @@ import io.vavr.control.Option;
  *
  * <p>Left alone on purpose: {@code x * 0} (not 0 when x is NaN or infinite), {@code x - x}
  * (NaN for infinities), {@code copy} (a fusion and donation boundary that the runtime may
- * rely on: the copy of a donated input must not alias it) and {@code stop_gradient} (the
- * program may still be differentiated). {@code x + 0} gives {@code x}, which differs from the
- * sum only for {@code x = -0.0} ({@code -0.0 + 0.0 = +0.0}); like XLA, the simplifier accepts
- * that, since the two compare equal.
+ * rely on: the copy of a donated input must not alias it), {@code stop_gradient} (the
+ * program may still be differentiated) and, for floats, {@code x + 0.0} and {@code x - (-0.0)}:
+ * they give {@code +0.0} for {@code x = -0.0}, and a jitted program must compute what eager
+ * execution does, signed zeros included (XLA accepts the difference; jaxj does not).
  */
 public record AlgebraicSimplifier() implements Pass {
     @Override
@@ -50,9 +51,9 @@ public record AlgebraicSimplifier() implements Pass {
     private static boolean simplify(Rewriter rw, Eqn e) {
         Seq<Atom> in = rw.operands(e);
         return switch (e.prim()) {
-            case Add _ -> isConstant(rw, in.get(1), 0) && forward(rw, e, in.get(0))
-                    || isConstant(rw, in.get(0), 0) && forward(rw, e, in.get(1));
-            case Sub _ -> isConstant(rw, in.get(1), 0) && forward(rw, e, in.get(0));
+            case Add _ -> isZero(rw, in.get(1), true) && forward(rw, e, in.get(0))
+                    || isZero(rw, in.get(0), true) && forward(rw, e, in.get(1));
+            case Sub _ -> isZero(rw, in.get(1), false) && forward(rw, e, in.get(0));
             case Mul _ -> isConstant(rw, in.get(1), 1) && forward(rw, e, in.get(0))
                     || isConstant(rw, in.get(0), 1) && forward(rw, e, in.get(1));
             case Div _ -> isConstant(rw, in.get(1), 1) && forward(rw, e, in.get(0));
@@ -101,6 +102,16 @@ public record AlgebraicSimplifier() implements Pass {
     /** Replaces {@code e}'s single output by {@code by} (when their avals are equal). */
     static boolean forward(Rewriter rw, Eqn e, Atom by) {
         return rw.replace(e.out().head(), by);
+    }
+
+    /**
+     * {@return whether {@code a} is a zero that leaves every value unchanged}: an integer zero,
+     * or the float zero whose sign bit is {@code negative} (x + -0.0 and x - +0.0 are x even for
+     * x = -0.0; x + +0.0 is +0.0 there)
+     */
+    private static boolean isZero(Rewriter rw, Atom a, boolean negative) {
+        if (!a.aval().dtype().isFloating()) return isConstant(rw, a, 0);
+        return constantValue(rw, a).exists(v -> v == 0 && (Double.doubleToRawLongBits(v) < 0) == negative);
     }
 
     private static boolean isConstant(Rewriter rw, Atom a, double value) {

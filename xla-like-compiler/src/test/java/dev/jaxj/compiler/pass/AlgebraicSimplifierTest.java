@@ -21,8 +21,8 @@ class AlgebraicSimplifierTest {
     @Test
     void shouldRemoveAdditiveAndMultiplicativeIdentitiesOnEitherSide() {
         Jaxpr j = Jaxpr.build(Vector.of(F32), b -> {
-            Var v = b.add(new Add(), b.in(0), f32(0.0)).head();
-            v = b.add(new Add(), f32(0.0), v).head();
+            Var v = b.add(new Add(), b.in(0), f32(-0.0)).head();
+            v = b.add(new Add(), f32(-0.0), v).head();
             v = b.add(new Sub(), v, f32(0.0)).head();
             v = b.add(new Mul(), v, f32(1.0)).head();
             v = b.add(new Mul(), f32(1.0), v).head();
@@ -54,7 +54,7 @@ class AlgebraicSimplifierTest {
     @Test
     void shouldSeeZerosAndOnesThroughBroadcastsOfLiterals() {
         Jaxpr j = Jaxpr.build(Vector.of(F23), b -> {
-            Var zero = b.add(new BroadcastInDim(Shape.of(3), Vector.empty()), f32(0.0)).head();
+            Var zero = b.add(new BroadcastInDim(Shape.of(3), Vector.empty()), f32(-0.0)).head();
             Var zeros = b.add(new BroadcastInDim(Shape.of(2, 3), Vector.of(1)), zero).head();
             Var ones = b.add(new BroadcastInDim(Shape.of(2, 3), Vector.empty()), f32(1.0)).head();
             Var v = b.add(new Add(), zeros, b.in(0)).head();
@@ -77,6 +77,19 @@ class AlgebraicSimplifierTest {
     }
 
     @Test
+    void shouldKeepFloatSumsWithPositiveZeroAndDifferencesWithNegativeZero() {
+        // -0.0 + 0.0 and -0.0 - (-0.0) are +0.0, not x = -0.0; integer zeros are identities either way.
+        ShapedArray i = ShapedArray.of(DType.I32);
+        Jaxpr j = Jaxpr.build(Vector.of(F32, i), b -> Vector.of(
+                b.add(new Add(), b.in(0), f32(0.0)).head(),
+                b.add(new Add(), f32(0.0), b.in(0)).head(),
+                b.add(new Sub(), b.in(0), f32(-0.0)).head()));
+        assertSame(j, SIMPLIFY.apply(j));
+        Jaxpr ints = Jaxpr.build(Vector.of(i), b -> b.add(new Add(), lit(0L, DType.I32), b.in(0)));
+        assertEquals(ints.inVars(), run(SIMPLIFY, ints).outs());
+    }
+
+    @Test
     void shouldNotRewriteTimesZeroOrMinusItself() {
         Jaxpr j = Jaxpr.build(Vector.of(F32), b -> Vector.of(
                 b.add(new Mul(), b.in(0), f32(0.0)).head(),
@@ -90,10 +103,10 @@ class AlgebraicSimplifierTest {
     @Test
     void shouldKeepARewriteThatWouldChangeTheWeakType() {
         var weak = new ShapedArray(Shape.SCALAR, DType.F32, true);
-        Jaxpr j = Jaxpr.build(Vector.of(weak), b -> b.add(new Add(), b.in(0), f32(0.0)));
-        // x is weak but x + 0.0:f32 is strong: replacing it would change the program's output aval.
+        Jaxpr j = Jaxpr.build(Vector.of(weak), b -> b.add(new Add(), b.in(0), f32(-0.0)));
+        // x is weak but x + -0.0:f32 is strong: replacing it would change the program's output aval.
         assertSame(j, SIMPLIFY.apply(j));
-        Jaxpr allWeak = Jaxpr.build(Vector.of(weak), b -> b.add(new Add(), b.in(0), new Lit(0.0, weak)));
+        Jaxpr allWeak = Jaxpr.build(Vector.of(weak), b -> b.add(new Add(), b.in(0), new Lit(-0.0, weak)));
         assertEquals(allWeak.inVars(), run(SIMPLIFY, allWeak).outs());
     }
 

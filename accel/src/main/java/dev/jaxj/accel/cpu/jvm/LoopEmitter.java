@@ -113,7 +113,7 @@ final class LoopEmitter {
         for (int s = 0; s < f.stores().size(); s++) outputOf.put(s, arrayFrom(2, s));
         for (int i = 0; i < f.nodes().size(); i++) {
             if (f.nodes().get(i) instanceof Node.Constant k) {
-                cb.loadConstant((float) k.value());
+                cb.loadConstant((float) k.value().doubleValue());
                 rowValue.put(i, call("broadcast", VEC, CD_float));
             }
             if (carried[i]) {

@@ -17,6 +17,8 @@ public final class VectorOps {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final FloatVector ZERO = FloatVector.zero(S);
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
+    private static final FloatVector MINUS_ONE = FloatVector.broadcast(S, -1f);
+    private static final FloatVector INFINITY = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
 
     private VectorOps() {}
 
@@ -77,7 +79,17 @@ public final class VectorOps {
     public static FloatVector sinh(FloatVector v) { return v.lanewise(VectorOperators.SINH); }
     public static FloatVector cosh(FloatVector v) { return v.lanewise(VectorOperators.COSH); }
     public static FloatVector tanh(FloatVector v) { return v.lanewise(VectorOperators.TANH); }
-    public static FloatVector logistic(FloatVector v) { return ONE.div(v.neg().lanewise(VectorOperators.EXP).add(ONE)); }
+
+    /**
+     * logistic: {@code 1 / (1 + e)} for {@code x >= 0} and {@code e / (1 + e)} below, with
+     * {@code e = exp(-|x|)}, which never overflows: {@code 1 / (1 + exp(-x))} alone gives 0
+     * for {@code x < -88}, where the result is a subnormal, and the eager kernel gives it.
+     */
+    public static FloatVector logistic(FloatVector v) {
+        FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+        return ONE.blend(e, v.compare(VectorOperators.LT, ZERO)).div(e.add(ONE));
+    }
+
     public static FloatVector square(FloatVector v) { return v.mul(v); }
 
     /** sign: ±1 for nonzero numbers; ±0 and NaN map to themselves */
@@ -96,7 +108,16 @@ public final class VectorOps {
     public static FloatVector div(FloatVector a, FloatVector b) { return a.div(b); }
     public static FloatVector max(FloatVector a, FloatVector b) { return a.max(b); }
     public static FloatVector min(FloatVector a, FloatVector b) { return a.min(b); }
-    public static FloatVector pow(FloatVector a, FloatVector b) { return a.lanewise(VectorOperators.POW, b); }
+    /**
+     * C's {@code pow}, as the eager kernels compute it: the vector {@code POW} follows
+     * {@link Math#pow}, which gives NaN where C gives 1 (a base of 1 with any exponent, NaN
+     * included, and a base of -1 with an infinite exponent).
+     */
+    public static FloatVector pow(FloatVector a, FloatVector b) {
+        VectorMask<Float> one = a.compare(VectorOperators.EQ, ONE)
+                .or(a.compare(VectorOperators.EQ, MINUS_ONE).and(b.abs().compare(VectorOperators.EQ, INFINITY)));
+        return a.lanewise(VectorOperators.POW, b).blend(ONE, one);
+    }
     public static FloatVector atan2(FloatVector a, FloatVector b) { return a.lanewise(VectorOperators.ATAN2, b); }
 
     /** clamp(lo, x, hi) = min(max(x, lo), hi) */
