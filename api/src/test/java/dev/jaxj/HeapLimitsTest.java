@@ -33,6 +33,26 @@ class HeapLimitsTest {
         assertEquals(500_500.0, Jnp.arange(1, 1001, 1).astype(DType.F64).sum().doubleValue(), 0.0);
     }
 
+    /**
+     * A convolution whose operands and result are small but whose im2col matrix is not:
+     * 1 feature x a 50,000-tap window x 50,000 positions is 2.5e9 elements, past what an int
+     * counts, from an f64[1,1,1] input, an f64[1,1,50000] kernel and an f64[1,1,50000] result.
+     */
+    @Test
+    void shouldRefuseAConvolutionScratchMatrixPastOneJavaArray() {
+        int taps = 50_000, positions = 50_000;
+        var dims = new dev.jaxj.ir.Primitive.ConvDimensionNumbers(io.vavr.collection.Vector.of(0, 1, 2),
+                io.vavr.collection.Vector.of(0, 1, 2), io.vavr.collection.Vector.of(0, 1, 2));
+        Executable conv = () -> dev.jaxj.lax.Lax.convGeneralDilated(Jnp.ones(Shape.of(1, 1, 1), DType.F64), Jnp.ones(Shape.of(1, 1, taps), DType.F64),
+                io.vavr.collection.Vector.of(1), io.vavr.collection.Vector.of(new dev.jaxj.ir.Primitive.Padding(taps - 1, positions - 1)),
+                io.vavr.collection.Vector.of(1), io.vavr.collection.Vector.of(1), dims, 1, 1);
+        BackendError e = assertThrows(BackendError.class, conv);
+        assertTrue(e.getMessage().startsWith("conv_general_dilated: a cpu kernel's scratch buffer must fit one Java array"), e.getMessage());
+        assertTrue(e.getMessage().contains("[2500000000]"), e.getMessage());
+        assertTrue(e.getMessage().contains("HeapLimitsTest.java:"), e.getMessage());
+        assertUsable();
+    }
+
     @Test
     void shouldRefuseArraysLongerThanAnyJavaArray() {
         assertRefused("zeros", "17179869176", () -> Jnp.zeros(Shape.of(Integer.MAX_VALUE), DType.F64));

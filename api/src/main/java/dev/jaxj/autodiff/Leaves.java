@@ -1,6 +1,7 @@
 package dev.jaxj.autodiff;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.array.Tracer;
 import dev.jaxj.errors.NotDifferentiable;
 import dev.jaxj.errors.TreeError;
 import dev.jaxj.tree.Tree;
@@ -27,6 +28,8 @@ public record Leaves(Seq<Array> arrays, TreeDef treeDef) {
                 }
             }
         }
+        // A transform that only passes a leaked tracer through would never bind it, so never notice.
+        for (Object leaf : f.leaves()) if (leaf instanceof Tracer t) t.requireActive(op);
         return new Leaves(f.leaves().map(Array.class::cast), f.treeDef());
     }
 

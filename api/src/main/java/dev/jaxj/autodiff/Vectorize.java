@@ -2,6 +2,7 @@ package dev.jaxj.autodiff;
 
 import dev.jaxj.Axes;
 import dev.jaxj.array.Array;
+import dev.jaxj.array.Tracer;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.TreeError;
 import dev.jaxj.tree.Tree;
@@ -115,6 +116,7 @@ public final class Vectorize {
         if (axisSize.exists(n -> n < 0)) throw new ArgumentError("vmap", "axis_size must be >= 0, got " + axisSize.get());
         return args -> {
             Tree.Flattened flat = Tree.flatten(args);
+            for (Object leaf : flat.leaves()) if (leaf instanceof Tracer t) t.requireActive("vmap");
             Seq<Option<Integer>> axes = in.perLeaf(args, "arguments");
             Seq<String> names = flat.treeDef().paths().map(p -> "args" + p.entries().mkString());
             Seq<Integer> arrays = Vector.range(0, flat.leaves().size()).filter(i -> flat.leaves().get(i) instanceof Array);

@@ -109,4 +109,33 @@ class TracerReadsTest {
         });
         assertInstanceOf(ConcretizationError.class, raised.get());
     }
+
+    /** The transforms a leaked tracer may be handed to, each with a function that returns its input untouched. */
+    enum Receiver {
+        JIT, GRAD, VMAP, JVP, VJP, VALUE_AND_GRAD;
+
+        /** @param scalar a leaked f32[] tracer, @param vector a leaked f32[3] one */
+        void apply(Array scalar, Array vector) {
+            UnaryOperator<Array> id = a -> a;
+            switch (this) {
+                case JIT -> Jax.jit(id).apply(vector);
+                case GRAD -> Jax.grad(id).apply(scalar);
+                case VMAP -> Jax.vmap(id).apply(vector);
+                case JVP -> Jax.jvp(id, vector, Jnp.ones(3));
+                case VJP -> Jax.vjp(id, vector);
+                case VALUE_AND_GRAD -> Jax.valueAndGrad(id).apply(scalar);
+            }
+        }
+    }
+
+    @Property(generation = GenerationMode.EXHAUSTIVE)
+    void passingAnEscapedTracerToAnyTransformIsALeakEvenWhenNothingBindsIt(@ForAll Transform transform, @ForAll Receiver receiver) {
+        AtomicReference<Array> scalar = new AtomicReference<>(), vector = new AtomicReference<>();
+        transform.run(new int[] {3}, t -> {
+            vector.set(t.mul(2.0));
+            scalar.set(t.mul(2.0).sum());
+        });
+        TracerLeakError e = assertThrows(TracerLeakError.class, () -> receiver.apply(scalar.get(), vector.get()));
+        assertTrue(e.getMessage().contains("TracerReadsTest.java"), "names the user's line: " + e.getMessage());
+    }
 }

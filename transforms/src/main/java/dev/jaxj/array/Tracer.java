@@ -27,6 +27,11 @@ public abstract non-sealed class Tracer extends Array {
         return !trace().isActive() || !TraceStack.current().contains(trace());
     }
 
+    /** @throws TracerLeakError naming {@code op} when this tracer escaped its transform (a transform's inputs are checked so) */
+    public final void requireActive(String op) {
+        if (isLeaked()) throw leaked(op);
+    }
+
     /** {@return the error for {@code op} given this tracer after it escaped its transform} */
     final TracerLeakError leaked(String op) {
         return new TracerLeakError(op, "got a tracer " + aval() + " of " + trace().describe()

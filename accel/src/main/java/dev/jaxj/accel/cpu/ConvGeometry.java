@@ -1,6 +1,7 @@
 package dev.jaxj.accel.cpu;
 
 import dev.jaxj.ir.Primitive.ConvGeneralDilated;
+import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 
 /**
@@ -58,7 +59,7 @@ record ConvGeometry(int batch, int features, int batchStride, int featureStride,
                     p.lhsDilation().get(d), p.rhsDilation().get(d));
         }
         int window = Layouts.product(ks), positions = Layouts.product(os);
-        int[] pattern = new int[window * positions];
+        int[] pattern = new int[HeapArrays.scratchLength("conv_general_dilated", DType.I32, (long) window * positions)];
         int[] k = new int[spatial], o = new int[spatial];
         for (int kk = 0; kk < window; kk++) {
             unravel(kk, ks, k);
@@ -105,7 +106,7 @@ record ConvGeometry(int batch, int features, int batchStride, int featureStride,
 
     /** {@return for kernel position {@code k} and output position {@code o}, at {@code [k * outSize + o]}: the lhs index read, or -1} */
     private static int[] axisTable(int in, int kernel, int outSize, int stride, int padLo, int lhsDilation, int rhsDilation) {
-        int[] tab = new int[kernel * outSize];
+        int[] tab = new int[HeapArrays.scratchLength("conv_general_dilated", DType.I32, (long) kernel * outSize)];
         for (int k = 0; k < kernel; k++) {
             for (int o = 0; o < outSize; o++) {
                 int u = o * stride - padLo + k * rhsDilation;

@@ -62,9 +62,10 @@ final class ConvKernels {
         HostBuffer canon = HostBuffer.allocate(ct, out.size());
         long perSample = (long) g.groupOutFeatures() * g.depth() * g.positions() * (g.batchGroups() > 1 ? 1 : g.featureGroups());
         int grain = (int) Math.max(1, PARALLEL_WORK / Math.max(1, perSample));
+        int colLength = HeapArrays.scratchLength("conv_general_dilated", ct, (long) g.features() * g.window() * g.positions());
         Parallel.forRange(g.batch(), grain, (lo, hi) -> {
             // Every sample writes the same positions of this scratch matrix; the rest stay zero (padding).
-            HostBuffer col = HostBuffer.allocate(ct, g.features() * g.window() * g.positions());
+            HostBuffer col = HostBuffer.allocate(ct, colLength);
             for (int s = lo; s < hi; s++) sample(g, runs, s, x, w, col, canon);
         });
         int[] canonDims = new int[out.rank()];

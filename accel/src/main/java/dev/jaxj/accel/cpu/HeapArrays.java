@@ -58,6 +58,20 @@ final class HeapArrays {
         }
     }
 
+    /**
+     * {@return {@code n} as the length of a kernel's scratch array}, for sizes a kernel derives
+     * by multiplying (im2col's {@code features * window * positions}), which can pass what one
+     * Java array holds even when every operand and the result fit
+     *
+     * @throws BackendError naming {@code op} when no Java array can have {@code n} elements
+     */
+    static int scratchLength(String op, DType dtype, long n) {
+        // Java arrays stop a few elements short of Integer.MAX_VALUE on HotSpot.
+        if (n >= 0 && n <= Integer.MAX_VALUE - 8) return (int) n;
+        throw new BackendError(SourceInfo.entryOp(op), "a cpu kernel's scratch buffer must fit one Java array (at most "
+                + (Integer.MAX_VALUE - 8) + " elements), got " + dtype.shortName() + "[" + n + "]", null, null);
+    }
+
     /** Bytes of one element in its Java storage array (u32 lives in an {@code int[]}, bool in a {@code boolean[]}). */
     private static int bytesPerElement(DType dtype) {
         return switch (dtype) {
