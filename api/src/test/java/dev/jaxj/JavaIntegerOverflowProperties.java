@@ -38,7 +38,7 @@ class JavaIntegerOverflowProperties {
             new Entry("power", Array::pow, true), new Entry("power", Jnp::power, true), new Entry("power", (x, s) -> Jnp.power(s, x)),
             new Entry("maximum", Array::maximum), new Entry("maximum", Jnp::maximum), new Entry("maximum", (x, s) -> Jnp.maximum(s, x)),
             new Entry("minimum", Array::minimum), new Entry("minimum", Jnp::minimum), new Entry("minimum", (x, s) -> Jnp.minimum(s, x)),
-            new Entry("maximum", (x, s) -> Jnp.clip(x, s, s)), new Entry("where", (x, s) -> Jnp.where(Jnp.greater(x, 0L), x, s)),
+            new Entry("clip", (x, s) -> Jnp.clip(x, s, s)), new Entry("where", (x, s) -> Jnp.where(Jnp.greater(x, 0L), x, s)),
             new Entry("where", (x, s) -> Jnp.where(Jnp.greater(x, 0L), s, x)),
             new Entry("equal", Array::eq), new Entry("equal", Jnp::equal), new Entry("less", Array::lt), new Entry("less", Jnp::less),
             new Entry("greater_equal", Array::ge), new Entry("greater_equal", Jnp::greaterEqual),

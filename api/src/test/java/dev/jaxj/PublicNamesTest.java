@@ -58,7 +58,9 @@ class PublicNamesTest {
                 new Case("log_softmax", n -> f32(n), x -> Activations.logSoftmax(x, n(x) + 1)),
                 new Case("Dense", n -> f32(2, n + 1), x -> Dense.forward(new Dense.Params(f32(x.shape().dim(1) - 1, 3), Option.none()), x)),
                 new Case("apply_updates", n -> f32(n + 1), u -> Optim.applyUpdates(Vector.of(f32(n(u) - 1)), Vector.of(u))),
-                new Case("grad", n -> f32(n), x -> Jax.grad((Array y) -> y.mul(2.0)).apply(x)));
+                new Case("grad", n -> f32(n), x -> Jax.grad((Array y) -> y.mul(2.0)).apply(x)),
+                new Case("clip", n -> f32(n + 1), x -> Jnp.clip(x, f32(n(x) + 1), f32(1))),
+                new Case("clip", n -> Jnp.zeros(Shape.of(n), DType.I32), x -> Jnp.clip(x, 0L, 1L << 40)));
     }
 
     @Property(tries = 60)

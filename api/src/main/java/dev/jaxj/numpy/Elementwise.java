@@ -293,5 +293,9 @@ public final class Elementwise {
     }
 
     /** {@code min(max(x, lo), hi)} with broadcasting and promotion. */
-    public static Array clip(Array x, Array lo, Array hi) { return minimum(maximum(x, lo), hi); }
+    public static Array clip(Array x, Array lo, Array hi) {
+        // Promoted and broadcast together first, so that errors name clip, not the maximum inside it.
+        Vector<Array> p = prepare("clip", ANY, x, lo, hi);
+        return minimum(maximum(p.get(0), p.get(1)), p.get(2));
+    }
 }
