@@ -49,7 +49,7 @@ public final class Differentiate {
     /** {@code jvp} between pytrees. */
     public static PrimalTangent jvp(Function<Object, Object> f, Object primals, Object tangents) {
         Leaves p = Leaves.differentiable(primals, "jvp");
-        Leaves t = Leaves.of(tangents, "jvp");
+        Leaves t = Leaves.inputs(tangents, "jvp");
         if (!p.treeDef().equals(t.treeDef())) {
             throw new dev.jaxj.errors.TreeError("jvp", "primals and tangents must have the same structure, got " + p.treeDef() + " and " + t.treeDef());
         }
@@ -79,7 +79,7 @@ public final class Differentiate {
     }
 
     private static Seq<Array> matching(Leaves like, Object tree, String op) {
-        Leaves l = Leaves.of(tree, op);
+        Leaves l = Leaves.inputs(tree, op);
         if (!l.treeDef().equals(like.treeDef())) {
             throw new dev.jaxj.errors.TreeError(op, "expected a pytree of structure " + like.treeDef() + ", got " + l.treeDef());
         }

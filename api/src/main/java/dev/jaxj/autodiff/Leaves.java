@@ -28,14 +28,25 @@ public record Leaves(Seq<Array> arrays, TreeDef treeDef) {
                 }
             }
         }
-        // A transform that only passes a leaked tracer through would never bind it, so never notice.
-        for (Object leaf : f.leaves()) if (leaf instanceof Tracer t) t.requireActive(op);
         return new Leaves(f.leaves().map(Array.class::cast), f.treeDef());
+    }
+
+    /**
+     * Like {@link #of}, for what the user hands to a transform (its arguments, tangents or
+     * cotangents): a tracer that escaped an earlier transform is refused here, because a
+     * function that only passes it through would never bind it, so never notice.
+     *
+     * @throws dev.jaxj.errors.TracerLeakError naming {@code op} for an escaped tracer
+     */
+    public static Leaves inputs(Object tree, String op) {
+        Leaves l = of(tree, op);
+        for (Array a : l.arrays()) if (a instanceof Tracer t) t.requireActive(op);
+        return l;
     }
 
     /** Like {@link #of}, and every leaf must be floating-point (differentiation inputs). */
     public static Leaves differentiable(Object tree, String op) {
-        Leaves l = of(tree, op);
+        Leaves l = inputs(tree, op);
         if (l.arrays().forAll(a -> a.dtype().isFloating())) return l;
         for (Tree.PathLeaf pl : Tree.flattenWithPath(tree)) {
             Array a = (Array) pl.leaf();

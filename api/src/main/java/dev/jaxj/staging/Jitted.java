@@ -64,7 +64,7 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
 
     @Override
     public R apply(P args, S statics) {
-        Leaves in = Leaves.of(args, "jit");
+        Leaves in = Leaves.inputs(args, "jit");
         if (in.arrays().exists(a -> a instanceof Tracer)) return f.apply(args, statics);
         Compiled c = compiled(in, statics);
         boolean debugNans = DebugNans.enabled();
@@ -100,7 +100,7 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
 
     /** {@return the program for inputs like {@code args}} (as {@code jax.make_jaxpr} prints it) */
     public Jaxpr trace(P args, S statics) {
-        Leaves in = Leaves.of(args, "make_jaxpr");
+        Leaves in = Leaves.inputs(args, "make_jaxpr");
         return stage(in.treeDef(), in.arrays().map(Array::aval), statics).staged().jaxpr();
     }
 
@@ -109,7 +109,7 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
 
     /** {@return the buffer plan compiled for inputs like {@code args}}, compiling it if needed (for tests and tools) */
     public BufferPlan plan(P args, S statics) {
-        return compiled(Leaves.of(args, "jit"), statics).plan();
+        return compiled(Leaves.inputs(args, "jit"), statics).plan();
     }
 
     private Compiled compiled(Leaves in, S statics) {
