@@ -46,9 +46,10 @@ public interface Domain {
     /** [0.1, 2]: log, sqrt, rsqrt, lgamma, pow's base. */
     Domain POSITIVE = new Interval("positive", 0.1, 2, x -> true);
     /**
-     * [0.5, 2]: rsqrt. Its fourth derivative, 6.6·x^-4.5, makes the truncation error of a
-     * second-order central difference (ε²/6 times it) reach 3.5e-4 at 0.1, past the f64
-     * tolerance of 1e-5; from 0.5 on it stays under 3e-7.
+     * [0.5, 2]: rsqrt, lgamma and digamma, whose high derivatives grow like a pole at 0. A
+     * second-order central difference is off by ε²/6 times the fourth derivative: for rsqrt
+     * 6.6·x^-4.5 and for digamma about 24·x^-5, which at 0.1 put the reference itself 3.5e-4 and
+     * 4e-3 from the truth, past the f64 tolerance of 1e-5; from 0.5 on both stay under 1e-6.
      */
     Domain POSITIVE_AWAY_FROM_POLE = new Interval("positive, away from the pole", 0.5, 2, x -> true);
     /** (-0.9, 0.9), inside the open unit interval, away from the poles of asin, atanh, erf_inv and tan's neighbourhood. */
@@ -57,6 +58,12 @@ public interface Domain {
     Domain ABOVE_ONE = new Interval("above one", 1.1, 3, x -> true);
     /** ±[0.5, 2]: divisors, negative powers, cbrt (whose derivative is singular at 0). */
     Domain NONZERO = new Interval("nonzero", -2, 2, x -> Math.abs(x) >= 0.5);
+    /**
+     * ±[0.8, 2]: negative integer powers. x^-2's fourth derivative, 120·x^-6, puts a second-order
+     * central difference 1.3e-5 from the truth at |x| = 0.5, past the f64 tolerance of 1e-5;
+     * from 0.8 on it stays under 1e-6.
+     */
+    Domain NONZERO_AWAY_FROM_POLE = new Interval("nonzero, away from the pole", -2, 2, x -> Math.abs(x) >= 0.8);
     /** [-2, 2] with |x| > 1e-3: abs, sign and other kinks at 0 (well beyond a central-difference step). */
     Domain AWAY_FROM_KINKS = new Interval("away from kinks", -2, 2, x -> Math.abs(x) > 1e-3);
     /** [-2, 2] at least 0.05 from every multiple of 1/2: floor, ceil and round jump there. */

@@ -61,10 +61,10 @@ final class ElementwiseCases {
                 unary("erf", REAL, Lax::erf),
                 unary("erfc", REAL, Lax::erfc),
                 unary("erf_inv", UNIT, Lax::erfInv),
-                unary("lgamma", POSITIVE, Lax::lgamma),
-                unary("digamma", POSITIVE, Lax::digamma),
+                unary("lgamma", POSITIVE_AWAY_FROM_POLE, Lax::lgamma),
+                unary("digamma", POSITIVE_AWAY_FROM_POLE, Lax::digamma),
                 unary("integer_pow[y=3]", MODERATE, x -> Lax.integerPow(x, 3)),
-                unary("integer_pow[y=-2]", NONZERO, x -> Lax.integerPow(x, -2)),
+                unary("integer_pow[y=-2]", NONZERO_AWAY_FROM_POLE, x -> Lax.integerPow(x, -2)),
                 unary("integer_pow[y=0]", REAL, x -> Lax.integerPow(x, 0)),
                 unary("copy", REAL, Lax::copy),
                 // Widening is exact, so central differences of the f64 run see no rounding.
