@@ -91,8 +91,10 @@ public final class NumpyOps {
 
     /** A Java scalar converts from its exact value, directly (no operation to trace); other arrays through convert_element_type. */
     private static Array convert(String op, Array x, Promotion.Typed t, Seq<Array> operands) {
+        // A Java scalar already of the chosen dtype holds its value (scalar(long) picks i64 for what i32 cannot hold).
+        if (x.dtype() == t.dtype()) return x;
         if (x instanceof ConcreteArray c && c.exact(op) != null) return JavaScalars.convert(op, c.exact(op), t, () -> avals(operands));
-        return x.dtype() == t.dtype() ? x : Lax.convertElementType(x, t.dtype(), t.weak());
+        return Lax.convertElementType(x, t.dtype(), t.weak());
     }
 
     /** {@return the avals of {@code xs} for a message, e.g. {@code f32[3], i32[]}} */

@@ -19,6 +19,9 @@ import java.util.function.IntFunction;
  * releasing, and rethrowing it as a {@code BackendError} leaves the heap as it was.
  */
 final class HeapArrays {
+    /** The heap's limit, fixed for the JVM's life; read once, since every result buffer passes here. */
+    private static final long HEAP_LIMIT = Runtime.getRuntime().maxMemory();
+
     private HeapArrays() {}
 
     static float[] floats(int n) { return allocate(DType.F32, n, float[]::new); }
@@ -49,12 +52,11 @@ final class HeapArrays {
      */
     static <T> T allocate(DType dtype, int n, IntFunction<T> make) {
         long bytes = (long) n * bytesPerElement(dtype);
-        long limit = Runtime.getRuntime().maxMemory();
-        if (bytes > limit) throw refused("the JVM heap (limited to " + limit + " bytes by -Xmx)", dtype, n, bytes, null);
+        if (bytes > HEAP_LIMIT) throw refused("the JVM heap (limited to " + HEAP_LIMIT + " bytes by -Xmx)", dtype, n, bytes, null);
         try {
             return make.apply(n);
         } catch (OutOfMemoryError e) {
-            throw refused("the free JVM heap (" + limit + " bytes at most, -Xmx)", dtype, n, bytes, e);
+            throw refused("the free JVM heap (" + HEAP_LIMIT + " bytes at most, -Xmx)", dtype, n, bytes, e);
         }
     }
 
