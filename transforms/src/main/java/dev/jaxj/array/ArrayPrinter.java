@@ -1,95 +1,98 @@
 package dev.jaxj.array;
 
 import dev.jaxj.accel.cpu.HostBuffer;
-import dev.jaxj.ir.DType;
 import dev.jaxj.ir.ShapedArray;
 
-import java.math.BigDecimal;
+import java.util.stream.IntStream;
 
 /**
- * NumPy's repr, as JAX prints arrays: {@code Array([[1., 2.],\n       [3., 4.]], dtype=float32)}.
- * Elements are right-aligned to a common width; floats use up to 8 significant digits, and
- * switch to scientific notation when the magnitudes span too wide a range, as NumPy does.
+ * NumPy's repr with its default options, as JAX prints arrays:
+ * {@code Array([[1., 2.],\n       [3., 4.]], dtype=float32)}. Elements are laid out by
+ * {@link ElementFormat}; rows wrap at 75 characters; an array of more than 1000 elements is
+ * summarised to its first and last 3 entries along every longer axis ({@code [0, 1, 2, ..., 7, 8, 9]}),
+ * so that printing a large array (which debuggers do) stays short.
  */
 final class ArrayPrinter {
     private static final String PREFIX = "Array(";
+    private static final String SEPARATOR = ", ";
+    private static final String ELLIPSIS = "...";
+    private static final int LINE_WIDTH = 75, THRESHOLD = 1000, EDGE_ITEMS = 3;
 
     private ArrayPrinter() {}
 
     static String print(ShapedArray aval, HostBuffer data) {
-        String[] cells = new String[data.size()];
-        boolean sci = aval.dtype().isFloating() && useScientific(data);
-        int width = 0;
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = format(aval.dtype(), data, i, sci);
-            width = Math.max(width, cells[i].length());
-        }
-        var sb = new StringBuilder(PREFIX);
-        if (aval.size() == 0) {
-            sb.append("[]");
-        } else {
-            nest(sb, aval.shape().toArray(), 0, 0, cells, width, PREFIX.length());
-        }
-        sb.append(", dtype=").append(aval.dtype().numpyName());
-        if (aval.size() == 0 && aval.rank() != 1) sb.append(", shape=").append(aval.shape());
-        if (aval.weakType()) sb.append(", weak_type=True");
-        return sb.append(')').toString();
+        String dtype = "dtype=" + aval.dtype().numpyName();
+        String tail = (aval.weakType() ? ", weak_type=True" : "") + ")";
+        if (aval.size() == 0) return PREFIX + "[], " + dtype + (aval.rank() != 1 ? ", shape=" + aval.shape() : "") + tail;
+        int[] dims = aval.shape().toArray();
+        boolean summarise = aval.size() > THRESHOLD;
+        ElementFormat format = ElementFormat.of(aval.dtype(), data, shownElements(dims, summarise));
+        // NumPy reserves room for the suffix "," on the last line, so rows wrap one character earlier.
+        String body = new Layout(dims, format, summarise, LINE_WIDTH - 1).render();
+        // JAX's placement of the dtype, measured its way: past the line width it is set off by the prefix's width.
+        int lastLine = body.length() - body.lastIndexOf('\n') + 1;
+        String spacer = lastLine + dtype.length() + tail.length() + 1 > LINE_WIDTH ? " ".repeat(PREFIX.length()) : " ";
+        return PREFIX + body + "," + spacer + dtype + tail;
     }
 
-    private static int nest(StringBuilder sb, int[] dims, int axis, int offset, String[] cells, int width, int indent) {
-        if (axis == dims.length) {
-            sb.append(" ".repeat(width - cells[offset].length())).append(cells[offset]);
-            return offset + 1;
+    /** {@return the flat offsets of the elements that will be shown}, which alone size the format */
+    private static int[] shownElements(int[] dims, boolean summarise) {
+        IntStream offsets = IntStream.of(0);
+        for (int dim : dims) {
+            int[] idx = shownIndices(dim, summarise);
+            offsets = offsets.flatMap(o -> IntStream.of(idx).map(i -> o * dim + i));
         }
-        sb.append('[');
-        for (int i = 0; i < dims[axis]; i++) {
-            if (i > 0) {
-                sb.append(',');
-                if (axis == dims.length - 1) {
-                    sb.append(' ');
-                } else {
-                    sb.append("\n".repeat(dims.length - 1 - axis)).append(" ".repeat(indent + axis + 1));
+        return offsets.toArray();
+    }
+
+    private static int[] shownIndices(int dim, boolean summarise) {
+        if (!summarise || dim <= 2 * EDGE_ITEMS) return IntStream.range(0, dim).toArray();
+        return IntStream.concat(IntStream.range(0, EDGE_ITEMS), IntStream.range(dim - EDGE_ITEMS, dim)).toArray();
+    }
+
+    /** NumPy's {@code _formatArray}: nested brackets, hanging indents, wrapping of the last axis. */
+    private record Layout(int[] dims, ElementFormat format, boolean summarise, int lineWidth) {
+        String render() {
+            return nest(0, 0, " ".repeat(PREFIX.length() + 1), lineWidth);
+        }
+
+        private String nest(int axis, int offset, String indent, int width) {
+            if (axis == dims.length) return format.format(offset);
+            int n = dims[axis], stride = 1;
+            for (int a = axis + 1; a < dims.length; a++) stride *= dims[a];
+            boolean elide = summarise && n > 2 * EDGE_ITEMS;
+            int[] items = shownIndices(n, summarise);
+            String next = indent + " ";
+            int nextWidth = width - 1;
+            var s = new StringBuilder();
+            if (axis == dims.length - 1) {
+                int elementWidth = width - 1;
+                StringBuilder line = new StringBuilder(indent);
+                for (int k = 0; k < items.length; k++) {
+                    if (elide && k == EDGE_ITEMS) {
+                        line = extend(s, line, ELLIPSIS, elementWidth, indent).append(SEPARATOR);
+                    }
+                    line = extend(s, line, nest(axis + 1, offset + items[k] * stride, next, nextWidth), elementWidth, indent);
+                    if (k < items.length - 1) line.append(SEPARATOR);
+                }
+                s.append(line);
+            } else {
+                String lineSeparator = SEPARATOR.strip() + "\n".repeat(dims.length - 1 - axis);
+                for (int k = 0; k < items.length; k++) {
+                    if (elide && k == EDGE_ITEMS) s.append(indent).append(ELLIPSIS).append(lineSeparator);
+                    s.append(indent).append(nest(axis + 1, offset + items[k] * stride, next, nextWidth));
+                    if (k < items.length - 1) s.append(lineSeparator);
                 }
             }
-            offset = nest(sb, dims, axis + 1, offset, cells, width, indent);
+            return "[" + s.substring(indent.length()) + "]";
         }
-        sb.append(']');
-        return offset;
-    }
 
-    private static boolean useScientific(HostBuffer data) {
-        double max = 0, min = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < data.size(); i++) {
-            double a = Math.abs(data.getDouble(i));
-            if (!Double.isFinite(a) || a == 0) continue;
-            max = Math.max(max, a);
-            min = Math.min(min, a);
+        /** Appends {@code word} to {@code line}, first moving to a new line when it would not fit (and a new line helps). */
+        private static StringBuilder extend(StringBuilder s, StringBuilder line, String word, int width, String indent) {
+            boolean wrap = line.length() + word.length() > width && line.length() > indent.length();
+            if (!wrap) return line.append(word);
+            s.append(line.toString().stripTrailing()).append('\n');
+            return new StringBuilder(indent).append(word);
         }
-        return max >= 1e8 || (min < 1e-4 && max > 0) || (min > 0 && max / min > 1e3 && min < 1e-3);
-    }
-
-    private static String format(DType dtype, HostBuffer data, int i, boolean sci) {
-        return switch (dtype) {
-            case BOOL -> data.bool()[i] ? "True" : "False";
-            case I32, I64, U32 -> Long.toString(data.getLong(i));
-            case F32 -> floating(data.f32()[i], sci, 8);
-            case F64 -> floating(data.f64()[i], sci, 8);
-        };
-    }
-
-    private static String floating(double v, boolean sci, int digits) {
-        if (Double.isNaN(v)) return "nan";
-        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        if (sci) {
-            String s = String.format("%." + (digits - 1) + "e", v);
-            String mant = s.substring(0, s.indexOf('e')).replaceAll("0+$", "");
-            String exp = s.substring(s.indexOf('e') + 1);
-            int e = Integer.parseInt(exp);
-            return mant + "e" + (e < 0 ? "-" : "+") + String.format("%02d", Math.abs(e));
-        }
-        BigDecimal d = new BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros();
-        String s = d.toPlainString();
-        if (v == 0 && 1 / v < 0) return "-0.";
-        return s.contains(".") ? s : s + ".";
     }
 }

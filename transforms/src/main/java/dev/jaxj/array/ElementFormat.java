@@ -1,0 +1,138 @@
+package dev.jaxj.array;
+
+import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.ir.DType;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.function.IntFunction;
+
+/**
+ * How NumPy's repr writes the elements of one array, with its default options (precision 8,
+ * {@code floatmode='maxprec'}): every float gets the fewest digits that identify it in its own
+ * dtype (f32 {@code 0.3} prints {@code 0.3}, not {@code 0.30000001}), at most 8 after the point,
+ * and all elements share one layout: integer parts padded on the left, fractions padded with
+ * spaces on the right, so that the points line up ({@code [1. , 2.5]}). Scientific notation is
+ * chosen for the whole array when magnitudes reach 1e8, fall below 1e-4, or span more than
+ * three orders; its mantissas share one number of digits ({@code [1.0e-05, 1.5e+00]}).
+ */
+final class ElementFormat {
+    private static final int PRECISION = 8;
+
+    private final IntFunction<String> format;
+
+    private ElementFormat(IntFunction<String> format) { this.format = format; }
+
+    /** {@return the text of element {@code i}} */
+    String format(int i) { return format.apply(i); }
+
+    /** {@return the format for the elements {@code shown} of {@code data}}, sized over those elements only */
+    static ElementFormat of(DType dtype, HostBuffer data, int[] shown) {
+        return switch (dtype) {
+            case BOOL -> padded(i -> data.bool()[i] ? "True" : "False", shown);
+            case I32, I64, U32 -> padded(i -> Long.toString(data.getLong(i)), shown);
+            case F32 -> floating(data, shown, true);
+            case F64 -> floating(data, shown, false);
+        };
+    }
+
+    /** Right-aligned to the widest shown element. */
+    private static ElementFormat padded(IntFunction<String> text, int[] shown) {
+        int width = 0;
+        for (int i : shown) width = Math.max(width, text.apply(i).length());
+        int w = width;
+        return new ElementFormat(i -> pad(text.apply(i), w));
+    }
+
+    private static ElementFormat floating(HostBuffer data, int[] shown, boolean f32) {
+        double max = 0, min = Double.POSITIVE_INFINITY;
+        boolean nonFinite = false, negativeInfinity = false;
+        for (int i : shown) {
+            double v = data.getDouble(i), a = Math.abs(v);
+            nonFinite |= !Double.isFinite(v);
+            negativeInfinity |= v == Double.NEGATIVE_INFINITY;
+            if (!Double.isFinite(a) || a == 0) continue;
+            max = Math.max(max, a);
+            min = Math.min(min, a);
+        }
+        boolean scientific = max >= 1e8 || (max > 0 && (min < 1e-4 || max / min > 1e3));
+        // Split every shown finite value into the parts NumPy pads: integer part, fraction, exponent.
+        int left = 0, right = 0, exponent = 2;
+        for (int i : shown) {
+            double v = data.getDouble(i);
+            if (!Double.isFinite(v)) continue;
+            Parts p = Parts.of(v, f32, scientific);
+            left = Math.max(left, p.integer().length());
+            right = Math.max(right, p.fraction().length());
+            exponent = Math.max(exponent, p.exponent().length() - 1);
+        }
+        // A nan or inf is right-aligned in the full width, which grows to hold it.
+        int expWidth = scientific ? exponent + 2 : 0;
+        if (nonFinite) left = Math.max(left, (negativeInfinity ? 4 : 3) - right - 1 - expWidth);
+        int l = left, r = right, e = exponent;
+        return new ElementFormat(i -> {
+            double v = data.getDouble(i);
+            int width = l + 1 + r + (scientific ? e + 2 : 0);
+            if (Double.isNaN(v)) return pad("nan", width);
+            if (Double.isInfinite(v)) return pad(v > 0 ? "inf" : "-inf", width);
+            Parts p = Parts.of(v, f32, scientific);
+            String integer = pad(p.integer(), l);
+            // Positional fractions are padded with spaces, so points align; scientific ones keep zeros, as NumPy.
+            if (!scientific) return integer + "." + p.fraction() + " ".repeat(r - p.fraction().length());
+            String digits = p.exponent().substring(1);
+            return integer + "." + p.fraction() + "0".repeat(r - p.fraction().length())
+                    + "e" + p.exponent().charAt(0) + "0".repeat(e - digits.length()) + digits;
+        });
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    /**
+     * One float as NumPy's dragon4 writes it: the integer part with its sign, the fraction
+     * without trailing zeros, and for scientific notation the exponent with its sign.
+     */
+    record Parts(String integer, String fraction, String exponent) {
+        static Parts of(double v, boolean f32, boolean scientific) {
+            BigDecimal shortest = shortest(v, f32);
+            String sign = v < 0 || (v == 0 && 1 / v < 0) ? "-" : "";
+            if (v == 0) return new Parts(sign + "0", "", scientific ? "+0" : "");
+            BigDecimal a = shortest.abs();
+            if (!scientific) {
+                if (a.scale() > PRECISION) a = new BigDecimal(Math.abs(v)).setScale(PRECISION, RoundingMode.HALF_EVEN);
+                a = a.stripTrailingZeros();
+                String plain = a.toPlainString();
+                int dot = plain.indexOf('.');
+                return dot < 0 ? new Parts(sign + plain, "", "") : new Parts(sign + plain.substring(0, dot), plain.substring(dot + 1), "");
+            }
+            int exp = a.precision() - a.scale() - 1;
+            BigDecimal mantissa = a.movePointLeft(exp);
+            if (mantissa.scale() > PRECISION) {
+                mantissa = new BigDecimal(Math.abs(v)).movePointLeft(exp).setScale(PRECISION, RoundingMode.HALF_EVEN);
+                if (mantissa.compareTo(BigDecimal.TEN) >= 0) {
+                    exp++;
+                    mantissa = mantissa.movePointLeft(1).setScale(PRECISION, RoundingMode.HALF_EVEN);
+                }
+            }
+            String plain = mantissa.stripTrailingZeros().toPlainString();
+            int dot = plain.indexOf('.');
+            String integer = dot < 0 ? plain : plain.substring(0, dot), fraction = dot < 0 ? "" : plain.substring(dot + 1);
+            return new Parts(sign + integer, fraction, (exp < 0 ? "-" : "+") + Math.abs(exp));
+        }
+
+        /**
+         * {@return the fewest decimal digits that read back as {@code v} in its own type}. Java's
+         * {@code toString} gives them, except that it always writes two digits where one may do
+         * ({@code 4.9E-324} for what NumPy writes as {@code 5e-324}).
+         */
+        private static BigDecimal shortest(double v, boolean f32) {
+            BigDecimal d = new BigDecimal(f32 ? Float.toString((float) v) : Double.toString(v));
+            if (d.precision() != 2) return d;
+            BigDecimal one = d.round(new MathContext(1, RoundingMode.HALF_EVEN));
+            boolean readsBack = f32 ? Float.parseFloat(one.toString()) == (float) v : Double.parseDouble(one.toString()) == v;
+            return readsBack ? one : d;
+        }
+    }
+}
