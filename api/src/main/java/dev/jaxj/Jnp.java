@@ -1,6 +1,7 @@
 package dev.jaxj;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.array.PrintOptions;
 import dev.jaxj.array.Promotion;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -592,4 +593,17 @@ public final class Jnp {
      * @throws dev.jaxj.errors.ArgumentError for another matrix order (the spectral norm needs an SVD)
      */
     public static Array norm(Array x, double ord, int[] axes, boolean keepdims) { return Linalg.norm(x, ord, axes, keepdims); }
+
+    // Printing ----------------------------------------------------------------------------------
+
+    /**
+     * Sets how arrays print from now on, in every thread (NumPy's {@code set_printoptions}).
+     * {@snippet :
+     * Jnp.setPrintOptions(PrintOptions.DEFAULT.withPrecision(3));
+     * }
+     */
+    public static void setPrintOptions(PrintOptions options) { PrintOptions.set(options); }
+
+    /** {@return how arrays print now} ({@link PrintOptions#DEFAULT} unless set) */
+    public static PrintOptions printOptions() { return PrintOptions.current(); }
 }

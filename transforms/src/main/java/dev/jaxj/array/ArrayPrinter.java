@@ -10,48 +10,49 @@ import java.util.stream.IntStream;
  * {@code Array([[1., 2.],\n       [3., 4.]], dtype=float32)}. Elements are laid out by
  * {@link ElementFormat}; rows wrap at 75 characters; an array of more than 1000 elements is
  * summarised to its first and last 3 entries along every longer axis ({@code [0, 1, 2, ..., 7, 8, 9]}),
- * so that printing a large array (which debuggers do) stays short.
+ * so that printing a large array (which debuggers do) stays short. {@link PrintOptions} changes
+ * these numbers.
  */
 final class ArrayPrinter {
     private static final String PREFIX = "Array(";
     private static final String SEPARATOR = ", ";
     private static final String ELLIPSIS = "...";
-    private static final int LINE_WIDTH = 75, THRESHOLD = 1000, EDGE_ITEMS = 3;
 
     private ArrayPrinter() {}
 
     static String print(ShapedArray aval, HostBuffer data) {
+        PrintOptions o = PrintOptions.current();
         String dtype = "dtype=" + aval.dtype().numpyName();
         String tail = (aval.weakType() ? ", weak_type=True" : "") + ")";
         if (aval.size() == 0) return PREFIX + "[], " + dtype + (aval.rank() != 1 ? ", shape=" + aval.shape() : "") + tail;
         int[] dims = aval.shape().toArray();
-        boolean summarise = aval.size() > THRESHOLD;
-        ElementFormat format = ElementFormat.of(aval.dtype(), data, shownElements(dims, summarise));
+        boolean summarise = aval.size() > o.threshold();
+        ElementFormat format = ElementFormat.of(aval.dtype(), data, shownElements(dims, summarise, o.edgeItems()), o.precision());
         // NumPy reserves room for the suffix "," on the last line, so rows wrap one character earlier.
-        String body = new Layout(dims, format, summarise, LINE_WIDTH - 1).render();
+        String body = new Layout(dims, format, summarise, o.edgeItems(), o.lineWidth() - 1).render();
         // JAX's placement of the dtype, measured its way: past the line width it is set off by the prefix's width.
         int lastLine = body.length() - body.lastIndexOf('\n') + 1;
-        String spacer = lastLine + dtype.length() + tail.length() + 1 > LINE_WIDTH ? " ".repeat(PREFIX.length()) : " ";
+        String spacer = lastLine + dtype.length() + tail.length() + 1 > o.lineWidth() ? " ".repeat(PREFIX.length()) : " ";
         return PREFIX + body + "," + spacer + dtype + tail;
     }
 
     /** {@return the flat offsets of the elements that will be shown}, which alone size the format */
-    private static int[] shownElements(int[] dims, boolean summarise) {
+    private static int[] shownElements(int[] dims, boolean summarise, int edgeItems) {
         IntStream offsets = IntStream.of(0);
         for (int dim : dims) {
-            int[] idx = shownIndices(dim, summarise);
+            int[] idx = shownIndices(dim, summarise, edgeItems);
             offsets = offsets.flatMap(o -> IntStream.of(idx).map(i -> o * dim + i));
         }
         return offsets.toArray();
     }
 
-    private static int[] shownIndices(int dim, boolean summarise) {
-        if (!summarise || dim <= 2 * EDGE_ITEMS) return IntStream.range(0, dim).toArray();
-        return IntStream.concat(IntStream.range(0, EDGE_ITEMS), IntStream.range(dim - EDGE_ITEMS, dim)).toArray();
+    private static int[] shownIndices(int dim, boolean summarise, int edgeItems) {
+        if (!summarise || dim <= 2 * edgeItems) return IntStream.range(0, dim).toArray();
+        return IntStream.concat(IntStream.range(0, edgeItems), IntStream.range(dim - edgeItems, dim)).toArray();
     }
 
     /** NumPy's {@code _formatArray}: nested brackets, hanging indents, wrapping of the last axis. */
-    private record Layout(int[] dims, ElementFormat format, boolean summarise, int lineWidth) {
+    private record Layout(int[] dims, ElementFormat format, boolean summarise, int edgeItems, int lineWidth) {
         String render() {
             return nest(0, 0, " ".repeat(PREFIX.length() + 1), lineWidth);
         }
@@ -60,8 +61,8 @@ final class ArrayPrinter {
             if (axis == dims.length) return format.format(offset);
             int n = dims[axis], stride = 1;
             for (int a = axis + 1; a < dims.length; a++) stride *= dims[a];
-            boolean elide = summarise && n > 2 * EDGE_ITEMS;
-            int[] items = shownIndices(n, summarise);
+            boolean elide = summarise && n > 2 * edgeItems;
+            int[] items = shownIndices(n, summarise, edgeItems);
             String next = indent + " ";
             int nextWidth = width - 1;
             var s = new StringBuilder();
@@ -69,7 +70,7 @@ final class ArrayPrinter {
                 int elementWidth = width - 1;
                 StringBuilder line = new StringBuilder(indent);
                 for (int k = 0; k < items.length; k++) {
-                    if (elide && k == EDGE_ITEMS) {
+                    if (elide && k == edgeItems) {
                         line = extend(s, line, ELLIPSIS, elementWidth, indent).append(SEPARATOR);
                     }
                     line = extend(s, line, nest(axis + 1, offset + items[k] * stride, next, nextWidth), elementWidth, indent);
@@ -79,7 +80,7 @@ final class ArrayPrinter {
             } else {
                 String lineSeparator = SEPARATOR.strip() + "\n".repeat(dims.length - 1 - axis);
                 for (int k = 0; k < items.length; k++) {
-                    if (elide && k == EDGE_ITEMS) s.append(indent).append(ELLIPSIS).append(lineSeparator);
+                    if (elide && k == edgeItems) s.append(indent).append(ELLIPSIS).append(lineSeparator);
                     s.append(indent).append(nest(axis + 1, offset + items[k] * stride, next, nextWidth));
                     if (k < items.length - 1) s.append(lineSeparator);
                 }

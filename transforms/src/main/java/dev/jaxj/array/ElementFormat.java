@@ -18,8 +18,6 @@ import java.util.function.IntFunction;
  * three orders; its mantissas share one number of digits ({@code [1.0e-05, 1.5e+00]}).
  */
 final class ElementFormat {
-    private static final int PRECISION = 8;
-
     private final IntFunction<String> format;
 
     private ElementFormat(IntFunction<String> format) { this.format = format; }
@@ -28,12 +26,12 @@ final class ElementFormat {
     String format(int i) { return format.apply(i); }
 
     /** {@return the format for the elements {@code shown} of {@code data}}, sized over those elements only */
-    static ElementFormat of(DType dtype, HostBuffer data, int[] shown) {
+    static ElementFormat of(DType dtype, HostBuffer data, int[] shown, int precision) {
         return switch (dtype) {
             case BOOL -> padded(i -> data.bool()[i] ? "True" : "False", shown);
             case I32, I64, U32 -> padded(i -> Long.toString(data.getLong(i)), shown);
-            case F32 -> floating(data, shown, true);
-            case F64 -> floating(data, shown, false);
+            case F32 -> floating(data, shown, true, precision);
+            case F64 -> floating(data, shown, false, precision);
         };
     }
 
@@ -45,7 +43,7 @@ final class ElementFormat {
         return new ElementFormat(i -> pad(text.apply(i), w));
     }
 
-    private static ElementFormat floating(HostBuffer data, int[] shown, boolean f32) {
+    private static ElementFormat floating(HostBuffer data, int[] shown, boolean f32, int precision) {
         double max = 0, min = Double.POSITIVE_INFINITY;
         boolean nonFinite = false, negativeInfinity = false;
         for (int i : shown) {
@@ -62,7 +60,7 @@ final class ElementFormat {
         for (int i : shown) {
             double v = data.getDouble(i);
             if (!Double.isFinite(v)) continue;
-            Parts p = Parts.of(v, f32, scientific);
+            Parts p = Parts.of(v, f32, scientific, precision);
             left = Math.max(left, p.integer().length());
             right = Math.max(right, p.fraction().length());
             exponent = Math.max(exponent, p.exponent().length() - 1);
@@ -76,7 +74,7 @@ final class ElementFormat {
             int width = l + 1 + r + (scientific ? e + 2 : 0);
             if (Double.isNaN(v)) return pad("nan", width);
             if (Double.isInfinite(v)) return pad(v > 0 ? "inf" : "-inf", width);
-            Parts p = Parts.of(v, f32, scientific);
+            Parts p = Parts.of(v, f32, scientific, precision);
             String integer = pad(p.integer(), l);
             // Positional fractions are padded with spaces, so points align; scientific ones keep zeros, as NumPy.
             if (!scientific) return integer + "." + p.fraction() + " ".repeat(r - p.fraction().length());
@@ -95,13 +93,13 @@ final class ElementFormat {
      * without trailing zeros, and for scientific notation the exponent with its sign.
      */
     record Parts(String integer, String fraction, String exponent) {
-        static Parts of(double v, boolean f32, boolean scientific) {
+        static Parts of(double v, boolean f32, boolean scientific, int precision) {
             BigDecimal shortest = shortest(v, f32);
             String sign = v < 0 || (v == 0 && 1 / v < 0) ? "-" : "";
             if (v == 0) return new Parts(sign + "0", "", scientific ? "+0" : "");
             BigDecimal a = shortest.abs();
             if (!scientific) {
-                if (a.scale() > PRECISION) a = new BigDecimal(Math.abs(v)).setScale(PRECISION, RoundingMode.HALF_EVEN);
+                if (a.scale() > precision) a = new BigDecimal(Math.abs(v)).setScale(precision, RoundingMode.HALF_EVEN);
                 a = a.stripTrailingZeros();
                 String plain = a.toPlainString();
                 int dot = plain.indexOf('.');
@@ -109,11 +107,11 @@ final class ElementFormat {
             }
             int exp = a.precision() - a.scale() - 1;
             BigDecimal mantissa = a.movePointLeft(exp);
-            if (mantissa.scale() > PRECISION) {
-                mantissa = new BigDecimal(Math.abs(v)).movePointLeft(exp).setScale(PRECISION, RoundingMode.HALF_EVEN);
+            if (mantissa.scale() > precision) {
+                mantissa = new BigDecimal(Math.abs(v)).movePointLeft(exp).setScale(precision, RoundingMode.HALF_EVEN);
                 if (mantissa.compareTo(BigDecimal.TEN) >= 0) {
                     exp++;
-                    mantissa = mantissa.movePointLeft(1).setScale(PRECISION, RoundingMode.HALF_EVEN);
+                    mantissa = mantissa.movePointLeft(1).setScale(precision, RoundingMode.HALF_EVEN);
                 }
             }
             String plain = mantissa.stripTrailingZeros().toPlainString();

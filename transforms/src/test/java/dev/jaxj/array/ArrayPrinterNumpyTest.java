@@ -28,18 +28,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ArrayPrinterNumpyTest {
     /** One stored case: the array as the script built it, and what NumPy printed. */
-    record Case(String name, DType dtype, Shape shape, String values, String repr) {}
+    record Case(String name, DType dtype, Shape shape, PrintOptions options, String values, String repr) {}
 
     @TestFactory
     Stream<DynamicTest> shouldPrintWhatNumpyPrints() throws IOException {
         List<Case> cases = read();
         assertTrue(cases.size() >= 20, "the stored cases were read: " + cases.size());
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> assertEquals(c.repr(), array(c).toString(), c.name())));
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            PrintOptions.set(c.options());
+            try {
+                assertEquals(c.repr(), array(c).toString(), c.name());
+            } finally {
+                PrintOptions.set(PrintOptions.DEFAULT);
+            }
+        }));
     }
 
     @TestFactory
     Stream<DynamicTest> shouldKeepTheTextOfLargeArraysShort() throws IOException {
-        return read().stream().filter(c -> c.shape().size() > 1000).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+        return read().stream().filter(c -> c.shape().size() > 1000 && c.options().equals(PrintOptions.DEFAULT)).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             String s = array(c).toString();
             // Printed whole, every element would take at least five characters with its separator.
             assertTrue(s.length() < 6000 && s.length() < 5 * c.shape().size(), c.name() + " prints " + s.length() + " characters");
@@ -89,10 +96,11 @@ class ArrayPrinterNumpyTest {
                 DType dtype = dtype(r.readLine().substring("dtype ".length()));
                 String dims = r.readLine().substring("shape".length()).strip();
                 int[] shape = dims.isEmpty() ? new int[0] : Arrays.stream(dims.split(" ")).mapToInt(Integer::parseInt).toArray();
+                int[] o = Arrays.stream(r.readLine().substring("options ".length()).split(" ")).mapToInt(Integer::parseInt).toArray();
                 String values = r.readLine();
                 var repr = new StringBuilder(r.readLine());
                 while (!(line = r.readLine()).equals("end")) repr.append('\n').append(line);
-                cases.add(new Case(name, dtype, Shape.of(shape), values, repr.toString()));
+                cases.add(new Case(name, dtype, Shape.of(shape), new PrintOptions(o[0], o[1], o[2], o[3]), values, repr.toString()));
             }
         }
         return cases;

@@ -7,13 +7,18 @@ import numpy as np
 LINE_WIDTH = 75
 
 
-def jax_repr(a, weak=False):
+DEFAULT = (8, 1000, 3, LINE_WIDTH)
+
+
+def jax_repr(a, options=DEFAULT):
+    precision, threshold, edgeitems, line_width = options
     prefix = 'Array('
-    dtype_str = f'dtype={a.dtype.name}' + (', weak_type=True)' if weak else ')')
-    s = np.array2string(a, prefix=prefix, suffix=',', separator=', ', max_line_width=LINE_WIDTH)
+    dtype_str = f'dtype={a.dtype.name})'
+    with np.printoptions(precision=precision, threshold=threshold, edgeitems=edgeitems, linewidth=line_width):
+        s = np.array2string(a, prefix=prefix, suffix=',', separator=', ', max_line_width=line_width)
     last_line_len = len(s) - s.rfind('\n') + 1
     sep = ' '
-    if last_line_len + len(dtype_str) + 1 > LINE_WIDTH:
+    if last_line_len + len(dtype_str) + 1 > line_width:
         sep = ' ' * len(prefix)
     return f"{prefix}{s},{sep}{dtype_str}"
 
@@ -69,10 +74,19 @@ CASES = [
     ('f32 column', arange(12, np.float32, 0.75, -3, (12, 1))),
 ]
 
-for name, (a, spec) in CASES:
+# Cases printed with other options (precision, threshold, edge items, line width).
+OPTION_CASES = [
+    ('precision 3', explicit([1 / 3, 2.0, 0.0005], np.float64), (3, 1000, 3, 75)),
+    ('threshold 20', arange(100, np.float32, 0.01), (8, 20, 3, 75)),
+    ('edge items 1', arange(60, np.int32, 1, 0, (6, 10)), (8, 10, 1, 75)),
+    ('line width 30', arange(12, np.float64, 0.5), (8, 1000, 3, 30)),
+]
+
+for name, (a, spec), options in [(n, c, DEFAULT) for n, c in CASES] + OPTION_CASES:
     print(f'case {name}')
     print(f'dtype {a.dtype.name}')
     print('shape ' + ' '.join(str(d) for d in a.shape))
+    print('options ' + ' '.join(str(o) for o in options))
     print(spec)
-    print(jax_repr(a))
+    print(jax_repr(a, options))
     print('end')
