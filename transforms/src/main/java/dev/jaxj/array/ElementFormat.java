@@ -15,7 +15,8 @@ import java.util.function.IntFunction;
  * and all elements share one layout: integer parts padded on the left, fractions padded with
  * spaces on the right, so that the points line up ({@code [1. , 2.5]}). Scientific notation is
  * chosen for the whole array when magnitudes reach 1e8, fall below 1e-4, or span more than
- * three orders; its mantissas share one number of digits ({@code [1.0e-05, 1.5e+00]}).
+ * three orders; its mantissas share one number of digits ({@code [1.0e-05, 1.5e+00]}), the
+ * shorter ones continued with the digits of their exact binary value.
  */
 final class ElementFormat {
     private final IntFunction<String> format;
@@ -75,12 +76,11 @@ final class ElementFormat {
             if (Double.isNaN(v)) return pad("nan", width);
             if (Double.isInfinite(v)) return pad(v > 0 ? "inf" : "-inf", width);
             Parts p = Parts.of(v, f32, scientific, precision);
-            String integer = pad(p.integer(), l);
-            // Positional fractions are padded with spaces, so points align; scientific ones keep zeros, as NumPy.
-            if (!scientific) return integer + "." + p.fraction() + " ".repeat(r - p.fraction().length());
-            String digits = p.exponent().substring(1);
-            return integer + "." + p.fraction() + "0".repeat(r - p.fraction().length())
-                    + "e" + p.exponent().charAt(0) + "0".repeat(e - digits.length()) + digits;
+            // Positional fractions are padded with spaces, so points align; scientific ones all get r digits, as NumPy.
+            if (!scientific) return pad(p.integer(), l) + "." + p.fraction() + " ".repeat(r - p.fraction().length());
+            Parts w = p.widened(r, v);
+            String digits = w.exponent().substring(1);
+            return pad(w.integer(), l) + "." + w.fraction() + "e" + w.exponent().charAt(0) + "0".repeat(e - digits.length()) + digits;
         });
     }
 
@@ -118,6 +118,21 @@ final class ElementFormat {
             int dot = plain.indexOf('.');
             String integer = dot < 0 ? plain : plain.substring(0, dot), fraction = dot < 0 ? "" : plain.substring(dot + 1);
             return new Parts(sign + integer, fraction, (exp < 0 ? "-" : "+") + Math.abs(exp));
+        }
+
+        /**
+         * {@return these scientific parts with {@code digits} fraction digits}: a shortest
+         * mantissa with fewer digits continues with the digits of the exact binary value
+         * {@code v}, rounded, as NumPy's dragon4 does ({@code 5e-324} beside wider mantissas is
+         * {@code 4.94065646e-324}, not {@code 5.00000000e-324})
+         */
+        Parts widened(int digits, double v) {
+            if (fraction.length() >= digits) return this;
+            String plain = new BigDecimal(Math.abs(v)).movePointLeft(Integer.parseInt(exponent))
+                    .setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+            int dot = plain.indexOf('.');
+            String sign = integer.startsWith("-") ? "-" : "";
+            return dot < 0 ? new Parts(sign + plain, "", exponent) : new Parts(sign + plain.substring(0, dot), plain.substring(dot + 1), exponent);
         }
 
         /**

@@ -72,6 +72,9 @@ CASES = [
     ('f32 negative scientific', explicit([-2.5e-6, 7.0, -1e9], np.float32)),
     ('f64 scalar scientific', explicit(1e-9, np.float64)),
     ('f32 column', arange(12, np.float32, 0.75, -3, (12, 1))),
+    ('f64 extremes', explicit([1.7976931348623157e308, 5e-324, -1.7976931348623157e308], np.float64)),
+    ('f32 smallest', explicit([1.401298464324817e-45, 1.1754943508222875e-38, 1e-30], np.float32)),
+    ('f32 short mantissas widened', explicit([0.1, 3e-7, 123.0], np.float32)),
 ]
 
 # Cases printed with other options (precision, threshold, edge items, line width).
