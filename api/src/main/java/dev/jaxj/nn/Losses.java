@@ -1,11 +1,14 @@
 package dev.jaxj.nn;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.array.NumpyOps;
 import dev.jaxj.array.Tracer;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.Shape;
+
+import io.vavr.collection.Vector;
 
 import java.util.Arrays;
 
@@ -102,7 +105,7 @@ public final class Losses {
 
     /** {@return {@code predictions - targets}} after checking here that they broadcast, so that the error names the loss */
     private static Array difference(String op, Array predictions, Array targets) {
-        if (!Shapes.broadcastCompatible(predictions.shape(), targets.shape()))
+        if (NumpyOps.broadcast(Vector.of(predictions.shape(), targets.shape())).isEmpty())
             throw new ShapeError(op, "predictions and targets must broadcast together, got predictions " + predictions.aval()
                     + " and targets " + targets.aval());
         return predictions.sub(targets);

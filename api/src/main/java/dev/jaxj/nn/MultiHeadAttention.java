@@ -3,6 +3,7 @@ package dev.jaxj.nn;
 import dev.jaxj.Jnp;
 import dev.jaxj.Random;
 import dev.jaxj.array.Array;
+import dev.jaxj.array.NumpyOps;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
@@ -126,7 +127,7 @@ public record MultiHeadAttention(int numHeads, int qkvFeatures, int outFeatures,
         int b = Math.max(queries.shape().dim(0), keysValues.shape().dim(0));
         Shape scores = Shape.of(b, numHeads, queries.shape().dim(1), keysValues.shape().dim(1));
         for (Array m : mask)
-            if (!Shapes.broadcastsTo(m.shape(), scores))
+            if (!NumpyOps.broadcastsTo(m.shape(), scores))
                 throw new ShapeError(op, "the mask must broadcast to [batch, heads, queries, keys] = " + scores + ", got " + m.aval());
     }
 

@@ -4,7 +4,6 @@ import dev.jaxj.Jax;
 import dev.jaxj.Jnp;
 import dev.jaxj.array.Array;
 import dev.jaxj.errors.ShapeError;
-import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 
 /** Shape checks and shape inference the layers share. */
@@ -38,19 +37,5 @@ final class Shapes {
         if (x.rank() == 0 || x.shape().dim(-1) != size)
             throw new ShapeError(op, "the input's last axis must have size " + size + " (the " + role + " of the "
                     + param + " " + fixedBy.aval() + " made at init), got " + x);
-    }
-
-    /** {@return whether NumPy broadcasting takes {@code from} to exactly {@code to}} */
-    static boolean broadcastsTo(Shape from, Shape to) {
-        if (from.rank() > to.rank()) return false;
-        for (int i = 1; i <= from.rank(); i++) if (from.dim(-i) != 1 && from.dim(-i) != to.dim(-i)) return false;
-        return true;
-    }
-
-    /** {@return whether NumPy broadcasting combines {@code a} and {@code b}}: trailing axes equal or 1 */
-    static boolean broadcastCompatible(Shape a, Shape b) {
-        for (int i = 1; i <= Math.min(a.rank(), b.rank()); i++)
-            if (a.dim(-i) != b.dim(-i) && a.dim(-i) != 1 && b.dim(-i) != 1) return false;
-        return true;
     }
 }

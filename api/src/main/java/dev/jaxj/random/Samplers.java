@@ -145,7 +145,7 @@ public final class Samplers {
         if (logits.shape().dim(ax) == 0)
             throw new ShapeError("random.categorical", "logits need at least one category along axis " + axis + ", got " + logits.aval());
         Shape batch = logits.shape().without(ax);
-        if (shape.isDefined() && !broadcastsTo(batch, shape.get()))
+        if (shape.isDefined() && !NumpyOps.broadcastsTo(batch, shape.get()))
             throw new ShapeError("random.categorical", "the logits' shape without axis " + axis + ", " + batch
                     + ", must broadcast to the shape argument " + shape.get() + ", got logits " + logits.aval());
         Shape s = resultShape("categorical", shape, batch);
@@ -168,27 +168,18 @@ public final class Samplers {
 
     /** JAX's {@code broadcast_to_rank}: leading size-1 axes up to the rank of {@code shape}, after checking compatibility. */
     static Array toRank(String op, String name, Array x, Shape shape) {
-        if (!broadcastsTo(x.shape(), shape)) {
+        if (!NumpyOps.broadcastsTo(x.shape(), shape)) {
             throw new ShapeError("random." + op, name + " must broadcast to the shape argument " + shape + ", got " + x.aval());
         }
         int lead = shape.rank() - x.ndim();
         return lead == 0 ? x : Lax.expandDims(x, Vector.range(0, lead));
     }
 
-    /** {@return whether NumPy broadcasting takes {@code from} to exactly {@code to}} */
-    static boolean broadcastsTo(Shape from, Shape to) {
-        if (from.rank() > to.rank()) return false;
-        for (int i = 1; i <= from.rank(); i++) {
-            if (from.dim(-i) != 1 && from.dim(-i) != to.dim(-i)) return false;
-        }
-        return true;
-    }
-
     /** {@return the explicit shape after checking the parameters broadcast to it, else their broadcast} */
     static Shape resultShape(String op, Option<Shape> shape, Shape... params) {
         if (shape.isEmpty()) return NumpyOps.broadcastShapes("random." + op, Vector.of(params));
         Shape s = shape.get();
-        if (!Vector.of(params).forAll(p -> broadcastsTo(p, s))) {
+        if (!Vector.of(params).forAll(p -> NumpyOps.broadcastsTo(p, s))) {
             throw new ShapeError("random." + op, "the parameters' shapes must broadcast to the shape argument " + s
                     + ", got " + Vector.of(params).mkString(" and "));
         }

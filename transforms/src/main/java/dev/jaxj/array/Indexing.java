@@ -47,20 +47,12 @@ final class Indexing {
         Vector<Index> entries = IndexExpansion.expand(op, x.aval(), index);
         GatherPlan plan = GatherPlan.of(op, x, entries);
         Shape target = plan.resultShape();
-        if (!broadcastsTo(y.shape(), target)) {
+        if (!NumpyOps.broadcastsTo(y.shape(), target)) {
             throw new ShapeError(op, "updates must broadcast to the indexed shape " + target + ", got updates " + y.aval()
                     + " for " + x.aval() + IndexExpansion.show(index));
         }
         Array updates = NumpyOps.broadcastTo(Lax.convertElementType(y, x.dtype()), target);
         return plan.scatter(x, updates, fn, mode);
-    }
-
-    private static boolean broadcastsTo(Shape from, Shape to) {
-        if (from.rank() > to.rank()) return false;
-        for (int i = 1; i <= from.rank(); i++) {
-            if (from.dim(-i) != 1 && from.dim(-i) != to.dim(-i)) return false;
-        }
-        return true;
     }
 
     /** Static indexing: one strided slice, a reverse for negative steps, then integer axes out and new axes in. */

@@ -52,10 +52,15 @@ public final class NumpyOps {
         return Option.some(Shape.of(out));
     }
 
+    /** {@return whether NumPy broadcasting takes {@code from} to exactly {@code to}} */
+    public static boolean broadcastsTo(Shape from, Shape to) {
+        return broadcast(Vector.of(from, to)).contains(to);
+    }
+
     /** {@return {@code x} broadcast to {@code shape} by NumPy's rules (trailing axes aligned)} */
     public static Array broadcastTo(Array x, Shape shape) {
         if (x.shape().equals(shape)) return x;
-        if (!broadcast(Vector.of(x.shape(), shape)).contains(shape)) {
+        if (!broadcastsTo(x.shape(), shape)) {
             throw new ShapeError("broadcast_to", "cannot broadcast " + x.aval() + " to shape " + shape);
         }
         int lead = shape.rank() - x.ndim();
