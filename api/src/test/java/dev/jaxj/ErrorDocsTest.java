@@ -81,6 +81,9 @@ class ErrorDocsTest {
         });
         t.put(dev.jaxj.errors.FloatingPointError.class,
                 () -> Jax.withDebugNans(true, () -> Jnp.log(Jnp.array(new float[] {1, -1}))));
+        t.put(dev.jaxj.errors.ControlFlowTypeError.class, () -> dev.jaxj.lax.Lax.scan(
+                (io.vavr.Tuple2<Array, Array> c, Array x) -> io.vavr.Tuple.of(io.vavr.Tuple.of(c._1, Jnp.concatenate(c._2, x)), x),
+                io.vavr.Tuple.of(Jnp.zeros(2), Jnp.zeros(3)), Jnp.ones(4, 1)));
         t.put(CheckpointError.class, () -> Safetensors.fromBytes(new byte[] {4, 0, 0, 0, 0, 0, 0, 0, '[', ']', ' ', ' '}));
         t.put(UncheckedIOException.class, () -> {
             try {
@@ -203,7 +206,7 @@ class ErrorDocsTest {
 
     @Test
     void theCheckIsAbleToFail() {
-        assertEquals(List.of("x: Lax.cond"), missing("x", "use Lax.cond or Lax.select"));
+        assertEquals(List.of("x: Lax.condition"), missing("x", "use Lax.condition or Lax.select"));
         assertEquals(List.of(), missing("x", "Axes.NOT_MAPPED, Jax.JitOptions, Jax.jitStatic, Option.none()"));
     }
 }

@@ -12,6 +12,7 @@ import dev.jaxj.errors.DeletedArrayError;
 import dev.jaxj.ir.Atom;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Lit;
+import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Var;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -130,7 +131,9 @@ public final class Executor {
         /** Runs a library call; a result that is one of its operands' buffers, unplanned, is never overwritten later. */
         private Seq<Buffer> library(Step.LibraryCall c, Seq<Target> targets) {
             Seq<Buffer> in = c.eqn().in().map(this::read);
-            Seq<Buffer> out = backend.execute(c.eqn().prim(), c.eqn().in().map(Atom::aval), in, c.eqn().out().map(Var::aval));
+            Seq<Buffer> out = c.eqn().prim() instanceof Primitive.ControlFlow cf
+                    ? ControlFlowRunner.run(cf, c.eqn().in().zipWith(in, (a, b) -> new ConcreteArray(a.aval(), b))).map(r -> ((ConcreteArray) r).buffer(cf.name()))
+                    : backend.execute(c.eqn().prim(), c.eqn().in().map(Atom::aval), in, c.eqn().out().map(Var::aval));
             for (int i = 0; i < out.size(); i++) {
                 Buffer b = out.get(i);
                 if (targets.get(i) instanceof Target.Library l) {

@@ -48,7 +48,8 @@ public abstract non-sealed class Tracer extends Array {
     @Override
     protected HostBuffer host(String op) {
         throw notConcrete(op, "needs a concrete value, got a traced " + aval() + " inside " + trace().describe()
-                + "; data-dependent Java control flow cannot be traced: compute both branches and pick with Lax.select or Jnp.where,"
+                + "; data-dependent Java control flow cannot be traced: branch with Lax.cond or Lax.switchCase, loop with"
+                + " Lax.whileLoop, Lax.foriLoop or Lax.scan, pick elementwise with Lax.select or Jnp.where,"
                 + " or pass the value as the static argument of Jax.jitStatic");
     }
 }

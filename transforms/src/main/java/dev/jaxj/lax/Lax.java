@@ -219,4 +219,99 @@ public final class Lax {
     public static Array stopGradient(Array x) {
         return x.dtype().isFloating() ? Bind.bind1(new StopGradient(), x) : x;
     }
+
+    // Control flow ----------------------------------------------------------------------------
+
+    /**
+     * {@code trueFun(operand)} if {@code pred} holds, else {@code falseFun(operand)}, as
+     * {@code lax.cond}: both branches are traced and staged, the predicate picks one at run time
+     * (under {@code vmap} with a batched predicate, both run and each example takes its own).
+     * Branches must return the same pytree structure and avals; what they capture becomes operands.
+     * {@snippet :
+     * Array y = Lax.cond(x.sum().gt(0.0), v -> v.mul(2.0), v -> v.neg(), x);   // f32[3] -> f32[3]
+     * }
+     *
+     * @param pred a bool scalar, or an integer scalar meaning {@code pred != 0}
+     * @throws dev.jaxj.errors.ControlFlowTypeError when the branches' results differ in structure or avals
+     */
+    public static <O, R> R cond(Array pred, java.util.function.Function<O, R> trueFun, java.util.function.Function<O, R> falseFun, O operand) {
+        return Control.cond(pred, trueFun, falseFun, operand);
+    }
+
+    /**
+     * {@code branches[index](operand)}, as {@code lax.switch}: the index (an integer scalar) is
+     * clamped to {@code [0, n-1]}.
+     * {@snippet :
+     * Array y = Lax.switchCase(k, Vector.of(Lax::sin, Lax::cos, Lax::tanh), x);
+     * }
+     */
+    public static <O, R> R switchCase(Array index, Seq<java.util.function.Function<O, R>> branches, O operand) {
+        return Control.switchCase(index, branches, operand);
+    }
+
+    /**
+     * Repeats {@code carry = bodyFun(carry)} while {@code condFun(carry)} (a bool scalar) holds,
+     * as {@code lax.while_loop}; the carry is any pytree of arrays and keeps its structure and
+     * avals. Differentiable in forward mode; for reverse mode give a bound with
+     * {@link #whileLoop(java.util.function.Function, java.util.function.Function, Object, int)}.
+     * {@snippet :
+     * Array n = Lax.whileLoop(i -> i.lt(10), i -> i.add(1), Jnp.array(0));   // i32[] 10
+     * }
+     */
+    public static <C> C whileLoop(java.util.function.Function<C, Array> condFun, java.util.function.Function<C, C> bodyFun, C init) {
+        return Control.whileLoop(condFun, bodyFun, init, Primitive.While.UNBOUNDED);
+    }
+
+    /**
+     * Like {@link #whileLoop(java.util.function.Function, java.util.function.Function, Object)}, stopping after at most
+     * {@code maxSteps} iterations — which makes the loop differentiable in reverse mode: its
+     * gradient runs as a scan over {@code maxSteps} steps, those after the predicate fails
+     * leaving the carry unchanged.
+     */
+    public static <C> C whileLoop(java.util.function.Function<C, Array> condFun, java.util.function.Function<C, C> bodyFun, C init, int maxSteps) {
+        return Control.whileLoop(condFun, bodyFun, init, maxSteps);
+    }
+
+    /**
+     * {@code for (i = lower; i < upper; i++) carry = body(i, carry)}, as {@code lax.fori_loop}:
+     * {@code i} is a traced i32 scalar. Static bounds make it a {@link #scan} of
+     * {@code upper - lower} steps, differentiable in both modes.
+     * {@snippet :
+     * Array s = Lax.foriLoop(0, 10, (i, acc) -> acc.add(i), Jnp.array(0));   // i32[] 45
+     * }
+     */
+    public static <C> C foriLoop(int lower, int upper, java.util.function.BiFunction<Array, C, C> body, C init) {
+        return Control.foriLoop(lower, upper, body, init);
+    }
+
+    /** {@link #foriLoop(int, int, java.util.function.BiFunction, Object)} with traced bounds (integer scalars): a while loop. */
+    public static <C> C foriLoop(Array lower, Array upper, java.util.function.BiFunction<Array, C, C> body, C init) {
+        return Control.foriLoop(lower, upper, body, init);
+    }
+
+    /**
+     * Scans {@code f} over the leading axis of {@code xs}, threading a carry, as {@code lax.scan}:
+     * {@code (carry, y_i) = f(carry, x_i)}; returns the final carry and the {@code y_i} stacked.
+     * The body is traced once and stays a loop under {@code jit}, {@code grad} and {@code vmap}.
+     * {@snippet :
+     * // cumulative sum of xs: f32[5] -> (f32[], f32[5])
+     * var r = Lax.scan((Array c, Array x) -> Tuple.of(c.add(x), c.add(x)), Jnp.array(0f), xs);
+     * }
+     *
+     * @param xs a pytree of arrays with one leading axis length, or null with {@link ScanOptions#length(int)}
+     * @throws dev.jaxj.errors.ControlFlowTypeError when the body changes the carry's structure or avals
+     */
+    public static <C, X, Y> ScanResult<C, Y> scan(java.util.function.BiFunction<C, X, io.vavr.Tuple2<C, Y>> f, C init, X xs) {
+        return Control.scan(f, init, xs, ScanOptions.DEFAULT);
+    }
+
+    /** {@link #scan(java.util.function.BiFunction, Object, Object)} with a length, reverse order or unrolling. */
+    public static <C, X, Y> ScanResult<C, Y> scan(java.util.function.BiFunction<C, X, io.vavr.Tuple2<C, Y>> f, C init, X xs, ScanOptions options) {
+        return Control.scan(f, init, xs, options);
+    }
+
+    /** {@code f} applied to each slice of {@code xs} along its leading axis, results stacked, as {@code lax.map} (a scan). */
+    public static <X, Y> Y map(java.util.function.Function<X, Y> f, X xs) {
+        return Control.map(f, xs);
+    }
 }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 public abstract sealed class JaxjException extends RuntimeException
         permits ShapeError, DTypeError, ConcretizationError, TracerLeakError, NotDifferentiable,
-        BackendError, TreeError, JaxprTypeError, ArgumentError, DeletedArrayError, FloatingPointError {
+        BackendError, TreeError, JaxprTypeError, ArgumentError, DeletedArrayError, FloatingPointError, ControlFlowTypeError {
 
     private final String op;
     private final String detail;

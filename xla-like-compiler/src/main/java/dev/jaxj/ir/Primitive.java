@@ -20,9 +20,11 @@ import static java.util.Objects.requireNonNull;
  * the compiler lists every rule a new primitive still lacks.
  * {@snippet lang=text :
  * Primitive   ::= Elementwise | Structural | Reduction | Cumulative | Contraction | Windowed | Sort
+ *               | ControlFlow
  * Elementwise ::= Unary | Binary | SelectN | Clamp
  * Unary       ::= FloatUnary | NumericUnary | Not | ConvertElementType | BitcastConvertType | Copy
  * Binary      ::= Arithmetic | FloatBinary | Bitwise | Shift | Comparison
+ * ControlFlow ::= Cond | Scan | While
  * }
  */
 public sealed interface Primitive {
@@ -936,6 +938,113 @@ public sealed interface Primitive {
         public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
             minArity(this, in, numResiduals);
             return outAvals;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Control flow
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Loops and branches: primitives whose parameters are programs. Every program is closed —
+     * a value its Java lambda captured from outside is an operand of the primitive, not a
+     * constant of the program — so the programs have no constant variables, and passes and
+     * transforms treat them as plain data.
+     */
+    sealed interface ControlFlow extends Primitive permits Cond, Scan, While {
+        /** {@return the programs this primitive runs, in parameter order} */
+        Seq<Jaxpr> jaxprs();
+
+        /** {@return this primitive with its programs replaced (same count and order as {@link #jaxprs()})} */
+        ControlFlow withJaxprs(Seq<Jaxpr> jaxprs);
+    }
+
+    /**
+     * {@code cond[branches] index, operands…}: runs {@code branches[clamp(index, 0, n-1)]} on the
+     * operands, as {@code lax.cond}/{@code lax.switch}. The index is an integer scalar; every
+     * branch takes the operands' avals and returns the same avals.
+     */
+    record Cond(Seq<Jaxpr> branches) implements ControlFlow {
+        public Cond {
+            branches = Vector.ofAll(branches);
+            ControlFlowRules.checkCond(branches);
+        }
+
+        @Override public Seq<Jaxpr> jaxprs() { return branches; }
+
+        @Override public ControlFlow withJaxprs(Seq<Jaxpr> jaxprs) { return new Cond(jaxprs); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            return ControlFlowRules.cond(this, in);
+        }
+    }
+
+    /**
+     * {@code scan[body, length, …] consts…, init…, xs… -> carry…, ys…}, as {@code lax.scan}:
+     * {@code body(consts, carry, x_i) = (carry', y_i)} for {@code i} in {@code [0, length)}
+     * ({@code length-1} down to 0 when {@code reverse}); each {@code xs} operand and each
+     * {@code ys} result has a leading axis of {@code length}.
+     *
+     * @param body      takes {@code numConsts + numCarry + |xs|} inputs, returns {@code numCarry + |ys|}
+     * @param unroll    how many iterations one step of the compiled loop runs (a hint, >= 1)
+     */
+    record Scan(Jaxpr body, int length, boolean reverse, int numConsts, int numCarry, int unroll) implements ControlFlow {
+        public Scan {
+            requireNonNull(body, "body is null");
+            ControlFlowRules.checkScan(body, length, numConsts, numCarry, unroll);
+        }
+
+        /** {@return the number of scanned operands} */
+        public int numXs() { return body.inVars().size() - numConsts - numCarry; }
+
+        /** {@return the number of stacked results} */
+        public int numYs() { return body.outs().size() - numCarry; }
+
+        @Override public Seq<Jaxpr> jaxprs() { return Vector.of(body); }
+
+        @Override public ControlFlow withJaxprs(Seq<Jaxpr> jaxprs) { return withBody(jaxprs.single()); }
+
+        /** {@return this scan with another body of its own layout} */
+        public Scan withBody(Jaxpr b) { return new Scan(b, length, reverse, numConsts, numCarry, unroll); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            return ControlFlowRules.scan(this, in);
+        }
+    }
+
+    /**
+     * {@code while[cond, body, …] condConsts…, bodyConsts…, init… -> carry…}, as
+     * {@code lax.while_loop}: repeats {@code carry = body(bodyConsts, carry)} while
+     * {@code cond(condConsts, carry)} (a bool scalar) holds — at most {@code maxSteps} times when
+     * {@code maxSteps >= 0}, which is what makes the loop differentiable in reverse mode.
+     *
+     * @param maxSteps the bound on the trip count, or {@link #UNBOUNDED}
+     */
+    record While(Jaxpr cond, Jaxpr body, int condConsts, int bodyConsts, int maxSteps) implements ControlFlow {
+        /** {@link #maxSteps()} of a loop without a bound. */
+        public static final int UNBOUNDED = -1;
+
+        public While {
+            requireNonNull(cond, "cond is null");
+            requireNonNull(body, "body is null");
+            ControlFlowRules.checkWhile(cond, body, condConsts, bodyConsts, maxSteps);
+        }
+
+        /** {@return the number of carried values} */
+        public int numCarry() { return body.outs().size(); }
+
+        /** {@return whether the trip count is bounded} */
+        public boolean bounded() { return maxSteps != UNBOUNDED; }
+
+        @Override public Seq<Jaxpr> jaxprs() { return Vector.of(cond, body); }
+
+        @Override public ControlFlow withJaxprs(Seq<Jaxpr> jaxprs) { return new While(jaxprs.get(0), jaxprs.get(1), condConsts, bodyConsts, maxSteps); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            return ControlFlowRules.whileLoop(this, in);
         }
     }
 }

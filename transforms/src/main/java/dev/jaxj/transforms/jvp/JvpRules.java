@@ -7,6 +7,7 @@ import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.lax.Lax;
+import dev.jaxj.transforms.control.ControlFlowJvp;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
@@ -33,6 +34,7 @@ public final class JvpRules {
     /** {@return the outputs of {@code p} at {@code x} and their tangents along {@code t}} */
     public static Result jvp(Primitive p, Seq<Array> x, Seq<Array> t) {
         return switch (p) {
+            case ControlFlow c -> ControlFlowJvp.jvp(c, x, t);
             case Neg _ -> linear(p, x, t);
             case Abs _ -> {
                 Array out = Lax.abs(x.get(0));

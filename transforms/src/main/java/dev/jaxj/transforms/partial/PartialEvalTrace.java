@@ -8,6 +8,8 @@ import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.ir.SourceInfo;
 import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import dev.jaxj.transforms.control.ControlFlowPartialEval;
 import io.vavr.control.Option;
 
 /**
@@ -64,7 +66,15 @@ public final class PartialEvalTrace extends Trace {
         if (!stageAll && tracers.forAll(t -> t.known().isDefined())) {
             return Bind.bind(p, tracers.map(t -> t.known().get()));
         }
-        Seq<PeTracer> staged = tracers.map(this::instantiate);
+        if (!stageAll && p instanceof Primitive.ControlFlow c && tracers.exists(t -> t.known().isDefined())) {
+            return ControlFlowPartialEval.partialEval(this, c, tracers);
+        }
+        return stage(p, tracers);
+    }
+
+    /** {@return the outputs of {@code p}, recorded for the staged program (known operands become its constants)} */
+    public Seq<Array> stage(Primitive p, Seq<? extends Array> in) {
+        Seq<PeTracer> staged = Vector.ofAll(in).map(this::instantiate);
         Seq<ShapedArray> outAvals = p.abstractEval(staged.map(PeTracer::aval));
         var recipe = new Recipe.EqnRecipe(p, staged, outAvals, SourceInfo.capture());
         recipe.out = outAvals.map(a -> new PeTracer(this, a, Option.none(), recipe));

@@ -8,6 +8,7 @@ import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
+import dev.jaxj.transforms.control.ControlFlowTranspose;
 import dev.jaxj.transforms.jvp.Tangents;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -25,6 +26,7 @@ public final class TransposeRules {
     public static Seq<Option<Array>> transpose(Primitive p, Seq<Array> cts, Seq<LinearArg> args) {
         Array ct = cts.head();
         return switch (p) {
+            case ControlFlow c -> ControlFlowTranspose.transpose(c, cts, args);
             case Neg _ -> Vector.of(Option.some(Lax.neg(ct)));
             case Copy _ -> Vector.of(Option.some(ct));
             case Add _ -> args.map(a -> a.ifLinear(ct));

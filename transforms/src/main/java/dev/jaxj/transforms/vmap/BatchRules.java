@@ -29,6 +29,7 @@ final class BatchRules {
     /** {@return the outputs of {@code p} on all examples at once} */
     static Seq<Batched> batch(Primitive p, Seq<Array> x, Seq<Integer> d, int size) {
         return switch (p) {
+            case ControlFlow c -> ControlFlowBatching.batch(c, x, d, size);
             case Unary _, StopGradient _ -> Batched.all(Bind.bind(p, x), d.head());
             case Binary _, Threefry2x32 _ -> elementwise(p, x, d, size, 0, i -> false);
             // A selector or clamp bound may be a scalar beside full-shaped operands.
