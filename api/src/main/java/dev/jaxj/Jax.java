@@ -8,8 +8,10 @@ import dev.jaxj.autodiff.Jacobians;
 import dev.jaxj.autodiff.Vectorize;
 import dev.jaxj.core.CustomRules;
 import dev.jaxj.core.DebugNans;
+import dev.jaxj.ir.CheckpointPolicy;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.lax.Lax;
 import dev.jaxj.staging.Donation;
 import dev.jaxj.staging.Jitted;
 import io.vavr.Tuple2;
@@ -327,6 +329,28 @@ public final class Jax {
      * Jax.grad((Array x) -> x.sqrt().sum()).apply(Jnp.zeros(3));   // FloatingPointError: div in the backward pass of sqrt
      * }
      */
+    /**
+     * {@code f} with rematerialization, as {@code jax.checkpoint} (alias {@code remat}) with JAX's
+     * default policy: reverse mode saves nothing computed inside {@code f} and recomputes it in
+     * the backward pass. Values and derivatives are unchanged.
+     * {@snippet :
+     * Function<Array, Array> layer = Jax.checkpoint((Array x) -> x.matmul(w).tanh());
+     * }
+     */
+    public static <P, R> Function<P, R> checkpoint(Function<P, R> f) {
+        return Lax.checkpoint(f, CheckpointPolicy.NOTHING_SAVEABLE);
+    }
+
+    /** {@link #checkpoint(Function)} saving what {@code policy} allows (e.g. {@link CheckpointPolicy#dotsSaveable()}). */
+    public static <P, R> Function<P, R> checkpoint(Function<P, R> f, CheckpointPolicy policy) {
+        return Lax.checkpoint(f, policy);
+    }
+
+    /** {@code jax.remat}: the same as {@link #checkpoint(Function, CheckpointPolicy)}. */
+    public static <P, R> Function<P, R> remat(Function<P, R> f, CheckpointPolicy policy) {
+        return Lax.checkpoint(f, policy);
+    }
+
     public static void debugNans(boolean on) { DebugNans.set(on); }
 
     /**

@@ -9,6 +9,7 @@ import dev.jaxj.compiler.pass.Passes;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
+import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
 import dev.jaxj.ir.ShapedArray;
@@ -60,6 +61,7 @@ final class ControlFlowRunner {
             case Cond c -> program(c.branches().get(branchIndex(args.head(), c.branches().size()))).run(args.tail());
             case Scan s -> scan(s, args);
             case While w -> whileLoop(w, args);
+            case Remat r -> program(r.body()).run(args);
         };
     }
 

@@ -9,6 +9,8 @@ import dev.jaxj.errors.ShapeError;
 import dev.jaxj.errors.TreeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.Cond;
+import dev.jaxj.ir.CheckpointPolicy;
+import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
 import dev.jaxj.ir.ShapedArray;
@@ -268,5 +270,18 @@ final class Control {
 
     static <X, Y> Y map(Function<X, Y> f, X xs) {
         return scan((Vector<Array> c, X x) -> Tuple.of(c, f.apply(x)), Vector.<Array>empty(), xs, ScanOptions.DEFAULT).ys();
+    }
+
+    // checkpoint ----------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    static <P, R> Function<P, R> checkpoint(Function<P, R> f, CheckpointPolicy policy) {
+        java.util.Objects.requireNonNull(policy, "policy is null");
+        return args -> {
+            Flat in = flat("checkpoint", "the arguments", args);
+            Traced t = trace("checkpoint", "the result", leaves -> f.apply((P) Tree.unflatten(in.def(), leaves)), in.avals(), x -> x);
+            Seq<Array> out = Bind.bind(new Remat(t.program().jaxpr(), policy), t.program().consts().appendAll(in.leaves()));
+            return (R) Tree.unflatten(t.outDef(), out);
+        };
     }
 }

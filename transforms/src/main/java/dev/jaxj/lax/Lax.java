@@ -314,4 +314,16 @@ public final class Lax {
     public static <X, Y> Y map(java.util.function.Function<X, Y> f, X xs) {
         return Control.map(f, xs);
     }
+
+    /**
+     * {@code f} marked for rematerialization, as {@code jax.checkpoint}: the same values and
+     * derivatives, but reverse mode saves only what {@code policy} allows from inside {@code f}
+     * and recomputes the rest in the backward pass — less memory for more compute.
+     * {@snippet :
+     * Function<Array, Array> block = Lax.checkpoint(x -> Lax.tanh(x.matmul(w)), CheckpointPolicy.nothingSaveable());
+     * }
+     */
+    public static <P, R> java.util.function.Function<P, R> checkpoint(java.util.function.Function<P, R> f, dev.jaxj.ir.CheckpointPolicy policy) {
+        return Control.checkpoint(f, policy);
+    }
 }

@@ -24,7 +24,7 @@ import static java.util.Objects.requireNonNull;
  * Elementwise ::= Unary | Binary | SelectN | Clamp
  * Unary       ::= FloatUnary | NumericUnary | Not | ConvertElementType | BitcastConvertType | Copy
  * Binary      ::= Arithmetic | FloatBinary | Bitwise | Shift | Comparison
- * ControlFlow ::= Cond | Scan | While
+ * ControlFlow ::= Cond | Scan | While | Remat
  * }
  */
 public sealed interface Primitive {
@@ -951,7 +951,7 @@ public sealed interface Primitive {
      * constant of the program — so the programs have no constant variables, and passes and
      * transforms treat them as plain data.
      */
-    sealed interface ControlFlow extends Primitive permits Cond, Scan, While {
+    sealed interface ControlFlow extends Primitive permits Cond, Scan, While, Remat {
         /** {@return the programs this primitive runs, in parameter order} */
         Seq<Jaxpr> jaxprs();
 
@@ -1045,6 +1045,36 @@ public sealed interface Primitive {
         @Override
         public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
             return ControlFlowRules.whileLoop(this, in);
+        }
+    }
+
+    /**
+     * {@code remat[jaxpr, policy] operands…}: runs {@code body} on the operands, as
+     * {@code jax.checkpoint}. Its value is the body's; what changes is reverse mode, which saves
+     * only the intermediate values {@code policy} marks saveable and recomputes the rest from
+     * the operands in the backward pass.
+     */
+    record Remat(Jaxpr body, CheckpointPolicy policy) implements ControlFlow {
+        public Remat {
+            requireNonNull(body, "body is null");
+            requireNonNull(policy, "policy is null");
+            if (!body.constVars().isEmpty()) throw new ArgumentError("remat", "programs of control flow are closed (constants are operands)");
+        }
+
+        @Override public Seq<Jaxpr> jaxprs() { return Vector.of(body); }
+
+        @Override public ControlFlow withJaxprs(Seq<Jaxpr> jaxprs) { return new Remat(jaxprs.single(), policy); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            ShapeRules.arity(this, in, body.inVars().size());
+            for (int i = 0; i < in.size(); i++) {
+                ShapedArray e = body.inAvals().get(i), a = in.get(i);
+                if (e.dtype() != a.dtype() || !e.shape().equals(a.shape())) {
+                    throw new ShapeError("remat", "operand " + i + " must be " + e + ", got " + a);
+                }
+            }
+            return body.outAvals().map(ShapedArray::strong);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.jaxj.array.Bind;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
+import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
 import dev.jaxj.ir.ShapedArray;
@@ -27,6 +28,7 @@ public final class ControlFlowJvp {
             case Cond c -> cond(c, x, t);
             case Scan s -> scan(s, x, t);
             case While w -> whileLoop(w, x, t);
+            case Remat r -> remat(r, x, t);
         };
     }
 
@@ -96,5 +98,13 @@ public final class ControlFlowJvp {
         Seq<Array> rest = x.drop(w.condConsts());
         Seq<Array> r = Bind.bind(jvp, condConsts.appendAll(body.consts()).appendAll(interleave(rest, t.drop(w.condConsts()), groups)));
         return new JvpRules.Result(r.take(k), r.drop(k));
+    }
+
+    /** The JVP of a checkpointed function is checkpointed too, so the policy still applies when reverse mode splits it. */
+    private static JvpRules.Result remat(Remat r, Seq<Array> x, Seq<Array> t) {
+        int outs = r.body().outs().size();
+        Programs.Closed body = jvpProgram(r.body(), Vector.of(x.size()), Vector.of(outs));
+        Seq<Array> out = Bind.bind(new Remat(body.jaxpr(), r.policy()), body.consts().appendAll(x).appendAll(t));
+        return new JvpRules.Result(out.take(outs), out.drop(outs));
     }
 }

@@ -7,6 +7,7 @@ import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
+import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
 import dev.jaxj.ir.ShapedArray;
@@ -38,6 +39,7 @@ public final class ControlFlowPartialEval {
             case Cond c -> cond(pe, c, in);
             case Scan s -> scan(pe, s, in);
             case While w -> whileLoop(pe, w, in);
+            case Remat r -> RematPartialEval.partialEval(pe, r, in);
         };
     }
 

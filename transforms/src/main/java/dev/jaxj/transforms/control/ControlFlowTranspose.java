@@ -6,6 +6,7 @@ import dev.jaxj.errors.NotDifferentiable;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
+import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
 import dev.jaxj.ir.ShapedArray;
@@ -32,6 +33,8 @@ public final class ControlFlowTranspose {
         return switch (p) {
             case Cond c -> cond(c, cts, args);
             case Scan s -> scan(s, cts, args);
+            // Transposing the body evaluates its non-linear part first: that is the recomputation.
+            case Remat r -> spread(args.map(LinearArg::isLinear), transposeProgram(r.body(), args.map(LinearArg::isLinear), args.filter(a -> !a.isLinear()).map(LinearArg::value), cts));
             case While w -> throw new NotDifferentiable(w.name(), "a while loop is not transposable; reverse mode goes through"
                     + " Lax.whileLoop(cond, body, init, maxSteps), which partial evaluation turns into a scan");
         };

@@ -6,6 +6,7 @@ import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
+import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
 import dev.jaxj.ir.Shape;
@@ -33,6 +34,11 @@ final class ControlFlowBatching {
             case Cond c -> cond(c, x, d, size);
             case Scan s -> scan(s, x, d, size);
             case While w -> whileLoop(w, x, d, size);
+            case Remat r -> {
+                Seq<Array> ops = x.zipWith(d, ControlFlowBatching::front);
+                Programs.Closed body = vectorized(r.body(), d.map(ControlFlowBatching::axis), ops.map(Array::aval), size);
+                yield Batched.all(Bind.bind(new Remat(body.jaxpr(), r.policy()), body.consts().appendAll(ops)), 0);
+            }
         };
     }
 
