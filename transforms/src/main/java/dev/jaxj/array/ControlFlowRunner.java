@@ -9,6 +9,8 @@ import dev.jaxj.compiler.pass.Passes;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
+import dev.jaxj.ir.Primitive.CustomJvpCall;
+import dev.jaxj.ir.Primitive.CustomVjpCall;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
@@ -62,6 +64,8 @@ final class ControlFlowRunner {
             case Scan s -> scan(s, args);
             case While w -> whileLoop(w, args);
             case Remat r -> program(r.body()).run(args);
+            case CustomJvpCall c -> program(c.fun()).run(args);
+            case CustomVjpCall c -> program(c.fun()).run(args);
         };
     }
 

@@ -89,6 +89,13 @@ final class ControlFlowRules {
         return p.body().outAvals().map(ShapedArray::strong);
     }
 
+    /** A call of a closed program on the operands: its outputs. */
+    static Seq<ShapedArray> call(Primitive p, Jaxpr fun, Seq<ShapedArray> in) {
+        closed(p.name(), fun);
+        matchAll(p.name(), "operands", fun.inAvals(), in);
+        return fun.outAvals().map(ShapedArray::strong);
+    }
+
     private static void closed(String op, Jaxpr j) {
         if (!j.constVars().isEmpty()) throw new ArgumentError(op, "programs of control flow are closed (constants are operands), got " + j.constVars().size() + " constants");
     }

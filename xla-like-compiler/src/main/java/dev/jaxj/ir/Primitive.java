@@ -24,7 +24,7 @@ import static java.util.Objects.requireNonNull;
  * Elementwise ::= Unary | Binary | SelectN | Clamp
  * Unary       ::= FloatUnary | NumericUnary | Not | ConvertElementType | BitcastConvertType | Copy
  * Binary      ::= Arithmetic | FloatBinary | Bitwise | Shift | Comparison
- * ControlFlow ::= Cond | Scan | While | Remat
+ * ControlFlow ::= Cond | Scan | While | Remat | CustomJvpCall | CustomVjpCall
  * }
  */
 public sealed interface Primitive {
@@ -951,7 +951,7 @@ public sealed interface Primitive {
      * constant of the program — so the programs have no constant variables, and passes and
      * transforms treat them as plain data.
      */
-    sealed interface ControlFlow extends Primitive permits Cond, Scan, While, Remat {
+    sealed interface ControlFlow extends Primitive permits Cond, Scan, While, Remat, CustomJvpCall, CustomVjpCall {
         /** {@return the programs this primitive runs, in parameter order} */
         Seq<Jaxpr> jaxprs();
 
@@ -1075,6 +1075,52 @@ public sealed interface Primitive {
                 }
             }
             return body.outAvals().map(ShapedArray::strong);
+        }
+    }
+
+    /**
+     * {@code custom_jvp_call[fun, jvp, num_consts] consts…, args…}: a function with a
+     * user-defined JVP, staged so that the rule survives inside loop bodies and jitted code.
+     * {@code fun} takes {@code consts ++ args}. The rule is traced only when forward mode needs
+     * it (a rule may call the function itself), so it is opaque here: {@code jvp} is owned by
+     * the transforms. The captured constants have no tangents, as in JAX's {@code custom_jvp}.
+     */
+    record CustomJvpCall(Jaxpr fun, Object jvp, int numConsts) implements ControlFlow {
+        public CustomJvpCall {
+            requireNonNull(fun, "fun is null");
+            requireNonNull(jvp, "jvp is null");
+            if (numConsts < 0 || numConsts > fun.inVars().size()) throw new ArgumentError("custom_jvp_call", "num_consts out of range: " + numConsts);
+        }
+
+        @Override public Seq<Jaxpr> jaxprs() { return Vector.of(fun); }
+
+        @Override public ControlFlow withJaxprs(Seq<Jaxpr> jaxprs) { return new CustomJvpCall(jaxprs.single(), jvp, numConsts); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            return ControlFlowRules.call(this, fun, in);
+        }
+    }
+
+    /**
+     * {@code custom_vjp_call[fun, rules, num_consts] consts…, args…}: a function with a
+     * user-defined VJP, staged. {@code fun} takes {@code consts ++ args}; the forward and
+     * backward rules are traced only when differentiation needs them, so they are opaque here.
+     */
+    record CustomVjpCall(Jaxpr fun, Object rules, int numConsts) implements ControlFlow {
+        public CustomVjpCall {
+            requireNonNull(fun, "fun is null");
+            requireNonNull(rules, "rules is null");
+            if (numConsts < 0 || numConsts > fun.inVars().size()) throw new ArgumentError("custom_vjp_call", "num_consts out of range: " + numConsts);
+        }
+
+        @Override public Seq<Jaxpr> jaxprs() { return Vector.of(fun); }
+
+        @Override public ControlFlow withJaxprs(Seq<Jaxpr> jaxprs) { return new CustomVjpCall(jaxprs.single(), rules, numConsts); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            return ControlFlowRules.call(this, fun, in);
         }
     }
 }

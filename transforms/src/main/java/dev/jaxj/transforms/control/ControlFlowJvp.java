@@ -5,6 +5,8 @@ import dev.jaxj.array.Bind;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
+import dev.jaxj.ir.Primitive.CustomJvpCall;
+import dev.jaxj.ir.Primitive.CustomVjpCall;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
@@ -29,6 +31,8 @@ public final class ControlFlowJvp {
             case Scan s -> scan(s, x, t);
             case While w -> whileLoop(w, x, t);
             case Remat r -> remat(r, x, t);
+            case CustomJvpCall c -> CustomCalls.jvp(c, x, t);
+            case CustomVjpCall c -> CustomCalls.jvp(c, x, t);
         };
     }
 

@@ -7,6 +7,8 @@ import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
+import dev.jaxj.ir.Primitive.CustomJvpCall;
+import dev.jaxj.ir.Primitive.CustomVjpCall;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
@@ -40,6 +42,9 @@ public final class ControlFlowPartialEval {
             case Scan s -> scan(pe, s, in);
             case While w -> whileLoop(pe, w, in);
             case Remat r -> RematPartialEval.partialEval(pe, r, in);
+            // Linearization applies their rules before partial evaluation sees them; elsewhere they are staged whole.
+            case CustomJvpCall c -> pe.stage(c, in);
+            case CustomVjpCall c -> pe.stage(c, in);
         };
     }
 

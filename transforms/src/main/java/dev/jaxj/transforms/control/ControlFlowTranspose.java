@@ -6,6 +6,8 @@ import dev.jaxj.errors.NotDifferentiable;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
+import dev.jaxj.ir.Primitive.CustomJvpCall;
+import dev.jaxj.ir.Primitive.CustomVjpCall;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
@@ -35,6 +37,8 @@ public final class ControlFlowTranspose {
             case Scan s -> scan(s, cts, args);
             // Transposing the body evaluates its non-linear part first: that is the recomputation.
             case Remat r -> spread(args.map(LinearArg::isLinear), transposeProgram(r.body(), args.map(LinearArg::isLinear), args.filter(a -> !a.isLinear()).map(LinearArg::value), cts));
+            case CustomJvpCall c -> throw new IllegalStateException(c.name() + " is not linear: forward mode replaces it by its rule before transposition");
+            case CustomVjpCall c -> throw new IllegalStateException(c.name() + " is not linear: forward mode replaces it by its rule before transposition");
             case While w -> throw new NotDifferentiable(w.name(), "a while loop is not transposable; reverse mode goes through"
                     + " Lax.whileLoop(cond, body, init, maxSteps), which partial evaluation turns into a scan");
         };

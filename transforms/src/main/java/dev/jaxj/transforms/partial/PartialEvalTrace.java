@@ -9,7 +9,9 @@ import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.ir.SourceInfo;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+import dev.jaxj.core.CustomRules;
 import dev.jaxj.transforms.control.ControlFlowPartialEval;
+import dev.jaxj.transforms.control.CustomCalls;
 import io.vavr.control.Option;
 
 /**
@@ -79,6 +81,18 @@ public final class PartialEvalTrace extends Trace {
         var recipe = new Recipe.EqnRecipe(p, staged, outAvals, SourceInfo.capture());
         recipe.out = outAvals.map(a -> new PeTracer(this, a, Option.none(), recipe));
         return Seq.narrow(recipe.out);
+    }
+
+    /** Staging keeps a user-defined JVP rule with the function, as a primitive carrying both programs. */
+    @Override
+    public Seq<Array> processCustomJvp(CustomRules.Jvp rule, Seq<Tracer> in) {
+        return stageAll ? CustomCalls.stageJvp(this, rule, in) : super.processCustomJvp(rule, in);
+    }
+
+    /** Staging keeps a user-defined VJP with the function, as a primitive carrying its three programs. */
+    @Override
+    public Seq<Array> processCustomVjp(CustomRules.Vjp rule, Seq<Tracer> in) {
+        return stageAll ? CustomCalls.stageVjp(this, rule, in) : super.processCustomVjp(rule, in);
     }
 
     @Override

@@ -6,12 +6,16 @@ import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
+import dev.jaxj.ir.Primitive.CustomJvpCall;
+import dev.jaxj.ir.Primitive.CustomVjpCall;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
+import dev.jaxj.transforms.control.CustomCalls;
+import dev.jaxj.transforms.control.Lazy;
 import dev.jaxj.transforms.control.Programs;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -34,6 +38,8 @@ final class ControlFlowBatching {
             case Cond c -> cond(c, x, d, size);
             case Scan s -> scan(s, x, d, size);
             case While w -> whileLoop(w, x, d, size);
+            case CustomJvpCall c -> customJvp(c, x, d, size);
+            case CustomVjpCall c -> customVjp(c, x, d, size);
             case Remat r -> {
                 Seq<Array> ops = x.zipWith(d, ControlFlowBatching::front);
                 Programs.Closed body = vectorized(r.body(), d.map(ControlFlowBatching::axis), ops.map(Array::aval), size);
@@ -142,5 +148,36 @@ final class ControlFlowBatching {
         While batched = new While(cond.jaxpr(), body.jaxpr(), condConsts.size(), bodyConsts.size(), w.maxSteps());
         Seq<Array> out = Bind.bind(batched, condConsts.appendAll(bodyConsts).appendAll(carry));
         return Batched.all(out, 0);
+    }
+
+    /** A rule's program vectorized over its arguments, its own captured values shared by every example. */
+    private static Programs.Closed vectorizedRule(Programs.Closed rule, Seq<ShapedArray> batchedArgs, int size) {
+        Seq<ShapedArray> own = rule.consts().map(Array::aval);
+        Seq<Option<Integer>> axes = own.map(a -> Option.<Integer>none()).appendAll(batchedArgs.map(a -> Option.some(0)));
+        Programs.Closed v = vectorized(rule.jaxpr(), axes, own.appendAll(batchedArgs), size);
+        return new Programs.Closed(v.jaxpr(), v.consts().appendAll(rule.consts()));
+    }
+
+    private static Seq<Batched> customJvp(CustomJvpCall c, Seq<Array> x, Seq<Integer> d, int size) {
+        Seq<Array> ops = x.zipWith(d, (v, dim) -> Moves.bring(v, dim, size, 0));
+        Seq<ShapedArray> avals = ops.map(Array::aval);
+        Programs.Closed fun = vectorized(c.fun(), ops.map(o -> Option.some(0)), avals, size);
+        Seq<ShapedArray> args = avals.drop(c.numConsts()).map(ShapedArray::strong);
+        Lazy<Programs.Closed> jvp = CustomCalls.jvpRule(c).map(rule -> vectorizedRule(rule, args.appendAll(args), size));
+        return Batched.all(Bind.bind(new CustomJvpCall(fun.jaxpr(), jvp, fun.numConsts() + c.numConsts()), fun.consts().appendAll(ops)), 0);
+    }
+
+    private static Seq<Batched> customVjp(CustomVjpCall c, Seq<Array> x, Seq<Integer> d, int size) {
+        Seq<Array> ops = x.zipWith(d, (v, dim) -> Moves.bring(v, dim, size, 0));
+        Seq<ShapedArray> avals = ops.map(Array::aval);
+        Programs.Closed fun = vectorized(c.fun(), ops.map(o -> Option.some(0)), avals, size);
+        Seq<ShapedArray> args = avals.drop(c.numConsts());
+        Lazy<CustomCalls.VjpRules> rules = CustomCalls.vjpRules(c).map(r -> {
+            Programs.Closed fwd = vectorizedRule(r.fwd(), args, size);
+            // bwd reads the residuals and the output cotangents, batched as fwd and fun return them.
+            Seq<ShapedArray> bwdIn = Programs.stacked(r.bwd().jaxpr().inAvals().drop(r.bwd().numConsts()), size);
+            return new CustomCalls.VjpRules(fwd, r.numResiduals(), vectorizedRule(r.bwd(), bwdIn, size));
+        });
+        return Batched.all(Bind.bind(new CustomVjpCall(fun.jaxpr(), rules, fun.numConsts() + c.numConsts()), fun.consts().appendAll(ops)), 0);
     }
 }

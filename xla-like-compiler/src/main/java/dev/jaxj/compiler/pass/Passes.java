@@ -30,11 +30,13 @@ public final class Passes {
 
     /**
      * {@return the pipeline for a program that is about to run}: {@link #standard()} after
-     * removing the markers only differentiation needs ({@code stop_gradient}), with
+     * inlining the calls and removing the markers only differentiation needs
+     * ({@code custom_jvp_call}, {@code remat}, {@code stop_gradient}), with
      * transposes of products folded into the products
      */
     public static Pass forExecution() {
-        return new StopGradientElimination()
+        return new CallInlining()
+                .andThen(new StopGradientElimination())
                 .andThen(new AlgebraicSimplifier()
                         .andThen(new TransposeFolding())
                         .andThen(new ConstantFolding())
