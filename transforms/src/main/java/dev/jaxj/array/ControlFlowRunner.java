@@ -17,8 +17,10 @@ import dev.jaxj.ir.Var;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,8 +29,8 @@ import java.util.Map;
  * the program around it) and for eager calls ({@link #eval}, which compiles the lone equation
  * once, the same way). Per iteration it only runs the body's compiled program: from the second
  * iteration on the body owns the carry it is given (the plan donates it), so the new carry may
- * be written over the old one. A scan cuts each slice into one buffer per scanned operand,
- * reused while no carry holds it, and copies each result row into its stacked output.
+ * be written over the old one. A scan copies each slice into a buffer an earlier iteration is
+ * done with (see {@link #recycle}), and each result row into its stacked output.
  */
 final class ControlFlowRunner {
     private ControlFlowRunner() {}
@@ -83,27 +85,44 @@ final class ControlFlowRunner {
         Seq<Array> consts = args.take(s.numConsts());
         Seq<Array> carry = args.slice(s.numConsts(), fixed);
         Seq<Array> xs = args.drop(fixed);
+        Seq<Buffer> callers = args.map(ControlFlowRunner::buffer);
         Seq<ShapedArray> yAvals = step.eqn().out().drop(s.numCarry()).map(Var::aval);
         Seq<HostBuffer> ys = yAvals.map(y -> HostBuffer.allocateForOverwrite(y.dtype(), y.size()));
-        HostBuffer[] rows = new HostBuffer[xs.size()];
+        List<HostBuffer> free = new ArrayList<>();
         for (int iteration = 0; iteration < s.length(); iteration++) {
             int i = s.reverse() ? s.length() - 1 - iteration : iteration;
-            Seq<Array> slices = Vector.range(0, xs.size()).map(k -> row(xs.get(k), i, rows, k));
+            Seq<Array> slices = xs.map(x -> row(x, i, free));
+            // Read before the run: donating the carry and the slices deletes these arrays.
+            Seq<Buffer> previous = carry.appendAll(slices).map(ControlFlowRunner::buffer);
             // The operands' carry is the caller's; later ones are the body's own results.
             Seq<Array> outs = run(body, consts.appendAll(carry).appendAll(slices), iteration > 0);
             carry = outs.take(s.numCarry());
+            Seq<Array> y = outs.drop(s.numCarry());
             for (int k = 0; k < ys.size(); k++) {
-                Array y = outs.get(s.numCarry() + k);
-                int n = y.aval().size();
-                System.arraycopy(host(y).array(), 0, ys.get(k).array(), i * n, n);
+                int n = y.get(k).aval().size();
+                System.arraycopy(host(y.get(k)).array(), 0, ys.get(k).array(), i * n, n);
             }
-            // A slice buffer that became (part of) the carry must survive: the next slice goes elsewhere.
-            for (int k = 0; k < rows.length; k++) {
-                HostBuffer r = rows[k];
-                if (carry.exists(c -> buffer(c) == r)) rows[k] = null;
-            }
+            recycle(previous.appendAll(y.map(ControlFlowRunner::buffer)), carry, callers, free);
         }
         return carry.appendAll(Vector.range(0, ys.size()).map(k -> new ConcreteArray(yAvals.get(k), ys.get(k))));
+    }
+
+    /**
+     * Collects the buffers an iteration is done with for the next slices: the body may have
+     * written the new carry over a slice and a row of ys over the old carry, so those buffers
+     * take turns and an iteration allocates nothing. A buffer of the caller's, or one the new
+     * carry holds, is never taken.
+     */
+    private static void recycle(Seq<Buffer> done, Seq<Array> carry, Seq<Buffer> callers, List<HostBuffer> free) {
+        Seq<Buffer> live = carry.map(ControlFlowRunner::buffer);
+        for (Buffer b : done) {
+            if (b instanceof HostBuffer h && !contains(callers, b) && !contains(live, b) && !contains(free, b)) free.add(h);
+        }
+    }
+
+    private static boolean contains(Iterable<? extends Buffer> xs, Buffer b) {
+        for (Buffer x : xs) if (x == b) return true;
+        return false;
     }
 
     private static Seq<Array> whileLoop(While w, BufferPlan cond, BufferPlan body, Seq<Array> args) {
@@ -116,13 +135,17 @@ final class ControlFlowRunner {
         return carry;
     }
 
-    /** Row {@code i} of {@code x} along its leading axis, copied into {@code rows[k]} (allocated when empty). */
-    private static Array row(Array x, int i, HostBuffer[] rows, int k) {
+    /** Row {@code i} of {@code x} along its leading axis, copied into a buffer taken from {@code free} or allocated. */
+    private static Array row(Array x, int i, List<HostBuffer> free) {
         ShapedArray a = x.aval().withShape(x.shape().without(0)).strong();
         int n = a.size();
-        if (rows[k] == null) rows[k] = HostBuffer.allocateForOverwrite(a.dtype(), n);
-        System.arraycopy(host(x).array(), i * n, rows[k].array(), 0, n);
-        return new ConcreteArray(a, rows[k]);
+        HostBuffer out = null;
+        for (int k = 0; k < free.size() && out == null; k++) {
+            if (free.get(k).dtype() == a.dtype() && free.get(k).size() == n) out = free.remove(k);
+        }
+        if (out == null) out = HostBuffer.allocateForOverwrite(a.dtype(), n);
+        System.arraycopy(host(x).array(), i * n, out.array(), 0, n);
+        return new ConcreteArray(a, out);
     }
 
     private static Buffer buffer(Array x) {
