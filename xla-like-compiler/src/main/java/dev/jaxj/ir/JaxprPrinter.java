@@ -4,7 +4,10 @@ import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -93,13 +96,13 @@ final class JaxprPrinter {
      */
     private String controlParams(Primitive.ControlFlow cf, String indent) {
         String in = indent + "  ";
-        var params = new java.util.ArrayList<String>();
+        List<String> params = new ArrayList<>();
         switch (cf) {
             case Primitive.Cond c -> params.add("branches=(\n" + c.branches().map(b -> in + "  " + nested(b, in + "  ") + "\n").mkString() + in + ")");
             case Primitive.Scan s -> {
                 params.add("jaxpr=" + nested(s.body(), in));
                 params.add("length=" + s.length());
-                params.add("linear=" + python(java.util.Collections.nCopies(s.body().inVars().size(), "False")));
+                params.add("linear=" + python(Collections.nCopies(s.body().inVars().size(), "False")));
                 params.add("num_carry=" + s.numCarry());
                 params.add("num_consts=" + s.numConsts());
                 params.add("reverse=" + (s.reverse() ? "True" : "False"));
@@ -117,7 +120,7 @@ final class JaxprPrinter {
     }
 
     /** A Python tuple: {@code (a,)} for one element. */
-    private static String python(java.util.List<String> xs) {
+    private static String python(List<String> xs) {
         return xs.size() == 1 ? "(" + xs.getFirst() + ",)" : "(" + String.join(", ", xs) + ")";
     }
 

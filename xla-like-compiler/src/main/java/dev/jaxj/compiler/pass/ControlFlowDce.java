@@ -11,6 +11,9 @@ import dev.jaxj.ir.Var;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -76,7 +79,7 @@ final class ControlFlowDce {
         for (int i = 0; i < carry; i++) bodyIns[w.bodyConsts() + i] = outs[i];
         While pruned = new While(dropInputs(cond.jaxpr, condIns), dropInputs(body.jaxpr, bodyIns),
                 count(condIns, 0, w.condConsts()), count(bodyIns, 0, w.bodyConsts()), w.maxSteps());
-        boolean[] keepOperands = concat(java.util.Arrays.copyOf(condIns, w.condConsts()), bodyIns);
+        boolean[] keepOperands = concat(Arrays.copyOf(condIns, w.condConsts()), bodyIns);
         return rebuild(e, pruned, keepOperands, outs);
     }
 
@@ -96,7 +99,7 @@ final class ControlFlowDce {
     private static Pruned prune(Jaxpr j, boolean[] keep) {
         Seq<Atom> outs = Vector.range(0, keep.length).filter(i -> keep[i]).map(j.outs()::get);
         Jaxpr pruned = new DeadCodeElimination().apply(new Jaxpr(j.constVars(), j.inVars(), j.eqns(), outs));
-        java.util.Set<Var> read = new java.util.HashSet<>();
+        Set<Var> read = new HashSet<>();
         for (Eqn e : pruned.eqns()) for (Atom a : e.in()) if (a instanceof Var v) read.add(v);
         for (Atom a : pruned.outs()) if (a instanceof Var v) read.add(v);
         boolean[] usedIns = new boolean[j.inVars().size()];
@@ -124,7 +127,7 @@ final class ControlFlowDce {
     }
 
     private static boolean[] concat(boolean[] a, boolean[] b) {
-        boolean[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        boolean[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
