@@ -69,7 +69,7 @@ public final class Bind {
     static Seq<Array> eval(Primitive p, Seq<? extends Array> args) {
         Vector<ShapedArray> inAvals = Vector.ofAll(args).map(Array::aval);
         Seq<ShapedArray> outAvals = p.abstractEval(inAvals);
-        if (p instanceof Primitive.ControlFlow c) return ControlFlowRunner.eval(c, args);
+        if (p instanceof Primitive.ControlFlow c) return ControlFlowRunner.run(c, args);
         Vector<ConcreteArray> operands = Vector.ofAll(args).map(a -> (ConcreteArray) a);
         Seq<Buffer> in = operands.map(a -> a.buffer(p.name()));
         Seq<Buffer> out = Backends.defaultBackend().execute(p, inAvals, in, outAvals);

@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * Drives loops and branches on concrete arrays: the one place that iterates, for jitted
  * programs ({@link Executor} hands it a {@link Step.Nested} whose programs were lowered with
- * the program around it) and for eager calls ({@link #eval}, which compiles the lone equation
+ * the program around it) and for eager calls ({@link #run(ControlFlow, Seq)}, which compiles the lone equation
  * once, the same way). Per iteration it only runs the body's compiled program: from the second
  * iteration on the body owns the carry it is given (the plan donates it), so the new carry may
  * be written over the old one. A scan copies each slice into a buffer an earlier iteration is
@@ -47,7 +47,7 @@ final class ControlFlowRunner {
     });
 
     /** {@return the outputs of {@code p}} for concrete operands whose avals its shape rule accepted (eager evaluation) */
-    static Seq<Array> eval(ControlFlow p, Seq<? extends Array> operands) {
+    static Seq<Array> run(ControlFlow p, Seq<? extends Array> operands) {
         Seq<Array> args = Vector.ofAll(operands);
         var key = new Key(p, args.map(Array::aval));
         BufferPlan plan = EAGER.get(key);
