@@ -12,7 +12,6 @@ import dev.jaxj.errors.DeletedArrayError;
 import dev.jaxj.ir.Atom;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Lit;
-import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Var;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -114,6 +113,7 @@ public final class Executor {
                     backend.runFused(f, f.inputs().map(env::get), out);
                     yield out;
                 }
+                case Step.Nested n -> nested(n, targets);
             };
             Seq<Var> vars = step.outputs();
             for (int i = 0; i < vars.size(); i++) env.put(vars.get(i), outs.get(i));
@@ -131,9 +131,27 @@ public final class Executor {
         /** Runs a library call; a result that is one of its operands' buffers, unplanned, is never overwritten later. */
         private Seq<Buffer> library(Step.LibraryCall c, Seq<Target> targets) {
             Seq<Buffer> in = c.eqn().in().map(this::read);
-            Seq<Buffer> out = c.eqn().prim() instanceof Primitive.ControlFlow cf
-                    ? ControlFlowRunner.run(cf, c.eqn().in().zipWith(in, (a, b) -> new ConcreteArray(a.aval(), b))).map(r -> ((ConcreteArray) r).buffer(cf.name()))
-                    : backend.execute(c.eqn().prim(), c.eqn().in().map(Atom::aval), in, c.eqn().out().map(Var::aval));
+            Seq<Buffer> out = backend.execute(c.eqn().prim(), c.eqn().in().map(Atom::aval), in, c.eqn().out().map(Var::aval));
+            return fill(in, out, targets);
+        }
+
+        /**
+         * Runs a loop or branch through {@link ControlFlowRunner}. Run zero times, or passing a
+         * value through, it may hand back an operand's buffer, or one buffer as two results:
+         * such buffers are never overwritten later.
+         */
+        private Seq<Buffer> nested(Step.Nested n, Seq<Target> targets) {
+            Seq<Buffer> in = n.eqn().in().map(this::read);
+            Seq<Array> operands = n.eqn().in().zipWith(in, (a, b) -> new ConcreteArray(a.aval(), b));
+            Seq<Buffer> out = ControlFlowRunner.run(n, operands).map(r -> ((ConcreteArray) r).buffer(n.eqn().prim().name()));
+            for (int i = 0; i < out.size(); i++) {
+                if (contains(out.take(i), out.get(i))) keep.add(out.get(i));
+            }
+            return fill(in, out, targets);
+        }
+
+        /** Puts the buffers a call returned into their slots. */
+        private Seq<Buffer> fill(Seq<Buffer> in, Seq<Buffer> out, Seq<Target> targets) {
             for (int i = 0; i < out.size(); i++) {
                 Buffer b = out.get(i);
                 if (targets.get(i) instanceof Target.Library l) {

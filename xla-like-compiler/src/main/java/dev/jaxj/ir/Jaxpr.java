@@ -78,7 +78,7 @@ public record Jaxpr(Seq<Var> constVars, Seq<Var> inVars, Seq<Eqn> eqns, Seq<Atom
 
     /**
      * Checks that every variable is bound once before use and that every equation's output
-     * avals equal its primitive's shape rule.
+     * avals equal its primitive's shape rule, in the programs of control-flow equations too.
      *
      * @return this program
      * @throws JaxprTypeError naming the first offending equation
@@ -106,6 +106,7 @@ public record Jaxpr(Seq<Var> constVars, Seq<Var> inVars, Seq<Eqn> eqns, Seq<Atom
                 throw new JaxprTypeError("typecheck", "equation " + e.prim().name() + " declares outputs " + JaxjException.avals(actual)
                         + " but its rule gives " + JaxjException.avals(expected), e.where(), null);
             }
+            if (e.prim() instanceof Primitive.ControlFlow cf) typecheckPrograms(e, cf);
             for (Var v : e.out()) {
                 if (env.contains(v)) throw new JaxprTypeError("typecheck", "variable assigned twice by " + e.prim().name(), e.where(), null);
                 env = env.add(v);
@@ -115,6 +116,17 @@ public record Jaxpr(Seq<Var> constVars, Seq<Var> inVars, Seq<Eqn> eqns, Seq<Atom
             if (a instanceof Var v && !env.contains(v)) throw new JaxprTypeError("typecheck", "unbound output variable " + v.aval(), SourceInfo.UNKNOWN, null);
         }
         return this;
+    }
+
+    /** The programs of a loop or branch are checked too; a failure names the primitive and which program. */
+    private static void typecheckPrograms(Eqn e, Primitive.ControlFlow cf) {
+        for (int i = 0; i < cf.jaxprs().size(); i++) {
+            try {
+                cf.jaxprs().get(i).typecheck();
+            } catch (JaxprTypeError ex) {
+                throw new JaxprTypeError("typecheck", "program " + i + " of " + cf.name() + " is ill-typed: " + ex.detail(), e.where(), ex);
+            }
+        }
     }
 
     /** {@return the avals of the inputs} */

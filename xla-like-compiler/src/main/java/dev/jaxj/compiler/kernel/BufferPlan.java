@@ -20,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * plan    ::= ["donated (" var* ")"] line*
  * line    ::= loop ": out " var (" fresh" | " reuses " var)
  *           | primitive ": " var " aliases " var
+ *           | control " " program ":" plan        (indented; a nested program's own names)
  * }
  * Rules: a program output, a constant and an input that is not donated are never overwritten;
  * buffers are reused only for the same dtype and element count; a loop writes over one of its
@@ -114,6 +115,12 @@ public record BufferPlan(KernelProgram program, Seq<Integer> donated, Seq<Seq<Ta
                     case Target.Library _ -> { }
                 }
             }
+            if (step instanceof Step.Nested n) {
+                for (int i = 0; i < n.programs().size(); i++) {
+                    String inner = n.programs().get(i).toString();
+                    if (!inner.isEmpty()) sb.append(label(step)).append(' ').append(KernelProgram.programLabel(n, i)).append(":\n").append(inner.indent(2));
+                }
+            }
         }
         return sb.isEmpty() ? "" : sb.substring(0, sb.length() - 1);
     }
@@ -122,6 +129,7 @@ public record BufferPlan(KernelProgram program, Seq<Integer> donated, Seq<Seq<Ta
         return switch (s) {
             case Step.FusedLoop f -> f.name();
             case Step.LibraryCall c -> c.eqn().prim().name();
+            case Step.Nested n -> n.eqn().prim().name();
         };
     }
 

@@ -80,6 +80,8 @@ final class BufferPlanner {
             targets.add(switch (program.steps().get(k)) {
                 case Step.LibraryCall c -> library(c.eqn(), k);
                 case Step.FusedLoop f -> fused(f, k);
+                // Like a library call, a loop or branch hands back buffers of its own (or, run zero times, its operands').
+                case Step.Nested n -> nested(n, k);
             });
         }
         return new BufferPlan(program, donated, Vector.ofAll(targets), slots);
@@ -89,6 +91,7 @@ final class BufferPlanner {
         return switch (s) {
             case Step.LibraryCall c -> c.eqn().in().filter(a -> a instanceof Var).map(a -> (Var) a);
             case Step.FusedLoop f -> f.inputs();
+            case Step.Nested n -> n.eqn().in().filter(a -> a instanceof Var).map(a -> (Var) a);
         };
     }
 
@@ -124,6 +127,10 @@ final class BufferPlanner {
             return Vector.of(new Target.Alias(operand));
         }
         return e.out().map(v -> new Target.Library(define(v, true, k).id));
+    }
+
+    private Seq<Target> nested(Step.Nested n, int k) {
+        return n.outputs().map(v -> new Target.Library(define(v, true, k).id));
     }
 
     /**

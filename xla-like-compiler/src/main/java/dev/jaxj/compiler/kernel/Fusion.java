@@ -1,5 +1,6 @@
 package dev.jaxj.compiler.kernel;
 
+import dev.jaxj.compiler.pass.CallInlining;
 import dev.jaxj.ir.Atom;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Eqn;
@@ -27,7 +28,8 @@ import java.util.Set;
  * become a fused loop; broadcasts and reshapes feeding only fused code become index maps of
  * the loops' loads instead of arrays; reductions over trailing axes join the loop too, and so
  * does elementwise work that reads a reduction broadcast back along its row (a row softmax is
- * one loop that sweeps each row three times). Everything else is a library call. A value is
+ * one loop that sweeps each row three times). Control flow becomes a loop or branch step
+ * holding its programs, lowered here too. Everything else is a library call. A value is
  * written to memory only when something outside its loop needs it. A run longer than
  * {@link #MAX_LOOP_NODES} nodes or {@link #MAX_LOOP_SWEEPS} sweeps is cut into several loops,
  * so that a chain of any length still becomes code the JIT compiler takes.
@@ -78,7 +80,8 @@ public final class Fusion {
 
     /** {@return the kernel program computing {@code jaxpr}} */
     public static KernelProgram lower(Jaxpr jaxpr) {
-        return new Fusion(jaxpr).run();
+        // Calls that only differentiation needs (custom_jvp_call, remat) are inlined first, so only loops and branches nest.
+        return new Fusion(new CallInlining().apply(jaxpr)).run();
     }
 
     // Classification ----------------------------------------------------------------------------
@@ -269,9 +272,14 @@ public final class Fusion {
         List<Step> steps = new ArrayList<>();
         int[] counter = {0};
         for (Object u : units) {
-            steps.add(u instanceof Group g ? loop(g, "fused_" + counter[0]++) : new Step.LibraryCall(jaxpr.eqns().get((Integer) u)));
+            steps.add(u instanceof Group g ? loop(g, "fused_" + counter[0]++) : call(jaxpr.eqns().get((Integer) u)));
         }
         return new KernelProgram(jaxpr, Vector.ofAll(Schedule.order(steps)));
+    }
+
+    /** A library call, or a loop or branch whose programs are lowered here, recursively. */
+    private static Step call(Eqn e) {
+        return e.prim() instanceof ControlFlow cf ? Nesting.lower(e, cf) : new Step.LibraryCall(e);
     }
 
     private Step.FusedLoop loop(Group g, String name) {

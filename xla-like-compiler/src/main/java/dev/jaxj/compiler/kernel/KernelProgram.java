@@ -2,6 +2,7 @@ package dev.jaxj.compiler.kernel;
 
 import dev.jaxj.ir.Atom;
 import dev.jaxj.ir.Jaxpr;
+import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Var;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -11,8 +12,8 @@ import java.util.Map;
 
 /**
  * A program lowered for execution: the source {@link Jaxpr}'s inputs and outputs, and the
- * steps that compute the outputs — library calls and fused loops, in an order that respects
- * their dependencies. Backend-neutral: the CPU compiles each fused loop to JVM bytecode; another
+ * steps that compute the outputs — library calls, fused loops, and loops and branches holding
+ * kernel programs of their own, in an order that respects their dependencies. Backend-neutral: the CPU compiles each fused loop to JVM bytecode; another
  * backend renders the same loops in its own language.
  */
 public record KernelProgram(Jaxpr source, Seq<Step> steps) {
@@ -26,7 +27,8 @@ public record KernelProgram(Jaxpr source, Seq<Step> steps) {
     }
 
     /**
-     * {@return the program as text}, one line per step, e.g.
+     * {@return the program as text}, one line per step (a loop or branch followed by its
+     * programs, indented), e.g.
      * {@snippet lang=text :
      * fused_0 over (3,): in (a, b)
      *   0 = load a [1]
@@ -56,9 +58,50 @@ public record KernelProgram(Jaxpr source, Seq<Step> steps) {
                     }
                     for (Step.Store st : f.stores()) sb.append("  store ").append(st.node()).append(" -> ").append(name(names, st.target())).append('\n');
                 }
+                case Step.Nested n -> {
+                    sb.append(n.outputs().map(v -> name(names, v)).mkString(" ")).append(" = ").append(header(n)).append(' ')
+                            .append(n.eqn().in().map(a -> atom(names, a)).mkString(" ")).append('\n');
+                    // A nested program is closed: its variables are its own, named afresh.
+                    for (int i = 0; i < n.programs().size(); i++) {
+                        sb.append("  ").append(programLabel(n, i)).append(":\n").append(n.programs().get(i).program().toString().indent(4));
+                    }
+                }
             }
         }
         return sb.append("out (").append(source.outs().map(a -> atom(names, a)).mkString(", ")).append(")").toString();
+    }
+
+    /** {@return how many steps and loop nodes the program has, counting those of nested programs} (a measure of its size) */
+    public int size() {
+        int n = 0;
+        for (Step s : steps) {
+            n += 1 + switch (s) {
+                case Step.LibraryCall _ -> 0;
+                case Step.FusedLoop f -> f.nodes().size();
+                case Step.Nested nested -> nested.programs().map(p -> p.program().size()).sum().intValue();
+            };
+        }
+        return n;
+    }
+
+    /** The primitive and the static params that shape a run, e.g. {@code scan[length=64]}. */
+    private static String header(Step.Nested n) {
+        return switch (n.primitive()) {
+            case Primitive.Cond _ -> "cond";
+            case Primitive.Scan s -> "scan[length=" + s.length() + (s.reverse() ? " reverse" : "") + "]";
+            case Primitive.While w -> w.bounded() ? "while[max_steps=" + w.maxSteps() + "]" : "while";
+            case Primitive.Remat _, Primitive.CustomJvpCall _, Primitive.CustomVjpCall _ -> throw Nesting.inlined(n.primitive());
+        };
+    }
+
+    /** {@return the name of program {@code i} of a nested step}: {@code body}, {@code cond} or {@code branch i} */
+    static String programLabel(Step.Nested n, int i) {
+        return switch (n.primitive()) {
+            case Primitive.Cond _ -> "branch " + i;
+            case Primitive.Scan _ -> "body";
+            case Primitive.While _ -> i == 0 ? "cond" : "body";
+            case Primitive.Remat _, Primitive.CustomJvpCall _, Primitive.CustomVjpCall _ -> throw Nesting.inlined(n.primitive());
+        };
     }
 
     private static String node(Map<Var, String> names, Step.FusedLoop f, Node n) {

@@ -54,6 +54,7 @@ final class Schedule {
         return switch (s) {
             case Step.LibraryCall c -> c.eqn().in().filter(a -> a instanceof Var).map(a -> (Var) a);
             case Step.FusedLoop f -> f.inputs();
+            case Step.Nested n -> n.eqn().in().filter(a -> a instanceof Var).map(a -> (Var) a);
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.jaxj.compiler.kernel;
 
 import dev.jaxj.ir.Eqn;
+import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.Var;
@@ -10,7 +11,10 @@ import io.vavr.control.Option;
 
 import static java.util.Objects.requireNonNull;
 
-/** One step of a kernel program: a library call of one primitive, or a fused loop. */
+/**
+ * One step of a kernel program: a library call of one primitive, a fused loop, or a loop or
+ * branch of control flow holding kernel programs of its own.
+ */
 public sealed interface Step {
     /** {@return the program variables this step defines} */
     Seq<Var> outputs();
@@ -90,6 +94,59 @@ public sealed interface Step {
             int k = 1;
             for (int d = domain.rank() - reducedAxes; d < domain.rank(); d++) k *= domain.dim(d);
             return k;
+        }
+    }
+
+    /**
+     * A control-flow equation whose programs were lowered with the program around it, each to a
+     * kernel program with its own buffer plan, so a run only drives iterations: nothing is
+     * traced, optimised or lowered again, however many iterations run, and a loop nested in a
+     * body is a step of that body's program. The equation's operands and results are the step's.
+     */
+    sealed interface Nested extends Step permits Loop, Branch {
+        /** {@return the control-flow equation} */
+        Eqn eqn();
+
+        /** {@return the lowered programs, one per program of the primitive, in its order} */
+        Seq<BufferPlan> programs();
+
+        /** {@return the primitive} */
+        default Primitive.ControlFlow primitive() { return (Primitive.ControlFlow) eqn().prim(); }
+
+        @Override default Seq<Var> outputs() { return eqn().out(); }
+    }
+
+    /**
+     * A {@code scan} (programs: the body) or a {@code while} (programs: the cond, then the
+     * body). The body's plan donates its carried inputs (and a scan's slices), so an iteration
+     * may write its new carry over the previous one: the carry alternates between buffers
+     * instead of taking fresh ones each iteration.
+     */
+    record Loop(Eqn eqn, Seq<BufferPlan> programs) implements Nested {
+        public Loop {
+            requireNonNull(eqn, "eqn is null");
+            programs = Vector.ofAll(programs);
+            if (!(eqn.prim() instanceof Primitive.Scan || eqn.prim() instanceof Primitive.While)) {
+                throw new IllegalArgumentException("a loop step runs scan or while, got " + eqn.prim().name());
+            }
+            checkPrograms(eqn, programs);
+        }
+    }
+
+    /** A {@code cond}: one program per branch, none donating (the operands are the caller's). */
+    record Branch(Eqn eqn, Seq<BufferPlan> programs) implements Nested {
+        public Branch {
+            requireNonNull(eqn, "eqn is null");
+            programs = Vector.ofAll(programs);
+            if (!(eqn.prim() instanceof Primitive.Cond)) throw new IllegalArgumentException("a branch step runs cond, got " + eqn.prim().name());
+            checkPrograms(eqn, programs);
+        }
+    }
+
+    private static void checkPrograms(Eqn eqn, Seq<BufferPlan> programs) {
+        Seq<Jaxpr> sources = ((Primitive.ControlFlow) eqn.prim()).jaxprs();
+        if (programs.size() != sources.size()) {
+            throw new IllegalArgumentException(eqn.prim().name() + " has " + sources.size() + " programs, got " + programs.size() + " lowered");
         }
     }
 

@@ -51,7 +51,8 @@ public record ConstantFolding() implements Pass {
      * evaluator}: each output becomes a literal when {@link Evaluator#toLiteral} reads it, else
      * a new constant (the output variable turns into a constant variable, appended to the
      * program's, with the computed value). Equations without operands ({@code iota}) fold the
-     * same way; {@code custom_vjp_linear}, which no backend runs, never folds.
+     * same way; {@code custom_vjp_linear}, which no backend runs, never folds, nor does control
+     * flow, whose cost has no bound.
      *
      * @throws IllegalArgumentException when {@code maxElements < 1}
      */

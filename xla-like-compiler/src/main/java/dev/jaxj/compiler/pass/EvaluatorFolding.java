@@ -59,7 +59,8 @@ record EvaluatorFolding<T>(Evaluator<T> evaluator, int maxElements) implements C
     }
 
     private boolean foldable(Eqn e, Seq<Atom> in, Map<Var, T> small) {
-        if (e.prim() instanceof Primitive.CustomVjpLinear) return false;
+        // A loop's cost is unbounded (a while may not even end), so control flow runs with the program, never at compile time.
+        if (e.prim() instanceof Primitive.CustomVjpLinear || e.prim() instanceof Primitive.ControlFlow) return false;
         boolean known = in.forAll(a -> a instanceof Lit || a instanceof Var v && small.containsKey(v));
         return known && e.out().forAll(v -> v.aval().size() <= maxElements);
     }

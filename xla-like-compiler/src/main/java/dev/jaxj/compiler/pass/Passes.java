@@ -17,13 +17,15 @@ public final class Passes {
 
     /**
      * {@return simplification, constant folding of literals, CSE and DCE, repeated until the
-     * program stops changing (at most {@link #MAX_ROUNDS} rounds)}
+     * program stops changing (at most {@link #MAX_ROUNDS} rounds)} Each round optimises the
+     * programs of control-flow equations first ({@link SubPrograms#deep}), so DCE at the outer
+     * level sees which of a loop's results and operands its body still needs.
      */
     public static Pass standard() {
-        return new AlgebraicSimplifier()
-                .andThen(new ConstantFolding())
-                .andThen(new CommonSubexpressionElimination())
-                .andThen(new DeadCodeElimination())
+        return SubPrograms.deep(new AlgebraicSimplifier()
+                        .andThen(new ConstantFolding())
+                        .andThen(new CommonSubexpressionElimination())
+                        .andThen(new DeadCodeElimination()))
                 .fixpoint(MAX_ROUNDS)
                 .named("standard");
     }
@@ -36,12 +38,12 @@ public final class Passes {
      */
     public static Pass forExecution() {
         return new CallInlining()
-                .andThen(new StopGradientElimination())
-                .andThen(new AlgebraicSimplifier()
-                        .andThen(new TransposeFolding())
-                        .andThen(new ConstantFolding())
-                        .andThen(new CommonSubexpressionElimination())
-                        .andThen(new DeadCodeElimination())
+                .andThen(SubPrograms.deep(new StopGradientElimination()))
+                .andThen(SubPrograms.deep(new AlgebraicSimplifier()
+                                .andThen(new TransposeFolding())
+                                .andThen(new ConstantFolding())
+                                .andThen(new CommonSubexpressionElimination())
+                                .andThen(new DeadCodeElimination()))
                         .fixpoint(MAX_ROUNDS))
                 .named("for_execution");
     }
@@ -54,7 +56,8 @@ public final class Passes {
      * @throws IllegalArgumentException when {@code maxElements < 1}
      */
     public static <T> ClosedPass<T> standard(Evaluator<T> evaluator, int maxElements) {
-        return new AlgebraicSimplifier().<T>closed()
+        // Nested programs have no constants to fold with, and must stay closed: they get the plain pipeline.
+        return SubPrograms.inside(standard()).andThen(new AlgebraicSimplifier()).<T>closed()
                 .andThen(ConstantFolding.withEvaluator(evaluator, maxElements))
                 .andThen(new CommonSubexpressionElimination())
                 .andThen(new DeadCodeElimination())

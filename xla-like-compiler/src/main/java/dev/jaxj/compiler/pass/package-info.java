@@ -4,11 +4,12 @@
  * {@snippet lang=text :
  * Pass       ::= Jaxpr -> Jaxpr                      constVars only shrink (a subsequence)
  *              | Pass andThen Pass | Pass fixpoint(n) | Pass named(s) | Pass checked()
+ *              | SubPrograms.deep(Pass)               also inside cond/scan/while programs, innermost first
  * ClosedPass ::= Closed<T> -> Closed<T>              constants may be added (folded results)
  *              | Pass closed() | ClosedPass andThen ClosedPass | ClosedPass fixpoint(n)
  * Closed<T>  ::= (Jaxpr jaxpr, Seq<T> consts)       consts bound in order to jaxpr.constVars
  * Evaluator<T> ::= eval(Eqn, Seq<T>) -> Seq<T>      the caller's kernels, for folding constants
- * standard   ::= fixpoint(simplify; fold; cse; dce)
+ * standard   ::= fixpoint(deep(simplify; fold; cse; dce))
  * }
  *
  * <p>Why this shape: passes are plain functions that compose, as {@code java.lang.classfile}'s

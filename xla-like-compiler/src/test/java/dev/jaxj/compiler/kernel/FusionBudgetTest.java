@@ -80,6 +80,7 @@ class FusionBudgetTest {
             Seq<Var> reads = switch (s) {
                 case Step.LibraryCall c -> c.eqn().in().filter(a -> a instanceof Var).map(a -> (Var) a);
                 case Step.FusedLoop f -> f.inputs();
+                case Step.Nested n -> n.eqn().in().filter(a -> a instanceof Var).map(a -> (Var) a);
             };
             for (Var v : reads) assertTrue(defined.contains(v), v + " is read before it is written\n" + k);
             defined.addAll(s.outputs().toJavaList());
