@@ -65,6 +65,12 @@ final class Loops {
         return Vector.of(c._1, c._2, VmapLoops.stack(Vector.of(ys1), 0, y), VmapLoops.stack(Vector.of(ys2), 0, y));
     }
 
+    /** {@return the carry after the body ran over every step of {@code (xs1, xs2)} from {@code c}} */
+    static Tuple2<Array, Array> scanUnrolledCarry(LoopBody body, Tuple2<Array, Array> c, Seq<Array> in) {
+        for (int k = 0; k < in.get(2).shape().dim(0); k++) c = body.next(c, xAt(in, k));
+        return c;
+    }
+
     /**
      * {@return {@code f} applied to each example and the results stacked}: example {@code i} takes
      * slice {@code i} of the inputs that are {@code mapped} and the others whole.

@@ -53,7 +53,7 @@ class ScanProperties {
         return Vector.of(c._1, c._2);
     }
 
-    @Property(tries = 25)
+    @Property(tries = 15)
     void scanEqualsTheUnrolledLoop(@ForAll("bodies") LoopBody body, @ForAll @IntRange(max = 4) int length, @ForAll boolean reverse, @ForAll long seed) {
         Vector<Array> in = Loops.loopInputs(body.shape(), body.dtype(), length, seed);
         String what = body + ", " + length + " steps" + (reverse ? " reversed" : "");
@@ -62,7 +62,7 @@ class ScanProperties {
         Loops.assertAllClose(want, Jax.jit((Vector<Array> x) -> scanned(body, reverse, x)).apply(in), "jit(scan) of " + what);
     }
 
-    @Property(tries = 20)
+    @Property(tries = 12)
     void scanDerivativesEqualTheUnrolledLoops(@ForAll("bodies") LoopBody body, @ForAll @IntRange(max = 4) int length, @ForAll boolean reverse,
                                               @ForAll long seed) {
         Vector<Array> in = Loops.loopInputs(body.shape(), body.dtype(), length, seed);
@@ -71,7 +71,7 @@ class ScanProperties {
         assertSameDerivatives(f, ref, in, seed, what);
     }
 
-    @Property(tries = 20)
+    @Property(tries = 12)
     void vmapOfScanStacksTheUnrolledLoops(@ForAll("bodies") LoopBody body, @ForAll @IntRange(max = 3) int length, @ForAll boolean reverse,
                                           @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll long seed) {
         Vector<Array> in = Loops.loopInputs(body.shape(), body.dtype(), length, seed);
@@ -84,7 +84,7 @@ class ScanProperties {
         Loops.assertAllClose(want, Jax.jit(Jax.vmap(f, axes(mapped), 0)).apply(xs), "jit(vmap(scan)) of " + what);
     }
 
-    @Property(tries = 20)
+    @Property(tries = 12)
     void staticForiLoopEqualsTheUnrolledLoop(@ForAll("bodies") LoopBody body, @ForAll @IntRange(max = 4) int lower, @ForAll @IntRange(max = 4) int upper,
                                              @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll long seed) {
         // One input more than the highest index, so that the traced index is in bounds even for an empty range.

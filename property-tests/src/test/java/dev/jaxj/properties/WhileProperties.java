@@ -67,7 +67,7 @@ class WhileProperties {
         return in.take(2).append(VmapLoops.take(in.get(2), 0, 0)).append(VmapLoops.take(in.get(3), 0, 0));
     }
 
-    @Property(tries = 20)
+    @Property(tries = 15)
     void unboundedWhileEqualsTheJavaLoop(@ForAll("bodies") LoopBody body, @ForAll @IntRange(max = 5) int n, @ForAll @DoubleRange(min = -1, max = 3) double t,
                                          @ForAll @IntRange(min = 1, max = 3) int batch, @ForAll long seed) {
         Vector<Array> in = inputs(body, seed);
@@ -84,7 +84,7 @@ class WhileProperties {
                 "jit(vmap(" + what + ")), batched " + mapped);
     }
 
-    @Property(tries = 20)
+    @Property(tries = 15)
     void boundedWhileDifferentiatesAsTheStepsItTook(@ForAll("bodies") LoopBody body, @ForAll @IntRange(max = 4) int n,
                                                     @ForAll @DoubleRange(min = -1, max = 3) double t, @ForAll @IntRange(max = 4) int maxSteps,
                                                     @ForAll long seed) {
