@@ -15,14 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Bugs the control-flow properties found, reduced to a few lines. An open one fails until it is
- * fixed (and then stays as a regression test).
+ * Bugs the control-flow properties found, reduced to a few lines, kept as regression tests.
  */
 class ControlFlowBugsTest {
     /**
-     * Open, in the compiler (outside control flow): an empty window summed over a rank-0 value
-     * computed in the program returns another output's buffer. Loop bodies are compiled, so
-     * {@link LoopBody#KNOWN_RANK0_COMPILER_BUGS} keeps the row out of them until this passes.
+     * Fixed, in the CPU backend: a window that changes no axis handed back its operand's own
+     * array in a new buffer, which the executor could not see as the operand's, so a later loop
+     * wrote over it (here with {@code neg(v1)}).
      */
     @Test
     void reduceWindowSumOfAComputedScalarUnderJit() {
@@ -31,11 +30,11 @@ class ControlFlowBugsTest {
                 Lax.reduceWindowSum(Lax.dynamicUpdateSlice(v.get(0), v.get(0), Vector.empty()), none), v.get(1).neg());
         Vector<Array> in = Vector.of(Jnp.scalar(0.5, DType.F32), Jnp.scalar(1.5, DType.F32));
         assertEquals(0.5f, f.apply(in).get(1).floatValue(), "eager");
-        assertEquals(0.5f, Jax.jit(f).apply(in).get(1).floatValue(), "jit");   // gives -1.5, neg(v1)
+        assertEquals(0.5f, Jax.jit(f).apply(in).get(1).floatValue(), "jit");
     }
 
     /**
-     * Open: a bounded while (one step) whose step is a cond, whose branches capture {@code xs1}
+     * Fixed with the runner that lowers each loop and branch once as a nested kernel step: a bounded while (one step) whose step is a cond, whose branches capture {@code xs1}
      * and {@code xs2} (two arrays of one aval): one scans a body over them, the other runs one
      * step on {@code (xs1[0], xs2[0])}; only {@code xs1} reaches the carry ({@code xs2} feeds the
      * scan's ys, which are dropped). The gradient of {@code xs2} must be zero; reverse mode gives

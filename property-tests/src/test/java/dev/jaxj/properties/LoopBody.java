@@ -37,18 +37,10 @@ record LoopBody(Program pa, Program pb, Program py, Shape shape, DType dtype) {
                 Program.random(rows, shape, dtype, depth, rng.nextLong()), shape, dtype);
     }
 
-    /**
-     * Left out of loop bodies over rank-0 values because compiled programs get it wrong outside
-     * control flow too: on f32[], {@code jit(v -> (v0, reduce_window_sum(dynamic_update_slice(v0, v0)), neg(v1)))}
-     * returns {@code neg(v1)} as its second output (an empty window over a scalar computed in the
-     * program). Loop bodies are compiled, so the row would fail every law here for a reason that
-     * is not control flow; remove it from this set once the compiler is fixed.
-     */
-    static final Set<String> KNOWN_RANK0_COMPILER_BUGS = HashSet.of("reduce_window_sum");
 
     /** Rows that compose and give back the shape they take, so that every program maps {@code shape} to {@code shape}. */
     private static Seq<OpCase> shapePreserving(Shape shape, DType dtype) {
-        return OpCases.all().filter(Program::composes).filter(r -> shape.rank() > 0 || !KNOWN_RANK0_COMPILER_BUGS.contains(r.name())).filter(r -> r.acceptsAsIs(shape)
+        return OpCases.all().filter(Program::composes).filter(r -> r.acceptsAsIs(shape)
                 && r.f().apply(r.operands(shape, dtype, 0)).shape().equals(shape));
     }
 

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * compose with vmap in either order.
  */
 class VmapProperties {
-    static final Seq<VmapCase> TABLE = VmapElementwiseCases.all().appendAll(VmapStructuralCases.all()).appendAll(VmapContractionCases.all());
+    static final Seq<VmapCase> TABLE = VmapElementwiseCases.all().appendAll(VmapStructuralCases.all()).appendAll(VmapContractionCases.all())
+            .appendAll(VmapControlFlowCases.all());
 
     /** Batched and per-example runs use the same kernels, but a batched reduction or product may add in another order. */
     private static final double VALUE_TOL = 1e-5;

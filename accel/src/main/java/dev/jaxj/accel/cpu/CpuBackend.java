@@ -86,6 +86,16 @@ public final class CpuBackend implements Backend {
             // Loops and branches are driven by the executor, which runs their programs' steps here.
             case ControlFlow c -> throw new BackendError(c.name(), "runs its programs through the executor, not as one kernel");
         };
-        return Seq.narrow(r);
+        // A kernel with nothing to do (an empty window, a reduction over no axes) may wrap its
+        // operand's own array anew: return the operand's buffer itself then, whose sharing the
+        // executor sees and never overwrites.
+        return Seq.narrow(r.map(b -> operandSharing(h, b)));
+    }
+
+    private static HostBuffer operandSharing(Seq<HostBuffer> operands, HostBuffer result) {
+        for (HostBuffer x : operands) {
+            if (x != result && x.array() == result.array() && x.dtype() == result.dtype() && x.size() == result.size()) return x;
+        }
+        return result;
     }
 }
