@@ -4,9 +4,12 @@
  * {@snippet lang=text :
  * Module     ::= Dense | Conv | MaxPool | AvgPool | BatchNorm | LayerNorm | RMSNorm | Dropout
  *              | Embed | MultiHeadAttention | Activation | Flatten | Sequential(Module*) | MLP
+ *              | RNN(RecurrentCell)                         (a Lax.scan over the time axis)
  *              | your own record implementing Module
  * init       ::= module.init(Key, sampleInput)              -> Variables(params, state)
  * apply      ::= module.apply(Variables, input, Context)    -> Output(value, state)
+ * cell       ::= SimpleCell | LSTMCell | GRUCell            (RecurrentCell<C>, C = Array | LSTMCell.Carry)
+ * step       ::= cell.apply(Variables, carry, x)            -> Step(carry', output)
  * Context    ::= eval | train | train(Key)                  (dropout streams split per part)
  * Padding    ::= SAME | VALID | Explicit((lo, hi)*)             (Conv, MaxPool, AvgPool)
  * summary    ::= module.summary(Variables, sampleInput)     -> Summary (Keras's table)

@@ -11,7 +11,8 @@ public final class Workloads {
             "W5", W5Mlp::run,
             "W6", W6Dispatch::run,
             "W7", W7Grad::run,
-            "W8", W8Conv::run);
+            "W8", W8Conv::run,
+            "W10", W10Lstm::run);
 
     private Workloads() {}
 

@@ -58,6 +58,23 @@ public final class Datasets {
         return new Labelled(Jnp.array(x, DType.F32, y.length, 64), Jnp.array(y), Vector.range(0, 10).map(String::valueOf));
     }
 
+    /**
+     * {@return the 400 noisy sine waves {@code f32[400, 41]}}: each row is
+     * {@code a·sin(w·t + φ) + noise} at {@code t = 0..40}, made by {@code examples/tools/make_noisy_sines.py}
+     * (the recipe is in {@code data/ATTRIBUTION.md})
+     */
+    public static Array noisySines() {
+        var lines = lines("noisy-sines.csv.gz", true).tail();
+        int steps = lines.head().split(",").length;
+        float[] x = new float[lines.size() * steps];
+        for (int i = 0; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            if (f.length != steps) throw new IllegalStateException("noisy-sines.csv.gz: row " + (i + 1) + " has " + f.length + " values, not " + steps);
+            for (int j = 0; j < steps; j++) x[steps * i + j] = Float.parseFloat(f[j]);
+        }
+        return Jnp.array(x, DType.F32, lines.size(), steps);
+    }
+
     /** {@return the text of a UTF-8 resource under {@code data/}} */
     public static String text(String name) {
         try (InputStream in = open(name)) {

@@ -36,4 +36,17 @@ class DatasetsTest {
         for (int c : digits.labels().toIntArray()) counts[c]++;
         for (int c : counts) assertTrue(c >= 170 && c <= 190, () -> java.util.Arrays.toString(counts));
     }
+
+    @Test
+    void shouldLoadFourHundredNoisySinesOfFortyOneSteps() {
+        var waves = Datasets.noisySines();
+        assertEquals(Shape.of(400, 41), waves.shape());
+        assertEquals(DType.F32, waves.dtype());
+        double[] v = waves.toDoubleArray();
+        // The first and last values of the file, as written by tools/make_noisy_sines.py.
+        assertEquals(0.0101, v[0], 1e-7);
+        assertEquals(0.8107, v[v.length - 1], 1e-7);
+        // Amplitudes are at most 1.5, noise a few times 0.05 at most.
+        for (double x : v) assertTrue(Math.abs(x) < 1.8, () -> "value " + x);
+    }
 }
