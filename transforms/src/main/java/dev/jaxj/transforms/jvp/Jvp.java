@@ -33,11 +33,19 @@ public final class Jvp {
                         + JaxjException.avals(primals.get(i).aval()) + " and tangent " + tangents.get(i).aval());
             }
         }
+        return jvpSymbolic(f, primals, tangents.map(Tangent::of)).instantiate();
+    }
+
+    /**
+     * {@link #jvp} with tangents that may be symbolic zeros, in and out: an output that no
+     * nonzero input tangent reaches has a {@link Tangent.Zero} tangent.
+     */
+    public static SymbolicResult jvpSymbolic(Function<Seq<Array>, Seq<Array>> f, Seq<Array> primals, Seq<Tangent> tangents) {
         return TraceStack.with(JvpTrace::new, trace -> {
             Seq<Array> in = primals.zipWith(tangents, trace::pair);
             Seq<Array> out = Vector.ofAll(f.apply(in));
             Seq<JvpTracer> tracers = out.map(o -> o instanceof JvpTracer t && t.trace() == trace ? t : (JvpTracer) trace.lift(o));
-            return new Result(tracers.map(JvpTracer::primal), tracers.map(JvpTracer::tangent));
+            return new SymbolicResult(tracers.map(JvpTracer::primal), tracers.map(JvpTracer::symbolicTangent));
         });
     }
 

@@ -34,7 +34,7 @@ public final class JvpRules {
     /** {@return the outputs of {@code p} at {@code x} and their tangents along {@code t}} */
     public static Result jvp(Primitive p, Seq<Array> x, Seq<Array> t) {
         return switch (p) {
-            case ControlFlow c -> ControlFlowJvp.jvp(c, x, t);
+            case ControlFlow c -> ControlFlowJvp.jvp(c, x, t.map(Tangent::of)).get().instantiate();
             case Neg _ -> linear(p, x, t);
             case Abs _ -> {
                 Array out = Lax.abs(x.get(0));

@@ -10,6 +10,7 @@ import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
+import dev.jaxj.transforms.control.ControlFlowJvp;
 import dev.jaxj.transforms.transpose.CustomTranspose;
 import dev.jaxj.transforms.transpose.LinearArg;
 import io.vavr.collection.Seq;
@@ -21,27 +22,43 @@ public final class JvpTrace extends Trace {
         super(level);
     }
 
-    /** A value from below this level is a constant here: its tangent is zero. */
+    /** A value from below this level is a constant here: its tangent is a symbolic zero. */
     @Override
     public Tracer lift(Array x) {
-        return new JvpTracer(this, x, Tangents.zerosLike(x));
+        return new JvpTracer(this, x, Tangent.zero(x));
     }
 
     JvpTracer pair(Array primal, Array tangent) {
+        return new JvpTracer(this, primal, Tangent.of(tangent));
+    }
+
+    JvpTracer pair(Array primal, Tangent tangent) {
         return new JvpTracer(this, primal, tangent);
     }
 
+    /**
+     * Operands whose tangents are all zero give zero tangents without running a rule; loops,
+     * branches and bilinear primitives skip the zero terms; other rules see zeros materialized.
+     */
     @Override
     public Seq<Array> process(Primitive p, Seq<Tracer> in) {
         Seq<Array> primals = in.map(t -> ((JvpTracer) t).primal());
-        Seq<Array> tangents = in.map(t -> ((JvpTracer) t).tangent());
-        JvpRules.Result r = JvpRules.jvp(p, primals, tangents);
+        Seq<Tangent> tangents = in.map(t -> ((JvpTracer) t).symbolicTangent());
+        if (tangents.forAll(Tangent::isZero)) return Bind.bind(p, primals).map(o -> (Array) pair(o, Tangent.zero(o)));
+        Option<SymbolicResult> sparse = p instanceof Primitive.ControlFlow c
+                ? ControlFlowJvp.jvp(c, primals, tangents)
+                : SparseJvp.jvp(p, primals, tangents);
+        if (sparse.isDefined()) return sparse.get().primals().zipWith(sparse.get().tangents(), this::pair);
+        JvpRules.Result r = JvpRules.jvp(p, primals, tangents.map(Tangent::instantiate));
         return r.primals().zipWith(r.tangents(), this::pair);
     }
 
     @Override
     public Seq<Array> processCustomJvp(CustomRules.Jvp rule, Seq<Tracer> in) {
         Seq<Array> primals = in.map(t -> ((JvpTracer) t).primal());
+        if (in.forAll(t -> ((JvpTracer) t).symbolicTangent().isZero())) {
+            return Bind.bindCustomJvp(rule, primals).map(o -> (Array) pair(o, Tangent.zero(o)));
+        }
         Seq<Array> tangents = in.map(t -> ((JvpTracer) t).tangent());
         CustomRules.PrimalsTangents r = rule.jvp().apply(primals, tangents);
         if (r.primals().size() != r.tangents().size()) {
@@ -65,6 +82,9 @@ public final class JvpTrace extends Trace {
     @Override
     public Seq<Array> processCustomVjp(CustomRules.Vjp rule, Seq<Tracer> in) {
         Seq<Array> primals = in.map(t -> ((JvpTracer) t).primal());
+        if (in.forAll(t -> ((JvpTracer) t).symbolicTangent().isZero())) {
+            return Bind.bindCustomVjp(rule, primals).map(o -> (Array) pair(o, Tangent.zero(o)));
+        }
         Seq<Array> tangents = in.map(t -> ((JvpTracer) t).tangent());
         if (tangents.forAll(t -> !(t instanceof Tracer))) {
             throw new NotDifferentiable("custom_vjp_call", "forward-mode differentiation (jvp) of a function with a custom VJP is"
