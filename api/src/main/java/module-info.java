@@ -15,6 +15,8 @@ module dev.jaxj.api {
     // Gradient checking (GradChecks, Tolerance) is public: users and dev.jaxj.testing check their own derivatives.
     exports dev.jaxj.autodiff;
     exports dev.jaxj.train;
+    // Jitted compiles ahead of a call (plan), for tools and benchmarks that time compilation alone.
+    exports dev.jaxj.staging;
     // The compiled train step takes package-private records as pytrees; the tree code reads them reflectively.
     opens dev.jaxj.train to dev.jaxj.transforms;
 }
