@@ -7,6 +7,8 @@ import dev.jaxj.nn.LSTMCell;
 import dev.jaxj.nn.RNN;
 import dev.jaxj.nn.Variables;
 import dev.jaxj.staging.Jitted;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 
 
 /**
@@ -41,12 +43,13 @@ final class W10Lstm {
         // The sequence is an argument, not a constant baked into the program. compile_ms is tracing,
         // optimising, lowering and planning alone (the first of the process for T = 64, so it
         // includes the JVM warming up jaxj's own code); the runs are timed after it.
-        Jitted<LSTMCell.Params, Array, LSTMCell.Params> grad = new Jitted<>(
-                (p, x) -> Jax.grad((LSTMCell.Params q) -> Jnp.mean(hiddenStates(q, x).square())).apply(p), "lstm_fwd_bwd");
-        Harness.report("W10", "compile_ms" + suffix, "jaxj_jit", Inputs.millis(() -> grad.plan(params, xs)), "ms");
-        Harness.report("W10", "lstm_fwd_bwd" + suffix, "jaxj_jit", Harness.median(() -> grad.apply(params, xs)) * 1e3, "ms");
-        Jitted<LSTMCell.Params, Array, Array> forward = new Jitted<>(W10Lstm::hiddenStates, "lstm_fwd");
-        Harness.report("W10", "fwd_compile_ms" + suffix, "jaxj_jit", Inputs.millis(() -> forward.plan(params, xs)), "ms");
-        Harness.report("W10", "lstm_fwd" + suffix, "jaxj_jit", Harness.median(() -> forward.apply(params, xs)) * 1e3, "ms");
+        var args = Tuple.of(params, xs);
+        var grad = Jitted.of((Tuple2<LSTMCell.Params, Array> a) ->
+                Jax.grad((LSTMCell.Params q) -> Jnp.mean(hiddenStates(q, a._2).square())).apply(a._1), "lstm_fwd_bwd");
+        Harness.report("W10", "compile_ms" + suffix, "jaxj_jit", Inputs.millis(() -> grad.plan(args, Jitted.Unit.UNIT)), "ms");
+        Harness.report("W10", "lstm_fwd_bwd" + suffix, "jaxj_jit", Harness.median(() -> grad.apply(args, Jitted.Unit.UNIT)) * 1e3, "ms");
+        var forward = Jitted.of((Tuple2<LSTMCell.Params, Array> a) -> hiddenStates(a._1, a._2), "lstm_fwd");
+        Harness.report("W10", "fwd_compile_ms" + suffix, "jaxj_jit", Inputs.millis(() -> forward.plan(args, Jitted.Unit.UNIT)), "ms");
+        Harness.report("W10", "lstm_fwd" + suffix, "jaxj_jit", Harness.median(() -> forward.apply(args, Jitted.Unit.UNIT)) * 1e3, "ms");
     }
 }
