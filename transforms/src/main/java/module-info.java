@@ -15,4 +15,5 @@ module dev.jaxj.transforms {
     exports dev.jaxj.transforms.transpose to dev.jaxj.api;
     exports dev.jaxj.transforms.jit to dev.jaxj.api;
     exports dev.jaxj.transforms.vmap to dev.jaxj.api;
+    exports dev.jaxj.transforms.control to dev.jaxj.api;
 }

@@ -1,6 +1,7 @@
 package dev.jaxj.staging;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.array.Bind;
 import dev.jaxj.array.NanCheck;
 import dev.jaxj.array.Tracer;
 import dev.jaxj.autodiff.Leaves;
@@ -10,7 +11,9 @@ import dev.jaxj.core.TraceStack;
 import dev.jaxj.errors.FloatingPointError;
 import dev.jaxj.errors.JaxjException;
 import dev.jaxj.ir.Jaxpr;
+import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.transforms.control.Programs;
 import dev.jaxj.transforms.jit.Compiled;
 import dev.jaxj.transforms.jit.JitCache;
 import dev.jaxj.transforms.jit.Staging;
@@ -25,8 +28,9 @@ import java.util.function.Function;
 /**
  * A jit-compiled function of a pytree and a static argument. The first call with a new input
  * structure, new avals or a new static value traces and compiles; later calls run the
- * compiled program. Under another transform (inputs are tracers) the function is traced
- * inline, so {@code grad(jit(f))} and {@code vmap(jit(f))} see through it.
+ * compiled program. Under another transform or inside another jitted function (inputs are
+ * tracers) the function is traced into a {@code pjit} call, which {@code grad}, {@code vmap}
+ * and an enclosing {@code jit} transform as a unit (and the compiler inlines).
  *
  * <p>With NaN debugging on ({@link DebugNans}), an output holding a NaN from NaN-free inputs
  * makes the call run the function again op by op to raise at the primitive that produced it;
@@ -65,7 +69,7 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
     @Override
     public R apply(P args, S statics) {
         Leaves in = Leaves.inputs(args, "jit");
-        if (in.arrays().exists(a -> a instanceof Tracer)) return f.apply(args, statics);
+        if (in.arrays().exists(a -> a instanceof Tracer)) return call(in, statics);
         Compiled c = compiled(in, statics);
         boolean debugNans = DebugNans.enabled();
         // Under a transform the call's concrete inputs may be constants the outer trace still holds;
@@ -76,6 +80,23 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
         @SuppressWarnings("unchecked")
         R out = (R) ((TreeDef) c.outStructure()).unflatten(outs);
         return out;
+    }
+
+    /**
+     * Under a transform or inside another jitted function, the function is traced into its own
+     * program and called as one {@code pjit} equation, as in JAX: transforms handle the call as
+     * a unit, and a program about to run inlines it.
+     */
+    @SuppressWarnings("unchecked")
+    private R call(Leaves in, S statics) {
+        TreeDef[] outDef = new TreeDef[1];
+        Programs.Closed program = Programs.trace(leaves -> {
+            Leaves out = Leaves.of(f.apply((P) in.treeDef().unflatten(leaves), statics), "jit");
+            outDef[0] = out.treeDef();
+            return out.arrays();
+        }, in.arrays().map(Array::aval));
+        Seq<Array> outs = Bind.bind(new Primitive.Pjit(program.jaxpr(), name), program.consts().appendAll(in.arrays()));
+        return (R) outDef[0].unflatten(outs);
     }
 
     private static boolean outsideTransforms() {

@@ -23,7 +23,8 @@ import static dev.jaxj.properties.VmapCase.Operand.real;
 /**
  * Rows of the vmap table for the control-flow primitives and the calls that carry programs.
  * The calls ({@code remat}, {@code custom_jvp_call}, {@code custom_vjp_call}) are staged only
- * inside a traced body, so their rows put them in a branch of a {@code cond}.
+ * inside a traced body, so their rows put them in a branch of a {@code cond}; a jitted function
+ * called under {@code vmap} is a {@code pjit}.
  */
 final class VmapControlFlowCases {
     private VmapControlFlowCases() {}
@@ -31,6 +32,9 @@ final class VmapControlFlowCases {
     /** x³ with a rule of its own, and sin with a straight-through VJP: each primitive's value is the function's. */
     private static final UnaryOperator<Array> CUBE = Jax.customJvp(x -> x.mul(x).mul(x), (x, t) -> new Jax.JvpResult<>(x.mul(x).mul(x), t.mul(x.mul(x)).mul(3.0)));
     private static final UnaryOperator<Array> SIN_STRAIGHT = Jax.customVjp(Lax::sin, x -> new Jax.Residuals(Lax.sin(x), Vector.empty()), (res, ct) -> ct);
+
+    /** Called under vmap, a jitted function is staged as one pjit call. */
+    private static final Function<Tuple2<Array, Array>, Array> JITTED = Jax.jit((Tuple2<Array, Array> p) -> Lax.tanh(p._1).mul(p._2));
 
     static Seq<VmapCase> all() {
         return Vector.of(
@@ -42,7 +46,11 @@ final class VmapControlFlowCases {
                 new VmapCase("while (bounded)", VmapControlFlowCases::boundedWhile),
                 inBranch("remat", x -> Lax.checkpoint((Array v) -> Lax.sin(v).mul(v), CheckpointPolicy.NOTHING_SAVEABLE).apply(x)),
                 inBranch("custom_jvp_call", CUBE),
-                inBranch("custom_vjp_call", SIN_STRAIGHT));
+                inBranch("custom_vjp_call", SIN_STRAIGHT),
+                new VmapCase("pjit", d -> {
+                    Shape s = d.shape();
+                    return Instance.of(Vector.of(real(s), real(s)), xs -> JITTED.apply(Tuple.of(xs.get(0), xs.get(1))));
+                }));
     }
 
     private static Instance cond(Draw d) {

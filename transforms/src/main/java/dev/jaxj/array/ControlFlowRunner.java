@@ -12,6 +12,7 @@ import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
 import dev.jaxj.ir.Primitive.CustomJvpCall;
 import dev.jaxj.ir.Primitive.CustomVjpCall;
+import dev.jaxj.ir.Primitive.Pjit;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
@@ -69,7 +70,7 @@ final class ControlFlowRunner {
             case Cond c -> run(step.programs().get(branchIndex(operands.head(), c.branches().size())), operands.tail(), false);
             case Scan s -> scan(s, step, operands);
             case While w -> whileLoop(w, step.programs().get(0), step.programs().get(1), operands);
-            case Remat _, CustomJvpCall _, CustomVjpCall _ -> throw new IllegalStateException(step.primitive().name() + " is inlined before lowering");
+            case Remat _, CustomJvpCall _, CustomVjpCall _, Pjit _ -> throw new IllegalStateException(step.primitive().name() + " is inlined before lowering");
         };
     }
 

@@ -120,6 +120,10 @@ final class JaxprPrinter {
                 params.add("policy=" + r.policy().name().toLowerCase());
                 params.add("prevent_cse=True");
             }
+            case Primitive.Pjit j -> {
+                params.add("jaxpr=" + nested(j.body(), in));
+                params.add("name=" + j.functionName());
+            }
             case Primitive.CustomJvpCall c -> {
                 params.add("call_jaxpr=" + nested(c.fun(), in));
                 params.add("jvp_jaxpr_fun=" + c.jvp());

@@ -24,7 +24,7 @@ import static java.util.Objects.requireNonNull;
  * Elementwise ::= Unary | Binary | SelectN | Clamp
  * Unary       ::= FloatUnary | NumericUnary | Not | ConvertElementType | BitcastConvertType | Copy
  * Binary      ::= Arithmetic | FloatBinary | Bitwise | Shift | Comparison
- * ControlFlow ::= Cond | Scan | While | Remat | CustomJvpCall | CustomVjpCall
+ * ControlFlow ::= Cond | Scan | While | Remat | CustomJvpCall | CustomVjpCall | Pjit
  * }
  */
 public sealed interface Primitive {
@@ -951,7 +951,7 @@ public sealed interface Primitive {
      * constant of the program — so the programs have no constant variables, and passes and
      * transforms treat them as plain data.
      */
-    sealed interface ControlFlow extends Primitive permits Cond, Scan, While, Remat, CustomJvpCall, CustomVjpCall {
+    sealed interface ControlFlow extends Primitive permits Cond, Scan, While, Remat, CustomJvpCall, CustomVjpCall, Pjit {
         /** {@return the programs this primitive runs, in parameter order} */
         Seq<Jaxpr> jaxprs();
 
@@ -1121,6 +1121,28 @@ public sealed interface Primitive {
         @Override
         public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
             return ControlFlowRules.call(this, fun, in);
+        }
+    }
+
+    /**
+     * {@code pjit[name, jaxpr] operands…}: a jit-compiled function called under a transform or
+     * inside another jitted function, as JAX's {@code pjit}. It is traced once per call into its
+     * own program, which transforms treat as a unit; a program about to run inlines it, so the
+     * compiler fuses across the call.
+     */
+    record Pjit(Jaxpr body, String functionName) implements ControlFlow {
+        public Pjit {
+            requireNonNull(body, "body is null");
+            requireNonNull(functionName, "functionName is null");
+        }
+
+        @Override public Seq<Jaxpr> jaxprs() { return Vector.of(body); }
+
+        @Override public ControlFlow withJaxprs(Seq<Jaxpr> jaxprs) { return new Pjit(jaxprs.single(), functionName); }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            return ControlFlowRules.call(this, body, in);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
 import dev.jaxj.ir.Primitive.CustomJvpCall;
 import dev.jaxj.ir.Primitive.CustomVjpCall;
+import dev.jaxj.ir.Primitive.Pjit;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
@@ -35,6 +36,7 @@ public final class ControlFlowJvp {
             case Scan s -> scan(s, x, t);
             case While w -> whileLoop(w, x, t);
             case Remat r -> remat(r, x, t);
+            case Pjit j -> pjit(j, x, t);
             case CustomJvpCall c -> values(CustomCalls.jvp(c, x, t.map(Tangent::instantiate)));
             case CustomVjpCall c -> values(CustomCalls.jvp(c, x, t.map(Tangent::instantiate)));
         });
@@ -182,6 +184,16 @@ public final class ControlFlowJvp {
         JvpProgram body = jvpProgram(r.body(), Vector.of(x.size()), nzIn, Vector.of(outs), Vector.fill(outs, () -> false));
         Seq<Array> operands = grouped(x, t.map(Tangent::instantiate), Vector.of(x.size()), nzIn);
         Seq<Array> out = Bind.bind(new Remat(body.program().jaxpr(), r.policy()), body.program().consts().appendAll(operands));
+        return ungrouped(out, Vector.of(outs), body.nzOut());
+    }
+
+    /** The JVP of a jitted call is a jitted call of the JVP. */
+    private static SymbolicResult pjit(Pjit j, Seq<Array> x, Seq<Tangent> t) {
+        int outs = j.body().outs().size();
+        Seq<Boolean> nzIn = nonzero(t);
+        JvpProgram body = jvpProgram(j.body(), Vector.of(x.size()), nzIn, Vector.of(outs), Vector.fill(outs, () -> false));
+        Seq<Array> operands = grouped(x, t.map(Tangent::instantiate), Vector.of(x.size()), nzIn);
+        Seq<Array> out = Bind.bind(new Pjit(body.program().jaxpr(), "jvp(" + j.functionName() + ")"), body.program().consts().appendAll(operands));
         return ungrouped(out, Vector.of(outs), body.nzOut());
     }
 }

@@ -9,6 +9,7 @@ import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
 import dev.jaxj.ir.Primitive.CustomJvpCall;
 import dev.jaxj.ir.Primitive.CustomVjpCall;
+import dev.jaxj.ir.Primitive.Pjit;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
@@ -42,6 +43,7 @@ public final class ControlFlowPartialEval {
             case Scan s -> scan(pe, s, in);
             case While w -> whileLoop(pe, w, in);
             case Remat r -> RematPartialEval.partialEval(pe, r, in);
+            case Pjit j -> pjit(pe, j, in);
             // Linearization applies their rules before partial evaluation sees them; elsewhere they are staged whole.
             case CustomJvpCall c -> pe.stage(c, in);
             case CustomVjpCall c -> pe.stage(c, in);
@@ -196,5 +198,18 @@ public final class ControlFlowPartialEval {
         Scan scan = new Scan(step.jaxpr(), w.maxSteps(), false, step.numConsts() + ncc + nbc, nk, 1);
         Seq<PeTracer> operands = step.consts().map(pe::lift).map(PeTracer.class::cast).appendAll(in);
         return scan(pe, scan, operands);
+    }
+
+    // pjit ----------------------------------------------------------------------------------
+
+    /** A jitted call splits into a known call run now and an unknown call staged, residuals between them. */
+    private static Seq<Array> pjit(PartialEvalTrace pe, Pjit j, Seq<PeTracer> in) {
+        JaxprSplit split = JaxprSplit.of(j.body(), unknowns(in), j.body().outs().map(o -> false));
+        Programs.Closed known = split.known();
+        Seq<Array> knownOut = Bind.bind(new Pjit(known.jaxpr(), j.functionName()), known.consts().appendAll(knownValues(in)));
+        int nKnownOuts = split.numKnownOuts();
+        Seq<Array> unknownOut = pe.stage(new Pjit(split.unknown(), j.functionName()),
+                knownOut.drop(nKnownOuts).appendAll(in.filter(t -> t.known().isEmpty())));
+        return merge(pe, split.outUnknown(), knownOut.take(nKnownOuts), unknownOut);
     }
 }

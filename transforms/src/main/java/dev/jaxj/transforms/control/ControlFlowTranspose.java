@@ -8,11 +8,11 @@ import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
 import dev.jaxj.ir.Primitive.CustomJvpCall;
 import dev.jaxj.ir.Primitive.CustomVjpCall;
+import dev.jaxj.ir.Primitive.Pjit;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
 import dev.jaxj.ir.ShapedArray;
-import dev.jaxj.ir.Var;
 import dev.jaxj.lax.Lax;
 import dev.jaxj.transforms.jvp.Tangents;
 import dev.jaxj.transforms.transpose.BackwardPass;
@@ -37,6 +37,7 @@ public final class ControlFlowTranspose {
             case Scan s -> scan(s, cts, args);
             // Transposing the body evaluates its non-linear part first: that is the recomputation.
             case Remat r -> spread(args.map(LinearArg::isLinear), transposeProgram(r.body(), args.map(LinearArg::isLinear), args.filter(a -> !a.isLinear()).map(LinearArg::value), cts));
+            case Pjit j -> spread(args.map(LinearArg::isLinear), transposeProgram(j.body(), args.map(LinearArg::isLinear), args.filter(a -> !a.isLinear()).map(LinearArg::value), cts));
             case CustomJvpCall c -> throw new IllegalStateException(c.name() + " is not linear: forward mode replaces it by its rule before transposition");
             case CustomVjpCall c -> throw new IllegalStateException(c.name() + " is not linear: forward mode replaces it by its rule before transposition");
             case While w -> throw new NotDifferentiable(w.name(), "a while loop is not transposable; reverse mode goes through"
@@ -46,13 +47,21 @@ public final class ControlFlowTranspose {
 
     /**
      * The transpose of a program linear in some of its inputs, as a function of the known inputs
-     * then the output cotangents, returning the cotangents of the linear inputs.
+     * then the output cotangents, returning the cotangents of the linear inputs. The program is
+     * first split by partial evaluation, known inputs known and linear ones not: its non-linear
+     * part runs forward now (for a {@code remat}, that is the recomputation; for a loop or a
+     * call still holding a forward computation, its primal half), and only the linear rest is
+     * transposed.
      */
-    private static Seq<Array> transposeProgram(Jaxpr j, Seq<Boolean> linear, Seq<Array> known, Seq<Array> outCts) {
-        Seq<Var> knownVars = j.inVars().zipWith(linear, (v, l) -> l ? null : v).filter(v -> v != null);
-        Seq<Var> linearVars = j.inVars().zipWith(linear, (v, l) -> l ? v : null).filter(v -> v != null);
-        Jaxpr view = new Jaxpr(knownVars, linearVars, j.eqns(), j.outs());
-        return BackwardPass.transpose(view, known, outCts);
+    static Seq<Array> transposeProgram(Jaxpr j, Seq<Boolean> linear, Seq<Array> known, Seq<Array> outCts) {
+        JaxprSplit split = JaxprSplit.of(j, linear, j.outs().map(o -> false));
+        Programs.Closed forward = split.known();
+        Seq<Array> residuals = Programs.eval(forward.jaxpr(), forward.consts().appendAll(known)).drop(split.numKnownOuts());
+        Jaxpr u = split.unknown();
+        int nr = split.numResiduals();
+        Jaxpr view = new Jaxpr(u.inVars().take(nr), u.inVars().drop(nr), u.eqns(), u.outs());
+        Seq<Array> cts = outCts.zipWith(split.outUnknown(), (c, unknown) -> unknown ? c : null).filter(c -> c != null);
+        return BackwardPass.transpose(view, residuals, cts);
     }
 
     private static Seq<Option<Array>> cond(Cond c, Seq<Array> cts, Seq<LinearArg> args) {

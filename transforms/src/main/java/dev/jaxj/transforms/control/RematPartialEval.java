@@ -37,10 +37,11 @@ final class RematPartialEval {
             if (known && r.policy().saveable(e)) saved = saved.appendAll(e.out());
             else recomputed = recomputed.append(e);
         }
-        Seq<Boolean> outUnknown = body.outs().map(a -> a instanceof Var v && !knownVars.contains(v));
-        // The known half: the known outputs and the saved values, from the known operands.
+        // The known half: the known outputs and the saved values, from the known operands. Partial
+        // evaluation may know more outputs than the scan above (it looks inside nested loops and calls).
         Jaxpr withSaved = new Jaxpr(body.constVars(), body.inVars(), body.eqns(), body.outs().appendAll(saved));
         JaxprSplit split = JaxprSplit.of(withSaved, uk, Vector.fill(withSaved.outs().size(), () -> false));
+        Seq<Boolean> outUnknown = split.outUnknown().take(body.outs().size());
         Programs.Closed known = split.known();
         Jaxpr knownOnly = Programs.selectOutputs(known.jaxpr(), Vector.range(0, split.numKnownOuts()));
         Seq<Array> knownArgs = in.filter(t -> t.known().isDefined()).map(t -> t.known().get());

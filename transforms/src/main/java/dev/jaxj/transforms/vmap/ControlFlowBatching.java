@@ -8,6 +8,7 @@ import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
 import dev.jaxj.ir.Primitive.CustomJvpCall;
 import dev.jaxj.ir.Primitive.CustomVjpCall;
+import dev.jaxj.ir.Primitive.Pjit;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
@@ -40,6 +41,11 @@ final class ControlFlowBatching {
             case While w -> whileLoop(w, x, d, size);
             case CustomJvpCall c -> customJvp(c, x, d, size);
             case CustomVjpCall c -> customVjp(c, x, d, size);
+            case Pjit j -> {
+                Seq<Array> ops = x.zipWith(d, ControlFlowBatching::front);
+                Programs.Closed body = vectorized(j.body(), d.map(ControlFlowBatching::axis), ops.map(Array::aval), size);
+                yield Batched.all(Bind.bind(new Pjit(body.jaxpr(), "vmap(" + j.functionName() + ")"), body.consts().appendAll(ops)), 0);
+            }
             case Remat r -> {
                 Seq<Array> ops = x.zipWith(d, ControlFlowBatching::front);
                 Programs.Closed body = vectorized(r.body(), d.map(ControlFlowBatching::axis), ops.map(Array::aval), size);

@@ -90,7 +90,7 @@ public record KernelProgram(Jaxpr source, Seq<Step> steps) {
             case Primitive.Cond _ -> "cond";
             case Primitive.Scan s -> "scan[length=" + s.length() + (s.reverse() ? " reverse" : "") + "]";
             case Primitive.While w -> w.bounded() ? "while[max_steps=" + w.maxSteps() + "]" : "while";
-            case Primitive.Remat _, Primitive.CustomJvpCall _, Primitive.CustomVjpCall _ -> throw Nesting.inlined(n.primitive());
+            case Primitive.Remat _, Primitive.CustomJvpCall _, Primitive.CustomVjpCall _, Primitive.Pjit _ -> throw Nesting.inlined(n.primitive());
         };
     }
 
@@ -100,7 +100,7 @@ public record KernelProgram(Jaxpr source, Seq<Step> steps) {
             case Primitive.Cond _ -> "branch " + i;
             case Primitive.Scan _ -> "body";
             case Primitive.While _ -> i == 0 ? "cond" : "body";
-            case Primitive.Remat _, Primitive.CustomJvpCall _, Primitive.CustomVjpCall _ -> throw Nesting.inlined(n.primitive());
+            case Primitive.Remat _, Primitive.CustomJvpCall _, Primitive.CustomVjpCall _, Primitive.Pjit _ -> throw Nesting.inlined(n.primitive());
         };
     }
 

@@ -6,6 +6,7 @@ import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
 import dev.jaxj.ir.Primitive.CustomJvpCall;
 import dev.jaxj.ir.Primitive.CustomVjpCall;
+import dev.jaxj.ir.Primitive.Pjit;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
@@ -28,7 +29,7 @@ final class Nesting {
             // The cond reads the carry the body then needs: only the body's carry is donated.
             case While w -> new Step.Loop(e, Vector.of(plan(w.cond(), Vector.empty()),
                     plan(w.body(), Vector.range(w.bodyConsts(), w.body().inVars().size()))));
-            case Remat _, CustomJvpCall _, CustomVjpCall _ -> throw inlined(cf);
+            case Remat _, CustomJvpCall _, CustomVjpCall _, Pjit _ -> throw inlined(cf);
         };
     }
 

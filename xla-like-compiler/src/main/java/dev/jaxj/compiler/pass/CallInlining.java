@@ -7,6 +7,7 @@ import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
 import dev.jaxj.ir.Primitive.CustomJvpCall;
 import dev.jaxj.ir.Primitive.CustomVjpCall;
+import dev.jaxj.ir.Primitive.Pjit;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
@@ -22,7 +23,7 @@ import java.util.Map;
 
 /**
  * Replaces calls whose only purpose is differentiation — {@code custom_jvp_call},
- * {@code custom_vjp_call} (by their function) and {@code remat} (by its body) — with the
+ * {@code custom_vjp_call} (by their function), {@code remat} and {@code pjit} (by their bodies) — with the
  * equations they call, so that a program about to run fuses through them (a {@code relu}
  * with its custom JVP fuses with the ops around it). Loop and branch bodies are inlined into
  * too. For a program about to run, not to be differentiated again.
@@ -73,6 +74,7 @@ public record CallInlining() implements Pass {
             case CustomJvpCall j -> Option.some(j.fun());
             case CustomVjpCall v -> Option.some(v.fun());
             case Remat r -> Option.some(r.body());
+            case Pjit j -> Option.some(j.body());
             case Cond _, Scan _, While _ -> Option.none();
         };
     }

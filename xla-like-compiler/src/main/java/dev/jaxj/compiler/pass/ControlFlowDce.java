@@ -7,6 +7,7 @@ import dev.jaxj.ir.Primitive.Cond;
 import dev.jaxj.ir.Primitive.ControlFlow;
 import dev.jaxj.ir.Primitive.CustomJvpCall;
 import dev.jaxj.ir.Primitive.CustomVjpCall;
+import dev.jaxj.ir.Primitive.Pjit;
 import dev.jaxj.ir.Primitive.Remat;
 import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
@@ -47,6 +48,10 @@ final class ControlFlowDce {
             case Remat r -> {
                 Pruned body = prune(r.body(), usedOuts);
                 yield rebuild(e, new Remat(dropInputs(body.jaxpr, body.usedIns), r.policy()), body.usedIns, usedOuts);
+            }
+            case Pjit j -> {
+                Pruned body = prune(j.body(), usedOuts);
+                yield rebuild(e, new Pjit(dropInputs(body.jaxpr, body.usedIns), j.functionName()), body.usedIns, usedOuts);
             }
             // Their rules are traced for all of the function's outputs and operands: kept whole.
             case CustomJvpCall _, CustomVjpCall _ -> e;
