@@ -8,7 +8,7 @@ import re
 import statistics
 import sys
 
-LINE = re.compile(r'^(W\d+)\.(\S+)\.(\S+) ([-0-9.eE]+) (\S+)')
+LINE = re.compile(r'^(W\d+)\.(\S+)\.(\S+) ([-+0-9.eE]+) (\S+)')
 
 
 def rounds(folder):
