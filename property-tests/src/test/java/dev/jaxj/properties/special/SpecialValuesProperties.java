@@ -64,8 +64,10 @@ class SpecialValuesProperties {
         return switch (p) {
             // Math's functions and StrictMath's are each within 1 ulp of the exact value: 1 double ulp apart,
             // and their f32 roundings may straddle a rounding boundary.
-            case Exp _, Exp2 _, Log _, Log1p _, Expm1 _, Cbrt _, Sin _, Cos _, Tan _, Asin _, Acos _, Atan _, Sinh _, Cosh _,
-                 Tanh _, Atan2 _, Pow _ -> 1;
+            case Exp _, Exp2 _, Log _, Log1p _, Expm1 _, Cbrt _, Sin _, Cos _, Tan _, Asin _, Acos _, Atan _, Pow _ -> 1;
+            // Math.sinh, cosh and tanh are specified within 2.5 ulps of the exact value and Math.atan2 within 2
+            // (StrictMath's fdlibm within 1): f64 results may lie 3 ulps apart (tanh(0.5477027199323175) did: 2).
+            case Sinh _, Cosh _, Tanh _, Atan2 _ -> d == DType.F64 ? 3 : 1;
             // e / (1 + e) with e = exp(x): the exponentials' 1-ulp difference passes through an addition and a
             // division, each rounded in double, so f64 results may lie 2 ulps apart (f32 rounds them once more).
             case Logistic _ -> d == DType.F64 ? 2 : 1;

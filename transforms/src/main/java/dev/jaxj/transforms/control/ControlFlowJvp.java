@@ -13,11 +13,14 @@ import dev.jaxj.ir.Primitive.Scan;
 import dev.jaxj.ir.Primitive.While;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.transforms.jvp.Jvp;
+import dev.jaxj.transforms.jvp.JvpRules;
 import dev.jaxj.transforms.jvp.SymbolicResult;
 import dev.jaxj.transforms.jvp.Tangent;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
+
+import java.util.function.Function;
 
 /**
  * Forward mode of loops and branches: the same primitive over the JVP of its programs, each
@@ -35,14 +38,14 @@ public final class ControlFlowJvp {
             case Cond c -> cond(c, x, t);
             case Scan s -> scan(s, x, t);
             case While w -> whileLoop(w, x, t);
-            case Remat r -> remat(r, x, t);
-            case Pjit j -> pjit(j, x, t);
+            case Remat r -> call(r.body(), x, t, b -> new Remat(b, r.policy()));
+            case Pjit j -> call(j.body(), x, t, b -> new Pjit(b, "jvp(" + j.functionName() + ")"));
             case CustomJvpCall c -> values(CustomCalls.jvp(c, x, t.map(Tangent::instantiate)));
             case CustomVjpCall c -> values(CustomCalls.jvp(c, x, t.map(Tangent::instantiate)));
         });
     }
 
-    private static SymbolicResult values(dev.jaxj.transforms.jvp.JvpRules.Result r) {
+    private static SymbolicResult values(JvpRules.Result r) {
         return new SymbolicResult(r.primals(), r.tangents().map(Tangent::of));
     }
 
@@ -177,23 +180,16 @@ public final class ControlFlowJvp {
         return ungrouped(r, Vector.of(k), carryNz);
     }
 
-    /** The JVP of a checkpointed function is checkpointed too, so the policy still applies when reverse mode splits it. */
-    private static SymbolicResult remat(Remat r, Seq<Array> x, Seq<Tangent> t) {
-        int outs = r.body().outs().size();
+    /**
+     * The JVP of a call is a call of the JVP: a checkpointed function stays checkpointed (so the
+     * policy still applies when reverse mode splits it), a jitted call stays one call.
+     */
+    private static SymbolicResult call(Jaxpr body, Seq<Array> x, Seq<Tangent> t, Function<Jaxpr, ControlFlow> rebuild) {
+        int outs = body.outs().size();
         Seq<Boolean> nzIn = nonzero(t);
-        JvpProgram body = jvpProgram(r.body(), Vector.of(x.size()), nzIn, Vector.of(outs), Vector.fill(outs, () -> false));
+        JvpProgram jvp = jvpProgram(body, Vector.of(x.size()), nzIn, Vector.of(outs), Vector.fill(outs, () -> false));
         Seq<Array> operands = grouped(x, t.map(Tangent::instantiate), Vector.of(x.size()), nzIn);
-        Seq<Array> out = Bind.bind(new Remat(body.program().jaxpr(), r.policy()), body.program().consts().appendAll(operands));
-        return ungrouped(out, Vector.of(outs), body.nzOut());
-    }
-
-    /** The JVP of a jitted call is a jitted call of the JVP. */
-    private static SymbolicResult pjit(Pjit j, Seq<Array> x, Seq<Tangent> t) {
-        int outs = j.body().outs().size();
-        Seq<Boolean> nzIn = nonzero(t);
-        JvpProgram body = jvpProgram(j.body(), Vector.of(x.size()), nzIn, Vector.of(outs), Vector.fill(outs, () -> false));
-        Seq<Array> operands = grouped(x, t.map(Tangent::instantiate), Vector.of(x.size()), nzIn);
-        Seq<Array> out = Bind.bind(new Pjit(body.program().jaxpr(), "jvp(" + j.functionName() + ")"), body.program().consts().appendAll(operands));
-        return ungrouped(out, Vector.of(outs), body.nzOut());
+        Seq<Array> out = Bind.bind(rebuild.apply(jvp.program().jaxpr()), jvp.program().consts().appendAll(operands));
+        return ungrouped(out, Vector.of(outs), jvp.nzOut());
     }
 }

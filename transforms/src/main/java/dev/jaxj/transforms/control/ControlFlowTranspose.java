@@ -36,8 +36,8 @@ public final class ControlFlowTranspose {
             case Cond c -> cond(c, cts, args);
             case Scan s -> scan(s, cts, args);
             // Transposing the body evaluates its non-linear part first: that is the recomputation.
-            case Remat r -> spread(args.map(LinearArg::isLinear), transposeProgram(r.body(), args.map(LinearArg::isLinear), args.filter(a -> !a.isLinear()).map(LinearArg::value), cts));
-            case Pjit j -> spread(args.map(LinearArg::isLinear), transposeProgram(j.body(), args.map(LinearArg::isLinear), args.filter(a -> !a.isLinear()).map(LinearArg::value), cts));
+            case Remat r -> call(r.body(), cts, args);
+            case Pjit j -> call(j.body(), cts, args);
             case CustomJvpCall c -> throw new IllegalStateException(c.name() + " is not linear: forward mode replaces it by its rule before transposition");
             case CustomVjpCall c -> throw new IllegalStateException(c.name() + " is not linear: forward mode replaces it by its rule before transposition");
             case While w -> throw new NotDifferentiable(w.name(), "a while loop is not transposable; reverse mode goes through"
@@ -76,6 +76,12 @@ public final class ControlFlowTranspose {
         Programs.Joined joined = Programs.join(branches);
         Seq<Array> out = Bind.bind(new Cond(joined.jaxprs()), joined.consts().prepend(args.head().value()).appendAll(known).appendAll(cts));
         return Vector.<Option<Array>>of(Option.none()).appendAll(spread(linear, out));
+    }
+
+    /** A call transposes inline: the body's forward part runs now (for a remat, the recomputation), its linear part is transposed. */
+    private static Seq<Option<Array>> call(Jaxpr body, Seq<Array> cts, Seq<LinearArg> args) {
+        Seq<Boolean> linear = args.map(LinearArg::isLinear);
+        return spread(linear, transposeProgram(body, linear, args.filter(a -> !a.isLinear()).map(LinearArg::value), cts));
     }
 
     /** Cotangents for the linear positions, in order; nothing for the others. */

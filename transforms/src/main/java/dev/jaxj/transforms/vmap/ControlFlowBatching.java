@@ -22,6 +22,8 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.function.Function;
+
 import static dev.jaxj.transforms.vmap.BatchTracer.NOT_MAPPED;
 
 /**
@@ -41,16 +43,8 @@ final class ControlFlowBatching {
             case While w -> whileLoop(w, x, d, size);
             case CustomJvpCall c -> customJvp(c, x, d, size);
             case CustomVjpCall c -> customVjp(c, x, d, size);
-            case Pjit j -> {
-                Seq<Array> ops = x.zipWith(d, ControlFlowBatching::front);
-                Programs.Closed body = vectorized(j.body(), d.map(ControlFlowBatching::axis), ops.map(Array::aval), size);
-                yield Batched.all(Bind.bind(new Pjit(body.jaxpr(), "vmap(" + j.functionName() + ")"), body.consts().appendAll(ops)), 0);
-            }
-            case Remat r -> {
-                Seq<Array> ops = x.zipWith(d, ControlFlowBatching::front);
-                Programs.Closed body = vectorized(r.body(), d.map(ControlFlowBatching::axis), ops.map(Array::aval), size);
-                yield Batched.all(Bind.bind(new Remat(body.jaxpr(), r.policy()), body.consts().appendAll(ops)), 0);
-            }
+            case Pjit j -> call(j.body(), x, d, size, b -> new Pjit(b, "vmap(" + j.functionName() + ")"));
+            case Remat r -> call(r.body(), x, d, size, b -> new Remat(b, r.policy()));
         };
     }
 
@@ -185,5 +179,12 @@ final class ControlFlowBatching {
             return new CustomCalls.VjpRules(fwd, r.numResiduals(), vectorizedRule(r.bwd(), bwdIn, size));
         });
         return Batched.all(Bind.bind(new CustomVjpCall(fun.jaxpr(), rules, fun.numConsts() + c.numConsts()), fun.consts().appendAll(ops)), 0);
+    }
+
+    /** A call of a program: the same call of the vectorized program, batch axes in front. */
+    private static Seq<Batched> call(Jaxpr body, Seq<Array> x, Seq<Integer> d, int size, Function<Jaxpr, ControlFlow> rebuild) {
+        Seq<Array> ops = x.zipWith(d, ControlFlowBatching::front);
+        Programs.Closed vectorized = vectorized(body, d.map(ControlFlowBatching::axis), ops.map(Array::aval), size);
+        return Batched.all(Bind.bind(rebuild.apply(vectorized.jaxpr()), vectorized.consts().appendAll(ops)), 0);
     }
 }
