@@ -3,6 +3,7 @@ package dev.jaxj;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
+import dev.jaxj.lax.Lax;
 import dev.jaxj.nn.Activations;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +80,15 @@ class JnpTest {
             Array eager = f.apply(x);
             assertNear(Jax.jit(f).apply(x), eager.dtype(), eager.shape(), 1e-6, eager.toDoubleArray());
         }
+    }
+
+    @Test
+    void arraysKeepTheBitsOfEveryFloatSignalingNaNsIncluded() {
+        float signaling = Float.intBitsToFloat(0xffb95478);
+        double signalingDouble = Double.longBitsToDouble(0x7ff0000000000001L);
+        Array f = Jnp.array(new float[] {signaling, -0f, 1.5f});
+        assertEquals(0xffb95478, Float.floatToRawIntBits(f.toFloatArray()[0]));
+        assertEquals(0xffb95478, (int) Lax.bitcastConvertType(f, DType.I32).toIntArray()[0]);
+        assertEquals(0x7ff0000000000001L, Double.doubleToRawLongBits(Jnp.array(new double[] {signalingDouble}).toDoubleArray()[0]));
     }
 }

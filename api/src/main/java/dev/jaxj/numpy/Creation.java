@@ -68,8 +68,9 @@ public final class Creation {
         }
         if (axis == dims.length - 1) {
             switch (data) {
-                case float[] a -> { for (float v : a) out.setDouble(pos[0]++, v); }
-                case double[] a -> { for (double v : a) out.setDouble(pos[0]++, v); }
+                // Copied as they are: a float passed through a double would lose a signaling NaN's payload bit.
+                case float[] a -> { System.arraycopy(a, 0, out.f32(), pos[0], a.length); pos[0] += a.length; }
+                case double[] a -> { System.arraycopy(a, 0, out.f64(), pos[0], a.length); pos[0] += a.length; }
                 case int[] a -> { for (int v : a) out.setLong(pos[0]++, v); }
                 case short[] a -> { for (short v : a) out.setLong(pos[0]++, v); }
                 case byte[] a -> { for (byte v : a) out.setLong(pos[0]++, v); }
