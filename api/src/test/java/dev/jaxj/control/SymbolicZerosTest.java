@@ -75,4 +75,15 @@ class SymbolicZerosTest {
         Jax.JvpResult<Array> r = Jax.jvp((Array v) -> Jnp.scalar(3, DType.F64).mul(2.0), Jnp.scalar(1, DType.F64), Jnp.scalar(1, DType.F64));
         assertEquals(0, r.tangent().doubleValue());
     }
+
+    @Test
+    void unusedStackedOutputsCostNoZeroCotangentsInTheBackwardScan() {
+        Array xs = Random.normal(Random.key(5), Shape.of(64, 8, 4), DType.F64);
+        // The scan stacks every step's h as ys, but the loss reads only the final carry.
+        Function<Array, Array> f = v -> Lax.scan((Array h, Array x) -> Tuple.of(Lax.tanh(x.add(h.matmul(v))), h), Jnp.zeros(Shape.of(8, 4), DType.F64), xs).carry().sum();
+        Jaxpr grad = Jax.makeJaxpr(Jax.grad(f), Random.normal(Random.key(6), Shape.of(4, 4), DType.F64));
+        Seq<Eqn> stackedZeros = allEqns(grad).filter(e -> e.prim() instanceof Primitive.BroadcastInDim
+                && e.out().head().aval().shape().equals(Shape.of(64, 8, 4)));
+        assertEquals(0, stackedZeros.size(), grad.toString());
+    }
 }

@@ -30,11 +30,16 @@ import io.vavr.control.Option;
 public final class ControlFlowTranspose {
     private ControlFlowTranspose() {}
 
-    /** {@return one cotangent per operand: defined for the linear ones} */
-    public static Seq<Option<Array>> transpose(ControlFlow p, Seq<Array> cts, Seq<LinearArg> args) {
+    /**
+     * {@return one cotangent per operand: defined for the linear ones} for the cotangents of the
+     * outputs, an absent one being zero
+     */
+    public static Seq<Option<Array>> transpose(ControlFlow p, Seq<Option<Array>> outCts, Seq<LinearArg> args) {
+        Seq<ShapedArray> outAvals = p.abstractEval(args.map(LinearArg::aval));
+        Seq<Array> cts = outCts.zipWith(outAvals, (c, a) -> c.getOrElse(() -> Tangents.zeros(a.strong())));
         return switch (p) {
             case Cond c -> cond(c, cts, args);
-            case Scan s -> scan(s, cts, args);
+            case Scan s -> scan(s, outCts, args);
             // Transposing the body evaluates its non-linear part first: that is the recomputation.
             case Remat r -> call(r.body(), cts, args);
             case Pjit j -> call(j.body(), cts, args);
@@ -92,7 +97,7 @@ public final class ControlFlowTranspose {
         return out;
     }
 
-    private static Seq<Option<Array>> scan(Scan s, Seq<Array> cts, Seq<LinearArg> args) {
+    private static Seq<Option<Array>> scan(Scan s, Seq<Option<Array>> outCts, Seq<LinearArg> args) {
         int nc = s.numConsts(), nk = s.numCarry();
         Seq<LinearArg> consts = args.take(nc), carry = args.slice(nc, nc + nk), xs = args.drop(nc + nk);
         // A carry is linear in the body even where its initial value is a known constant (a zero tangent).
@@ -103,21 +108,28 @@ public final class ControlFlowTranspose {
         int nLinC = linConstAvals.size(), nResC = resConsts.size(), nResX = resXs.size();
         Seq<ShapedArray> carryAvals = s.body().outAvals().take(nk).map(ShapedArray::strong);
         Seq<ShapedArray> yAvals = s.body().outAvals().drop(nk).map(ShapedArray::strong);
+        // The carry's cotangent is a loop value (zeros when absent); a y without one is zero in every step.
+        Seq<Array> ctCarry0 = outCts.take(nk).zipWith(carryAvals, (c, a) -> c.getOrElse(() -> Tangents.zeros(a)));
+        Seq<Boolean> hasCtY = outCts.drop(nk).map(Option::isDefined);
+        Seq<Array> ctYs = outCts.drop(nk).filter(Option::isDefined).map(Option::get);
+        Seq<ShapedArray> ctYAvals = yAvals.zipWith(hasCtY, (a, h) -> h ? a : null).filter(a -> a != null);
         Seq<ShapedArray> inAvals = resConsts.map(Array::aval).appendAll(linConstAvals).appendAll(carryAvals)
-                .appendAll(Programs.unstacked(resXs.map(Array::aval))).appendAll(yAvals);
+                .appendAll(Programs.unstacked(resXs.map(Array::aval))).appendAll(ctYAvals);
         Programs.Closed body = Programs.trace(in -> {
             Seq<Array> res = in.take(nResC);
             Seq<Array> acc = in.slice(nResC, nResC + nLinC);
             Seq<Array> ctCarry = in.slice(nResC + nLinC, nResC + nLinC + nk);
             Seq<Array> resX = in.slice(nResC + nLinC + nk, nResC + nLinC + nk + nResX);
-            Seq<Array> ctY = in.drop(nResC + nLinC + nk + nResX);
+            Seq<Array> given = in.drop(nResC + nLinC + nk + nResX);
+            Vector<Array> ctY = Vector.empty();
+            for (int j = 0, k = 0; j < yAvals.size(); j++) ctY = ctY.append(hasCtY.get(j) ? given.get(k++) : Tangents.zeros(yAvals.get(j)));
             Seq<Array> ctIn = transposeProgram(s.body(), linear, res.appendAll(resX), ctCarry.appendAll(ctY));
             Seq<Array> ctConsts = ctIn.take(nLinC);
             return acc.zipWith(ctConsts, Lax::add).appendAll(ctIn.drop(nLinC));
         }, inAvals);
         Scan t = new Scan(body.jaxpr(), s.length(), !s.reverse(), body.numConsts() + nResC, nLinC + nk, s.unroll());
         Seq<Array> operands = body.consts().appendAll(resConsts).appendAll(linConstAvals.map(Tangents::zeros))
-                .appendAll(cts.take(nk)).appendAll(resXs).appendAll(cts.drop(nk));
+                .appendAll(ctCarry0).appendAll(resXs).appendAll(ctYs);
         Seq<Array> out = Bind.bind(t, operands);
         // out: linear-constant cotangents, initial-carry cotangents, stacked cotangents of the linear xs.
         return spread(linear, out).zipWith(args, (ct, a) -> a.isLinear() ? ct : Option.<Array>none());

@@ -8,8 +8,10 @@ import dev.jaxj.ir.Atom;
 import dev.jaxj.ir.Eqn;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Lit;
+import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Var;
 import dev.jaxj.lax.Lax;
+import dev.jaxj.transforms.control.ControlFlowTranspose;
 import dev.jaxj.transforms.jvp.Tangents;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -55,7 +57,10 @@ public final class BackwardPass {
             if (outCt.forAll(Option::isEmpty)) continue;
             Seq<Array> ctsOut = e.out().zipWith(outCt, (v, c) -> c.getOrElse(() -> Tangents.zeros(v.aval())));
             Seq<LinearArg> args = e.in().map(a -> arg(a, linear, known));
-            Seq<Option<Array>> ctsIn = NanCheck.at(e.where(), "in the backward pass", () -> TransposeRules.transpose(e.prim(), ctsOut, args));
+            // Loops and branches take absent cotangents as they are: a scan's unused ys cost no stacked zeros.
+            Seq<Option<Array>> ctsIn = NanCheck.at(e.where(), "in the backward pass", () -> e.prim() instanceof Primitive.ControlFlow c
+                    ? ControlFlowTranspose.transpose(c, outCt, args)
+                    : TransposeRules.transpose(e.prim(), ctsOut, args));
             for (int i = 0; i < e.in().size(); i++) {
                 if (e.in().get(i) instanceof Var v && linear.contains(v) && ctsIn.get(i).isDefined()) accumulate(cts, v, ctsIn.get(i).get());
             }

@@ -26,7 +26,7 @@ public final class TransposeRules {
     public static Seq<Option<Array>> transpose(Primitive p, Seq<Array> cts, Seq<LinearArg> args) {
         Array ct = cts.head();
         return switch (p) {
-            case ControlFlow c -> ControlFlowTranspose.transpose(c, cts, args);
+            case ControlFlow c -> ControlFlowTranspose.transpose(c, cts.map(Option::some), args);
             case Neg _ -> Vector.of(Option.some(Lax.neg(ct)));
             case Copy _ -> Vector.of(Option.some(ct));
             case Add _ -> args.map(a -> a.ifLinear(ct));
