@@ -129,6 +129,14 @@ public record Jaxpr(Seq<Var> constVars, Seq<Var> inVars, Seq<Eqn> eqns, Seq<Atom
         }
     }
 
+    /** {@return the largest variable id this program binds (-1 for none)}: new variables numbered above it stay unique */
+    public int maxVarId() {
+        int m = -1;
+        for (Var v : constVars.appendAll(inVars)) m = Math.max(m, v.id());
+        for (Eqn e : eqns) for (Var v : e.out()) m = Math.max(m, v.id());
+        return m;
+    }
+
     /** {@return the avals of the inputs} */
     public Seq<ShapedArray> inAvals() { return inVars.map(Var::aval); }
 

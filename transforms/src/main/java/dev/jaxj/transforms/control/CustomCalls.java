@@ -12,6 +12,7 @@ import dev.jaxj.ir.Primitive.CustomVjpCall;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
 import dev.jaxj.transforms.jvp.JvpRules;
+import dev.jaxj.transforms.jvp.Tangents;
 import dev.jaxj.transforms.partial.PartialEvalTrace;
 import dev.jaxj.transforms.transpose.CustomTranspose;
 import dev.jaxj.transforms.transpose.LinearArg;
@@ -39,7 +40,7 @@ public final class CustomCalls {
                 throw new ShapeError("custom_jvp", "the rule must return one tangent per primal output, got "
                         + r.primals().size() + " primals and " + r.tangents().size() + " tangents");
             }
-            return r.primals().appendAll(r.primals().zipWith(r.tangents(), CustomCalls::fitted));
+            return r.primals().appendAll(r.primals().zipWith(r.tangents(), Tangents::fitted));
         }, avals.appendAll(avals.map(ShapedArray::strong))));
         return pe.stage(new CustomJvpCall(fun.jaxpr(), jvp, fun.numConsts()), fun.consts().appendAll(in));
     }
@@ -70,13 +71,6 @@ public final class CustomCalls {
             return new VjpRules(fwd, residuals[0], bwd);
         });
         return pe.stage(new CustomVjpCall(fun.jaxpr(), rules, fun.numConsts()), fun.consts().appendAll(in));
-    }
-
-    private static Array fitted(Array primal, Array tangent) {
-        if (!primal.shape().equals(tangent.shape())) {
-            throw new ShapeError("custom_jvp", "a tangent must have its primal's shape, got primal " + primal.aval() + " and tangent " + tangent.aval());
-        }
-        return tangent.dtype() == primal.dtype() ? tangent : Lax.convertElementType(tangent, primal.dtype());
     }
 
     /** Forward mode applies the staged rule: the JVP program runs on the arguments and their tangents. */

@@ -2,8 +2,6 @@ package dev.jaxj.transforms.control;
 
 import dev.jaxj.array.Array;
 import dev.jaxj.core.JaxprInterpreter;
-import dev.jaxj.ir.Atom;
-import dev.jaxj.ir.Eqn;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.ir.Var;
@@ -51,7 +49,7 @@ public final class Programs {
 
     /** {@return {@code j} taking {@code extra} unused inputs of the given avals before input {@code at}} */
     public static Jaxpr withUnusedInputs(Jaxpr j, int at, Seq<ShapedArray> extra) {
-        int next = maxId(j) + 1;
+        int next = j.maxVarId() + 1;
         Vector<Var> added = Vector.empty();
         for (ShapedArray a : extra) added = added.append(new Var(next++, a));
         Vector<Var> in = Vector.ofAll(j.inVars());
@@ -69,15 +67,6 @@ public final class Programs {
     /** {@return {@code j} returning only the outputs at {@code keep}, in that order} */
     public static Jaxpr selectOutputs(Jaxpr j, Seq<Integer> keep) {
         return new Jaxpr(j.constVars(), j.inVars(), j.eqns(), keep.map(j.outs()::get));
-    }
-
-    /** {@return the largest variable id in {@code j}} */
-    private static int maxId(Jaxpr j) {
-        int m = -1;
-        for (Var v : j.constVars().appendAll(j.inVars())) m = Math.max(m, v.id());
-        for (Eqn e : j.eqns()) for (Var v : e.out()) m = Math.max(m, v.id());
-        for (Atom a : j.outs()) if (a instanceof Var v) m = Math.max(m, v.id());
-        return m;
     }
 
     /** {@return the avals of {@code in} with the leading axis dropped}: one step's slice of scanned operands */

@@ -65,14 +65,7 @@ public final class JvpTrace extends Trace {
             throw new ShapeError("custom_jvp", "the rule must return one tangent per primal output, got "
                     + r.primals().size() + " primals and " + r.tangents().size() + " tangents");
         }
-        return r.primals().zipWith(r.tangents(), (p, t) -> pair(p, checkedTangent(p, t)));
-    }
-
-    private static Array checkedTangent(Array p, Array t) {
-        if (!p.shape().equals(t.shape())) {
-            throw new ShapeError("custom_jvp", "a tangent must have its primal's shape, got primal " + p.aval() + " and tangent " + t.aval());
-        }
-        return t.dtype() == p.dtype() ? t : Lax.convertElementType(t, p.dtype());
+        return r.primals().zipWith(r.tangents(), (p, t) -> pair(p, Tangents.fitted(p, t)));
     }
 
     /**

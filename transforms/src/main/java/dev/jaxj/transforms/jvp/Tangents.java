@@ -1,6 +1,7 @@
 package dev.jaxj.transforms.jvp;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
@@ -29,5 +30,17 @@ public final class Tangents {
     /** {@return the constant {@code v} shaped and typed like {@code x}} */
     public static Array like(Array x, double v) {
         return full(x.shape(), x.dtype(), v);
+    }
+
+    /**
+     * {@return a user rule's tangent for {@code primal}, converted to the primal's dtype}
+     *
+     * @throws ShapeError when its shape differs from the primal's
+     */
+    public static Array fitted(Array primal, Array tangent) {
+        if (!primal.shape().equals(tangent.shape())) {
+            throw new ShapeError("custom_jvp", "a tangent must have its primal's shape, got primal " + primal.aval() + " and tangent " + tangent.aval());
+        }
+        return tangent.dtype() == primal.dtype() ? tangent : Lax.convertElementType(tangent, primal.dtype());
     }
 }

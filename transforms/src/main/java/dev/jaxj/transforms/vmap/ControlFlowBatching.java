@@ -52,11 +52,6 @@ final class ControlFlowBatching {
         return dim == NOT_MAPPED ? Option.none() : Option.some(0);
     }
 
-    /** The aval of a value batched at axis 0 (or unbatched). */
-    private static ShapedArray aval(Array value) {
-        return value.aval();
-    }
-
     /** {@code x} with its batch axis at 0, or unchanged when unbatched. */
     private static Array front(Array x, int dim) {
         return dim == NOT_MAPPED ? x : Moves.moveAxis(x, dim, 0);
@@ -71,7 +66,7 @@ final class ControlFlowBatching {
         Seq<Array> ops = x.tail().zipWith(d.tail(), ControlFlowBatching::front);
         Seq<Option<Integer>> axes = d.tail().map(ControlFlowBatching::axis);
         if (d.head() == NOT_MAPPED) {
-            Seq<ShapedArray> avals = ops.map(ControlFlowBatching::aval);
+            Seq<ShapedArray> avals = ops.map(Array::aval);
             Programs.Joined joined = Programs.join(c.branches().map(b -> vectorized(b, axes, avals, size)));
             return Batched.all(Bind.bind(new Cond(joined.jaxprs()), joined.consts().prepend(x.head()).appendAll(ops)), 0);
         }

@@ -36,7 +36,7 @@ public record CallInlining() implements Pass {
     @Override
     public Jaxpr apply(Jaxpr program) {
         if (!program.eqns().exists(e -> e.prim() instanceof ControlFlow)) return program;
-        int[] next = {maxId(program) + 1};
+        int[] next = {program.maxVarId() + 1};
         Map<Var, Atom> renamed = new HashMap<>();
         List<Eqn> out = new ArrayList<>();
         boolean changed = false;
@@ -81,13 +81,6 @@ public record CallInlining() implements Pass {
 
     private static Atom resolve(Map<Var, Atom> env, Atom a) {
         return a instanceof Var v && env.containsKey(v) ? env.get(v) : a;
-    }
-
-    private static int maxId(Jaxpr j) {
-        int m = -1;
-        for (Var v : j.constVars().appendAll(j.inVars())) m = Math.max(m, v.id());
-        for (Eqn e : j.eqns()) for (Var v : e.out()) m = Math.max(m, v.id());
-        return m;
     }
 
     @Override
