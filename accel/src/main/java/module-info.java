@@ -6,4 +6,5 @@ module dev.jaxj.accel {
     requires jdk.incubator.vector;
     exports dev.jaxj.accel;
     exports dev.jaxj.accel.cpu;
+    exports dev.jaxj.accel.device;
 }
