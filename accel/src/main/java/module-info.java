@@ -6,5 +6,6 @@ module dev.jaxj.accel {
     requires jdk.incubator.vector;
     exports dev.jaxj.accel;
     exports dev.jaxj.accel.cpu;
+    exports dev.jaxj.accel.host;
     exports dev.jaxj.accel.device;
 }

@@ -1,6 +1,6 @@
 package dev.jaxj;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.errors.JaxjException;
 import dev.jaxj.ir.DType;
@@ -33,7 +33,7 @@ public final class ArrayAssertions {
     public static Array arr(DType dtype, Shape shape, double... values) {
         assertEquals(shape.size(), values.length, "test data does not fit the shape");
         // Built directly on a host buffer, so that test data does not depend on the code under test.
-        HostBuffer b = HostBuffer.allocate(dtype, values.length);
+        HostData b = HostData.allocate(dtype, values.length);
         for (int i = 0; i < values.length; i++) b.setDouble(i, values[i]);
         return Array.fromHost(ShapedArray.of(dtype, shape), b);
     }
@@ -44,7 +44,7 @@ public final class ArrayAssertions {
 
     public static Array i32(double... v) { return arr(DType.I32, Shape.of(v.length), v); }
 
-    public static Array bools(boolean... v) { return Array.fromHost(ShapedArray.of(DType.BOOL, v.length), HostBuffer.own(v.clone())); }
+    public static Array bools(boolean... v) { return Array.fromHost(ShapedArray.of(DType.BOOL, v.length), HostData.own(v.clone())); }
 
     /** {@return {@code n} uniform values in {@code [lo, hi)}, reproducible from {@code seed}} */
     public static double[] uniform(long seed, int n, double lo, double hi) {

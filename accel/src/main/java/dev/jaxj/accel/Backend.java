@@ -1,50 +1,49 @@
 package dev.jaxj.accel;
 
-import dev.jaxj.accel.cpu.HostBuffer;
-import dev.jaxj.compiler.kernel.Step;
-import dev.jaxj.ir.Primitive;
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.compiler.kernel.BufferPlan;
 import dev.jaxj.ir.ShapedArray;
-import io.vavr.collection.Seq;
 
 /**
- * A platform that holds buffers and runs primitives on them.
- *
- * <p>Eager execution calls {@link #execute} with one primitive at a time; shape and dtype
- * checks have already passed, so {@code outAvals} is the primitive's {@code abstractEval}.
+ * A platform that holds buffers on its device and compiles kernel programs into
+ * {@link Executable}s. Eager operations and jitted functions both run as executables, so a
+ * primitive has one implementation per backend. Data moves between the host and the device
+ * only through {@link #upload} and {@link #download}.
+ * {@snippet :
+ * Backend cpu = Backends.cpu();
+ * Executable exe = cpu.compile(BufferPlan.of(Fusion.lower(jaxpr)));
+ * Seq<Buffer> out = exe.run(Vector.empty(), Vector.of(cpu.upload(HostData.own(new float[] {1, 2}))), Vector.empty());
+ * float[] y = cpu.download(out.head()).f32();
+ * }
  */
 public interface Backend {
-    /** {@return the platform name, e.g. {@code cpu}} */
+    /** {@return the platform name, e.g. {@code cpu} or {@code opencl}} */
     String name();
 
+    /** {@return the device this backend's buffers live on} */
     Device device();
 
-    /** {@return a buffer on this backend's device holding a copy of (or, on the CPU, exactly) {@code host}} */
-    Buffer fromHost(HostBuffer host);
+    /**
+     * {@return a buffer on this backend's device holding {@code host}'s elements}: a copy, or on
+     * the CPU the host data itself, which the caller therefore never writes again
+     */
+    Buffer upload(HostData host);
 
     /**
-     * Runs one primitive.
-     *
-     * @param p        the primitive
-     * @param inAvals  the operands' avals
-     * @param in       the operands' buffers, on this backend's device
-     * @param outAvals the results' avals
-     * @return fresh buffers for the results
+     * {@return {@code buffer}'s elements on the host}: a copy, or on the CPU the buffer's own
+     * memory, which the caller therefore only reads
      */
-    Seq<Buffer> execute(Primitive p, Seq<ShapedArray> inAvals, Seq<Buffer> in, Seq<ShapedArray> outAvals);
+    HostData download(Buffer buffer);
 
-    /** {@return a new buffer on this backend's device for {@code aval}, with unspecified contents} */
+    /** {@return a new buffer on this device for {@code aval}, with unspecified contents} */
     Buffer allocate(ShapedArray aval);
 
+    /** Copies {@code count} elements of {@code src} from {@code srcOffset} into {@code dst} at {@code dstOffset}, on the device (same dtype). */
+    void copy(Buffer src, int srcOffset, Buffer dst, int dstOffset, int count);
+
     /**
-     * Runs a fused loop of a compiled program, writing its results into {@code outputs}.
-     *
-     * <p>An output may be the very buffer of an input (buffer reuse, donation) only when the
-     * loop reads that input through dense loads alone: every point reads its own element
-     * before the loop writes it.
-     *
-     * @param loop    the loop
-     * @param inputs  one buffer per {@code loop.inputs()}, on this backend's device
-     * @param outputs one buffer per {@code loop.outputs()}, in order, sized for them
+     * {@return the program compiled for this device}: it owns its generated code and whatever
+     * device resources it needs, for as long as it is reachable
      */
-    void runFused(Step.FusedLoop loop, Seq<Buffer> inputs, Seq<Buffer> outputs);
+    Executable compile(BufferPlan plan);
 }

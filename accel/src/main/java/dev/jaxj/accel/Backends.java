@@ -36,4 +36,13 @@ public final class Backends {
         }
         return Cpu.INSTANCE;
     }
+
+    /**
+     * {@return the backend holding buffers on {@code device}}
+     * @throws BackendError when no loaded backend has that device
+     */
+    public static Backend of(Device device) {
+        if (device.platform().equals("cpu")) return cpu();
+        throw new BackendError(device.platform(), "no backend for device " + device + " is loaded");
+    }
 }

@@ -1,11 +1,11 @@
 package dev.jaxj.accel;
 
-import dev.jaxj.accel.cpu.HostBuffer;
 import dev.jaxj.ir.DType;
 
 /**
- * Device memory holding the elements of one array, row-major. Buffers handed to arrays are
- * never written again, which is what makes arrays immutable.
+ * Memory on a device holding the elements of one array, row-major. Backend-neutral: the data
+ * reaches the host only through an explicit {@link Backend#download}. Buffers handed to arrays
+ * are never written again, which is what makes arrays immutable.
  */
 public interface Buffer {
     DType dtype();
@@ -15,7 +15,4 @@ public interface Buffer {
 
     /** {@return the device holding the data} */
     Device device();
-
-    /** {@return the data in host memory (this buffer itself on the CPU)} */
-    HostBuffer toHost();
 }

@@ -1,6 +1,6 @@
 package dev.jaxj.autodiff;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.ShapedArray;
@@ -32,7 +32,7 @@ final class Probes {
 
     /** {@return {@code values} as an array of {@code dtype} with {@code like}'s shape} (strongly typed) */
     static Array array(DType dtype, ShapedArray like, double[] values) {
-        HostBuffer buf = HostBuffer.allocate(dtype, values.length);
+        HostData buf = HostData.allocate(dtype, values.length);
         for (int i = 0; i < values.length; i++) buf.setDouble(i, values[i]);
         return Array.fromHost(ShapedArray.of(dtype, like.shape()), buf);
     }

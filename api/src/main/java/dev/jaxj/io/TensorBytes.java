@@ -1,6 +1,6 @@
 package dev.jaxj.io;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.io.Header.Entry;
 import dev.jaxj.ir.ShapedArray;
@@ -66,26 +66,26 @@ final class TensorBytes {
     static Array read(Entry e, ByteSource src, long dataStart, String source) throws IOException {
         int n = e.shape().size();
         long at = dataStart + e.begin();
-        HostBuffer data = switch (e.dtype()) {
+        HostData data = switch (e.dtype()) {
             case F32 -> {
                 float[] v = new float[n];
                 readChunks(n, 4, at, src, (b, i, c) -> b.asFloatBuffer().get(v, i, c));
-                yield HostBuffer.own(v);
+                yield HostData.own(v);
             }
             case F64 -> {
                 double[] v = new double[n];
                 readChunks(n, 8, at, src, (b, i, c) -> b.asDoubleBuffer().get(v, i, c));
-                yield HostBuffer.own(v);
+                yield HostData.own(v);
             }
             case I32, U32 -> {
                 int[] v = new int[n];
                 readChunks(n, 4, at, src, (b, i, c) -> b.asIntBuffer().get(v, i, c));
-                yield HostBuffer.own(e.dtype(), v);
+                yield HostData.own(e.dtype(), v);
             }
             case I64 -> {
                 long[] v = new long[n];
                 readChunks(n, 8, at, src, (b, i, c) -> b.asLongBuffer().get(v, i, c));
-                yield HostBuffer.own(v);
+                yield HostData.own(v);
             }
             case BOOL -> {
                 boolean[] v = new boolean[n];
@@ -99,7 +99,7 @@ final class TensorBytes {
                         v[i + k] = x == 1;
                     }
                 });
-                yield HostBuffer.own(v);
+                yield HostData.own(v);
             }
         };
         return Array.fromHost(ShapedArray.of(e.dtype(), e.shape()), data);

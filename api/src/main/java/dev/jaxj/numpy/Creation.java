@@ -1,6 +1,6 @@
 package dev.jaxj.numpy;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.JavaScalars;
 import dev.jaxj.errors.ArgumentError;
@@ -23,7 +23,7 @@ public final class Creation {
         int[] dims = dims(data);
         Shape shape = Shape.of(dims);
         DType dtype = leafDType(data, dims.length);
-        HostBuffer buf = HostBuffer.allocate(dtype, shape.size());
+        HostData buf = HostData.allocate(dtype, shape.size());
         fill(data, dims, 0, buf, new int[] {0});
         return Array.fromHost(ShapedArray.of(dtype, shape), buf);
     }
@@ -61,7 +61,7 @@ public final class Creation {
         throw new ArgumentError("array", "element type must be float, double, int, long or boolean, got " + c.getSimpleName());
     }
 
-    private static void fill(Object data, int[] dims, int axis, HostBuffer out, int[] pos) {
+    private static void fill(Object data, int[] dims, int axis, HostData out, int[] pos) {
         int n = java.lang.reflect.Array.getLength(data);
         if (n != dims[axis]) {
             throw new ShapeError("array", "ragged nested arrays: axis " + axis + " has lengths " + dims[axis] + " and " + n);
@@ -98,7 +98,7 @@ public final class Creation {
      */
     public static Array full(Shape shape, long value, DType dtype) {
         JavaScalars.requireFits("full", value, dtype, ShapedArray.of(dtype, shape).toString());
-        HostBuffer b = HostBuffer.allocate(dtype, 1);
+        HostData b = HostData.allocate(dtype, 1);
         b.setLong(0, value);
         return Lax.broadcastInDim(Array.fromHost(ShapedArray.of(dtype), b), shape, Vector.empty());
     }
@@ -165,7 +165,7 @@ public final class Creation {
     private static Array sequence(String op, int num, boolean endpoint, double first, double last, DType dtype, IntToDoubleFunction value) {
         if (num < 0) throw new ArgumentError(op, "num must be >= 0, got " + num);
         Shape shape = Shape.of(dtype, num);
-        HostBuffer v = HostBuffer.allocate(DType.F64, num);     // refused as a BackendError when the heap cannot hold it
+        HostData v = HostData.allocate(DType.F64, num);     // refused as a BackendError when the heap cannot hold it
         for (int k = 0; k < num; k++) v.setDouble(k, value.applyAsDouble(k));
         if (num > 0) v.setDouble(0, first);
         if (endpoint && num > 1) v.setDouble(num - 1, last);

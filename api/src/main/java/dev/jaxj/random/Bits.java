@@ -1,6 +1,6 @@
 package dev.jaxj.random;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.ir.DType;
@@ -22,23 +22,23 @@ final class Bits {
 
     /** {@return a strongly typed u32 scalar holding the low 32 bits of {@code bits}} */
     static Array u32(long bits) {
-        return Array.fromHost(ShapedArray.of(DType.U32, Shape.SCALAR), HostBuffer.own(DType.U32, new int[] {(int) bits}));
+        return Array.fromHost(ShapedArray.of(DType.U32, Shape.SCALAR), HostData.own(DType.U32, new int[] {(int) bits}));
     }
 
     /** {@return a u32 vector of the given words} */
     static Array u32s(int... words) {
-        return Array.fromHost(ShapedArray.of(DType.U32, Shape.of(words.length)), HostBuffer.own(DType.U32, words.clone()));
+        return Array.fromHost(ShapedArray.of(DType.U32, Shape.of(words.length)), HostData.own(DType.U32, words.clone()));
     }
 
     /** {@return a strongly typed i64 scalar with exactly these bits} */
     static Array i64(long bits) {
-        return Array.fromHost(ShapedArray.of(DType.I64, Shape.SCALAR), HostBuffer.own(new long[] {bits}));
+        return Array.fromHost(ShapedArray.of(DType.I64, Shape.SCALAR), HostData.own(new long[] {bits}));
     }
 
     /** {@return a strongly typed scalar of an integer dtype holding {@code v} (wrapped to the width)} */
     static Array integer(long v, DType dtype) {
         return switch (dtype) {
-            case I32 -> Array.fromHost(ShapedArray.of(DType.I32, Shape.SCALAR), HostBuffer.own(DType.I32, new int[] {(int) v}));
+            case I32 -> Array.fromHost(ShapedArray.of(DType.I32, Shape.SCALAR), HostData.own(DType.I32, new int[] {(int) v}));
             case U32 -> u32(v);
             case I64 -> i64(v);
             case F32, F64, BOOL -> throw new IllegalArgumentException("not an integer dtype: " + dtype);
@@ -48,8 +48,8 @@ final class Bits {
     /** {@return a strongly typed scalar of a floating dtype; f32 rounds {@code v} once, as {@code np.array(v, float32)}} */
     static Array real(double v, DType dtype) {
         return switch (dtype) {
-            case F32 -> Array.fromHost(ShapedArray.of(DType.F32, Shape.SCALAR), HostBuffer.own(new float[] {(float) v}));
-            case F64 -> Array.fromHost(ShapedArray.of(DType.F64, Shape.SCALAR), HostBuffer.own(new double[] {v}));
+            case F32 -> Array.fromHost(ShapedArray.of(DType.F32, Shape.SCALAR), HostData.own(new float[] {(float) v}));
+            case F64 -> Array.fromHost(ShapedArray.of(DType.F64, Shape.SCALAR), HostData.own(new double[] {v}));
             case I32, I64, U32, BOOL -> throw new IllegalArgumentException("not a floating dtype: " + dtype);
         };
     }

@@ -1,5 +1,7 @@
 package dev.jaxj.io;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.array.Array;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.errors.ShapeError;
@@ -80,7 +82,7 @@ class CheckpointsTest {
         Params p = params();
         Checkpoints.save(file, p);
         Params zeros = Tree.map(p, x -> Array.fromHost(((Array) x).aval(),
-                dev.jaxj.accel.cpu.HostBuffer.allocate(((Array) x).dtype(), ((Array) x).size())));
+                dev.jaxj.accel.host.HostData.allocate(((Array) x).dtype(), ((Array) x).size())));
         Params back = Checkpoints.restore(file, zeros);
         var want = Tree.leaves(p);
         var got = Tree.leaves(back);

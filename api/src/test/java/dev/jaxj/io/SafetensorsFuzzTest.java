@@ -1,6 +1,6 @@
 package dev.jaxj.io;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -35,23 +35,23 @@ class SafetensorsFuzzTest {
 
     static Array randomArray(Random r, DType dtype, Shape shape) {
         int n = shape.size();
-        HostBuffer data = switch (dtype) {
+        HostData data = switch (dtype) {
             case F32 -> {
                 float[] v = new float[n];
                 for (int i = 0; i < n; i++) v[i] = Float.intBitsToFloat(r.nextInt());
-                yield HostBuffer.own(v);
+                yield HostData.own(v);
             }
             case F64 -> {
                 double[] v = new double[n];
                 for (int i = 0; i < n; i++) v[i] = Double.longBitsToDouble(r.nextLong());
-                yield HostBuffer.own(v);
+                yield HostData.own(v);
             }
-            case I32, U32 -> HostBuffer.own(dtype, r.ints(n).toArray());
-            case I64 -> HostBuffer.own(r.longs(n).toArray());
+            case I32, U32 -> HostData.own(dtype, r.ints(n).toArray());
+            case I64 -> HostData.own(r.longs(n).toArray());
             case BOOL -> {
                 boolean[] v = new boolean[n];
                 for (int i = 0; i < n; i++) v[i] = r.nextBoolean();
-                yield HostBuffer.own(v);
+                yield HostData.own(v);
             }
         };
         return Array.fromHost(ShapedArray.of(dtype, shape), data);

@@ -1,6 +1,6 @@
 package dev.jaxj.io;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.DType;
@@ -24,12 +24,12 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The format against hand-built bytes: round trips, the reference writer's exact layout, and well-formed reads. */
 class SafetensorsTest {
 
-    static Array f32(Shape shape, float... v) { return Array.fromHost(ShapedArray.of(DType.F32, shape), HostBuffer.own(v)); }
-    static Array f64(Shape shape, double... v) { return Array.fromHost(ShapedArray.of(DType.F64, shape), HostBuffer.own(v)); }
-    static Array i32(Shape shape, int... v) { return Array.fromHost(ShapedArray.of(DType.I32, shape), HostBuffer.own(DType.I32, v)); }
-    static Array u32(Shape shape, int... v) { return Array.fromHost(ShapedArray.of(DType.U32, shape), HostBuffer.own(DType.U32, v)); }
-    static Array i64(Shape shape, long... v) { return Array.fromHost(ShapedArray.of(DType.I64, shape), HostBuffer.own(v)); }
-    static Array bool(Shape shape, boolean... v) { return Array.fromHost(ShapedArray.of(DType.BOOL, shape), HostBuffer.own(v)); }
+    static Array f32(Shape shape, float... v) { return Array.fromHost(ShapedArray.of(DType.F32, shape), HostData.own(v)); }
+    static Array f64(Shape shape, double... v) { return Array.fromHost(ShapedArray.of(DType.F64, shape), HostData.own(v)); }
+    static Array i32(Shape shape, int... v) { return Array.fromHost(ShapedArray.of(DType.I32, shape), HostData.own(DType.I32, v)); }
+    static Array u32(Shape shape, int... v) { return Array.fromHost(ShapedArray.of(DType.U32, shape), HostData.own(DType.U32, v)); }
+    static Array i64(Shape shape, long... v) { return Array.fromHost(ShapedArray.of(DType.I64, shape), HostData.own(v)); }
+    static Array bool(Shape shape, boolean... v) { return Array.fromHost(ShapedArray.of(DType.BOOL, shape), HostData.own(v)); }
 
     /** Every dtype, with the values that a lossy path would change: NaN payloads, -0.0, extremes. */
     static Map<String, Array> everyDtype() {

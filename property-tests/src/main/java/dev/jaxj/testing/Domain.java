@@ -1,6 +1,6 @@
 package dev.jaxj.testing;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -95,7 +95,7 @@ public interface Domain {
     }
 
     private static Array array(Shape shape, DType dtype, double[] values) {
-        HostBuffer buf = HostBuffer.allocate(dtype, values.length);
+        HostData buf = HostData.allocate(dtype, values.length);
         for (int i = 0; i < values.length; i++) buf.setDouble(i, values[i]);
         return Array.fromHost(ShapedArray.of(dtype, shape), buf);
     }

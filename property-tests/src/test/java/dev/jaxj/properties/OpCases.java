@@ -1,6 +1,6 @@
 package dev.jaxj.properties;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -48,13 +48,13 @@ final class OpCases {
 
     /** {@return a bool constant shaped like {@code like}, element {@code k} (row-major) being {@code value(k)}} */
     static Array boolLike(Array like, IntPredicate value) {
-        HostBuffer b = HostBuffer.allocate(DType.BOOL, like.size());
+        HostData b = HostData.allocate(DType.BOOL, like.size());
         for (int k = 0; k < like.size(); k++) b.setLong(k, value.test(k) ? 1 : 0);
         return Array.fromHost(ShapedArray.of(DType.BOOL, like.shape()), b);
     }
 
     static Array i32(Shape shape, IntUnaryOperator value) {
-        HostBuffer b = HostBuffer.allocate(DType.I32, shape.size());
+        HostData b = HostData.allocate(DType.I32, shape.size());
         for (int k = 0; k < shape.size(); k++) b.setLong(k, value.applyAsInt(k));
         return Array.fromHost(ShapedArray.of(DType.I32, shape), b);
     }

@@ -1,6 +1,6 @@
 package dev.jaxj.properties;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -26,26 +26,26 @@ final class VmapLoops {
     /** {@return random values of the operand's dtype and range, in {@code shape}} */
     static Array values(Operand o, Shape shape, Random r) {
         int n = shape.size();
-        HostBuffer h = switch (o.dtype()) {
+        HostData h = switch (o.dtype()) {
             case F32 -> {
                 float[] v = new float[n];
                 for (int i = 0; i < n; i++) v[i] = (float) (o.lo() + (o.hi() - o.lo()) * r.nextDouble());
-                yield HostBuffer.own(v);
+                yield HostData.own(v);
             }
             case I32 -> {
                 int[] v = new int[n];
                 for (int i = 0; i < n; i++) v[i] = (int) o.lo() + r.nextInt((int) (o.hi() - o.lo()));
-                yield HostBuffer.own(DType.I32, v);
+                yield HostData.own(DType.I32, v);
             }
             case U32 -> {
                 int[] v = new int[n];
                 for (int i = 0; i < n; i++) v[i] = r.nextInt();
-                yield HostBuffer.own(DType.U32, v);
+                yield HostData.own(DType.U32, v);
             }
             case BOOL -> {
                 boolean[] v = new boolean[n];
                 for (int i = 0; i < n; i++) v[i] = r.nextBoolean();
-                yield HostBuffer.own(v);
+                yield HostData.own(v);
             }
             case F64, I64 -> throw new IllegalArgumentException("the vmap table draws no " + o.dtype() + " operands");
         };

@@ -1,7 +1,7 @@
 package dev.jaxj.array;
 
 import dev.jaxj.accel.Backends;
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -35,7 +35,7 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
      * The data in host memory; tracers raise {@code ConcretizationError} naming {@code op}, or
      * {@code TracerLeakError} once they have escaped their transform.
      */
-    protected abstract HostBuffer host(String op);
+    abstract HostData host(String op);
 
     public final Shape shape() { return aval().shape(); }
 
@@ -56,8 +56,8 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
      * {@return an array that takes ownership of {@code data}}, which the caller must not
      * write afterwards. Most code wants {@code Jnp.array(...)}, which copies.
      */
-    public static Array fromHost(ShapedArray aval, HostBuffer data) {
-        return new ConcreteArray(aval, Backends.defaultBackend().fromHost(data));
+    public static Array fromHost(ShapedArray aval, HostData data) {
+        return new ConcreteArray(aval, Backends.defaultBackend().upload(data));
     }
 
     /**
@@ -66,7 +66,7 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
      */
     public static Array scalar(double v) {
         return new ConcreteArray(new ShapedArray(Shape.SCALAR, DType.F32, true),
-                Backends.defaultBackend().fromHost(HostBuffer.own(new float[] {(float) v})), v);
+                Backends.defaultBackend().upload(HostData.own(new float[] {(float) v})), v);
     }
 
     /**
@@ -81,70 +81,70 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
 
     /** {@return a scalar of {@code dtype} holding {@code v} exactly converted, weakly typed or not} */
     static Array scalar(Number v, DType dtype, boolean weak) {
-        HostBuffer b = HostBuffer.allocate(dtype, 1);
+        HostData b = HostData.allocate(dtype, 1);
         if (v instanceof Long l) b.setLong(0, l);
         else b.setDouble(0, v.doubleValue());
-        return new ConcreteArray(new ShapedArray(Shape.SCALAR, dtype, weak), Backends.defaultBackend().fromHost(b), weak ? v : null);
+        return new ConcreteArray(new ShapedArray(Shape.SCALAR, dtype, weak), Backends.defaultBackend().upload(b), weak ? v : null);
     }
 
     /** {@return a bool scalar} */
     public static Array scalar(boolean v) {
-        return fromHost(ShapedArray.of(DType.BOOL), HostBuffer.own(new boolean[] {v}));
+        return fromHost(ShapedArray.of(DType.BOOL), HostData.own(new boolean[] {v}));
     }
 
     /** {@return a strongly typed scalar of {@code dtype}} */
     public static Array scalar(double v, DType dtype) {
-        return fromHost(ShapedArray.of(dtype), HostBuffer.filled(dtype, 1, v));
+        return fromHost(ShapedArray.of(dtype), HostData.filled(dtype, 1, v));
     }
 
     // Data out --------------------------------------------------------------------------------
 
-    // Copies out are allocated through HostBuffer, so one the heap cannot hold is a BackendError.
+    // Copies out are allocated through HostData, so one the heap cannot hold is a BackendError.
 
     /** {@return the elements in row-major order, converted to float} */
     public final float[] toFloatArray() {
-        HostBuffer h = host("toFloatArray");
+        HostData h = host("toFloatArray");
         if (h.dtype() == DType.F32) return h.copy().f32();
-        float[] r = HostBuffer.allocate(DType.F32, h.size()).f32();
+        float[] r = HostData.allocate(DType.F32, h.size()).f32();
         for (int i = 0; i < r.length; i++) r[i] = (float) h.getDouble(i);
         return r;
     }
 
     /** {@return the elements in row-major order, converted to double} */
     public final double[] toDoubleArray() {
-        HostBuffer h = host("toDoubleArray");
-        double[] r = HostBuffer.allocate(DType.F64, h.size()).f64();
+        HostData h = host("toDoubleArray");
+        double[] r = HostData.allocate(DType.F64, h.size()).f64();
         for (int i = 0; i < r.length; i++) r[i] = h.getDouble(i);
         return r;
     }
 
     /** {@return the elements in row-major order, converted to int (floats truncate)} */
     public final int[] toIntArray() {
-        HostBuffer h = host("toIntArray");
-        int[] r = HostBuffer.allocate(DType.I32, h.size()).i32();
+        HostData h = host("toIntArray");
+        int[] r = HostData.allocate(DType.I32, h.size()).i32();
         for (int i = 0; i < r.length; i++) r[i] = (int) h.getLong(i);
         return r;
     }
 
     /** {@return the elements in row-major order, converted to long (u32 read unsigned)} */
     public final long[] toLongArray() {
-        HostBuffer h = host("toLongArray");
-        long[] r = HostBuffer.allocate(DType.I64, h.size()).i64();
+        HostData h = host("toLongArray");
+        long[] r = HostData.allocate(DType.I64, h.size()).i64();
         for (int i = 0; i < r.length; i++) r[i] = h.getLong(i);
         return r;
     }
 
     /** {@return the elements in row-major order as bools (non-zero is true)} */
     public final boolean[] toBooleanArray() {
-        HostBuffer h = host("toBooleanArray");
-        boolean[] r = HostBuffer.allocate(DType.BOOL, h.size()).bool();
+        HostData h = host("toBooleanArray");
+        boolean[] r = HostData.allocate(DType.BOOL, h.size()).bool();
         for (int i = 0; i < r.length; i++) r[i] = h.getDouble(i) != 0;
         return r;
     }
 
     /** A tracer's state is reported before the shape, as JAX concretizes before it converts. */
-    private HostBuffer single(String op) {
-        HostBuffer h = host(op);
+    private HostData single(String op) {
+        HostData h = host(op);
         if (size() != 1) throw new ShapeError(op, "needs an array of exactly one element, got " + aval());
         return h;
     }

@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.ir.ShapedArray;
 
 import java.util.stream.IntStream;
@@ -20,7 +20,7 @@ final class ArrayPrinter {
 
     private ArrayPrinter() {}
 
-    static String print(ShapedArray aval, HostBuffer data) {
+    static String print(ShapedArray aval, HostData data) {
         PrintOptions o = PrintOptions.current();
         String dtype = "dtype=" + aval.dtype().numpyName();
         String tail = (aval.weakType() ? ", weak_type=True" : "") + ")";

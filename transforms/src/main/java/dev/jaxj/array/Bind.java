@@ -1,7 +1,7 @@
 package dev.jaxj.array;
 
 import dev.jaxj.accel.Backends;
-import dev.jaxj.accel.Buffer;
+import dev.jaxj.accel.Executable;
 import dev.jaxj.core.CustomRules;
 import dev.jaxj.core.DebugNans;
 import dev.jaxj.core.Trace;
@@ -62,27 +62,18 @@ public final class Bind {
     }
 
     /**
-     * Eager evaluation: run the shape rule, then the backend's kernel. A result that is an
-     * operand's own buffer (a reshape on the CPU) marks both arrays as sharing it, so that
-     * donating either to a jitted call never overwrites the other.
+     * Eager evaluation: run the shape rule, then the primitive's one-equation program on the
+     * backend (compiled once per primitive and avals). A result that is an operand's own buffer
+     * (a reshape on the CPU) marks both arrays as sharing it, so that donating either to a
+     * jitted call never overwrites the other.
      */
     static Seq<Array> eval(Primitive p, Seq<? extends Array> args) {
         Vector<ShapedArray> inAvals = Vector.ofAll(args).map(Array::aval);
-        Seq<ShapedArray> outAvals = p.abstractEval(inAvals);
-        if (p instanceof Primitive.ControlFlow c) return ControlFlowRunner.run(c, args);
-        Vector<ConcreteArray> operands = Vector.ofAll(args).map(a -> (ConcreteArray) a);
-        Seq<Buffer> in = operands.map(a -> a.buffer(p.name()));
-        Seq<Buffer> out = Backends.defaultBackend().execute(p, inAvals, in, outAvals);
-        Seq<ConcreteArray> results = outAvals.zipWith(out, ConcreteArray::new);
-        for (int o = 0; o < out.size(); o++) {
-            for (int i = 0; i < in.size(); i++) {
-                if (in.get(i) == out.get(o)) {
-                    results.get(o).markShared();
-                    operands.get(i).markShared();
-                }
-            }
-        }
+        p.abstractEval(inAvals);
+        Seq<Array> operands = Vector.ofAll(args);
+        Executable exe = EagerPrograms.of(p, inAvals, Backends.defaultBackend());
+        Seq<Array> results = Executor.run(p.name(), exe, Vector.empty(), operands, false);
         if (DebugNans.enabled()) NanCheck.check(p, operands, results);
-        return Seq.narrow(results);
+        return results;
     }
 }

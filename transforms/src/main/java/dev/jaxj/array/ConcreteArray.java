@@ -1,7 +1,8 @@
 package dev.jaxj.array;
 
+import dev.jaxj.accel.Backends;
 import dev.jaxj.accel.Buffer;
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.DeletedArrayError;
 import dev.jaxj.ir.ShapedArray;
 
@@ -66,8 +67,12 @@ final class ConcreteArray extends Array {
 
     boolean isShared() { return shared; }
 
+    /** The data on the host: an explicit transfer from the buffer's device (none on the CPU). */
     @Override
-    protected HostBuffer host(String op) { return buffer(op).toHost(); }
+    HostData host(String op) {
+        Buffer b = buffer(op);
+        return Backends.of(b.device()).download(b);
+    }
 
     /** A deleted array prints its aval only (JAX raises here; a Java {@code toString} should not). */
     @Override

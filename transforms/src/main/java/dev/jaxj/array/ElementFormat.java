@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.ir.DType;
 
 import java.math.BigDecimal;
@@ -27,7 +27,7 @@ final class ElementFormat {
     String format(int i) { return format.apply(i); }
 
     /** {@return the format for the elements {@code shown} of {@code data}}, sized over those elements only */
-    static ElementFormat of(DType dtype, HostBuffer data, int[] shown, int precision) {
+    static ElementFormat of(DType dtype, HostData data, int[] shown, int precision) {
         return switch (dtype) {
             case BOOL -> padded(i -> data.bool()[i] ? "True" : "False", shown);
             case I32, I64, U32 -> padded(i -> Long.toString(data.getLong(i)), shown);
@@ -44,7 +44,7 @@ final class ElementFormat {
         return new ElementFormat(i -> pad(text.apply(i), w));
     }
 
-    private static ElementFormat floating(HostBuffer data, int[] shown, boolean f32, int precision) {
+    private static ElementFormat floating(HostData data, int[] shown, boolean f32, int precision) {
         double max = 0, min = Double.POSITIVE_INFINITY;
         boolean nonFinite = false, negativeInfinity = false;
         for (int i : shown) {

@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
@@ -174,8 +174,8 @@ public sealed interface Index permits Index.Int, Index.Slice, Index.NewAxis, Ind
             case Long l -> throw new ArgumentError("getitem", "an integer index must fit in an int, got " + l);
             case Array a when a.dtype().isBool() -> new Mask(a);
             case Array a -> new IntArray(a);
-            case int[] a -> new IntArray(Array.fromHost(ShapedArray.of(DType.I32, a.length), HostBuffer.own(DType.I32, a.clone())));
-            case boolean[] a -> new Mask(Array.fromHost(ShapedArray.of(DType.BOOL, a.length), HostBuffer.own(a.clone())));
+            case int[] a -> new IntArray(Array.fromHost(ShapedArray.of(DType.I32, a.length), HostData.own(DType.I32, a.clone())));
+            case boolean[] a -> new Mask(Array.fromHost(ShapedArray.of(DType.BOOL, a.length), HostData.own(a.clone())));
             default -> throw new ArgumentError("getitem", "an index must be an int, an Index, an int[] or an integer or bool Array, got "
                     + o.getClass().getName());
         };

@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
@@ -21,7 +21,7 @@ final class IndexArrays {
 
     /** {@return a constant i32 vector} */
     static Array vector(int[] values) {
-        return Array.fromHost(ShapedArray.of(DType.I32, values.length), HostBuffer.own(DType.I32, values));
+        return Array.fromHost(ShapedArray.of(DType.I32, values.length), HostData.own(DType.I32, values));
     }
 
     /** {@code idx < 0 ? idx + n : idx}, NumPy's meaning of negative positions on an axis of size {@code n}. */

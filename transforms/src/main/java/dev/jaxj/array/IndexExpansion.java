@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
@@ -94,7 +94,7 @@ final class IndexExpansion {
             for (int k = 0; k < m.rank(); k++) coords[k][j] = flat / strides[k] % m.shape().dim(k);
             j++;
         }
-        return Vector.of(coords).map(c -> new Index.IntArray(Array.fromHost(ShapedArray.of(DType.I32, c.length), HostBuffer.own(DType.I32, c))));
+        return Vector.of(coords).map(c -> new Index.IntArray(Array.fromHost(ShapedArray.of(DType.I32, c.length), HostData.own(DType.I32, c))));
     }
 
     static String show(Seq<Index> index) {

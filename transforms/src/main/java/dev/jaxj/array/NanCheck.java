@@ -27,7 +27,7 @@ public final class NanCheck {
     /** {@return the index of the first NaN in a concrete array, or -1 when there is none (or it is not floating)} */
     public static int firstNan(Array x) {
         if (!x.dtype().isFloating() || !(x instanceof ConcreteArray c)) return -1;
-        var h = c.buffer("debug_nans").toHost();
+        var h = c.host("debug_nans");
         for (int i = 0; i < h.size(); i++) if (Double.isNaN(h.getDouble(i))) return i;
         return -1;
     }

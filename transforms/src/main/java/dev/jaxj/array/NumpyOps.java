@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.JaxjException;
 import dev.jaxj.errors.ShapeError;
@@ -109,7 +109,7 @@ public final class NumpyOps {
 
     /** {@return an array shaped, typed and weakly typed like {@code x}, filled with {@code v}} (exact in f64) */
     public static Array fullLike(Array x, double v) {
-        Array s = Array.fromHost(new ShapedArray(Shape.SCALAR, x.dtype(), x.weakType()), HostBuffer.filled(x.dtype(), 1, v));
+        Array s = Array.fromHost(new ShapedArray(Shape.SCALAR, x.dtype(), x.weakType()), HostData.filled(x.dtype(), 1, v));
         return Lax.broadcastInDim(s, x.shape(), Vector.empty());
     }
 

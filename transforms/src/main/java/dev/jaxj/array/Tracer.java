@@ -4,7 +4,7 @@ import dev.jaxj.core.Trace;
 import dev.jaxj.core.TraceStack;
 import dev.jaxj.errors.ConcretizationError;
 import dev.jaxj.errors.TracerLeakError;
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 
 /**
  * An array that stands in for a value during a transform: it records or transforms the
@@ -46,7 +46,7 @@ public abstract non-sealed class Tracer extends Array {
     }
 
     @Override
-    protected HostBuffer host(String op) {
+    HostData host(String op) {
         throw notConcrete(op, "needs a concrete value, got a traced " + aval() + " inside " + trace().describe()
                 + "; data-dependent Java control flow cannot be traced: branch with Lax.cond or Lax.switchCase, loop with"
                 + " Lax.whileLoop, Lax.foriLoop or Lax.scan, pick elementwise with Lax.select or Jnp.where,"

@@ -1,6 +1,6 @@
 package dev.jaxj.core;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Bind;
 import dev.jaxj.array.NanCheck;
@@ -50,6 +50,6 @@ public final class JaxprInterpreter {
     public static Array literal(Lit l) {
         return l.aval().weakType()
                 ? (l.aval().dtype().isFloating() ? Array.scalar(l.doubleValue()) : Array.scalar(l.longValue()))
-                : Array.fromHost(l.aval(), HostBuffer.filled(l.aval().dtype(), 1, l));
+                : Array.fromHost(l.aval(), HostData.filled(l.aval().dtype(), 1, l));
     }
 }

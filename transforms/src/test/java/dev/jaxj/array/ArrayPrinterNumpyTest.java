@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
@@ -77,7 +77,7 @@ class ArrayPrinterNumpyTest {
                 w[i] = (long) i * (long) step + (long) start;
             }
         }
-        HostBuffer b = HostBuffer.allocate(c.dtype(), n);
+        HostData b = HostData.allocate(c.dtype(), n);
         for (int i = 0; i < n; i++) {
             if (c.dtype().isFloating()) b.setDouble(i, v[i]);
             else b.setLong(i, w[i]);

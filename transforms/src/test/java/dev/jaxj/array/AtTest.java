@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
@@ -122,14 +122,14 @@ class AtTest {
 
     @Test
     void shouldCastUpdatesToTheOperandDtype() {
-        Array ints = Array.fromHost(ShapedArray.of(DType.I32, 3), HostBuffer.own(DType.I32, new int[] {1, 2, 3}));
+        Array ints = Array.fromHost(ShapedArray.of(DType.I32, 3), HostData.own(DType.I32, new int[] {1, 2, 3}));
         assertArrayEquals(new int[] {1, 9, 3}, ints.at(1).set(9.7).toIntArray());
         Array out = iota(3).at(Index.all()).add(ints);
         assertEquals(DType.F32, out.dtype());
         assertValues(out, new int[] {3}, new float[] {1, 3, 5});
-        Array flags = Array.fromHost(ShapedArray.of(DType.BOOL, 2), HostBuffer.own(new boolean[] {false, false}));
+        Array flags = Array.fromHost(ShapedArray.of(DType.BOOL, 2), HostData.own(new boolean[] {false, false}));
         assertArrayEquals(new boolean[] {false, true}, flags.at(1).set(1.0).toBooleanArray());
-        Array doubles = Array.fromHost(ShapedArray.of(DType.F64, 2), HostBuffer.own(new double[] {0, 0}));
+        Array doubles = Array.fromHost(ShapedArray.of(DType.F64, 2), HostData.own(new double[] {0, 0}));
         assertArrayEquals(new double[] {0, 0.1}, doubles.at(1).set(0.1).toDoubleArray());
     }
 
@@ -149,7 +149,7 @@ class AtTest {
 
     @Test
     void shouldRejectArithmeticUpdatesOfBools() {
-        Array flags = Array.fromHost(ShapedArray.of(DType.BOOL, 2), HostBuffer.own(new boolean[] {false, true}));
+        Array flags = Array.fromHost(ShapedArray.of(DType.BOOL, 2), HostData.own(new boolean[] {false, true}));
         assertThrows(DTypeError.class, () -> flags.at(0).add(1.0));
     }
 

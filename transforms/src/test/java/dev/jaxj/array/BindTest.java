@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.core.Trace;
 import dev.jaxj.core.TraceStack;
 import dev.jaxj.errors.ConcretizationError;
@@ -51,7 +51,7 @@ class BindTest {
     }
 
     private static Array f32(float... v) {
-        return Array.fromHost(ShapedArray.of(DType.F32, v.length), HostBuffer.own(v));
+        return Array.fromHost(ShapedArray.of(DType.F32, v.length), HostData.own(v));
     }
 
     @Test

@@ -1,7 +1,8 @@
 package dev.jaxj.array;
 
+import dev.jaxj.accel.Backends;
 import dev.jaxj.accel.Buffer;
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.DeletedArrayError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Planned execution of compiled programs: reused temporaries, donated inputs written in place, deleted arrays. */
 class ExecutorTest {
     static Array f32(Shape s, float... v) {
-        return Array.fromHost(new ShapedArray(s, DType.F32, false), HostBuffer.own(v.clone()));
+        return Array.fromHost(new ShapedArray(s, DType.F32, false), HostData.own(v.clone()));
     }
 
     static float[] ramp(int n, float scale) {
@@ -81,7 +82,7 @@ class ExecutorTest {
         Array y = once.run(Vector.of(x, x)).head();
         assertArrayEquals(new float[] {3, 6, 9}, y.toFloatArray(), 0f);
         assertNotSame(before, bufferOf(y));
-        assertArrayEquals(new float[] {1, 2, 3}, before.toHost().f32(), 0f, "donated and passed again: not overwritten");
+        assertArrayEquals(new float[] {1, 2, 3}, Backends.cpu().download(before).f32(), 0f, "donated and passed again: not overwritten");
 
         Array z = f32(Shape.of(3), 1, 2, 3);
         Compiled twice = compile(in -> Vector.of(in.get(0).mul(2.0).add(in.get(1)), in.get(1).neg()), Vector.of(0, 1), z, z);
@@ -141,7 +142,7 @@ class ExecutorTest {
         Compiled c = compile(in -> Vector.of(in.head().add(w)), Vector.of(0), w);
         Array y = c.run(Vector.of(w)).head();
         assertArrayEquals(new float[] {6, 8}, y.toFloatArray(), 0f);
-        assertArrayEquals(new float[] {3, 4}, held.toHost().f32(), 0f, "the constant's buffer is intact");
+        assertArrayEquals(new float[] {3, 4}, Backends.cpu().download(held).f32(), 0f, "the constant's buffer is intact");
         assertThrows(DeletedArrayError.class, () -> c.run(Vector.of(f32(Shape.of(2), 1, 1))),
                 "the program's constant was donated, and so deleted, by the first call");
     }

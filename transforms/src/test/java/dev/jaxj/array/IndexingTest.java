@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.ConcretizationError;
 import dev.jaxj.errors.DTypeError;
@@ -187,7 +187,7 @@ class IndexingTest {
     @Test
     void shouldTreatScalarIndexArraysAsIntegers() {
         int[] s = {3, 4};
-        Array i = Array.fromHost(ShapedArray.of(DType.I32), HostBuffer.own(DType.I32, new int[] {-2}));
+        Array i = Array.fromHost(ShapedArray.of(DType.I32), HostData.own(DType.I32, new int[] {-2}));
         assertTable(iota(s).get(i), new int[] {4}, o -> flat(s, 1, o[0]));
         assertTable(iota(s).get(Index.all(), i), new int[] {3}, o -> flat(s, o[0], 2));
     }
@@ -195,8 +195,8 @@ class IndexingTest {
     @Test
     void shouldAcceptEveryIntegerIndexDtype() {
         Array x = iota(6);
-        Array i64 = Array.fromHost(ShapedArray.of(DType.I64, 2), HostBuffer.own(new long[] {-1, 2}));
-        Array u32 = Array.fromHost(ShapedArray.of(DType.U32, 2), HostBuffer.own(DType.U32, new int[] {3, 0}));
+        Array i64 = Array.fromHost(ShapedArray.of(DType.I64, 2), HostData.own(new long[] {-1, 2}));
+        Array u32 = Array.fromHost(ShapedArray.of(DType.U32, 2), HostData.own(DType.U32, new int[] {3, 0}));
         assertValues(x.get(i64), new int[] {2}, new float[] {5, 2});
         assertValues(x.get(u32), new int[] {2}, new float[] {3, 0});
         assertValues(iota(6, 6).get(i64, ints1(1, 1)), new int[] {2}, new float[] {31, 13});
@@ -205,12 +205,12 @@ class IndexingTest {
 
     @Test
     void shouldIndexArraysOfEveryDtype() {
-        Array ints = Array.fromHost(ShapedArray.of(DType.I64, 4), HostBuffer.own(new long[] {10, 20, 30, 40}));
+        Array ints = Array.fromHost(ShapedArray.of(DType.I64, 4), HostData.own(new long[] {10, 20, 30, 40}));
         assertArrayEquals(new long[] {40, 10}, ints.get(ints1(3, 0)).toLongArray());
         assertArrayEquals(new long[] {40, 20}, ints.get(Index.step(-2)).toLongArray());
-        Array flags = Array.fromHost(ShapedArray.of(DType.BOOL, 3), HostBuffer.own(new boolean[] {true, false, false}));
+        Array flags = Array.fromHost(ShapedArray.of(DType.BOOL, 3), HostData.own(new boolean[] {true, false, false}));
         assertArrayEquals(new boolean[] {false, true}, flags.get(ints1(2, 0)).toBooleanArray());
-        Array doubles = Array.fromHost(ShapedArray.of(DType.F64, 2), HostBuffer.own(new double[] {0.1, 0.2}));
+        Array doubles = Array.fromHost(ShapedArray.of(DType.F64, 2), HostData.own(new double[] {0.1, 0.2}));
         assertArrayEquals(new double[] {0.2}, doubles.get(ints1(1)).toDoubleArray());
     }
 

@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.ShapedArray;
@@ -26,7 +26,7 @@ class JavaScalarsTest {
 
     @Property(tries = 200)
     void i32ArraysAddJavaIntegersThatFitAndRejectTheRest(@ForAll long v) {
-        Array x = Array.fromHost(ShapedArray.of(DType.I32, 3), HostBuffer.own(DType.I32, new int[] {1, 2, 3}));
+        Array x = Array.fromHost(ShapedArray.of(DType.I32, 3), HostData.own(DType.I32, new int[] {1, 2, 3}));
         if (v == (int) v) {
             assertEquals(DType.I32, x.add(v).dtype());
             assertArrayEquals(new int[] {(int) (1 + v), (int) (2 + v), (int) (3 + v)}, x.add(v).toIntArray());
@@ -44,14 +44,14 @@ class JavaScalarsTest {
         assertTrue(s.weakType());
         assertEquals(v == (int) v ? DType.I32 : DType.I64, s.dtype(), "the narrowest default integer type that holds " + v);
         assertEquals(v, s.toLongArray()[0]);
-        Array zeros = Array.fromHost(ShapedArray.of(DType.I64, 2), HostBuffer.own(new long[] {0, 0}));
+        Array zeros = Array.fromHost(ShapedArray.of(DType.I64, 2), HostData.own(new long[] {0, 0}));
         assertArrayEquals(new long[] {v, v}, zeros.add(v).toLongArray());
         assertArrayEquals(new long[] {v, v}, zeros.add(s).toLongArray());
     }
 
     @Test
     void shouldRejectTheIssuesExampleAndNegativeUnsignedValues() {
-        Array x = Array.fromHost(ShapedArray.of(DType.I32, 3), HostBuffer.own(DType.I32, new int[] {1, 2, 3}));
+        Array x = Array.fromHost(ShapedArray.of(DType.I32, 3), HostData.own(DType.I32, new int[] {1, 2, 3}));
         assertThrows(ArgumentError.class, () -> x.add(1L << 40));
         Array u = x.astype(DType.U32);
         assertThrows(ArgumentError.class, () -> u.sub(-1L));

@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
@@ -19,18 +19,18 @@ final class Ref {
     static Array iota(int... shape) {
         float[] v = new float[Shape.of(shape).size()];
         for (int i = 0; i < v.length; i++) v[i] = i;
-        return Array.fromHost(ShapedArray.of(DType.F32, shape), HostBuffer.own(v));
+        return Array.fromHost(ShapedArray.of(DType.F32, shape), HostData.own(v));
     }
 
     /** {@return an f32 array of the given values and shape} */
     static Array floats(float[] values, int... shape) {
-        return Array.fromHost(ShapedArray.of(DType.F32, shape), HostBuffer.own(values.clone()));
+        return Array.fromHost(ShapedArray.of(DType.F32, shape), HostData.own(values.clone()));
     }
 
     /** {@return an i32 array of the given values, rank 1 unless a shape is given} */
     static Array ints(int[] values, int... shape) {
         int[] s = shape.length == 0 ? new int[] {values.length} : shape;
-        return Array.fromHost(ShapedArray.of(DType.I32, s), HostBuffer.own(DType.I32, values.clone()));
+        return Array.fromHost(ShapedArray.of(DType.I32, s), HostData.own(DType.I32, values.clone()));
     }
 
     /** {@return a rank-1 i32 array} */
@@ -38,7 +38,7 @@ final class Ref {
 
     /** {@return a rank-1 bool array} */
     static Array bools(boolean... values) {
-        return Array.fromHost(ShapedArray.of(DType.BOOL, values.length), HostBuffer.own(values.clone()));
+        return Array.fromHost(ShapedArray.of(DType.BOOL, values.length), HostData.own(values.clone()));
     }
 
     /** {@return the row-major flat position of {@code coords} in {@code shape}} */

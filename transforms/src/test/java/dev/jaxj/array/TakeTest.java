@@ -1,6 +1,6 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
@@ -27,7 +27,7 @@ class TakeTest {
         assertTable(out, new int[] {2, 2, 2, 4}, o -> flat(s, o[0], idx[o[1]][o[2]], o[3]));
         int[] cols = {3, 0, 3};
         assertTable(Take.take(iota(s), ints1(-1, 0, 3), -1), new int[] {2, 3, 3}, o -> flat(s, o[0], o[1], cols[o[2]]));
-        Array scalarIndex = Array.fromHost(ShapedArray.of(DType.I32), HostBuffer.own(DType.I32, new int[] {1}));
+        Array scalarIndex = Array.fromHost(ShapedArray.of(DType.I32), HostData.own(DType.I32, new int[] {1}));
         assertTable(Take.take(iota(s), scalarIndex, 0), new int[] {3, 4}, o -> flat(s, 1, o[0], o[1]));
     }
 
@@ -41,7 +41,7 @@ class TakeTest {
             assertEquals(3 * r + 2, v[r * 4 + 2]);
             assertEquals(3 * r, v[r * 4 + 3]);
         }
-        Array ints = Array.fromHost(ShapedArray.of(DType.I32, 3), HostBuffer.own(DType.I32, new int[] {7, 8, 9}));
+        Array ints = Array.fromHost(ShapedArray.of(DType.I32, 3), HostData.own(DType.I32, new int[] {7, 8, 9}));
         assertArrayEquals(new int[] {9, Integer.MIN_VALUE}, Take.take(ints, ints1(-1, 3), 0).toIntArray());
     }
 

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HeapArrays;
+
 /**
  * Argmax and argmin along the middle axis of an {@code [outer, n, inner]} view: the index of
  * the first extreme value, where a NaN counts as more extreme than any number (so the first

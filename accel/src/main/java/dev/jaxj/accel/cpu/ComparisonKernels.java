@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.ir.Primitive.*;
 
 /**
@@ -14,7 +17,7 @@ final class ComparisonKernels {
 
     private enum Relation { EQ, NE, LT, LE }
 
-    static HostBuffer compare(Comparison p, HostBuffer x, HostBuffer y) {
+    static HostData compare(Comparison p, HostData x, HostData y) {
         return switch (p) {
             case Eq _ -> relation(Relation.EQ, x, y);
             case Ne _ -> relation(Relation.NE, x, y);
@@ -25,7 +28,7 @@ final class ComparisonKernels {
         };
     }
 
-    private static HostBuffer relation(Relation rel, HostBuffer x, HostBuffer y) {
+    private static HostData relation(Relation rel, HostData x, HostData y) {
         boolean[] r = HeapArrays.booleans(x.size());
         Parallel.Range body = switch (x.dtype()) {
             case F32 -> f32(rel, x.f32(), y.f32(), r);
@@ -37,7 +40,7 @@ final class ComparisonKernels {
             case BOOL -> bool(rel, x.bool(), y.bool(), r);
         };
         Parallel.forRange(r.length, body);
-        return HostBuffer.own(r);
+        return HostData.own(r);
     }
 
     private static Parallel.Range f32(Relation rel, float[] a, float[] b, boolean[] r) {

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.ir.Primitive.ConvGeneralDilated;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;

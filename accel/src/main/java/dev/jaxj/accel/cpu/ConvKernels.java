@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.accel.cpu.Gemm.Product;
 import dev.jaxj.accel.cpu.Gemm.Slab;
 import dev.jaxj.ir.DType;
@@ -30,7 +33,7 @@ final class ConvKernels {
 
     private ConvKernels() {}
 
-    static HostBuffer conv(ConvGeneralDilated p, ShapedArray lhsAval, HostBuffer lhs, ShapedArray rhsAval, HostBuffer rhs, ShapedArray out) {
+    static HostData conv(ConvGeneralDilated p, ShapedArray lhsAval, HostData lhs, ShapedArray rhsAval, HostData rhs, ShapedArray out) {
         var direct = Conv2d.of(p, lhsAval, rhsAval, out);
         if (direct.isPresent()) {
             Conv2d c = direct.get();
@@ -46,36 +49,36 @@ final class ConvKernels {
         void run(Conv2d c, float[] lhs, float[] rhs, float[] out);
     }
 
-    private static HostBuffer direct(Conv2d c, HostBuffer lhs, HostBuffer rhs, ShapedArray out, Direct kernel) {
+    private static HostData direct(Conv2d c, HostData lhs, HostData rhs, ShapedArray out, Direct kernel) {
         float[] r = HeapArrays.floats(out.size());
         kernel.run(c, lhs.f32(), rhs.f32(), r);
-        return HostBuffer.own(r);
+        return HostData.own(r);
     }
 
-    private static HostBuffer im2col(ConvGeneralDilated p, ShapedArray lhsAval, HostBuffer lhs, ShapedArray rhsAval, HostBuffer rhs, ShapedArray out) {
+    private static HostData im2col(ConvGeneralDilated p, ShapedArray lhsAval, HostData lhs, ShapedArray rhsAval, HostData rhs, ShapedArray out) {
         DType ct = out.dtype().isFloating() ? out.dtype() : DType.F64;
         var dn = p.dimensionNumbers();
         var g = ConvGeometry.of(p, lhsAval.shape(), rhsAval.shape(), out.shape());
         int[][] runs = ConvGeometry.runs(ConvGeometry.pattern(p, lhsAval.shape(), rhsAval.shape(), out.shape()), g.window(), g.positions());
-        HostBuffer x = Widened.convert(lhs, ct);
-        HostBuffer w = Layouts.permute(Widened.convert(rhs, ct), rhsAval.shape().toArray(), ints(dn.rhsSpec()));
-        HostBuffer canon = HostBuffer.allocate(ct, out.size());
+        HostData x = Widened.convert(lhs, ct);
+        HostData w = Layouts.permute(Widened.convert(rhs, ct), rhsAval.shape().toArray(), ints(dn.rhsSpec()));
+        HostData canon = HostData.allocate(ct, out.size());
         long perSample = (long) g.groupOutFeatures() * g.depth() * g.positions() * (g.batchGroups() > 1 ? 1 : g.featureGroups());
         int grain = (int) Math.max(1, PARALLEL_WORK / Math.max(1, perSample));
         int colLength = HeapArrays.scratchLength("conv_general_dilated", ct, (long) g.features() * g.window() * g.positions());
         Parallel.forRange(g.batch(), grain, (lo, hi) -> {
             // Every sample writes the same positions of this scratch matrix; the rest stay zero (padding).
-            HostBuffer col = HostBuffer.allocate(ct, colLength);
+            HostData col = HostData.allocate(ct, colLength);
             for (int s = lo; s < hi; s++) sample(g, runs, s, x, w, col, canon);
         });
         int[] canonDims = new int[out.rank()];
         for (int i = 0; i < out.rank(); i++) canonDims[i] = out.shape().dim(dn.outSpec().get(i));
-        HostBuffer r = Layouts.permute(canon, canonDims, Layouts.inverse(ints(dn.outSpec())));
+        HostData r = Layouts.permute(canon, canonDims, Layouts.inverse(ints(dn.outSpec())));
         return Widened.convert(r, out.dtype());
     }
 
     /** im2col of lhs sample {@code s}, then one product per group it feeds. */
-    private static void sample(ConvGeometry g, int[][] runs, int s, HostBuffer x, HostBuffer w, HostBuffer col, HostBuffer out) {
+    private static void sample(ConvGeometry g, int[][] runs, int s, HostData x, HostData w, HostData col, HostData out) {
         im2col(g, runs, s, x, col);
         int og = g.groupOutFeatures(), depth = g.depth(), os = g.positions();
         boolean byBatch = g.batchGroups() > 1;
@@ -93,7 +96,7 @@ final class ConvKernels {
     }
 
     /** Copies lhs sample {@code s} into the valid positions of the {@code [C * KK, OS]} matrix. */
-    private static void im2col(ConvGeometry g, int[][] runs, int s, HostBuffer x, HostBuffer col) {
+    private static void im2col(ConvGeometry g, int[][] runs, int s, HostData x, HostData col) {
         int kk = g.window(), os = g.positions(), rows = g.features() * kk;
         for (int row = 0; row < rows; row++) {
             int base = s * g.batchStride() + row / kk * g.featureStride(), dst = row * os;
@@ -126,7 +129,7 @@ final class ConvKernels {
         return s.toJavaStream().mapToInt(Integer::intValue).toArray();
     }
 
-    static HostBuffer reduceWindow(ReduceWindow p, ShapedArray in, HostBuffer x, ShapedArray out) {
+    static HostData reduceWindow(ReduceWindow p, ShapedArray in, HostData x, ShapedArray out) {
         return WindowKernels.reduceWindow(p, in, x, out);
     }
 }

@@ -1,5 +1,9 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+import dev.jaxj.accel.host.Conversions;
+
 import dev.jaxj.ir.DType;
 
 import static dev.jaxj.accel.cpu.ElementwiseKernels.rejected;
@@ -15,38 +19,38 @@ import static dev.jaxj.accel.cpu.ElementwiseKernels.rejected;
 final class ConvertKernels {
     private ConvertKernels() {}
 
-    static HostBuffer convert(HostBuffer x, DType to) {
+    static HostData convert(HostData x, DType to) {
         int n = x.size();
         return switch (to) {
             case F32 -> {
                 float[] r = HeapArrays.floats(n);
                 Parallel.forRange(n, (lo, hi) -> toF32(x, r, lo, hi));
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
             case F64 -> {
                 double[] r = HeapArrays.doubles(n);
                 Parallel.forRange(n, (lo, hi) -> toF64(x, r, lo, hi));
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
             case I32, U32 -> {
                 int[] r = HeapArrays.ints(n);
                 Parallel.forRange(n, (lo, hi) -> toInt(x, to, r, lo, hi));
-                yield HostBuffer.own(to, r);
+                yield HostData.own(to, r);
             }
             case I64 -> {
                 long[] r = HeapArrays.longs(n);
                 Parallel.forRange(n, (lo, hi) -> toLong(x, r, lo, hi));
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
             case BOOL -> {
                 boolean[] r = HeapArrays.booleans(n);
                 Parallel.forRange(n, (lo, hi) -> toBool(x, r, lo, hi));
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
         };
     }
 
-    static HostBuffer bitcast(HostBuffer x, DType to) {
+    static HostData bitcast(HostData x, DType to) {
         int n = x.size();
         return switch (to) {
             case F32 -> {
@@ -56,7 +60,7 @@ final class ConvertKernels {
                     case I32, U32 -> { int[] a = x.i32(); for (int i = 0; i < n; i++) r[i] = Float.intBitsToFloat(a[i]); }
                     case F64, I64, BOOL -> throw rejected("bitcast_convert_type to f32", x.dtype());
                 }
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
             case I32, U32 -> {
                 int[] r = HeapArrays.ints(n);
@@ -65,7 +69,7 @@ final class ConvertKernels {
                     case I32, U32 -> System.arraycopy(x.i32(), 0, r, 0, n);
                     case F64, I64, BOOL -> throw rejected("bitcast_convert_type to " + to, x.dtype());
                 }
-                yield HostBuffer.own(to, r);
+                yield HostData.own(to, r);
             }
             case F64 -> {
                 double[] r = HeapArrays.doubles(n);
@@ -74,7 +78,7 @@ final class ConvertKernels {
                     case I64 -> { long[] a = x.i64(); for (int i = 0; i < n; i++) r[i] = Double.longBitsToDouble(a[i]); }
                     case F32, I32, U32, BOOL -> throw rejected("bitcast_convert_type to f64", x.dtype());
                 }
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
             case I64 -> {
                 long[] r = HeapArrays.longs(n);
@@ -83,13 +87,13 @@ final class ConvertKernels {
                     case I64 -> System.arraycopy(x.i64(), 0, r, 0, n);
                     case F32, I32, U32, BOOL -> throw rejected("bitcast_convert_type to i64", x.dtype());
                 }
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
             case BOOL -> throw rejected("bitcast_convert_type to bool", x.dtype());
         };
     }
 
-    private static void toF32(HostBuffer x, float[] r, int lo, int hi) {
+    private static void toF32(HostData x, float[] r, int lo, int hi) {
         switch (x.dtype()) {
             case F32 -> System.arraycopy(x.f32(), lo, r, lo, hi - lo);
             case F64 -> { double[] a = x.f64(); for (int i = lo; i < hi; i++) r[i] = (float) a[i]; }
@@ -101,7 +105,7 @@ final class ConvertKernels {
         }
     }
 
-    private static void toF64(HostBuffer x, double[] r, int lo, int hi) {
+    private static void toF64(HostData x, double[] r, int lo, int hi) {
         switch (x.dtype()) {
             case F32 -> { float[] a = x.f32(); for (int i = lo; i < hi; i++) r[i] = a[i]; }
             case F64 -> System.arraycopy(x.f64(), lo, r, lo, hi - lo);
@@ -113,7 +117,7 @@ final class ConvertKernels {
     }
 
     /** To i32 or u32, which share the {@code int[]} storage and differ only in how floats saturate. */
-    private static void toInt(HostBuffer x, DType to, int[] r, int lo, int hi) {
+    private static void toInt(HostData x, DType to, int[] r, int lo, int hi) {
         switch (x.dtype()) {
             case F32 -> { float[] a = x.f32(); for (int i = lo; i < hi; i++) r[i] = (int) Conversions.toLong(to, a[i]); }
             case F64 -> { double[] a = x.f64(); for (int i = lo; i < hi; i++) r[i] = (int) Conversions.toLong(to, a[i]); }
@@ -123,7 +127,7 @@ final class ConvertKernels {
         }
     }
 
-    private static void toLong(HostBuffer x, long[] r, int lo, int hi) {
+    private static void toLong(HostData x, long[] r, int lo, int hi) {
         switch (x.dtype()) {
             case F32 -> { float[] a = x.f32(); for (int i = lo; i < hi; i++) r[i] = Conversions.toLong(DType.I64, a[i]); }
             case F64 -> { double[] a = x.f64(); for (int i = lo; i < hi; i++) r[i] = Conversions.toLong(DType.I64, a[i]); }
@@ -134,7 +138,7 @@ final class ConvertKernels {
         }
     }
 
-    private static void toBool(HostBuffer x, boolean[] r, int lo, int hi) {
+    private static void toBool(HostData x, boolean[] r, int lo, int hi) {
         switch (x.dtype()) {
             case F32 -> { float[] a = x.f32(); for (int i = lo; i < hi; i++) r[i] = a[i] != 0; }
             case F64 -> { double[] a = x.f64(); for (int i = lo; i < hi; i++) r[i] = a[i] != 0; }

@@ -3,20 +3,18 @@ package dev.jaxj.accel.cpu;
 import dev.jaxj.accel.Backend;
 import dev.jaxj.accel.Buffer;
 import dev.jaxj.accel.Device;
-import dev.jaxj.accel.cpu.jvm.JvmLoops;
-import dev.jaxj.compiler.kernel.Step;
+import dev.jaxj.accel.Executable;
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.compiler.kernel.BufferPlan;
 import dev.jaxj.errors.BackendError;
-import dev.jaxj.ir.Primitive;
-import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.ShapedArray;
-import io.vavr.collection.Seq;
-import io.vavr.collection.Vector;
 
 import java.util.function.Supplier;
 
 /**
- * The pure-Java CPU backend: the reference implementation of every primitive, for every dtype
- * its rule accepts. Large loops run on the shared {@link Parallel} pool.
+ * The pure-Java CPU backend: fused loops compiled to JVM bytecode (or interpreted), library
+ * calls through {@link CpuKernels}, all on the JVM heap, large loops on the shared
+ * {@link Parallel} pool. Its device memory is host memory, so transfers cost nothing.
  */
 public final class CpuBackend implements Backend {
     /** {@code -Djaxj.cpu.codegen=false} interprets every fused loop (for comparing the two). */
@@ -32,70 +30,36 @@ public final class CpuBackend implements Backend {
         return ScopedValue.where(INTERPRET, true).call(body::get);
     }
 
+    static boolean generatesCode() {
+        return GENERATE_CODE && !INTERPRET.orElse(false);
+    }
+
     @Override public String name() { return "cpu"; }
 
-    @Override public Device device() { return HostBuffer.CPU0; }
+    @Override public Device device() { return CpuBuffer.CPU0; }
 
-    @Override public Buffer fromHost(HostBuffer host) { return host; }
+    @Override public Buffer upload(HostData host) { return new CpuBuffer(host); }
+
+    @Override public HostData download(Buffer buffer) { return host(buffer); }
 
     @Override
     public Buffer allocate(ShapedArray aval) {
-        return HostBuffer.allocateForOverwrite(aval.dtype(), aval.size());
+        return new CpuBuffer(HostData.allocateForOverwrite(aval.dtype(), aval.size()));
     }
 
     @Override
-    public void runFused(Step.FusedLoop loop, Seq<Buffer> inputs, Seq<Buffer> outputs) {
-        Vector<HostBuffer> in = Vector.ofAll(inputs).map(Buffer::toHost), out = Vector.ofAll(outputs).map(Buffer::toHost);
-        var code = GENERATE_CODE && !INTERPRET.orElse(false) ? JvmLoops.compile(loop) : io.vavr.control.Option.<JvmLoops.CompiledLoop>none();
-        if (code.isDefined()) code.get().run(in, out);
-        else FusedLoopRunner.run(loop, in, out);
+    public void copy(Buffer src, int srcOffset, Buffer dst, int dstOffset, int count) {
+        System.arraycopy(host(src).array(), srcOffset, host(dst).array(), dstOffset, count);
     }
 
     @Override
-    public Seq<Buffer> execute(Primitive p, Seq<ShapedArray> inAvals, Seq<Buffer> in, Seq<ShapedArray> outAvals) {
-        Vector<HostBuffer> h = Vector.ofAll(in).map(Buffer::toHost);
-        ShapedArray out = outAvals.head();
-        Seq<HostBuffer> r = switch (p) {
-            case Unary u -> Vector.of(ElementwiseKernels.unary(u, h.get(0), out));
-            case Binary b -> Vector.of(ElementwiseKernels.binary(b, h.get(0), h.get(1), out));
-            case SelectN _ -> Vector.of(ElementwiseKernels.selectN(h.get(0), h.tail(), out));
-            case Clamp _ -> Vector.of(ElementwiseKernels.clamp(h.get(0), h.get(1), h.get(2), out));
-            // Buffers are immutable, so shape-only changes share storage.
-            case Reshape _, Squeeze _, ExpandDims _ -> Vector.of(h.get(0));
-            case BroadcastInDim b -> Vector.of(StructuralKernels.broadcastInDim(b, inAvals.get(0), h.get(0), out));
-            case Transpose t -> Vector.of(StructuralKernels.transpose(t, inAvals.get(0), h.get(0), out));
-            case Rev rv -> Vector.of(StructuralKernels.rev(rv, inAvals.get(0), h.get(0)));
-            case Slice s -> Vector.of(StructuralKernels.slice(s, inAvals.get(0), h.get(0), out));
-            case DynamicSlice d -> Vector.of(StructuralKernels.dynamicSlice(d, inAvals.get(0), h.get(0), h.tail(), out));
-            case DynamicUpdateSlice _ -> Vector.of(StructuralKernels.dynamicUpdateSlice(inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), h.drop(2)));
-            case Concatenate c -> Vector.of(StructuralKernels.concatenate(c, inAvals, h, out));
-            case Pad pd -> Vector.of(StructuralKernels.pad(pd, inAvals.get(0), h.get(0), h.get(1), out));
-            case Iota i -> Vector.of(StructuralKernels.iota(i, out));
-            case Gather g -> Vector.of(GatherScatterKernels.gather(g, inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), out));
-            case ScatterFamily s -> Vector.of(GatherScatterKernels.scatter(s, inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), inAvals.get(2), h.get(2)));
-            case Reduction rd -> Vector.of(ReductionKernels.reduce(rd, inAvals.get(0), h.get(0), out));
-            case ArgReduction a -> Vector.of(ReductionKernels.argReduce(a, inAvals.get(0), h.get(0), out));
-            case Cumulative c -> Vector.of(ReductionKernels.cumulative(c, inAvals.get(0), h.get(0)));
-            case DotGeneral d -> Vector.of(DotKernels.dotGeneral(d, inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), out));
-            case ConvGeneralDilated c -> Vector.of(ConvKernels.conv(c, inAvals.get(0), h.get(0), inAvals.get(1), h.get(1), out));
-            case ReduceWindow w -> Vector.of(ConvKernels.reduceWindow(w, inAvals.get(0), h.get(0), out));
-            case Sort s -> SortKernels.sort(s, inAvals.get(0), h);
-            case StopGradient _ -> Vector.of(h.get(0));
-            case CustomVjpLinear c -> throw new BackendError(c.name(), "is a staged linear map and runs only under a transform (it is transposed, never executed)");
-            case Threefry2x32 _ -> ThreefryKernel.threefry2x32(h.get(0), h.get(1), h.get(2), h.get(3));
-            // Loops and branches are driven by the executor, which runs their programs' steps here.
-            case ControlFlow c -> throw new BackendError(c.name(), "runs its programs through the executor, not as one kernel");
-        };
-        // A kernel with nothing to do (an empty window, a reduction over no axes) may wrap its
-        // operand's own array anew: return the operand's buffer itself then, whose sharing the
-        // executor sees and never overwrites.
-        return Seq.narrow(r.map(b -> operandSharing(h, b)));
+    public Executable compile(BufferPlan plan) {
+        return new CpuExecutable(this, plan);
     }
 
-    private static HostBuffer operandSharing(Seq<HostBuffer> operands, HostBuffer result) {
-        for (HostBuffer x : operands) {
-            if (x != result && x.array() == result.array() && x.dtype() == result.dtype() && x.size() == result.size()) return x;
-        }
-        return result;
+    /** {@return the data of a CPU buffer} @throws BackendError for another backend's buffer */
+    static HostData host(Buffer b) {
+        if (b instanceof CpuBuffer c) return c.data();
+        throw new BackendError("cpu", "reads only its own buffers, got one on " + b.device());
     }
 }

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.Gemm.Product;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.DotGeneral;
@@ -21,7 +23,7 @@ import io.vavr.collection.Seq;
 final class DotKernels {
     private DotKernels() {}
 
-    static HostBuffer dotGeneral(DotGeneral p, ShapedArray lhsAval, HostBuffer lhs, ShapedArray rhsAval, HostBuffer rhs, ShapedArray out) {
+    static HostData dotGeneral(DotGeneral p, ShapedArray lhsAval, HostData lhs, ShapedArray rhsAval, HostData rhs, ShapedArray out) {
         var dn = p.dimensionNumbers();
         int[] ld = lhsAval.shape().toArray(), rd = rhsAval.shape().toArray();
         int[] lhsFree = free(ld.length, dn.lhsBatch(), dn.lhsContracting());
@@ -34,7 +36,7 @@ final class DotKernels {
         boolean packs = ct == DType.F32;
         boolean aT = packs && !inOrder(ld, lhsPerm) && inOrder(ld, lhsPermT);
         boolean bT = packs && !inOrder(rd, rhsPerm) && inOrder(rd, rhsPermT);
-        HostBuffer a = Widened.convert(lhs, ct), b = Widened.convert(rhs, ct);
+        HostData a = Widened.convert(lhs, ct), b = Widened.convert(rhs, ct);
         if (!aT && !inOrder(ld, lhsPerm)) a = Layouts.permute(a, ld, lhsPerm);
         if (!bT && !inOrder(rd, rhsPerm)) b = Layouts.permute(b, rd, rhsPerm);
         return gemm(Product.dense(batch, m, n, k, aT, bT), a, b);
@@ -52,13 +54,13 @@ final class DotKernels {
     }
 
     /** {@code C = A·B} for dense operands of one dtype; the result has that dtype. */
-    static HostBuffer gemm(Product p, HostBuffer a, HostBuffer b) {
+    static HostData gemm(Product p, HostData a, HostData b) {
         DType d = a.dtype();
         if (d == DType.BOOL) {
             // Only reachable as a preferred element type: any(a AND b) over the contraction.
             return Widened.convert(gemm(p, Widened.convert(a, DType.I32), Widened.convert(b, DType.I32)), DType.BOOL);
         }
-        HostBuffer c = HostBuffer.allocate(d, p.batch() * p.m() * p.n());
+        HostData c = HostData.allocate(d, p.batch() * p.m() * p.n());
         switch (d) {
             case F32 -> Gemm.f32(p, a.f32(), b.f32(), c.f32());
             case F64 -> Gemm.f64(p, a.f64(), b.f64(), c.f64());

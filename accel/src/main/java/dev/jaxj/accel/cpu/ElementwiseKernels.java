@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.ShapedArray;
@@ -21,7 +24,7 @@ import io.vavr.collection.Seq;
 final class ElementwiseKernels {
     private ElementwiseKernels() {}
 
-    static HostBuffer unary(Unary p, HostBuffer x, ShapedArray out) {
+    static HostData unary(Unary p, HostData x, ShapedArray out) {
         return switch (p) {
             case FloatUnary f -> FloatUnaryKernels.apply(f, x);
             case NumericUnary n -> x.dtype().isFloating() ? FloatUnaryKernels.numeric(n, x) : IntegerKernels.numeric(n, x);
@@ -32,7 +35,7 @@ final class ElementwiseKernels {
         };
     }
 
-    static HostBuffer binary(Binary p, HostBuffer x, HostBuffer y, ShapedArray out) {
+    static HostData binary(Binary p, HostData x, HostData y, ShapedArray out) {
         return switch (p) {
             case Arithmetic a -> x.dtype().isFloating() ? FloatBinaryKernels.arithmetic(a, x, y) : IntegerKernels.arithmetic(a, x, y);
             case FloatBinary f -> FloatBinaryKernels.apply(f, x, y);
@@ -47,7 +50,7 @@ final class ElementwiseKernels {
      * i32 index, clamped into {@code [0, cases - 1]} as XLA's select_n lowering does. A
      * one-element {@code which} (a scalar) picks one case for all elements.
      */
-    static HostBuffer selectN(HostBuffer which, Seq<HostBuffer> cases, ShapedArray out) {
+    static HostData selectN(HostData which, Seq<HostData> cases, ShapedArray out) {
         int k = cases.size();
         if (which.size() == 1) return cases.get(selector(which, 0, k)).copy();
         int n = out.size();
@@ -55,12 +58,12 @@ final class ElementwiseKernels {
         Parallel.forRange(n, (lo, hi) -> {
             for (int i = lo; i < hi; i++) pick[i] = selector(which, i, k);
         });
-        HostBuffer r = HostBuffer.allocate(out.dtype(), n);
+        HostData r = HostData.allocate(out.dtype(), n);
         Parallel.forRange(n, (lo, hi) -> gather(pick, cases, r, lo, hi));
         return r;
     }
 
-    private static int selector(HostBuffer which, int i, int k) {
+    private static int selector(HostData which, int i, int k) {
         return switch (which.dtype()) {
             case BOOL -> which.bool()[i] ? 1 : 0;
             case I32 -> Math.clamp(which.i32()[i], 0, k - 1);
@@ -69,30 +72,30 @@ final class ElementwiseKernels {
     }
 
     /** {@code r[i] = cases[pick[i]][i]} for {@code i} in {@code [lo, hi)}. */
-    private static void gather(int[] pick, Seq<HostBuffer> cases, HostBuffer r, int lo, int hi) {
+    private static void gather(int[] pick, Seq<HostData> cases, HostData r, int lo, int hi) {
         switch (r.dtype()) {
             case F32 -> {
-                float[][] c = cases.map(HostBuffer::f32).toJavaArray(float[][]::new);
+                float[][] c = cases.map(HostData::f32).toJavaArray(float[][]::new);
                 float[] d = r.f32();
                 for (int i = lo; i < hi; i++) d[i] = c[pick[i]][i];
             }
             case F64 -> {
-                double[][] c = cases.map(HostBuffer::f64).toJavaArray(double[][]::new);
+                double[][] c = cases.map(HostData::f64).toJavaArray(double[][]::new);
                 double[] d = r.f64();
                 for (int i = lo; i < hi; i++) d[i] = c[pick[i]][i];
             }
             case I32, U32 -> {
-                int[][] c = cases.map(HostBuffer::i32).toJavaArray(int[][]::new);
+                int[][] c = cases.map(HostData::i32).toJavaArray(int[][]::new);
                 int[] d = r.i32();
                 for (int i = lo; i < hi; i++) d[i] = c[pick[i]][i];
             }
             case I64 -> {
-                long[][] c = cases.map(HostBuffer::i64).toJavaArray(long[][]::new);
+                long[][] c = cases.map(HostData::i64).toJavaArray(long[][]::new);
                 long[] d = r.i64();
                 for (int i = lo; i < hi; i++) d[i] = c[pick[i]][i];
             }
             case BOOL -> {
-                boolean[][] c = cases.map(HostBuffer::bool).toJavaArray(boolean[][]::new);
+                boolean[][] c = cases.map(HostData::bool).toJavaArray(boolean[][]::new);
                 boolean[] d = r.bool();
                 for (int i = lo; i < hi; i++) d[i] = c[pick[i]][i];
             }
@@ -103,7 +106,7 @@ final class ElementwiseKernels {
      * {@code min(max(x, lo), hi)} per element; bounds of one element apply to all. NaN in any
      * operand gives NaN; u32 compares unsigned.
      */
-    static HostBuffer clamp(HostBuffer lo, HostBuffer x, HostBuffer hi, ShapedArray out) {
+    static HostData clamp(HostData lo, HostData x, HostData hi, ShapedArray out) {
         int n = x.size();
         // Stride 0 reads a scalar bound at every index.
         int ls = lo.size() == n ? 1 : 0, hs = hi.size() == n ? 1 : 0;
@@ -113,14 +116,14 @@ final class ElementwiseKernels {
                 Parallel.forRange(n, (a, b) -> {
                     for (int i = a; i < b; i++) r[i] = Math.min(Math.max(v[i], l[i * ls]), h[i * hs]);
                 });
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
             case F64 -> {
                 double[] l = lo.f64(), v = x.f64(), h = hi.f64(), r = HeapArrays.doubles(n);
                 Parallel.forRange(n, (a, b) -> {
                     for (int i = a; i < b; i++) r[i] = Math.min(Math.max(v[i], l[i * ls]), h[i * hs]);
                 });
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
             case I32, U32 -> {
                 // Flipping the sign bit maps unsigned order onto signed order.
@@ -129,14 +132,14 @@ final class ElementwiseKernels {
                 Parallel.forRange(n, (a, b) -> {
                     for (int i = a; i < b; i++) r[i] = Math.min(Math.max(v[i] ^ flip, l[i * ls] ^ flip), h[i * hs] ^ flip) ^ flip;
                 });
-                yield HostBuffer.own(x.dtype(), r);
+                yield HostData.own(x.dtype(), r);
             }
             case I64 -> {
                 long[] l = lo.i64(), v = x.i64(), h = hi.i64(), r = HeapArrays.longs(n);
                 Parallel.forRange(n, (a, b) -> {
                     for (int i = a; i < b; i++) r[i] = Math.min(Math.max(v[i], l[i * ls]), h[i * hs]);
                 });
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
             case BOOL -> throw rejected("clamp", x.dtype());
         };

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.ElementLoops.F32Binary;
 import dev.jaxj.ir.Primitive.*;
 
@@ -17,24 +19,24 @@ import static dev.jaxj.accel.cpu.ElementwiseKernels.rejected;
 final class FloatBinaryKernels {
     private FloatBinaryKernels() {}
 
-    static HostBuffer arithmetic(Arithmetic p, HostBuffer x, HostBuffer y) {
+    static HostData arithmetic(Arithmetic p, HostData x, HostData y) {
         return switch (x.dtype()) {
-            case F32 -> HostBuffer.own(ElementLoops.zip(x.f32(), y.f32(), f32(p)));
-            case F64 -> HostBuffer.own(ElementLoops.zip(x.f64(), y.f64(), f64(p)));
+            case F32 -> HostData.own(ElementLoops.zip(x.f32(), y.f32(), f32(p)));
+            case F64 -> HostData.own(ElementLoops.zip(x.f64(), y.f64(), f64(p)));
             case I32, I64, U32, BOOL -> throw rejected(p.name(), x.dtype());
         };
     }
 
-    static HostBuffer apply(FloatBinary p, HostBuffer x, HostBuffer y) {
+    static HostData apply(FloatBinary p, HostData x, HostData y) {
         return switch (x.dtype()) {
-            case F32 -> HostBuffer.own(switch (p) {
+            case F32 -> HostData.own(switch (p) {
                 case Pow _ -> ElementLoops.zip(x.f32(), y.f32(), FloatBinaryKernels::pow);
                 case Atan2 _ -> ElementLoops.zip(x.f32(), y.f32(), Math::atan2);
                 case Nextafter _ -> ElementLoops.zip(x.f32(), y.f32(), (a, b, r, lo, hi) -> {
                     for (int i = lo; i < hi; i++) r[i] = Math.nextAfter(a[i], b[i]);
                 });
             });
-            case F64 -> HostBuffer.own(ElementLoops.zip(x.f64(), y.f64(), switch (p) {
+            case F64 -> HostData.own(ElementLoops.zip(x.f64(), y.f64(), switch (p) {
                 case Pow _ -> FloatBinaryKernels::pow;
                 case Atan2 _ -> Math::atan2;
                 case Nextafter _ -> Math::nextAfter;

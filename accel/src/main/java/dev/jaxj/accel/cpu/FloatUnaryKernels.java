@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.accel.cpu.ElementLoops.F32Unary;
 import dev.jaxj.ir.Primitive.*;
 
@@ -20,7 +23,7 @@ import static dev.jaxj.accel.cpu.ElementwiseKernels.rejected;
 final class FloatUnaryKernels {
     private FloatUnaryKernels() {}
 
-    static HostBuffer apply(FloatUnary p, HostBuffer x) {
+    static HostData apply(FloatUnary p, HostData x) {
         return switch (p) {
             case IsFinite _ -> isFinite(x);
             case Floor _ -> map(x, Math::floor, (a, r, lo, hi) -> {
@@ -71,7 +74,7 @@ final class FloatUnaryKernels {
     }
 
     /** Neg, abs, sign and integer_pow of a floating operand; f32 computes in float, as XLA does. */
-    static HostBuffer numeric(NumericUnary p, HostBuffer x) {
+    static HostData numeric(NumericUnary p, HostData x) {
         return switch (p) {
             case Neg _ -> map(x, v -> -v, (a, r, lo, hi) -> {
                 for (int i = lo; i < hi; i++) r[i] = -a[i];
@@ -112,7 +115,7 @@ final class FloatUnaryKernels {
         return y < 0 ? 1 / acc : acc;
     }
 
-    private static HostBuffer isFinite(HostBuffer x) {
+    private static HostData isFinite(HostData x) {
         boolean[] r = HeapArrays.booleans(x.size());
         switch (x.dtype()) {
             case F32 -> {
@@ -129,23 +132,23 @@ final class FloatUnaryKernels {
             }
             case I32, I64, U32, BOOL -> throw rejected("is_finite", x.dtype());
         }
-        return HostBuffer.own(r);
+        return HostData.own(r);
     }
 
     /** Applies {@code f}; f32 goes through the double function and rounds once. */
-    private static HostBuffer map(HostBuffer x, DoubleUnaryOperator f) {
+    private static HostData map(HostData x, DoubleUnaryOperator f) {
         return switch (x.dtype()) {
-            case F32 -> HostBuffer.own(ElementLoops.map(x.f32(), f));
-            case F64 -> HostBuffer.own(ElementLoops.map(x.f64(), f));
+            case F32 -> HostData.own(ElementLoops.map(x.f32(), f));
+            case F64 -> HostData.own(ElementLoops.map(x.f64(), f));
             case I32, I64, U32, BOOL -> throw rejected("a floating-point function", x.dtype());
         };
     }
 
     /** Applies {@code f64} to f64 operands and the dedicated loop {@code f32} to f32 ones. */
-    private static HostBuffer map(HostBuffer x, DoubleUnaryOperator f64, F32Unary f32) {
+    private static HostData map(HostData x, DoubleUnaryOperator f64, F32Unary f32) {
         return switch (x.dtype()) {
-            case F32 -> HostBuffer.own(ElementLoops.map(x.f32(), f32));
-            case F64 -> HostBuffer.own(ElementLoops.map(x.f64(), f64));
+            case F32 -> HostData.own(ElementLoops.map(x.f32(), f32));
+            case F64 -> HostData.own(ElementLoops.map(x.f64(), f64));
             case I32, I64, U32, BOOL -> throw rejected("a floating-point function", x.dtype());
         };
     }

@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.compiler.kernel.IndexMap;
 import dev.jaxj.compiler.kernel.Node;
 import dev.jaxj.compiler.kernel.Step;
@@ -28,7 +31,7 @@ final class FusedLoopRunner {
     private FusedLoopRunner() {}
 
     /** Evaluates {@code f} over {@code in} into {@code out} (one buffer per {@code f.outputs()}). */
-    static void run(Step.FusedLoop f, Seq<HostBuffer> in, Seq<HostBuffer> out) {
+    static void run(Step.FusedLoop f, Seq<HostData> in, Seq<HostData> out) {
         if (f.reducedAxes() == 0) {
             int n = f.domain().size();
             Parallel.forRange(n, Math.max(TILE, Parallel.DEFAULT_GRAIN / Math.max(1, f.nodes().size())), (lo, hi) -> {
@@ -95,7 +98,7 @@ final class FusedLoopRunner {
     /** Per-thread scratch: one tile per node, and the running value of each reduction. */
     private static final class Tiles {
         final Step.FusedLoop f;
-        final Seq<HostBuffer> in;
+        final Seq<HostData> in;
         final int[] pass;
         final double[] reduced;
         final Object[] arrays;
@@ -106,7 +109,7 @@ final class FusedLoopRunner {
         final TileOps.UnaryOp[] unaryOps;
         final TileOps.BinaryOp[] binaryOps;
 
-        Tiles(Step.FusedLoop f, Seq<HostBuffer> in) {
+        Tiles(Step.FusedLoop f, Seq<HostData> in) {
             this.f = f;
             this.in = in;
             int n = f.nodes().size();
@@ -135,9 +138,9 @@ final class FusedLoopRunner {
                 Node node = f.nodes().get(i);
                 boolean readsInPlace = dense[i];
                 scratch[i] = switch (node) {
-                    case Node.Constant c -> HostBuffer.filled(c.aval().dtype(), tile, c.value()).array();
+                    case Node.Constant c -> HostData.filled(c.aval().dtype(), tile, c.value()).array();
                     case Node.Load _ when readsInPlace -> null;
-                    case Node.Load _, Node.Apply _, Node.Reduce _ -> HostBuffer.allocate(node.aval().dtype(), tile).array();
+                    case Node.Load _, Node.Apply _, Node.Reduce _ -> HostData.allocate(node.aval().dtype(), tile).array();
                 };
                 arrays[i] = scratch[i];
             }
@@ -156,7 +159,7 @@ final class FusedLoopRunner {
                     case Node.Apply a -> apply(i, a, len);
                     case Node.Reduce _ -> {
                         // Known from an earlier sweep: the row's value at every point.
-                        HostBuffer.wrapScratch(f.nodes().get(i).aval().dtype(), scratch[i]).fill(0, len, reduced[i]);
+                        HostData.wrapScratch(f.nodes().get(i).aval().dtype(), scratch[i]).fill(0, len, reduced[i]);
                         arrays[i] = scratch[i];
                         offsets[i] = 0;
                     }
@@ -180,7 +183,7 @@ final class FusedLoopRunner {
         }
 
         /** Stores the tile's values of the nodes that sweep {@code p} computes. */
-        void store(Seq<HostBuffer> outs, int start, int len, int p) {
+        void store(Seq<HostData> outs, int start, int len, int p) {
             for (int s = 0; s < f.stores().size(); s++) {
                 int node = f.stores().get(s).node();
                 if (pass[node] == p && !(f.nodes().get(node) instanceof Node.Reduce)) {
@@ -190,7 +193,7 @@ final class FusedLoopRunner {
         }
 
         /** Writes the row's reductions that sweep {@code p} completed. */
-        void storeReductions(Seq<HostBuffer> outs, int row, int p) {
+        void storeReductions(Seq<HostData> outs, int row, int p) {
             for (int s = 0; s < f.stores().size(); s++) {
                 int node = f.stores().get(s).node();
                 if (f.nodes().get(node) instanceof Node.Reduce r && pass[r.arg()] == p) outs.get(s).setDouble(row, reduced[node]);
@@ -198,7 +201,7 @@ final class FusedLoopRunner {
         }
 
         private void load(int i, Node.Load l, int start, int len) {
-            HostBuffer src = in.get(l.input());
+            HostData src = in.get(l.input());
             IndexMap map = l.map();
             if (dense[i]) {
                 arrays[i] = src.array();
@@ -207,7 +210,7 @@ final class FusedLoopRunner {
             }
             arrays[i] = scratch[i];
             offsets[i] = 0;
-            HostBuffer dst = HostBuffer.wrapScratch(src.dtype(), scratch[i]);
+            HostData dst = HostData.wrapScratch(src.dtype(), scratch[i]);
             if (map.isScalar()) {
                 for (int k = 0; k < len; k++) dst.copyFrom(src, 0, k);
                 return;
@@ -269,9 +272,9 @@ final class FusedLoopRunner {
                 return;
             }
             // The exact element kernels, on copies of the tile.
-            Vector<HostBuffer> operands = args.toVector().map(j -> slice(j, len));
+            Vector<HostData> operands = args.toVector().map(j -> slice(j, len));
             ShapedArray outAval = ShapedArray.of(a.aval().dtype(), len);
-            HostBuffer r = switch (a.prim()) {
+            HostData r = switch (a.prim()) {
                 case Unary u -> ElementwiseKernels.unary(u, operands.get(0), outAval);
                 case Binary b -> ElementwiseKernels.binary(b, operands.get(0), operands.get(1), outAval);
                 case SelectN _ -> ElementwiseKernels.selectN(operands.get(0), operands.tail(), outAval);
@@ -281,9 +284,9 @@ final class FusedLoopRunner {
             offsets[i] = 0;
         }
 
-        private HostBuffer slice(int node, int len) {
+        private HostData slice(int node, int len) {
             DType d = f.nodes().get(node).aval().dtype();
-            HostBuffer b = HostBuffer.allocate(d, len);
+            HostData b = HostData.allocate(d, len);
             System.arraycopy(arrays[node], offsets[node], b.array(), 0, len);
             return b;
         }

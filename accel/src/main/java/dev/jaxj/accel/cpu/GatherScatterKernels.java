@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.IndexMath.Odometer;
 import dev.jaxj.accel.cpu.Runs.Combine;
 import dev.jaxj.ir.DType;
@@ -28,8 +30,8 @@ import static dev.jaxj.accel.cpu.IndexMath.mask;
 final class GatherScatterKernels {
     private GatherScatterKernels() {}
 
-    static HostBuffer gather(Gather p, ShapedArray opAval, HostBuffer operand, ShapedArray idxAval, HostBuffer indices, ShapedArray out) {
-        HostBuffer result = HostBuffer.allocate(out.dtype(), out.size());
+    static HostData gather(Gather p, ShapedArray opAval, HostData operand, ShapedArray idxAval, HostData indices, ShapedArray out) {
+        HostData result = HostData.allocate(out.dtype(), out.size());
         if (out.size() == 0) return result;
         var dn = p.dimensionNumbers();
         int rank = opAval.rank();
@@ -43,7 +45,7 @@ final class GatherScatterKernels {
         for (int d = 0, b = 0; d < out.rank(); d++) if (!offsetAxis[d]) batchStrides[b++] = outStrides[d];
         var w = new Windows(opAval, idxAval, slice, ints(dn.startIndexMap()), ints(dn.operandBatchingDims()),
                 ints(dn.startIndicesBatchingDims()), p.mode(), batchStrides);
-        HostBuffer fill = fillValue(out.dtype());
+        HostData fill = fillValue(out.dtype());
         int windowSize = out.size() / w.batches;
         Parallel.forRange(w.batches, Math.max(1, Parallel.DEFAULT_GRAIN / windowSize), (lo, hi) -> {
             var take = StridedCopy.of(slice, opAval.shape().strides(), dst);
@@ -58,9 +60,9 @@ final class GatherScatterKernels {
         return result;
     }
 
-    static HostBuffer scatter(ScatterFamily p, ShapedArray opAval, HostBuffer operand, ShapedArray idxAval, HostBuffer indices,
-                              ShapedArray updAval, HostBuffer updates) {
-        HostBuffer result = operand.copy();
+    static HostData scatter(ScatterFamily p, ShapedArray opAval, HostData operand, ShapedArray idxAval, HostData indices,
+                              ShapedArray updAval, HostData updates) {
+        HostData result = operand.copy();
         if (updAval.size() == 0 || opAval.size() == 0) return result;
         Combine op = switch (p) {
             case Scatter _ -> Combine.REPLACE;
@@ -100,14 +102,14 @@ final class GatherScatterKernels {
     }
 
     /** JAX's fill value for out-of-bounds gathers: NaN, the lowest signed integer, the largest unsigned, true. */
-    private static HostBuffer fillValue(DType t) {
+    private static HostData fillValue(DType t) {
         return switch (t) {
-            case F32 -> HostBuffer.own(new float[] {Float.NaN});
-            case F64 -> HostBuffer.own(new double[] {Double.NaN});
-            case I32 -> HostBuffer.own(DType.I32, new int[] {Integer.MIN_VALUE});
-            case U32 -> HostBuffer.own(DType.U32, new int[] {-1});
-            case I64 -> HostBuffer.own(new long[] {Long.MIN_VALUE});
-            case BOOL -> HostBuffer.own(new boolean[] {true});
+            case F32 -> HostData.own(new float[] {Float.NaN});
+            case F64 -> HostData.own(new double[] {Double.NaN});
+            case I32 -> HostData.own(DType.I32, new int[] {Integer.MIN_VALUE});
+            case U32 -> HostData.own(DType.U32, new int[] {-1});
+            case I64 -> HostData.own(new long[] {Long.MIN_VALUE});
+            case BOOL -> HostData.own(new boolean[] {true});
         };
     }
 
@@ -139,7 +141,7 @@ final class GatherScatterKernels {
         Odometer odometer(int from) { return new Odometer(batchShape, batchStrides, from); }
 
         /** Fills {@code start} for batch position {@code b}; {@return false when FILL_OR_DROP finds it out of bounds} */
-        boolean start(HostBuffer indices, int b, Odometer pos, int[] start) {
+        boolean start(HostData indices, int b, Odometer pos, int[] start) {
             Arrays.fill(start, 0);
             int k = indexedAxes.length;
             boolean inBounds = true;

@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.*;
@@ -21,35 +24,35 @@ import static dev.jaxj.accel.cpu.ElementwiseKernels.rejected;
 final class IntegerKernels {
     private IntegerKernels() {}
 
-    static HostBuffer arithmetic(Arithmetic p, HostBuffer x, HostBuffer y) {
+    static HostData arithmetic(Arithmetic p, HostData x, HostData y) {
         return switch (x.dtype()) {
-            case I32 -> HostBuffer.own(DType.I32, ElementLoops.zip(x.i32(), y.i32(), i32(p)));
-            case U32 -> HostBuffer.own(DType.U32, ElementLoops.zip(x.i32(), y.i32(), u32(p)));
-            case I64 -> HostBuffer.own(ElementLoops.zip(x.i64(), y.i64(), i64(p)));
+            case I32 -> HostData.own(DType.I32, ElementLoops.zip(x.i32(), y.i32(), i32(p)));
+            case U32 -> HostData.own(DType.U32, ElementLoops.zip(x.i32(), y.i32(), u32(p)));
+            case I64 -> HostData.own(ElementLoops.zip(x.i64(), y.i64(), i64(p)));
             case F32, F64, BOOL -> throw rejected(p.name(), x.dtype());
         };
     }
 
     /** Neg, abs, sign and integer_pow; abs of u32 is the identity and abs of MIN is MIN. */
-    static HostBuffer numeric(NumericUnary p, HostBuffer x) {
+    static HostData numeric(NumericUnary p, HostData x) {
         if (p instanceof IntegerPow(var y) && y < 0) {
             throw new ArgumentError("integer_pow",
                     "integers cannot be raised to a negative power, got y = " + y + " for a " + x.dtype() + " operand");
         }
         return switch (x.dtype()) {
-            case I32 -> HostBuffer.own(DType.I32, ElementLoops.map(x.i32(), switch (p) {
+            case I32 -> HostData.own(DType.I32, ElementLoops.map(x.i32(), switch (p) {
                 case Neg _ -> v -> -v;
                 case Abs _ -> Math::abs;
                 case Sign _ -> Integer::signum;
                 case IntegerPow(var y) -> v -> (int) integerPow(v, y);
             }));
-            case U32 -> HostBuffer.own(DType.U32, ElementLoops.map(x.i32(), switch (p) {
+            case U32 -> HostData.own(DType.U32, ElementLoops.map(x.i32(), switch (p) {
                 case Neg _ -> v -> -v;
                 case Abs _ -> v -> v;
                 case Sign _ -> v -> v == 0 ? 0 : 1;
                 case IntegerPow(var y) -> v -> (int) integerPow(v, y);   // the low 32 bits ignore the sign extension
             }));
-            case I64 -> HostBuffer.own(ElementLoops.map(x.i64(), switch (p) {
+            case I64 -> HostData.own(ElementLoops.map(x.i64(), switch (p) {
                 case Neg _ -> v -> -v;
                 case Abs _ -> Math::abs;
                 case Sign _ -> v -> Long.signum(v);
@@ -70,15 +73,15 @@ final class IntegerKernels {
     }
 
     /** And, or and xor: logical on bools, bitwise on integers. */
-    static HostBuffer bitwise(Bitwise p, HostBuffer x, HostBuffer y) {
+    static HostData bitwise(Bitwise p, HostData x, HostData y) {
         return switch (x.dtype()) {
-            case BOOL -> HostBuffer.own(logical(p, x.bool(), y.bool()));
-            case I32, U32 -> HostBuffer.own(x.dtype(), ElementLoops.zip(x.i32(), y.i32(), switch (p) {
+            case BOOL -> HostData.own(logical(p, x.bool(), y.bool()));
+            case I32, U32 -> HostData.own(x.dtype(), ElementLoops.zip(x.i32(), y.i32(), switch (p) {
                 case And _ -> (a, b) -> a & b;
                 case Or _ -> (a, b) -> a | b;
                 case Xor _ -> (a, b) -> a ^ b;
             }));
-            case I64 -> HostBuffer.own(ElementLoops.zip(x.i64(), y.i64(), switch (p) {
+            case I64 -> HostData.own(ElementLoops.zip(x.i64(), y.i64(), switch (p) {
                 case And _ -> (a, b) -> a & b;
                 case Or _ -> (a, b) -> a | b;
                 case Xor _ -> (a, b) -> a ^ b;
@@ -88,30 +91,30 @@ final class IntegerKernels {
     }
 
     /** Logical not of bools, bitwise complement of integers. */
-    static HostBuffer not(HostBuffer x) {
+    static HostData not(HostData x) {
         return switch (x.dtype()) {
             case BOOL -> {
                 boolean[] a = x.bool(), r = HeapArrays.booleans(a.length);
                 Parallel.forRange(r.length, (lo, hi) -> {
                     for (int i = lo; i < hi; i++) r[i] = !a[i];
                 });
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
-            case I32, U32 -> HostBuffer.own(x.dtype(), ElementLoops.map(x.i32(), v -> ~v));
-            case I64 -> HostBuffer.own(ElementLoops.map(x.i64(), v -> ~v));
+            case I32, U32 -> HostData.own(x.dtype(), ElementLoops.map(x.i32(), v -> ~v));
+            case I64 -> HostData.own(ElementLoops.map(x.i64(), v -> ~v));
             case F32, F64 -> throw rejected("not", x.dtype());
         };
     }
 
-    static HostBuffer shift(Shift p, HostBuffer x, HostBuffer y) {
+    static HostData shift(Shift p, HostData x, HostData y) {
         return switch (x.dtype()) {
             // u32 shifts the same bits as i32; an arithmetic shift reads them as signed, as XLA does.
-            case I32, U32 -> HostBuffer.own(x.dtype(), ElementLoops.zip(x.i32(), y.i32(), switch (p) {
+            case I32, U32 -> HostData.own(x.dtype(), ElementLoops.zip(x.i32(), y.i32(), switch (p) {
                 case ShiftLeft _ -> (a, s) -> Integer.compareUnsigned(s, 32) < 0 ? a << s : 0;
                 case ShiftRightLogical _ -> (a, s) -> Integer.compareUnsigned(s, 32) < 0 ? a >>> s : 0;
                 case ShiftRightArithmetic _ -> (a, s) -> a >> (Integer.compareUnsigned(s, 32) < 0 ? s : 31);
             }));
-            case I64 -> HostBuffer.own(ElementLoops.zip(x.i64(), y.i64(), switch (p) {
+            case I64 -> HostData.own(ElementLoops.zip(x.i64(), y.i64(), switch (p) {
                 case ShiftLeft _ -> (a, s) -> Long.compareUnsigned(s, 64) < 0 ? a << s : 0;
                 case ShiftRightLogical _ -> (a, s) -> Long.compareUnsigned(s, 64) < 0 ? a >>> s : 0;
                 case ShiftRightArithmetic _ -> (a, s) -> a >> (Long.compareUnsigned(s, 64) < 0 ? s : 63);

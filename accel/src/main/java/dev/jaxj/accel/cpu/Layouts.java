@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 /** Row-major index arithmetic shared by the contraction kernels. */
 final class Layouts {
     private Layouts() {}
@@ -36,7 +39,7 @@ final class Layouts {
      * {@return {@code x} (row-major with {@code dims}) with its axes permuted: result axis
      * {@code i} is axis {@code perm[i]} of {@code x}} Returns {@code x} itself when nothing moves.
      */
-    static HostBuffer permute(HostBuffer x, int[] dims, int[] perm) {
+    static HostData permute(HostData x, int[] dims, int[] perm) {
         if (isIdentity(perm)) return x;
         int rank = perm.length;
         int[] src = strides(dims);

@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.ShapedArray;
@@ -20,13 +23,13 @@ import java.util.List;
 final class ReductionKernels {
     private ReductionKernels() {}
 
-    static HostBuffer reduce(Reduction p, ShapedArray in, HostBuffer x, ShapedArray out) {
+    static HostData reduce(Reduction p, ShapedArray in, HostData x, ShapedArray out) {
         Monoid op = Monoid.of(p);
         List<Run> runs = runs(in.shape().toArray(), p.axes());
         DType d = in.dtype();
         return switch (d) {
-            case F32 -> HostBuffer.own(fold(runs, x.f32(), (a, o, n, i) -> FloatReductions.reduce(op, a, o, n, i)));
-            case F64 -> HostBuffer.own(fold(runs, x.f64(),
+            case F32 -> HostData.own(fold(runs, x.f32(), (a, o, n, i) -> FloatReductions.reduce(op, a, o, n, i)));
+            case F64 -> HostData.own(fold(runs, x.f64(),
                     (a, o, n, i) -> WideReductions.reduce(op.doubleOp(), op.floatIdentity(), a, o, n, i)));
             case I32, U32, I64, BOOL -> Widened.narrow(d, fold(runs, Widened.longs(x),
                     (a, o, n, i) -> WideReductions.reduce(op.longOp(), op.longIdentity(d), a, o, n, i)));
@@ -70,7 +73,7 @@ final class ReductionKernels {
         return data;
     }
 
-    static HostBuffer argReduce(ArgReduction p, ShapedArray in, HostBuffer x, ShapedArray out) {
+    static HostData argReduce(ArgReduction p, ShapedArray in, HostData x, ShapedArray out) {
         boolean max = switch (p) {
             case Argmax _ -> true;
             case Argmin _ -> false;
@@ -83,23 +86,23 @@ final class ReductionKernels {
         };
         DType d = p.indexDtype();
         return switch (d) {
-            case I32, U32 -> HostBuffer.own(d, index);
+            case I32, U32 -> HostData.own(d, index);
             case I64 -> {
                 long[] r = HeapArrays.longs(index.length);
                 for (int i = 0; i < r.length; i++) r[i] = index[i];
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
             case F32, F64, BOOL -> throw new IllegalStateException("index dtype must be an integer type, got " + d);
         };
     }
 
-    static HostBuffer cumulative(Cumulative p, ShapedArray in, HostBuffer x) {
+    static HostData cumulative(Cumulative p, ShapedArray in, HostData x) {
         Monoid op = Monoid.of(p);
         LaneTiles v = LaneTiles.along(in.shape(), p.axis());
         DType d = in.dtype();
         return switch (d) {
-            case F32 -> HostBuffer.own(ScanKernels.scanF32(op, x.f32(), v, p.reverse()));
-            case F64 -> HostBuffer.own(ScanKernels.scanF64(op.doubleOp(), x.f64(), v, p.reverse()));
+            case F32 -> HostData.own(ScanKernels.scanF32(op, x.f32(), v, p.reverse()));
+            case F64 -> HostData.own(ScanKernels.scanF64(op.doubleOp(), x.f64(), v, p.reverse()));
             case I32, U32, I64 -> Widened.narrow(d, ScanKernels.scanLong(op.longOp(), Widened.longs(x), v, p.reverse()));
             case BOOL -> throw new IllegalStateException(p.name() + " does not accept bool (the shape rule should have rejected it)");
         };

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.ir.DType;
 
 import java.util.Arrays;
@@ -17,14 +19,14 @@ final class Runs {
     /** How a written element meets the one already there: scatter's combiners, or plain replacement. */
     enum Combine { REPLACE, ADD, MUL, MIN, MAX }
 
-    static void apply(Combine op, HostBuffer src, int sp, int ss, HostBuffer dst, int dp, int ds, int n) {
+    static void apply(Combine op, HostData src, int sp, int ss, HostData dst, int dp, int ds, int n) {
         switch (op) {
             case REPLACE -> copy(src, sp, ss, dst, dp, ds, n);
             case ADD, MUL, MIN, MAX -> combine(op, src, sp, ss, dst, dp, ds, n);
         }
     }
 
-    static void copy(HostBuffer src, int sp, int ss, HostBuffer dst, int dp, int ds, int n) {
+    static void copy(HostData src, int sp, int ss, HostData dst, int dp, int ds, int n) {
         if (ss == 1 && ds == 1) {
             System.arraycopy(src.array(), sp, dst.array(), dp, n);
             return;
@@ -61,7 +63,7 @@ final class Runs {
 
     // Integer arithmetic wraps (Java's does); floats propagate NaN through min and max (Math.min/max do);
     // u32 compares unsigned; on bools add and max are "or", mul and min are "and".
-    private static void combine(Combine op, HostBuffer src, int sp, int ss, HostBuffer dst, int dp, int ds, int n) {
+    private static void combine(Combine op, HostData src, int sp, int ss, HostData dst, int dp, int ds, int n) {
         switch (dst.dtype()) {
             case F32 -> f32(op, src.f32(), sp, ss, dst.f32(), dp, ds, n);
             case F64 -> {

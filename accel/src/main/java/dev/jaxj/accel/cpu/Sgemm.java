@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.accel.cpu.Gemm.Product;
 
 import java.lang.ref.SoftReference;

@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.ir.Primitive.Sort;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Seq;
@@ -18,11 +21,11 @@ import java.util.Arrays;
 final class SortKernels {
     private SortKernels() {}
 
-    static Seq<HostBuffer> sort(Sort p, ShapedArray in, Seq<HostBuffer> operands) {
+    static Seq<HostData> sort(Sort p, ShapedArray in, Seq<HostData> operands) {
         int[] dims = in.shape().toArray();
         int n = dims[p.dimension()], inner = IndexMath.product(dims, p.dimension() + 1, dims.length), size = in.size();
-        if (size == 0) return operands.map(HostBuffer::copy);
-        HostBuffer[] keys = operands.take(p.numKeys()).toJavaArray(HostBuffer[]::new);
+        if (size == 0) return operands.map(HostData::copy);
+        HostData[] keys = operands.take(p.numKeys()).toJavaArray(HostData[]::new);
         int lanes = size / n;
         int[] perm = HeapArrays.ints(size);                             // perm[out position] = source position
         Parallel.forRange(lanes, Math.max(1, Parallel.DEFAULT_GRAIN / n), (lo, hi) -> {
@@ -33,7 +36,7 @@ final class SortKernels {
     }
 
     /** {@return element {@code i} of {@code b} as a long whose signed order is the sort order} */
-    private static long orderKey(HostBuffer b, int i) {
+    private static long orderKey(HostData b, int i) {
         return switch (b.dtype()) {
             case F32 -> {
                 float v = b.f32()[i];
@@ -57,12 +60,12 @@ final class SortKernels {
      * first, each pass stable, which gives the lexicographic order without a comparator.
      */
     private static final class Lane {
-        private final HostBuffer[] keys;
+        private final HostData[] keys;
         private final int n;
         private final long[] key, keyTmp;
         private final int[] idx, idxTmp;
 
-        Lane(HostBuffer[] keys, int n) {
+        Lane(HostData[] keys, int n) {
             this.keys = keys;
             this.n = n;
             this.key = HeapArrays.longs(n);
@@ -75,7 +78,7 @@ final class SortKernels {
         void sort(int base, int step, int[] perm) {
             for (int k = 0; k < n; k++) idx[k] = k;
             for (int j = keys.length - 1; j >= 0; j--) {
-                HostBuffer b = keys[j];
+                HostData b = keys[j];
                 for (int k = 0; k < n; k++) key[k] = orderKey(b, base + idx[k] * step);
                 switch (b.dtype()) {
                     case F32, I32, BOOL -> packedSort(0);

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.Runs.Combine;
 
 import dev.jaxj.ir.DType;
@@ -69,14 +71,14 @@ final class StridedCopy {
     int size() { return size; }
 
     /** Copies or combines the box on the calling thread. */
-    void apply(Combine op, HostBuffer s, int sp, HostBuffer d, int dp) {
+    void apply(Combine op, HostData s, int sp, HostData d, int dp) {
         // Most gather/scatter windows merge into one run (rows, scalars): skip the odometer.
         if (box.length == 1) Runs.apply(op, s, sp, src[0], d, dp, dst[0], box[0]);
         else walk(op, box, at, s, sp, d, dp);
     }
 
     /** Copies the box once: on the worker pool when it is large, in tiles when the two sides run along different axes. */
-    void copy(HostBuffer s, int sp, HostBuffer d, int dp) {
+    void copy(HostData s, int sp, HostData d, int dp) {
         if (size < Parallel.DEFAULT_GRAIN) {
             tiled(box, at, s, sp, d, dp);
             return;
@@ -92,7 +94,7 @@ final class StridedCopy {
         });
     }
 
-    private void tiled(int[] b, int[] scratch, HostBuffer s, int sp, HostBuffer d, int dp) {
+    private void tiled(int[] b, int[] scratch, HostData s, int sp, HostData d, int dp) {
         int a = tileAxis, last = b.length - 1;
         if (a < 0 || b[a] <= TILE || b[last] <= TILE) {
             walk(Combine.REPLACE, b, scratch, s, sp, d, dp);
@@ -134,7 +136,7 @@ final class StridedCopy {
     }
 
     /** Row-major walk over the box {@code b}: one run per innermost row, an odometer over the rest. */
-    private void walk(Combine op, int[] b, int[] scratch, HostBuffer s, int sp, HostBuffer d, int dp) {
+    private void walk(Combine op, int[] b, int[] scratch, HostData s, int sp, HostData d, int dp) {
         int last = b.length - 1, n = b[last];
         if (IndexMath.product(b, 0, b.length) == 0) return;
         Arrays.fill(scratch, 0);

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
@@ -17,7 +19,7 @@ import static dev.jaxj.accel.cpu.IndexMath.ints;
 final class StructuralKernels {
     private StructuralKernels() {}
 
-    static HostBuffer broadcastInDim(BroadcastInDim p, ShapedArray in, HostBuffer x, ShapedArray out) {
+    static HostData broadcastInDim(BroadcastInDim p, ShapedArray in, HostData x, ShapedArray out) {
         if (in.size() == out.size()) return x;                // only size-1 axes added: same row-major layout
         int[] inDims = in.shape().toArray(), inStrides = in.shape().strides();
         int[] src = new int[out.rank()];                       // unmapped and size-1 axes repeat: stride 0
@@ -27,14 +29,14 @@ final class StructuralKernels {
         return copyBox(out, x, 0, src);
     }
 
-    static HostBuffer transpose(Transpose p, ShapedArray in, HostBuffer x, ShapedArray out) {
+    static HostData transpose(Transpose p, ShapedArray in, HostData x, ShapedArray out) {
         int[] perm = ints(p.permutation()), inStrides = in.shape().strides();
         int[] src = new int[perm.length];
         for (int i = 0; i < perm.length; i++) src[i] = inStrides[perm[i]];
         return copyBox(out, x, 0, src);
     }
 
-    static HostBuffer rev(Rev p, ShapedArray in, HostBuffer x) {
+    static HostData rev(Rev p, ShapedArray in, HostData x) {
         int[] dims = in.shape().toArray(), src = in.shape().strides();
         if (in.size() == 0) return x;
         int start = 0;
@@ -45,7 +47,7 @@ final class StructuralKernels {
         return copyBox(in, x, start, src);
     }
 
-    static HostBuffer slice(Slice p, ShapedArray in, HostBuffer x, ShapedArray out) {
+    static HostData slice(Slice p, ShapedArray in, HostData x, ShapedArray out) {
         if (out.shape().equals(in.shape())) return x;          // a full slice (strides of size-1 axes don't matter)
         int[] inStrides = in.shape().strides(), src = new int[in.rank()];
         int start = 0;
@@ -56,20 +58,20 @@ final class StructuralKernels {
         return copyBox(out, x, start, src);
     }
 
-    static HostBuffer dynamicSlice(DynamicSlice p, ShapedArray in, HostBuffer x, Seq<HostBuffer> starts, ShapedArray out) {
+    static HostData dynamicSlice(DynamicSlice p, ShapedArray in, HostData x, Seq<HostData> starts, ShapedArray out) {
         int start = clampedOffset(in.shape(), out.shape(), starts);
         return copyBox(out, x, start, in.shape().strides());
     }
 
-    static HostBuffer dynamicUpdateSlice(ShapedArray in, HostBuffer x, ShapedArray updAval, HostBuffer upd, Seq<HostBuffer> starts) {
-        HostBuffer r = x.copy();
+    static HostData dynamicUpdateSlice(ShapedArray in, HostData x, ShapedArray updAval, HostData upd, Seq<HostData> starts) {
+        HostData r = x.copy();
         int start = clampedOffset(in.shape(), updAval.shape(), starts);
         StridedCopy.of(updAval.shape().toArray(), updAval.shape().strides(), in.shape().strides()).copy(upd, 0, r, start);
         return r;
     }
 
-    static HostBuffer concatenate(Concatenate p, Seq<ShapedArray> in, Seq<HostBuffer> xs, ShapedArray out) {
-        HostBuffer r = HostBuffer.allocate(out.dtype(), out.size());
+    static HostData concatenate(Concatenate p, Seq<ShapedArray> in, Seq<HostData> xs, ShapedArray out) {
+        HostData r = HostData.allocate(out.dtype(), out.size());
         int[] outStrides = out.shape().strides();
         int at = 0;
         for (int k = 0; k < in.size(); k++) {
@@ -85,11 +87,11 @@ final class StructuralKernels {
      * padding then shift and extend (or, when negative, crop) each axis. So the operand elements that
      * survive form a box, written with destination strides scaled by {@code interior + 1}.
      */
-    static HostBuffer pad(Pad p, ShapedArray in, HostBuffer x, HostBuffer padValue, ShapedArray out) {
+    static HostData pad(Pad p, ShapedArray in, HostData x, HostData padValue, ShapedArray out) {
         int rank = in.rank();
         int[] inDims = in.shape().toArray(), inStrides = in.shape().strides();
         int[] outDims = out.shape().toArray(), outStrides = out.shape().strides();
-        HostBuffer r = HostBuffer.allocate(out.dtype(), out.size());
+        HostData r = HostData.allocate(out.dtype(), out.size());
         StridedCopy.of(new int[] {out.size()}, new int[] {0}, new int[] {1}).copy(padValue, 0, r, 0);
         int[] box = new int[rank], dst = new int[rank];
         int sp = 0, dp = 0;
@@ -110,11 +112,11 @@ final class StructuralKernels {
     }
 
     /** The index along {@code dimension}: one run of each value per block, then whole blocks repeated. */
-    static HostBuffer iota(Iota p, ShapedArray out) {
+    static HostData iota(Iota p, ShapedArray out) {
         int[] dims = out.shape().toArray();
         int n = dims[p.dimension()], inner = IndexMath.product(dims, p.dimension() + 1, dims.length);
         int block = n * inner, size = out.size();
-        HostBuffer r = HostBuffer.allocate(out.dtype(), size);
+        HostData r = HostData.allocate(out.dtype(), size);
         if (size == 0) return r;
         for (int j = 0; j < n; j++) {
             r.setLong(j * inner, j);
@@ -125,14 +127,14 @@ final class StructuralKernels {
     }
 
     /** A fresh buffer of aval {@code out}, filled row-major from {@code x} read at {@code start} with strides {@code src}. */
-    private static HostBuffer copyBox(ShapedArray out, HostBuffer x, int start, int[] src) {
-        HostBuffer r = HostBuffer.allocate(out.dtype(), out.size());
+    private static HostData copyBox(ShapedArray out, HostData x, int start, int[] src) {
+        HostData r = HostData.allocate(out.dtype(), out.size());
         StridedCopy.of(out.shape().toArray(), src, out.shape().strides()).copy(x, start, r, 0);
         return r;
     }
 
     /** The flat offset of a window of {@code window} at dynamic starts, each clamped so the window stays in bounds. */
-    private static int clampedOffset(Shape operand, Shape window, Seq<HostBuffer> starts) {
+    private static int clampedOffset(Shape operand, Shape window, Seq<HostData> starts) {
         int[] strides = operand.strides();
         int offset = 0;
         for (int i = 0; i < operand.rank(); i++) {

@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.ir.DType;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -22,13 +25,13 @@ final class ThreefryKernel {
     /** Rotation amounts of rounds 1-4 and 5-8 for two 32-bit words (the schedule repeats every 8 rounds). */
     private static final int R0 = 13, R1 = 15, R2 = 26, R3 = 6, R4 = 17, R5 = 29, R6 = 16, R7 = 24;
 
-    static Seq<HostBuffer> threefry2x32(HostBuffer k0, HostBuffer k1, HostBuffer x0, HostBuffer x1) {
+    static Seq<HostData> threefry2x32(HostData k0, HostData k1, HostData x0, HostData x1) {
         int[] key0 = k0.i32(), key1 = k1.i32(), in0 = x0.i32(), in1 = x1.i32();
         int n = in0.length;
         int[] out0 = HeapArrays.ints(n), out1 = HeapArrays.ints(n);
         // One block costs about 100 integer operations, so smaller ranges than usual pay for a hand-off.
         Parallel.forRange(n, Parallel.DEFAULT_GRAIN / 8, (lo, hi) -> encrypt(key0, key1, in0, in1, out0, out1, lo, hi));
-        return Vector.of(HostBuffer.own(DType.U32, out0), HostBuffer.own(DType.U32, out1));
+        return Vector.of(HostData.own(DType.U32, out0), HostData.own(DType.U32, out1));
     }
 
     private static void encrypt(int[] key0, int[] key1, int[] in0, int[] in1, int[] out0, int[] out1, int lo, int hi) {

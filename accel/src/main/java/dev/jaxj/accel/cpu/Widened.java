@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.ir.DType;
 
 /**
@@ -11,7 +14,7 @@ final class Widened {
     private Widened() {}
 
     /** {@return the values of an integer or bool buffer; an i64 buffer's own array, which callers only read} */
-    static long[] longs(HostBuffer b) {
+    static long[] longs(HostData b) {
         int n = b.size();
         return switch (b.dtype()) {
             case I32 -> {
@@ -38,19 +41,19 @@ final class Widened {
     }
 
     /** {@return a buffer of dtype {@code d} holding {@code v} wrapped to its width (bool: non-zero is true)} */
-    static HostBuffer narrow(DType d, long[] v) {
+    static HostData narrow(DType d, long[] v) {
         int n = v.length;
         return switch (d) {
             case I32, U32 -> {
                 int[] r = HeapArrays.ints(n);
                 for (int i = 0; i < n; i++) r[i] = (int) v[i];
-                yield HostBuffer.own(d, r);
+                yield HostData.own(d, r);
             }
-            case I64 -> HostBuffer.own(v);
+            case I64 -> HostData.own(v);
             case BOOL -> {
                 boolean[] r = HeapArrays.booleans(n);
                 for (int i = 0; i < n; i++) r[i] = v[i] != 0;
-                yield HostBuffer.own(r);
+                yield HostData.own(r);
             }
             case F32, F64 -> throw new IllegalArgumentException("not an integer or bool dtype: " + d);
         };
@@ -60,10 +63,10 @@ final class Widened {
      * {@return {@code b} converted to dtype {@code d} as XLA's convert does} Floats become integers
      * by truncation (saturating), integers wrap to narrower ones, anything non-zero becomes true.
      */
-    static HostBuffer convert(HostBuffer b, DType d) {
+    static HostData convert(HostData b, DType d) {
         if (b.dtype() == d) return b;
         int n = b.size();
-        HostBuffer r = HostBuffer.allocate(d, n);
+        HostData r = HostData.allocate(d, n);
         if (b.dtype().isFloating()) {
             for (int i = 0; i < n; i++) r.setDouble(i, b.getDouble(i));
         } else {

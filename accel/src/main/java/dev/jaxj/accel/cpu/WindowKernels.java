@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.ReduceWindow;
 import dev.jaxj.ir.Primitive.WindowConfig;
@@ -29,14 +32,14 @@ final class WindowKernels {
         A apply(A x, int outer, int n, int inner, int outN, int[] tab, int k);
     }
 
-    static HostBuffer reduceWindow(ReduceWindow p, ShapedArray in, HostBuffer x, ShapedArray out) {
+    static HostData reduceWindow(ReduceWindow p, ShapedArray in, HostData x, ShapedArray out) {
         Monoid op = Monoid.of(p);
         int[] dims = in.shape().toArray(), outDims = out.shape().toArray();
         WindowConfig w = p.window();
         DType d = in.dtype();
         return switch (d) {
-            case F32 -> HostBuffer.own(passes(dims, outDims, w, x.f32(), (a, o, n, i, on, t, k) -> f32Pass(op, a, o, n, i, on, t, k)));
-            case F64 -> HostBuffer.own(passes(dims, outDims, w, x.f64(),
+            case F32 -> HostData.own(passes(dims, outDims, w, x.f32(), (a, o, n, i, on, t, k) -> f32Pass(op, a, o, n, i, on, t, k)));
+            case F64 -> HostData.own(passes(dims, outDims, w, x.f64(),
                     (a, o, n, i, on, t, k) -> doublePass(op.doubleOp(), op.floatIdentity(), a, o, n, i, on, t, k)));
             case I32, U32, I64, BOOL -> Widened.narrow(d, passes(dims, outDims, w, Widened.longs(x),
                     (a, o, n, i, on, t, k) -> longPass(op.longOp(), op.longIdentity(d), a, o, n, i, on, t, k)));

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
@@ -74,7 +76,7 @@ class ArgKernelsTest {
         int[] dims = x.aval().shape().toArray();
         int axis = p.axis(), n = dims[axis];
         boolean max = p instanceof Argmax;
-        HostBuffer in = x.data();
+        HostData in = x.data();
         for (int o = 0; o < r.aval().size(); o++) {
             int[] outIdx = unravel(o, x.aval().shape().without(axis).toArray());
             int[] idx = new int[dims.length];
@@ -88,14 +90,14 @@ class ArgKernelsTest {
         }
     }
 
-    private static int bestFlat(HostBuffer in, int[] dims, int[] idx, int axis, int best) {
+    private static int bestFlat(HostData in, int[] dims, int[] idx, int axis, int best) {
         int[] j = idx.clone();
         j[axis] = best;
         return ravel(j, dims);
     }
 
     /** Whether element {@code i} beats the current best {@code b}: strictly more extreme, or the first NaN. */
-    private static boolean better(HostBuffer in, int i, int b, boolean max) {
+    private static boolean better(HostData in, int i, int b, boolean max) {
         if (in.dtype().isFloating()) {
             double v = in.getDouble(i), w = in.getDouble(b);
             if (Double.isNaN(w)) return false;

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
@@ -268,7 +270,7 @@ class ConvKernelsTest {
         }
     }
 
-    private static double value(DType ct, HostBuffer b, int i) {
+    private static double value(DType ct, HostData b, int i) {
         return ct == DType.F32 ? (float) b.getDouble(i) : b.getDouble(i);
     }
 }

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.BitcastConvertType;
@@ -37,7 +39,7 @@ class ConvertKernelsTest {
     }
 
     /** The exact value of element {@code i}, or null for NaN and infinities. */
-    private static BigDecimal exact(HostBuffer b, int i) {
+    private static BigDecimal exact(HostData b, int i) {
         return switch (b.dtype()) {
             case F32, F64 -> Double.isFinite(b.getDouble(i)) ? new BigDecimal(b.getDouble(i)) : null;
             case I32 -> BigDecimal.valueOf(b.i32()[i]);
@@ -52,7 +54,7 @@ class ConvertKernelsTest {
         for (DType from : DType.values()) {
             Operand x = source(from);
             for (DType to : DType.values()) {
-                HostBuffer r = KernelHarness.run(new ConvertElementType(to, false), x).data();
+                HostData r = KernelHarness.run(new ConvertElementType(to, false), x).data();
                 assertEquals(to, r.dtype());
                 for (int i = 0; i < x.aval().size(); i++) {
                     String what = from + " " + x.data().getDouble(i) + " -> " + to;
@@ -62,7 +64,7 @@ class ConvertKernelsTest {
         }
     }
 
-    private static void assertConverted(HostBuffer in, int i, HostBuffer out, String what) {
+    private static void assertConverted(HostData in, int i, HostData out, String what) {
         double v = in.getDouble(i);
         BigDecimal e = exact(in, i);
         switch (out.dtype()) {
@@ -80,7 +82,7 @@ class ConvertKernelsTest {
      * The integer a value converts to: floats truncate toward zero, saturate at {@code [min, max]}
      * and send NaN to 0; integers come out whole, and the callers keep their low bits (intValue, longValue).
      */
-    private static BigInteger integer(HostBuffer in, BigDecimal e, double v, BigInteger min, BigInteger max) {
+    private static BigInteger integer(HostData in, BigDecimal e, double v, BigInteger min, BigInteger max) {
         if (in.dtype().isFloating()) {
             if (Double.isNaN(v)) return BigInteger.ZERO;
             if (Double.isInfinite(v)) return v > 0 ? max : min;

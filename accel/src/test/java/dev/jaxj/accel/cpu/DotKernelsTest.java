@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.Conversions;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
@@ -202,13 +205,13 @@ class DotKernelsTest {
     }
 
     /** Element {@code i} converted to the floating computation dtype. */
-    private static double asFloat(DType ct, HostBuffer b, int i) {
+    private static double asFloat(DType ct, HostData b, int i) {
         double v = b.dtype().isFloating() ? b.getDouble(i) : (double) b.getLong(i);
         return ct == DType.F32 ? (b.dtype().isFloating() ? (float) v : (float) b.getLong(i)) : v;
     }
 
     /** Element {@code i} converted to the integer computation dtype (floats truncate and saturate). */
-    private static long asInt(DType ct, HostBuffer b, int i) {
+    private static long asInt(DType ct, HostData b, int i) {
         return b.dtype().isFloating() ? Conversions.toLong(ct, b.getDouble(i)) : Conversions.wrap(ct, b.getLong(i));
     }
 

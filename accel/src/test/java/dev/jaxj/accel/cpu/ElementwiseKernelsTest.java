@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
@@ -86,7 +88,7 @@ class ElementwiseKernelsTest {
                 for (int i = 0; i < s.size(); i++) {
                     Operand[] one = new Operand[arity];
                     for (int j = 0; j < arity; j++) one[j] = element(in[j], i);
-                    HostBuffer alone = KernelHarness.run(p, one).data();
+                    HostData alone = KernelHarness.run(p, one).data();
                     assertEquals(bits(alone, 0), bits(r.data(), i), p + " on " + d + s + " at " + i + " differs from the scalar result");
                 }
                 checked++;
@@ -96,13 +98,13 @@ class ElementwiseKernelsTest {
     }
 
     private static Operand element(Operand x, int i) {
-        HostBuffer b = HostBuffer.allocate(x.aval().dtype(), 1);
+        HostData b = HostData.allocate(x.aval().dtype(), 1);
         b.copyFrom(x.data(), i, 0);
         return new Operand(x.aval().withShape(Shape.SCALAR), b);
     }
 
     /** Element {@code i} as comparable bits (all NaNs alike). */
-    private static long bits(HostBuffer b, int i) {
+    private static long bits(HostData b, int i) {
         return switch (b.dtype()) {
             case F32 -> Float.floatToIntBits(b.f32()[i]);
             case F64 -> Double.doubleToLongBits(b.f64()[i]);
@@ -119,7 +121,7 @@ class ElementwiseKernelsTest {
     @Test
     void shouldSelectWithAScalarBoolForAllElements() {
         Operand a = Operand.f32(Shape.of(2, 2), 1, 2, 3, 4), b = Operand.f32(Shape.of(2, 2), -1, -2, -3, -4);
-        HostBuffer t = KernelHarness.run(new SelectN(), Operand.bool(Shape.SCALAR, true), a, b).data();
+        HostData t = KernelHarness.run(new SelectN(), Operand.bool(Shape.SCALAR, true), a, b).data();
         assertArrayEquals(new float[] {-1, -2, -3, -4}, t.f32());
         assertNotSame(b.data().array(), t.array(), "select_n must return a fresh buffer");
         assertArrayEquals(new float[] {1, 2, 3, 4}, KernelHarness.run(new SelectN(), Operand.bool(Shape.SCALAR, false), a, b).data().f32());
@@ -130,7 +132,7 @@ class ElementwiseKernelsTest {
         boolean[] which = {true, false, false, true, true};
         for (DType d : DType.values()) {
             Operand c0 = Operand.of(d, Shape.of(5), 0, 1, 0, 1, 0), c1 = Operand.of(d, Shape.of(5), 1, 1, 1, 0, 0);
-            HostBuffer r = KernelHarness.run(new SelectN(), Operand.bool(Shape.of(5), which), c0, c1).data();
+            HostData r = KernelHarness.run(new SelectN(), Operand.bool(Shape.of(5), which), c0, c1).data();
             assertEquals(d, r.dtype());
             for (int i = 0; i < 5; i++) {
                 assertEquals((which[i] ? c1 : c0).data().getDouble(i), r.getDouble(i), "select_n in " + d + " at " + i);
@@ -207,7 +209,7 @@ class ElementwiseKernelsTest {
     void shouldCopyEveryDtypeIntoAFreshBuffer() {
         for (DType d : DType.values()) {
             Operand x = sample(d, Shape.of(3, 2), 0);
-            HostBuffer r = KernelHarness.run(new Copy(), x).data();
+            HostData r = KernelHarness.run(new Copy(), x).data();
             assertNotSame(x.data().array(), r.array(), "copy of " + d);
             for (int i = 0; i < 6; i++) assertEquals(bits(x.data(), i), bits(r, i), "copy of " + d + " at " + i);
         }

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive;
@@ -43,8 +45,8 @@ class FloatBinaryKernelsTest {
             x[i] = GRID[i / GRID.length];
             y[i] = GRID[i % GRID.length];
         }
-        HostBuffer r64 = run(p, DType.F64, x, y);
-        HostBuffer r32 = run(p, DType.F32, x, y);
+        HostData r64 = run(p, DType.F64, x, y);
+        HostData r32 = run(p, DType.F32, x, y);
         for (int i = 0; i < n; i++) {
             double a = x[i], b = y[i];
             if (!(p instanceof Div && b == 0)) {
@@ -87,7 +89,7 @@ class FloatBinaryKernelsTest {
         double[] x = {7, -7, 7, -7, 5.5, 1e300, 0.1, -0.0, 3, INF, 3, NAN};
         double[] y = {2, 2, -2, -2, 1.25, 3, 0.03, 1, INF, 2, 0, 1};
         for (DType d : new DType[] {DType.F32, DType.F64}) {
-            HostBuffer r = run(new Rem(), d, x, y);
+            HostData r = run(new Rem(), d, x, y);
             for (int i = 0; i < x.length; i++) {
                 double a = d == DType.F32 ? (float) x[i] : x[i], b = d == DType.F32 ? (float) y[i] : y[i];
                 double expected;
@@ -133,7 +135,7 @@ class FloatBinaryKernelsTest {
         double[] y = {0.0, -0.0, 0.0, -0.0, 1, -1, 1, -1, INF, 3, NAN};
         double[] x = {0.0, 0.0, -0.0, -0.0, 0.0, -2, -INF, INF, INF, 4, 1};
         double[] expected = {0.0, -0.0, Math.PI, -Math.PI, Math.PI / 2, -2.677945044588987, Math.PI, -0.0, Math.PI / 4, 0.6435011087932844, NAN};
-        HostBuffer r = run(new Atan2(), DType.F64, y, x);
+        HostData r = run(new Atan2(), DType.F64, y, x);
         for (int i = 0; i < y.length; i++) {
             assertTrue(Ulps.between(r.getDouble(i), expected[i]) <= 1 && sameZero(r.getDouble(i), expected[i]), "atan2(" + y[i] + ", " + x[i] + ")");
         }
@@ -157,7 +159,7 @@ class FloatBinaryKernelsTest {
 
     /** f64 within 2 ulp of {@code reference} (both libms are within one), f32 within one float ulp of it rounded. */
     private static void checkAgainst(FloatBinary p, DoubleBinaryOperator reference, double[] a, double[] b) {
-        HostBuffer r64 = run(p, DType.F64, a, b), r32 = run(p, DType.F32, a, b);
+        HostData r64 = run(p, DType.F64, a, b), r32 = run(p, DType.F32, a, b);
         for (int i = 0; i < a.length; i++) {
             assertTrue(Ulps.between(r64.getDouble(i), reference.applyAsDouble(a[i], b[i])) <= 2, p.name() + "(" + a[i] + ", " + b[i] + ")");
             float fa = (float) a[i], fb = (float) b[i];
@@ -165,13 +167,13 @@ class FloatBinaryKernelsTest {
         }
     }
 
-    private static HostBuffer run(Primitive p, DType d, double[] x, double[] y) {
+    private static HostData run(Primitive p, DType d, double[] x, double[] y) {
         var r = KernelHarness.run(p, Operand.of(d, Shape.of(x.length), x), Operand.of(d, Shape.of(y.length), y));
         assertEquals(d, r.data().dtype());
         return r.data();
     }
 
-    private static void assertBits(double[] expected, HostBuffer got, String what) {
+    private static void assertBits(double[] expected, HostData got, String what) {
         for (int i = 0; i < expected.length; i++) {
             double e = got.dtype() == DType.F32 ? (float) expected[i] : expected[i];
             assertEquals(Double.doubleToLongBits(e), Double.doubleToLongBits(got.getDouble(i)), what + " at " + i + ": expected " + e + ", got " + got.getDouble(i));

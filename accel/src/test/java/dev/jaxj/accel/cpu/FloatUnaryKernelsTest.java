@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
@@ -128,9 +130,9 @@ class FloatUnaryKernelsTest {
     void shouldNegateTakeAbsAndSignOfFloats() {
         double[] x = {2.5, -3, 0.0, -0.0, INF, -INF, NAN, Double.MIN_VALUE, -Double.MAX_VALUE};
         for (DType d : new DType[] {DType.F32, DType.F64}) {
-            HostBuffer neg = run(new Neg(), Operand.of(d, Shape.of(x.length), x), d);
-            HostBuffer abs = run(new Abs(), Operand.of(d, Shape.of(x.length), x), d);
-            HostBuffer sign = run(new Sign(), Operand.of(d, Shape.of(x.length), x), d);
+            HostData neg = run(new Neg(), Operand.of(d, Shape.of(x.length), x), d);
+            HostData abs = run(new Abs(), Operand.of(d, Shape.of(x.length), x), d);
+            HostData sign = run(new Sign(), Operand.of(d, Shape.of(x.length), x), d);
             for (int i = 0; i < x.length; i++) {
                 double v = d == DType.F32 ? (float) x[i] : x[i];
                 assertClose(d, v * -1.0, neg.getDouble(i), 0, "neg(" + v + ")");
@@ -146,7 +148,7 @@ class FloatUnaryKernelsTest {
         double[] x = {2, -2, 0.5, 1.1, -0.7, 3, 1e10};
         for (int y : new int[] {0, 1, 2, 3, 5, 7, 13, -1, -2, -3}) {
             for (DType d : new DType[] {DType.F32, DType.F64}) {
-                HostBuffer r = run(new IntegerPow(y), Operand.of(d, Shape.of(x.length), x), d);
+                HostData r = run(new IntegerPow(y), Operand.of(d, Shape.of(x.length), x), d);
                 for (int i = 0; i < x.length; i++) {
                     double v = d == DType.F32 ? (float) x[i] : x[i];
                     // The exact power, rounded once; repeated squaring rounds at most 2 log2|y| + 2 times.
@@ -166,13 +168,13 @@ class FloatUnaryKernelsTest {
         double[] expected = {1, 1, -INF, 1, -INF, INF, -INF, -0.0, 0, NAN};
         for (int i = 0; i < x.length; i++) {
             for (DType d : new DType[] {DType.F32, DType.F64}) {
-                HostBuffer r = run(new IntegerPow(y[i]), Operand.of(d, Shape.SCALAR, x[i]), d);
+                HostData r = run(new IntegerPow(y[i]), Operand.of(d, Shape.SCALAR, x[i]), d);
                 assertClose(d, expected[i], r.getDouble(0), 0, x[i] + "^" + y[i]);
             }
         }
     }
 
-    private static HostBuffer run(Primitive p, Operand x, DType expectedDtype) {
+    private static HostData run(Primitive p, Operand x, DType expectedDtype) {
         Result r = KernelHarness.run(p, x);
         assertEquals(expectedDtype, r.data().dtype(), p + " result dtype");
         assertEquals(x.aval().size(), r.data().size(), p + " result size");

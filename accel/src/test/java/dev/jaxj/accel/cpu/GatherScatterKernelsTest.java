@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
@@ -48,7 +50,7 @@ class GatherScatterKernelsTest {
         Config c = Config.random(r);
         ScatterFamily p = scatterOf(r.nextInt(5), c.scatterNumbers(), c.mode());
         Operand x = random(t, c.operand(), r), idx = c.indices(r), upd = random(t, c.out(), r);
-        HostBuffer before = x.data().copy();
+        HostData before = x.data().copy();
         Result res = run(p, x, idx, upd);
         assertSameElements(GatherScatterReference.scatter(c, p, x, idx, upd), res.data(), p.name() + " " + t + " " + c);
         assertSameElements(before, x.data(), "operand left unchanged");

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.*;
@@ -104,7 +106,7 @@ final class GatherScatterReference {
         Operand indices(Random r) {
             DType t = INDEX_TYPES[r.nextInt(3)];
             int k = startMap.length;
-            HostBuffer b = HostBuffer.allocate(t, Shape.of(indices).size());
+            HostData b = HostData.allocate(t, Shape.of(indices).size());
             for (int i = 0; i < b.size(); i++) {
                 int d = startMap[i % k];
                 b.setLong(i, r.nextInt(operand[d] - slice[d] + 5) - 2);
@@ -130,7 +132,7 @@ final class GatherScatterReference {
      * XLA: index-vector components and batching axes, clamped in CLIP modes; null when FILL_OR_DROP
      * finds any component out of bounds.
      */
-    private static int[] windowStart(Config c, int[] window, HostBuffer indices, int[] g) {
+    private static int[] windowStart(Config c, int[] window, HostData indices, int[] g) {
         int k = c.startMap().length;
         int[] start = new int[c.operand().length];
         int base = flat(g, Arrays.copyOf(c.indices(), g.length)) * k;
@@ -154,9 +156,9 @@ final class GatherScatterReference {
         return new int[][] {g, w};
     }
 
-    static HostBuffer gather(Config c, Operand x, Operand indices) {
+    static HostData gather(Config c, Operand x, Operand indices) {
         DType t = x.aval().dtype();
-        HostBuffer e = HostBuffer.allocate(t, Shape.of(c.out()).size());
+        HostData e = HostData.allocate(t, Shape.of(c.out()).size());
         int[] kept = c.keptAxes();
         forEachIndex(c.out(), o -> {
             int[][] gw = split(c, o);
@@ -178,8 +180,8 @@ final class GatherScatterReference {
     }
 
     /** Windows in batch order, elements within a window in row-major order; updates combine one by one. */
-    static HostBuffer scatter(Config c, ScatterFamily p, Operand x, Operand indices, Operand updates) {
-        HostBuffer e = x.data().copy();
+    static HostData scatter(Config c, ScatterFamily p, Operand x, Operand indices, Operand updates) {
+        HostData e = x.data().copy();
         int[] kept = c.keptAxes();
         int[] batch = Arrays.copyOf(c.indices(), c.indices().length - 1), window = new int[kept.length];
         for (int k = 0; k < kept.length; k++) window[k] = c.slice()[kept[k]];
@@ -197,7 +199,7 @@ final class GatherScatterReference {
     }
 
     /** {@code e[i] = op(e[i], u[j])} with the dtype's own arithmetic: wrapping integers, NaN-propagating float min/max. */
-    private static void combine(ScatterFamily p, HostBuffer e, int i, HostBuffer u, int j) {
+    private static void combine(ScatterFamily p, HostData e, int i, HostData u, int j) {
         DType t = e.dtype();
         if (p instanceof Scatter) {
             e.copyFrom(u, j, i);

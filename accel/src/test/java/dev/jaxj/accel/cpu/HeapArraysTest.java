@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.HeapArrays;
+
 import dev.jaxj.errors.BackendError;
 import dev.jaxj.ir.DType;
 import org.junit.jupiter.api.Test;
@@ -29,9 +32,9 @@ class HeapArraysTest {
     @Test
     void shouldRefuseLongerArraysThanTheJvmAllows() {
         // No heap holds a Java array of 2^31-1 longs: refused before trying, or by the JVM itself.
-        assertThrows(BackendError.class, () -> HostBuffer.allocate(DType.I64, Integer.MAX_VALUE));
-        assertThrows(BackendError.class, () -> HostBuffer.allocateForOverwrite(DType.F32, Integer.MAX_VALUE));
-        assertEquals(0.0, HostBuffer.allocate(DType.F32, 3).getDouble(2));
+        assertThrows(BackendError.class, () -> HostData.allocate(DType.I64, Integer.MAX_VALUE));
+        assertThrows(BackendError.class, () -> HostData.allocateForOverwrite(DType.F32, Integer.MAX_VALUE));
+        assertEquals(0.0, HostData.allocate(DType.F32, 3).getDouble(2));
     }
 
     @Test

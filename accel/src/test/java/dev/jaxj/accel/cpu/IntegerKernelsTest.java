@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.DTypeError;
@@ -68,7 +70,7 @@ class IntegerKernelsTest {
     }
 
     private static long[] run(Primitive p, DType d, Operand... in) {
-        HostBuffer r = KernelHarness.run(p, in).data();
+        HostData r = KernelHarness.run(p, in).data();
         assertEquals(d, r.dtype(), p.name() + " result dtype");
         long[] bits = new long[r.size()];
         for (int i = 0; i < bits.length; i++) bits[i] = d == DType.I64 ? r.i64()[i] : r.i32()[i];

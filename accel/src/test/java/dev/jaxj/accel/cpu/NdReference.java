@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
@@ -66,7 +68,7 @@ final class NdReference {
     static Operand random(DType t, int[] dims, Random r) {
         Shape s = Shape.of(dims);
         int n = s.size();
-        HostBuffer b = HostBuffer.allocate(t, n);
+        HostData b = HostData.allocate(t, n);
         for (int i = 0; i < n; i++) {
             switch (t) {
                 case F32 -> b.f32()[i] = (r.nextInt(33) - 16) / 2f;
@@ -82,13 +84,13 @@ final class NdReference {
 
     /** {@return a scalar index operand of dtype {@code t} holding {@code v} (wrapped to the dtype's width)} */
     static Operand index(DType t, long v) {
-        HostBuffer b = HostBuffer.allocate(t, 1);
+        HostData b = HostData.allocate(t, 1);
         b.setLong(0, v);
         return new Operand(ShapedArray.of(t, Shape.SCALAR), b);
     }
 
     /** {@return whether two elements have equal bits (every NaN counts as one NaN)} */
-    static boolean same(HostBuffer a, int i, HostBuffer b, int j) {
+    static boolean same(HostData a, int i, HostData b, int j) {
         return switch (a.dtype()) {
             case F32 -> Float.floatToIntBits(a.f32()[i]) == Float.floatToIntBits(b.f32()[j]);
             case F64 -> Double.doubleToLongBits(a.f64()[i]) == Double.doubleToLongBits(b.f64()[j]);
@@ -98,7 +100,7 @@ final class NdReference {
         };
     }
 
-    static String show(HostBuffer a, int i) {
+    static String show(HostData a, int i) {
         return switch (a.dtype()) {
             case F32 -> Float.toString(a.f32()[i]);
             case F64 -> Double.toString(a.f64()[i]);
@@ -107,7 +109,7 @@ final class NdReference {
     }
 
     /** Fails unless every element of {@code actual} has the bits of the same element of {@code expected}. */
-    static void assertSameElements(HostBuffer expected, HostBuffer actual, String what) {
+    static void assertSameElements(HostData expected, HostData actual, String what) {
         if (expected.dtype() != actual.dtype() || expected.size() != actual.size()) {
             fail(what + ": expected " + expected + ", got " + actual);
         }
@@ -124,8 +126,8 @@ final class NdReference {
     }
 
     /** The reference result: every element copied from the operand position {@code src} names (or the padding value). */
-    static HostBuffer expected(Operand x, int[] outDims, Source src, HostBuffer padValue) {
-        HostBuffer e = HostBuffer.allocate(x.aval().dtype(), Shape.of(outDims).size());
+    static HostData expected(Operand x, int[] outDims, Source src, HostData padValue) {
+        HostData e = HostData.allocate(x.aval().dtype(), Shape.of(outDims).size());
         forEachIndex(outDims, o -> {
             int s = src.of(o);
             if (s < 0) e.copyFrom(padValue, 0, flat(o, outDims));
@@ -134,7 +136,7 @@ final class NdReference {
         return e;
     }
 
-    static void check(Result r, int[] outDims, HostBuffer expected, String what) {
+    static void check(Result r, int[] outDims, HostData expected, String what) {
         assertArrayEquals(outDims, r.aval().shape().toArray(), what);
         assertSameElements(expected, r.data(), what);
     }

@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.Conversions;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -15,7 +18,7 @@ final class RandomArrays {
 
     /** Floats uniform in [-2, 2]; integers over their full range (so sums and products wrap); random bools. */
     static Operand random(DType d, Shape s, Random rnd) {
-        HostBuffer b = HostBuffer.allocate(d, s.size());
+        HostData b = HostData.allocate(d, s.size());
         for (int i = 0; i < s.size(); i++) {
             switch (d) {
                 case F32, F64 -> b.setDouble(i, rnd.nextDouble() * 4 - 2);
@@ -35,7 +38,7 @@ final class RandomArrays {
             case I64 -> new long[] {Long.MIN_VALUE, -3, 0, 5, Long.MAX_VALUE};
             case I32, F32, F64, BOOL -> new long[] {Integer.MIN_VALUE, -3, 0, 5, Integer.MAX_VALUE};
         };
-        HostBuffer b = HostBuffer.allocate(d, s.size());
+        HostData b = HostData.allocate(d, s.size());
         for (int i = 0; i < s.size(); i++) {
             switch (d) {
                 case F32, F64 -> b.setDouble(i, floats[rnd.nextInt(rnd.nextInt(8) == 0 ? floats.length : floats.length - 2)]);
@@ -103,7 +106,7 @@ final class RandomArrays {
     }
 
     /** Checks an integer or bool result element exactly against the reference wrapped to the dtype. */
-    static void assertWrapped(String what, DType d, long expected, HostBuffer got, int i) {
+    static void assertWrapped(String what, DType d, long expected, HostData got, int i) {
         long want = Conversions.wrap(d, expected);
         if (got.getLong(i) != want) fail(what + " at flat index " + i + ": expected " + want + " but got " + got.getLong(i));
     }

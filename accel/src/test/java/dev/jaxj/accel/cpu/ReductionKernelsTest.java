@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
@@ -171,7 +173,7 @@ class ReductionKernelsTest {
         for (int a : p.axes()) reduced[a] = true;
         int outSize = r.aval().size();
         DType d = x.aval().dtype();
-        HostBuffer in = x.data();
+        HostData in = x.data();
         if (d.isFloating()) {
             double[] acc = new double[outSize], mag = new double[outSize];
             Arrays.fill(acc, switch (p) {

@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
@@ -85,7 +87,7 @@ class ScanKernelsTest {
         int[] dims = x.aval().shape().toArray();
         int axis = p.axis(), n = dims[axis];
         DType d = x.aval().dtype();
-        HostBuffer in = x.data();
+        HostData in = x.data();
         int[] laneDims = x.aval().shape().with(axis, 1).toArray();
         for (int lane = 0; lane < Layouts.product(laneDims); lane++) {
             int[] idx = unravel(lane, laneDims);

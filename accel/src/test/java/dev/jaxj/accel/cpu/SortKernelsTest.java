@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
@@ -30,13 +32,13 @@ import static org.junit.jupiter.api.Assertions.*;
 class SortKernelsTest {
 
     /** JAX's order of two elements of one buffer. */
-    private static int compare(HostBuffer b, int i, int j) {
+    private static int compare(HostData b, int i, int j) {
         if (b.dtype().isFloating()) return Double.compare(b.getDouble(i) + 0.0, b.getDouble(j) + 0.0);   // + 0.0 turns -0.0 into 0.0
         return Long.compare(b.getLong(i), b.getLong(j));            // u32 reads unsigned
     }
 
     /** Sorts every operand along {@code dim} the naive way: per lane, a stable sort of positions by the keys. */
-    private static List<HostBuffer> reference(int[] dims, int dim, int numKeys, Operand... in) {
+    private static List<HostData> reference(int[] dims, int dim, int numKeys, Operand... in) {
         int size = Shape.of(dims).size();
         int[] perm = new int[size];
         int[] laneDims = dims.clone();
@@ -58,7 +60,7 @@ class SortKernelsTest {
             });
             for (int k = 0; k < pos.size(); k++) perm[pos.get(k)] = sorted.get(k);
         });
-        List<HostBuffer> out = new ArrayList<>();
+        List<HostData> out = new ArrayList<>();
         for (Operand o : in) out.add(o.data().gather(perm));
         return out;
     }
@@ -66,7 +68,7 @@ class SortKernelsTest {
     /** Random values with many ties, and the special values of each dtype. */
     private static Operand keys(DType t, int[] dims, Random r) {
         Operand x = random(t, dims, r);
-        HostBuffer b = x.data();
+        HostData b = x.data();
         for (int i = 0; i < b.size(); i++) {
             int pick = r.nextInt(8);
             switch (t) {
@@ -81,7 +83,7 @@ class SortKernelsTest {
         return x;
     }
 
-    private static void check(List<HostBuffer> expected, Seq<Result> actual, String what) {
+    private static void check(List<HostData> expected, Seq<Result> actual, String what) {
         assertEquals(expected.size(), actual.size(), what);
         for (int i = 0; i < expected.size(); i++) assertSameElements(expected.get(i), actual.get(i).data(), what + ", operand " + i);
     }
@@ -113,7 +115,7 @@ class SortKernelsTest {
         var r = new Random(seed);
         int n = r.nextInt(40);
         Operand x = keys(t, new int[] {n}, r);
-        HostBuffer y = run(new Sort(0, true, 1), x).data();
+        HostData y = run(new Sort(0, true, 1), x).data();
         for (int i = 1; i < n; i++) assertTrue(compare(y, i - 1, i) <= 0, "ordered at " + i);
         for (int i = 0; i < n; i++) {
             int in = 0, out = 0;

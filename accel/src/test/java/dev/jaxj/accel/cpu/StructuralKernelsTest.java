@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
 import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
@@ -42,7 +44,7 @@ class StructuralKernelsTest {
         for (int i = 0; i < in.length; i++) out[bdims[i]] = in[i] == 1 ? r.nextInt(4) : in[i];
         Operand x = random(t, in, r);
         Result res = run(new BroadcastInDim(Shape.of(out), seq(bdims)), x);
-        HostBuffer e = expected(x, out, o -> {
+        HostData e = expected(x, out, o -> {
             int[] src = new int[in.length];
             for (int i = 0; i < in.length; i++) src[i] = in[i] == 1 ? 0 : o[bdims[i]];
             return flat(src, in);
@@ -92,7 +94,7 @@ class StructuralKernelsTest {
         }
         Operand x = random(t, in, r);
         Result res = run(new Transpose(seq(perm)), x);
-        HostBuffer e = expected(x, out, o -> {
+        HostData e = expected(x, out, o -> {
             int[] src = new int[in.length];
             for (int i = 0; i < in.length; i++) src[perm[i]] = o[i];
             return flat(src, in);
@@ -108,7 +110,7 @@ class StructuralKernelsTest {
             int n = 300, m = 217;
             Operand x = random(t, new int[] {n, m}, new Random(3));
             Result res = run(new Transpose(Vector.of(1, 0)), x);
-            HostBuffer e = expected(x, new int[] {m, n}, o -> o[1] * m + o[0], null);
+            HostData e = expected(x, new int[] {m, n}, o -> o[1] * m + o[0], null);
             check(res, new int[] {m, n}, e, "transpose " + x.aval());
         }
     }
@@ -122,7 +124,7 @@ class StructuralKernelsTest {
             int n = s[0], m = s[1];
             Operand x = random(DType.F32, new int[] {n, m}, new Random(n * 31L + m));
             Result res = run(new Transpose(Vector.of(1, 0)), x);
-            HostBuffer e = expected(x, new int[] {m, n}, o -> o[1] * m + o[0], null);
+            HostData e = expected(x, new int[] {m, n}, o -> o[1] * m + o[0], null);
             check(res, new int[] {m, n}, e, "transpose " + x.aval());
         }
     }
@@ -132,7 +134,7 @@ class StructuralKernelsTest {
         int b = 3, n = 70, m = 90;
         Operand x = random(DType.I32, new int[] {b, n, m}, new Random(4));
         Result res = run(new Transpose(Vector.of(0, 2, 1)), x);
-        HostBuffer e = expected(x, new int[] {b, m, n}, o -> (o[0] * n + o[2]) * m + o[1], null);
+        HostData e = expected(x, new int[] {b, m, n}, o -> (o[0] * n + o[2]) * m + o[1], null);
         check(res, new int[] {b, m, n}, e, "transpose " + x.aval());
     }
 
@@ -146,7 +148,7 @@ class StructuralKernelsTest {
         for (int i = 0; i < dims.length; i++) if (r.nextBoolean()) axes.add(i);
         Operand x = random(t, dims, r);
         Result res = run(new Rev(Vector.ofAll(axes)), x);
-        HostBuffer e = expected(x, dims, o -> {
+        HostData e = expected(x, dims, o -> {
             int[] src = o.clone();
             for (int a : axes) src[a] = dims[a] - 1 - o[a];
             return flat(src, dims);
@@ -176,7 +178,7 @@ class StructuralKernelsTest {
         }
         Operand x = random(t, dims, r);
         Result res = run(new Slice(seq(start), seq(limit), seq(stride)), x);
-        HostBuffer e = expected(x, out, o -> {
+        HostData e = expected(x, out, o -> {
             int[] src = new int[rank];
             for (int i = 0; i < rank; i++) src[i] = start[i] + o[i] * stride[i];
             return flat(src, dims);
@@ -210,7 +212,7 @@ class StructuralKernelsTest {
             if (it == DType.U32 && starts[i] < 0) starts[i] += 1L << 32;   // the same bits read unsigned
         }
         Result res = run(new DynamicSlice(seq(sizes)), in);
-        HostBuffer e = expected(in[0], sizes, o -> {
+        HostData e = expected(in[0], sizes, o -> {
             int[] src = new int[rank];
             for (int i = 0; i < rank; i++) src[i] = (int) Math.min(Math.max(starts[i], 0), dims[i] - sizes[i]) + o[i];
             return flat(src, dims);
@@ -252,9 +254,9 @@ class StructuralKernelsTest {
             starts[i] = r.nextInt(dims[i] + 7) - 3;
             in[i + 2] = index(DType.I32, starts[i]);
         }
-        HostBuffer before = in[0].data().copy();
+        HostData before = in[0].data().copy();
         Result res = run(new DynamicUpdateSlice(), in);
-        HostBuffer e = before.copy();
+        HostData e = before.copy();
         int[] at = new int[rank];
         for (int i = 0; i < rank; i++) at[i] = (int) Math.min(Math.max(starts[i], 0), dims[i] - upd[i]);
         forEachIndex(upd, u -> {
@@ -292,7 +294,7 @@ class StructuralKernelsTest {
         int[] out = dims.clone();
         out[dim] = offsets[k];
         Result res = run(new Concatenate(dim), in);
-        HostBuffer e = HostBuffer.allocate(t, Shape.of(out).size());
+        HostData e = HostData.allocate(t, Shape.of(out).size());
         forEachIndex(out, o -> {
             int j = 0;
             while (o[dim] >= offsets[j + 1]) j++;
@@ -328,7 +330,7 @@ class StructuralKernelsTest {
         }
         Operand x = random(t, dims, r), v = random(t, new int[0], r);
         Result res = run(pad(lo, hi, interior), x, v);
-        HostBuffer e = expected(x, out, o -> {
+        HostData e = expected(x, out, o -> {
             int[] src = new int[rank];
             for (int i = 0; i < rank; i++) {
                 int p = o[i] - lo[i], step = interior[i] + 1;
@@ -373,10 +375,10 @@ class StructuralKernelsTest {
         Operand x = random(DType.F32, new int[] {200, 190}, new Random(9));
         Result res = run(pad(new int[] {3, -2}, new int[] {-1, 4}, new int[] {0, 1}), x, Operand.f32(Shape.SCALAR, -7));
         int[] out = res.aval().shape().toArray();
-        HostBuffer e = expected(x, out, o -> {
+        HostData e = expected(x, out, o -> {
             int p0 = o[0] - 3, p1 = o[1] + 2;
             return p0 < 0 || p0 >= 200 || p1 % 2 != 0 || p1 / 2 >= 190 ? -1 : p0 * 190 + p1 / 2;
-        }, HostBuffer.own(new float[] {-7}));
+        }, HostData.own(new float[] {-7}));
         check(res, out, e, "pad " + x.aval());
     }
 
@@ -432,7 +434,7 @@ class StructuralKernelsTest {
         for (int i = 0; i < padded.data().size(); i++) assertSameElements(random(t, new int[0], new Random(5)).data(), sliceOf(padded.data(), i), "fill");
     }
 
-    private static HostBuffer sliceOf(HostBuffer b, int i) {
+    private static HostData sliceOf(HostData b, int i) {
         return b.gather(new int[] {i});
     }
 }

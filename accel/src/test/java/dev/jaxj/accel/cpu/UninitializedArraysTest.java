@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.accel.host.UninitializedArrays;
+
 import dev.jaxj.ir.DType;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +19,10 @@ class UninitializedArraysTest {
     void shouldGiveArraysOfTheRequestedLengthOnBothSidesOfTheThreshold() {
         for (int n : new int[] {0, 1, UninitializedArrays.MIN_ELEMENTS - 1, UninitializedArrays.MIN_ELEMENTS, 3 * UninitializedArrays.MIN_ELEMENTS + 5}) {
             assertEquals(n, UninitializedArrays.floats(n).length);
-            HostBuffer b = HostBuffer.allocateForOverwrite(DType.F32, n);
+            HostData b = HostData.allocateForOverwrite(DType.F32, n);
             assertEquals(n, b.size());
             assertEquals(n, b.f32().length);
         }
-        assertArrayEquals(new int[4], HostBuffer.allocateForOverwrite(DType.I32, 4).i32(), "other dtypes come zeroed");
+        assertArrayEquals(new int[4], HostData.allocateForOverwrite(DType.I32, 4).i32(), "other dtypes come zeroed");
     }
 }

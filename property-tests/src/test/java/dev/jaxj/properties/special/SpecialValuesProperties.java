@@ -181,7 +181,9 @@ class SpecialValuesProperties {
             Option<Long> r = Reference.of(c.prim(), in, out, e);
             want[i] = r.getOrElse(got[i]);
         }
-        assertClose(c, "eager against the reference", cols, want, got, out, referenceUlps(c.prim(), in));
+        // Eager operations run the same compiled code as jit (one-equation programs), so they may
+        // lie as far from the reference as the reference's own error plus the generated code's.
+        assertClose(c, "eager against the reference", cols, want, got, out, referenceUlps(c.prim(), in) + jitUlps(c.prim(), in));
     }
 
     @Example

@@ -1,5 +1,7 @@
 package dev.jaxj.transforms.jit;
 
+import dev.jaxj.accel.Backends;
+import dev.jaxj.accel.Executable;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Executor;
 import dev.jaxj.compiler.kernel.BufferPlan;
@@ -14,13 +16,14 @@ import io.vavr.collection.Vector;
 
 /**
  * A staged program compiled for concrete inputs of the avals it was traced for: typechecked,
- * optimised, lowered to fused loops and library calls, and its buffers planned.
+ * optimised, lowered to fused loops and library calls, its buffers planned, and compiled by
+ * the backend into an executable that owns its code.
  *
- * @param plan         the lowered program and where each of its results is written
+ * @param executable   the compiled program
  * @param consts       the values of its constants
  * @param outStructure how the caller rebuilds outputs (a {@code TreeDef}), opaque here
  */
-public record Compiled(BufferPlan plan, Seq<Array> consts, Object outStructure) {
+public record Compiled(Executable executable, Seq<Array> consts, Object outStructure) {
     /** Checks, optimises ({@link Passes#forExecution()}), lowers and plans a staged program donating nothing. */
     public static Compiled of(Staged staged, Object outStructure) {
         return of(staged, outStructure, Vector.empty());
@@ -33,10 +36,13 @@ public record Compiled(BufferPlan plan, Seq<Array> consts, Object outStructure) 
     public static Compiled of(Staged staged, Object outStructure, Seq<Integer> donated) {
         Closed<Array> program = Passes.forExecution().<Array>closed().apply(new Closed<>(staged.jaxpr().typecheck(), staged.consts()));
         KernelProgram kernels = Fusion.lower(program.jaxpr().typecheck());
-        return new Compiled(BufferPlan.of(kernels, donated), program.consts(), outStructure);
+        return new Compiled(Backends.defaultBackend().compile(BufferPlan.of(kernels, donated)), program.consts(), outStructure);
     }
 
-    public KernelProgram kernels() { return plan.program(); }
+    /** {@return the lowered program and where each of its results is written} */
+    public BufferPlan plan() { return executable.plan(); }
+
+    public KernelProgram kernels() { return plan().program(); }
 
     public Jaxpr jaxpr() { return kernels().source(); }
 
@@ -47,7 +53,7 @@ public record Compiled(BufferPlan plan, Seq<Array> consts, Object outStructure) 
      *               outer transform, where they are left intact
      */
     public Seq<Array> run(Seq<Array> args, boolean donate) {
-        return Executor.run(plan, consts, args, donate);
+        return Executor.run(executable, consts, args, donate);
     }
 
     /** {@return the outputs for the given concrete inputs}, donating what the plan donates */

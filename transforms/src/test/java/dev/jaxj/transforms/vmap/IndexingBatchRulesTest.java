@@ -1,6 +1,6 @@
 package dev.jaxj.transforms.vmap;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.GatherDimensionNumbers;
@@ -27,11 +27,11 @@ class IndexingBatchRulesTest {
     private static final ScatterDimensionNumbers ROW_UPDATES = new ScatterDimensionNumbers(Vector.of(1), Vector.of(0), Vector.of(0), Vector.empty(), Vector.empty());
 
     private static Array scalarIndex(int v) {
-        return Array.fromHost(ShapedArray.of(DType.I32), HostBuffer.own(DType.I32, new int[] {v}));
+        return Array.fromHost(ShapedArray.of(DType.I32), HostData.own(DType.I32, new int[] {v}));
     }
 
     private static Array ints(int[] v, int... dims) {
-        return Array.fromHost(ShapedArray.of(DType.I32, dims), HostBuffer.own(DType.I32, v));
+        return Array.fromHost(ShapedArray.of(DType.I32, dims), HostData.own(DType.I32, v));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.jaxj.transforms.vmap;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -27,13 +27,13 @@ final class Stacking {
     static Array f32(Random r, int... dims) {
         float[] v = new float[Shape.of(dims).size()];
         for (int i = 0; i < v.length; i++) v[i] = (float) (r.nextInt(41) - 20) / 8;
-        return Array.fromHost(ShapedArray.of(DType.F32, dims), HostBuffer.own(v));
+        return Array.fromHost(ShapedArray.of(DType.F32, dims), HostData.own(v));
     }
 
     static Array i32(Random r, int bound, int... dims) {
         int[] v = new int[Shape.of(dims).size()];
         for (int i = 0; i < v.length; i++) v[i] = r.nextInt(bound);
-        return Array.fromHost(ShapedArray.of(DType.I32, dims), HostBuffer.own(DType.I32, v));
+        return Array.fromHost(ShapedArray.of(DType.I32, dims), HostData.own(DType.I32, v));
     }
 
     /** {@return example {@code i} of {@code x} along {@code axis}} */

@@ -1,6 +1,6 @@
 package dev.jaxj.accel.cpu.jvm;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.cpu.Parallel;
 import dev.jaxj.accel.cpu.jvm.VectorOpcode.Kind;
 import dev.jaxj.compiler.kernel.Node;
@@ -19,8 +19,6 @@ import java.lang.classfile.MethodModel;
 import java.lang.constant.ClassDesc;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,15 +28,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and the caller interprets the loop instead.
  *
  * {@snippet lang=java :
- * Option<CompiledLoop> code = JvmLoops.compile(loop);    // once per loop, cached
+ * Option<CompiledLoop> code = JvmLoops.compile(loop);    // once per loop, by the executable that owns it
  * code.get().run(inputs, outputs);
  * }
+ * There is no cache here: an executable keeps its loops' code, and the hidden classes are
+ * unloaded with it.
  */
 public final class JvmLoops {
     /** HotSpot never compiles methods with more bytecode than this ({@code -XX:HugeMethodLimit}). */
     private static final int HUGE_METHOD = 8000;
-    private static final int MAX_CACHED = 4096;
-    private static final Map<Identity, Option<CompiledLoop>> CACHE = new ConcurrentHashMap<>();
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private JvmLoops() {}
@@ -46,32 +44,15 @@ public final class JvmLoops {
     /** A generated loop with the layout it was generated for. */
     public record CompiledLoop(GeneratedLoop code, LoopLayout layout, int grainRows) {
         /** Runs the loop on the rows shared out among the workers. */
-        public void run(Seq<HostBuffer> in, Seq<HostBuffer> out) {
-            Object[] inputs = in.map(HostBuffer::array).toJavaArray();
-            Object[] outputs = out.map(HostBuffer::array).toJavaArray();
+        public void run(Seq<HostData> in, Seq<HostData> out) {
+            Object[] inputs = in.map(HostData::array).toJavaArray();
+            Object[] outputs = out.map(HostData::array).toJavaArray();
             Parallel.forRange(layout.rows(), grainRows, (lo, hi) -> code.run(inputs, outputs, lo, hi));
         }
     }
 
     /** {@return the loop's generated code}, or none when it needs the interpreter */
     public static Option<CompiledLoop> compile(Step.FusedLoop f) {
-        Identity key = new Identity(f);
-        Option<CompiledLoop> cached = CACHE.get(key);
-        if (cached != null) return cached;
-        if (CACHE.size() >= MAX_CACHED) CACHE.clear();
-        Option<CompiledLoop> compiled = generate(f);
-        CACHE.put(key, compiled);
-        return compiled;
-    }
-
-    /** Loops are cached by identity: a compiled program keeps its loops, and hashing a loop's nodes on every call would cost more than the lookup saves. */
-    private record Identity(Step.FusedLoop loop) {
-        @Override public boolean equals(Object o) { return o instanceof Identity i && i.loop == loop; }
-
-        @Override public int hashCode() { return System.identityHashCode(loop); }
-    }
-
-    private static Option<CompiledLoop> generate(Step.FusedLoop f) {
         if (f.domain().size() == 0) return Option.none();
         int n = f.nodes().size();
         Kind[] kinds = new Kind[n];

@@ -1,6 +1,6 @@
 package dev.jaxj.accel.cpu.jvm;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.compiler.kernel.Fusion;
 import dev.jaxj.compiler.kernel.KernelProgram;
 import dev.jaxj.compiler.kernel.Step;
@@ -33,10 +33,10 @@ class JvmLoopsTest {
     /** Runs the generated code of {@code f}; one output array per store. */
     private static Seq<float[]> generated(Step.FusedLoop f, float[]... inputs) {
         JvmLoops.CompiledLoop code = JvmLoops.compile(f).getOrElseThrow(() -> new AssertionError("not generated: " + f));
-        Seq<HostBuffer> in = Vector.of(inputs).map(HostBuffer::own);
-        Seq<HostBuffer> out = f.outputs().map(v -> HostBuffer.allocate(DType.F32, v.aval().size()));
+        Seq<HostData> in = Vector.of(inputs).map(HostData::own);
+        Seq<HostData> out = f.outputs().map(v -> HostData.allocate(DType.F32, v.aval().size()));
         code.run(in, out);
-        return out.map(HostBuffer::f32);
+        return out.map(HostData::f32);
     }
 
     private static float[] normal(int n) {
@@ -148,7 +148,7 @@ class JvmLoopsTest {
         Step.FusedLoop f = loopOf(j);
         assertTrue(f.mayOverwriteInput(1));
         float[] a = normal(37), bs = normal(37), b0 = bs.clone(), second = new float[37];
-        JvmLoops.compile(f).get().run(Vector.of(HostBuffer.own(a), HostBuffer.own(bs)), Vector.of(HostBuffer.own(bs), HostBuffer.own(second)));
+        JvmLoops.compile(f).get().run(Vector.of(HostData.own(a), HostData.own(bs)), Vector.of(HostData.own(bs), HostData.own(second)));
         for (int i = 0; i < 37; i++) {
             assertEquals(2 * a[i], bs[i], "first output, in b's buffer");
             assertEquals(2 * b0[i], second[i], "second output reads b before it is overwritten");

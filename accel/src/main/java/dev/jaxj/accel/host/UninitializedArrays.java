@@ -1,4 +1,4 @@
-package dev.jaxj.accel.cpu;
+package dev.jaxj.accel.host;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -12,9 +12,9 @@ import java.lang.invoke.MethodType;
  * {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} (or {@code =dev.jaxj.accel});
  * without that flag arrays are allocated zeroed as usual, with the same results.
  */
-final class UninitializedArrays {
+public final class UninitializedArrays {
     /** Below this many elements zeroing costs less than it is worth avoiding. */
-    static final int MIN_ELEMENTS = 1 << 16;
+    public static final int MIN_ELEMENTS = 1 << 16;
 
     private static final MethodHandle ALLOCATE = find();
 
@@ -33,12 +33,12 @@ final class UninitializedArrays {
     }
 
     /** {@return whether arrays come without zeroing in this JVM} */
-    static boolean available() {
+    public static boolean available() {
         return ALLOCATE != null;
     }
 
     /** {@return a {@code float[n]} with unspecified contents} */
-    static float[] floats(int n) {
+    public static float[] floats(int n) {
         if (ALLOCATE == null || n < MIN_ELEMENTS) return new float[n];
         try {
             return (float[]) (Object) ALLOCATE.invokeExact((Class<?>) float.class, n);

@@ -1,30 +1,28 @@
-package dev.jaxj.accel.cpu;
+package dev.jaxj.accel.host;
 
-import dev.jaxj.accel.Buffer;
-import dev.jaxj.accel.Device;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Lit;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * A buffer in JVM heap memory, backed by one primitive Java array per dtype:
+ * Elements in JVM heap memory, row-major: what moves between the host and a device
+ * ({@code Backend.upload}, {@code Backend.download}) and what the CPU backend's kernels work
+ * on. One primitive Java array per dtype:
  * {@snippet lang=text :
  * f32 -> float[]   f64 -> double[]   i32, u32 -> int[]   i64 -> long[]   bool -> boolean[]
  * }
  * u32 values are stored in an {@code int[]} with the same bits; read them with
- * {@link #getLong} to get the unsigned value.
- *
- * <p>Kernels write a buffer only while producing it; afterwards it is shared read-only.
+ * {@link #getLong} to get the unsigned value. Host data handed to a backend or an array is
+ * never written again.
  */
-public final class HostBuffer implements Buffer {
-    static final Device CPU0 = new Device("cpu", 0);
+public final class HostData {
 
     private final DType dtype;
     private final Object data;
     private final int size;
 
-    private HostBuffer(DType dtype, Object data, int size) {
+    private HostData(DType dtype, Object data, int size) {
         this.dtype = dtype;
         this.data = data;
         this.size = size;
@@ -35,42 +33,42 @@ public final class HostBuffer implements Buffer {
      *
      * @throws dev.jaxj.errors.BackendError when the JVM heap cannot hold it (see {@code HeapArrays})
      */
-    public static HostBuffer allocate(DType dtype, int n) {
+    public static HostData allocate(DType dtype, int n) {
         requireNonNull(dtype, "dtype is null");
-        return new HostBuffer(dtype, HeapArrays.storage(dtype, n), n);
+        return new HostData(dtype, HeapArrays.storage(dtype, n), n);
     }
 
     /**
      * {@return a buffer of {@code n} elements with unspecified contents}, for a kernel that
      * writes every element before anything reads it (see {@link UninitializedArrays})
      */
-    public static HostBuffer allocateForOverwrite(DType dtype, int n) {
-        return dtype == DType.F32 ? new HostBuffer(dtype, HeapArrays.allocate(dtype, n, UninitializedArrays::floats), n) : allocate(dtype, n);
+    public static HostData allocateForOverwrite(DType dtype, int n) {
+        return dtype == DType.F32 ? new HostData(dtype, HeapArrays.allocate(dtype, n, UninitializedArrays::floats), n) : allocate(dtype, n);
     }
 
     /** Views a kernel's scratch array of {@code dtype}'s storage type as a buffer (not for arrays that escape). */
-    static HostBuffer wrapScratch(DType dtype, Object array) {
-        return new HostBuffer(dtype, array, java.lang.reflect.Array.getLength(array));
+    public static HostData wrapScratch(DType dtype, Object array) {
+        return new HostData(dtype, array, java.lang.reflect.Array.getLength(array));
     }
 
     /** Wraps (without copying) an array the caller hands over and never touches again. */
-    public static HostBuffer own(float[] a) { return new HostBuffer(DType.F32, a, a.length); }
+    public static HostData own(float[] a) { return new HostData(DType.F32, a, a.length); }
 
-    public static HostBuffer own(double[] a) { return new HostBuffer(DType.F64, a, a.length); }
+    public static HostData own(double[] a) { return new HostData(DType.F64, a, a.length); }
 
     /** Wraps an {@code int[]} as i32 or (same bits) u32. */
-    public static HostBuffer own(DType dtype, int[] a) {
+    public static HostData own(DType dtype, int[] a) {
         if (dtype != DType.I32 && dtype != DType.U32) throw new IllegalArgumentException("int[] holds i32 or u32, not " + dtype);
-        return new HostBuffer(dtype, a, a.length);
+        return new HostData(dtype, a, a.length);
     }
 
-    public static HostBuffer own(long[] a) { return new HostBuffer(DType.I64, a, a.length); }
+    public static HostData own(long[] a) { return new HostData(DType.I64, a, a.length); }
 
-    public static HostBuffer own(boolean[] a) { return new HostBuffer(DType.BOOL, a, a.length); }
+    public static HostData own(boolean[] a) { return new HostData(DType.BOOL, a, a.length); }
 
     /** {@return a buffer of {@code n} copies of the scalar {@code v}, converted to {@code dtype}} */
-    public static HostBuffer filled(DType dtype, int n, double v) {
-        HostBuffer b = allocate(dtype, n);
+    public static HostData filled(DType dtype, int n, double v) {
+        HostData b = allocate(dtype, n);
         b.fill(0, n, v);
         return b;
     }
@@ -79,16 +77,16 @@ public final class HostBuffer implements Buffer {
      * {@return a buffer of {@code n} copies of the literal {@code v}, converted to {@code dtype}}:
      * integer literals exactly (an i64 beyond 2^53 has no double), wrapped to the dtype's width
      */
-    public static HostBuffer filled(DType dtype, int n, Lit v) {
+    public static HostData filled(DType dtype, int n, Lit v) {
         if (!(v.value() instanceof Long l) || dtype.isFloating() || dtype.isBool()) return filled(dtype, n, v.doubleValue());
-        HostBuffer b = allocate(dtype, n);
+        HostData b = allocate(dtype, n);
         if (b.data instanceof long[] a) java.util.Arrays.fill(a, l);
         else java.util.Arrays.fill((int[]) b.data, (int) (long) l);
         return b;
     }
 
     /** Writes {@code v}, converted to this dtype, to elements {@code [from, to)}. */
-    void fill(int from, int to, double v) {
+    public void fill(int from, int to, double v) {
         switch (data) {
             case float[] a -> java.util.Arrays.fill(a, from, to, (float) v);
             case double[] a -> java.util.Arrays.fill(a, from, to, v);
@@ -99,13 +97,10 @@ public final class HostBuffer implements Buffer {
         }
     }
 
-    @Override public DType dtype() { return dtype; }
+    public DType dtype() { return dtype; }
 
-    @Override public int size() { return size; }
-
-    @Override public Device device() { return CPU0; }
-
-    @Override public HostBuffer toHost() { return this; }
+    /** {@return the number of elements} */
+    public int size() { return size; }
 
     /** The raw storage array: {@code float[]}, {@code double[]}, {@code int[]}, {@code long[]} or {@code boolean[]}. */
     public Object array() { return data; }
@@ -168,12 +163,12 @@ public final class HostBuffer implements Buffer {
     }
 
     /** Copies element {@code si} of {@code src} (same dtype) to element {@code di} of this buffer. */
-    public void copyFrom(HostBuffer src, int si, int di) {
+    public void copyFrom(HostData src, int si, int di) {
         System.arraycopy(src.data, si, data, di, 1);
     }
 
     /** {@return a new buffer with {@code dst[k] = this[index[k]]}; the structural kernels' workhorse} */
-    public HostBuffer gather(int[] index) {
+    public HostData gather(int[] index) {
         int n = index.length;
         return switch (data) {
             case float[] a -> { float[] r = HeapArrays.floats(n); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
@@ -186,14 +181,14 @@ public final class HostBuffer implements Buffer {
     }
 
     /** {@return a copy of this buffer} */
-    public HostBuffer copy() {
-        HostBuffer r = allocateForOverwrite(dtype, size);
+    public HostData copy() {
+        HostData r = allocateForOverwrite(dtype, size);
         System.arraycopy(data, 0, r.data, 0, size);
         return r;
     }
 
     /** {@return the same storage viewed as another dtype with the same Java array type (i32 and u32)} */
-    public HostBuffer retype(DType d) {
+    public HostData retype(DType d) {
         if (d == dtype) return this;
         if ((d == DType.I32 || d == DType.U32) && data instanceof int[] a) return own(d, a);
         throw new IllegalArgumentException("cannot view " + dtype + " storage as " + d);
@@ -201,6 +196,6 @@ public final class HostBuffer implements Buffer {
 
     @Override
     public String toString() {
-        return "HostBuffer(" + dtype + ", " + size + ")";
+        return "HostData(" + dtype + ", " + size + ")";
     }
 }

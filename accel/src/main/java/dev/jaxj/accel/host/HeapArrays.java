@@ -1,4 +1,4 @@
-package dev.jaxj.accel.cpu;
+package dev.jaxj.accel.host;
 
 import dev.jaxj.errors.BackendError;
 import dev.jaxj.ir.DType;
@@ -18,24 +18,24 @@ import java.util.function.IntFunction;
  * this single allocation can have caused. The failed array never existed, so nothing needs
  * releasing, and rethrowing it as a {@code BackendError} leaves the heap as it was.
  */
-final class HeapArrays {
+public final class HeapArrays {
     /** The heap's limit, fixed for the JVM's life; read once, since every result buffer passes here. */
     private static final long HEAP_LIMIT = Runtime.getRuntime().maxMemory();
 
     private HeapArrays() {}
 
-    static float[] floats(int n) { return allocate(DType.F32, n, float[]::new); }
+    public static float[] floats(int n) { return allocate(DType.F32, n, float[]::new); }
 
-    static double[] doubles(int n) { return allocate(DType.F64, n, double[]::new); }
+    public static double[] doubles(int n) { return allocate(DType.F64, n, double[]::new); }
 
-    static int[] ints(int n) { return allocate(DType.I32, n, int[]::new); }
+    public static int[] ints(int n) { return allocate(DType.I32, n, int[]::new); }
 
-    static long[] longs(int n) { return allocate(DType.I64, n, long[]::new); }
+    public static long[] longs(int n) { return allocate(DType.I64, n, long[]::new); }
 
-    static boolean[] booleans(int n) { return allocate(DType.BOOL, n, boolean[]::new); }
+    public static boolean[] booleans(int n) { return allocate(DType.BOOL, n, boolean[]::new); }
 
     /** {@return the zero-filled storage array for {@code n} elements of {@code dtype}} */
-    static Object storage(DType dtype, int n) {
+    public static Object storage(DType dtype, int n) {
         return switch (dtype) {
             case F32 -> floats(n);
             case F64 -> doubles(n);
@@ -50,7 +50,7 @@ final class HeapArrays {
      *
      * @throws BackendError when the heap cannot hold it
      */
-    static <T> T allocate(DType dtype, int n, IntFunction<T> make) {
+    public static <T> T allocate(DType dtype, int n, IntFunction<T> make) {
         long bytes = (long) n * bytesPerElement(dtype);
         if (bytes > HEAP_LIMIT) throw refused("the JVM heap (limited to " + HEAP_LIMIT + " bytes by -Xmx)", dtype, n, bytes, null);
         try {
@@ -67,7 +67,7 @@ final class HeapArrays {
      *
      * @throws BackendError naming {@code op} when no Java array can have {@code n} elements
      */
-    static int scratchLength(String op, DType dtype, long n) {
+    public static int scratchLength(String op, DType dtype, long n) {
         // Java arrays stop a few elements short of Integer.MAX_VALUE on HotSpot.
         if (n >= 0 && n <= Integer.MAX_VALUE - 8) return (int) n;
         throw new BackendError(SourceInfo.entryOp(op), "a cpu kernel's scratch buffer must fit one Java array (at most "

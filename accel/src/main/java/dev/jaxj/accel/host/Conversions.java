@@ -1,4 +1,4 @@
-package dev.jaxj.accel.cpu;
+package dev.jaxj.accel.host;
 
 import dev.jaxj.ir.DType;
 
