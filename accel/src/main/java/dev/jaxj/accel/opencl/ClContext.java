@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * (OpenCL counts references); {@link #close()} may be called more than once.
  */
 public final class ClContext implements AutoCloseable {
-    // clang's diagnostics, as PoCL and most LLVM-based drivers print them: "<source>:12:5: error: ..."
-    private static final Pattern FIRST_ERROR = Pattern.compile(":(\\d+):(?:\\d+:)?\\s*error");
+    // clang's diagnostics put "file:line:column:" on the line that says "error", before it
+    // ("<source>:12:5: error: ...") or, in PoCL's log, after it ("error: /tmp/x.cl:12:5: ...").
+    private static final Pattern POSITION = Pattern.compile(":(\\d+):\\d+:");
     private static final int EXCERPT_LINES = 3;
 
     private final ClDevice device;
@@ -96,10 +97,9 @@ public final class ClContext implements AutoCloseable {
 
     /** {@return the numbered source lines around the first error the log points at} (empty when it points at none) */
     static String excerpt(String source, String log) {
-        Matcher m = FIRST_ERROR.matcher(log);
-        if (!m.find()) return "";
+        int line = log.lines().filter(l -> l.contains("error")).map(POSITION::matcher).filter(Matcher::find)
+                .mapToInt(m -> Integer.parseInt(m.group(1))).findFirst().orElse(-1);
         String[] lines = source.split("\n", -1);
-        int line = Integer.parseInt(m.group(1));
         if (line < 1 || line > lines.length) return "";
         var sb = new StringBuilder("\nsource around line ").append(line).append(":\n");
         for (int i = Math.max(1, line - EXCERPT_LINES); i <= Math.min(lines.length, line + EXCERPT_LINES); i++) {

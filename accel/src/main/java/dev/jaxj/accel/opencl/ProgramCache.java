@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,18 +90,28 @@ public final class ProgramCache implements AutoCloseable {
         }
         if (unique.isEmpty()) throw new IllegalArgumentException("a program needs at least one kernel");
         String what = "kernels " + String.join(", ", unique.keySet());
-        String f64 = unique.values().stream().filter(KernelSource::usesF64).map(KernelSource::name).collect(Collectors.joining(", "));
         ClDevice device = context.device();
-        if (!f64.isEmpty() && !device.fp64()) {
-            throw new BackendError("opencl", "kernels " + f64 + " compute in f64 (double), but device " + device.name()
-                    + " lacks cl_khr_fp64: use f32 on this device, or a device that lists cl_khr_fp64");
-        }
-        var src = new StringBuilder(Dialect.OPENCL.prelude(!f64.isEmpty()));
+        boolean f64 = requireFp64(device.name(), device.fp64(), unique.values());
+        var src = new StringBuilder(Dialect.OPENCL.prelude(f64));
         for (KernelSource k : unique.values()) src.append('\n').append(k.code()).append('\n');
         String source = src.toString();
         String key = sha256(String.join("\0", device.name(), device.driverVersion(), options, source));
         // Holds the map's bin while building: a second caller of the same program waits rather than building it twice.
         return programs.computeIfAbsent(key, k -> load(k, source, options, what));
+    }
+
+    /**
+     * {@return whether any of {@code kernels} uses f64}
+     *
+     * @throws BackendError when one does and the device (without {@code cl_khr_fp64}) cannot
+     */
+    static boolean requireFp64(String deviceName, boolean deviceFp64, Collection<KernelSource> kernels) {
+        String f64 = kernels.stream().filter(KernelSource::usesF64).map(KernelSource::name).collect(Collectors.joining(", "));
+        if (!f64.isEmpty() && !deviceFp64) {
+            throw new BackendError("opencl", "kernels " + f64 + " compute in f64 (double), but device " + deviceName
+                    + " lacks cl_khr_fp64: use f32 on this device, or a device that lists cl_khr_fp64");
+        }
+        return !f64.isEmpty();
     }
 
     /** {@return how many programs this cache compiled from source} */
@@ -154,11 +165,7 @@ public final class ProgramCache implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            byte[] all = new byte[MAGIC.length + HASH_BYTES + binary.length];
-            System.arraycopy(MAGIC, 0, all, 0, MAGIC.length);
-            System.arraycopy(digest(binary), 0, all, MAGIC.length, HASH_BYTES);
-            System.arraycopy(binary, 0, all, MAGIC.length + HASH_BYTES, binary.length);
-            Files.write(tmp, all);
+            Files.write(tmp, framed(binary));
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -172,6 +179,15 @@ public final class ProgramCache implements AutoCloseable {
                 // the temporary name is unique; a leftover costs disk space only
             }
         }
+    }
+
+    /** {@return the file contents for {@code binary}: magic number, SHA-256 of the binary, binary} */
+    static byte[] framed(byte[] binary) {
+        byte[] all = new byte[MAGIC.length + HASH_BYTES + binary.length];
+        System.arraycopy(MAGIC, 0, all, 0, MAGIC.length);
+        System.arraycopy(digest(binary), 0, all, MAGIC.length, HASH_BYTES);
+        System.arraycopy(binary, 0, all, MAGIC.length + HASH_BYTES, binary.length);
+        return all;
     }
 
     static String sha256(String s) { return HexFormat.of().formatHex(digest(s.getBytes(StandardCharsets.UTF_8))); }
