@@ -36,7 +36,11 @@ public final class ClContext implements AutoCloseable {
         this.handle = cl.createContext(device.id, device.name());
     }
 
-    /** {@return a context on {@code device}} @throws BackendError when the driver refuses one */
+    /**
+     * {@return a context on {@code device}}
+     *
+     * @throws BackendError when the driver refuses one
+     */
     public static ClContext create(ClDevice device) { return new ClContext(device); }
 
     public ClDevice device() { return device; }

@@ -80,7 +80,11 @@ final class ClLibrary {
         finish = b.bind("clFinish", I, P);
     }
 
-    /** {@return the system's ICD loader, loaded once} @throws BackendError when it is not installed */
+    /**
+     * {@return the system's ICD loader, loaded once}
+     *
+     * @throws BackendError when it is not installed
+     */
     static synchronized ClLibrary system() {
         if (system == null) system = load(SYSTEM);
         return system;

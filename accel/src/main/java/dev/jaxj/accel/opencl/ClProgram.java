@@ -25,7 +25,11 @@ public final class ClProgram implements AutoCloseable {
         this.buildLog = buildLog;
     }
 
-    /** {@return the kernel {@code name} of this program}, created once @throws dev.jaxj.errors.BackendError when it has none of that name */
+    /**
+     * {@return the kernel {@code name} of this program}, created on first use and kept
+     *
+     * @throws dev.jaxj.errors.BackendError when the program has no kernel of that name
+     */
     public ClKernel kernel(String name) {
         handle();
         return kernels.computeIfAbsent(name, n -> new ClKernel(cl, this, n));
