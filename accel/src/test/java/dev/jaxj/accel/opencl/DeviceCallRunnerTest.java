@@ -1,6 +1,6 @@
 package dev.jaxj.accel.opencl;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelSource;
@@ -33,7 +33,7 @@ class DeviceCallRunnerTest {
         DeviceCall call = DeviceCall.of(4, Launch.of(k, 1,
                 new KernelArg.I32(a), new KernelArg.Out(0), new KernelArg.I64(b), new KernelArg.Out(1),
                 new KernelArg.F32(c), new KernelArg.Out(2), new KernelArg.F64(d), new KernelArg.Out(3)));
-        List<HostBuffer> out = PoCl.run(call, List.of(), List.of(
+        List<HostData> out = PoCl.run(call, List.of(), List.of(
                 ShapedArray.of(DType.I32, 1), ShapedArray.of(DType.I64, 1), ShapedArray.of(DType.F32, 1), ShapedArray.of(DType.F64, 1)));
         assertEquals(a, out.get(0).i32()[0]);
         assertEquals(b, out.get(1).i64()[0]);
@@ -67,7 +67,7 @@ class DeviceCallRunnerTest {
                 Vector.of(4L * n), Vector.of(-1));
         float[] x = new float[n];
         for (int i = 0; i < n; i++) x[i] = i - 4.5f;
-        float[] y = PoCl.run(call, List.of(HostBuffer.own(x.clone())), List.of(ShapedArray.of(DType.F32, n))).getFirst().f32();
+        float[] y = PoCl.run(call, List.of(HostData.own(x.clone())), List.of(ShapedArray.of(DType.F32, n))).getFirst().f32();
         float[] want = new float[n];
         for (int i = 0; i < n; i++) want[i] = x[i] * x[i] + x[n - 1 - i] * x[n - 1 - i];
         assertArrayEquals(want, y);
@@ -79,7 +79,7 @@ class DeviceCallRunnerTest {
         PoCl.assumeAvailable();
         var call = new DeviceCall(Vector.empty(), Vector.empty(), Vector.of(0));
         long[] x = {5, -6, 1L << 50};
-        long[] y = PoCl.run(call, List.of(HostBuffer.own(x.clone())), List.of(ShapedArray.of(DType.I64, 3))).getFirst().i64();
+        long[] y = PoCl.run(call, List.of(HostData.own(x.clone())), List.of(ShapedArray.of(DType.I64, 3))).getFirst().i64();
         assertArrayEquals(x, y);
     }
 

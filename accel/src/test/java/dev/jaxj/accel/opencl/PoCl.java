@@ -1,6 +1,6 @@
 package dev.jaxj.accel.opencl;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.errors.BackendError;
 import dev.jaxj.ir.ShapedArray;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code JAXJ_REQUIRE_OPENCL=1} (set by CI, whose machines have PoCL) makes that a failure.
  * {@snippet :
  * PoCl.assumeAvailable();
- * List<HostBuffer> out = PoCl.run(call, List.of(HostBuffer.own(new float[] {1, 2})), List.of(ShapedArray.of(DType.F32, 2)));
+ * List<HostData> out = PoCl.run(call, List.of(HostData.own(new float[] {1, 2})), List.of(ShapedArray.of(DType.F32, 2)));
  * }
  * One context, queue and program cache serve the whole test run (programs cached on disk in
  * {@link ProgramCache#defaultDir()}, so {@code -Djaxj.cache_dir} moves them).
@@ -74,14 +74,14 @@ public final class PoCl {
      * @param outAvals the dtype and shape of each result
      * @return one host buffer per result; an aliased result is a copy of its operand's device buffer
      */
-    public static List<HostBuffer> run(DeviceCall call, List<HostBuffer> inputs, List<ShapedArray> outAvals) {
+    public static List<HostData> run(DeviceCall call, List<HostData> inputs, List<ShapedArray> outAvals) {
         assumeAvailable();
         Session s = Session.INSTANCE;
         if (outAvals.size() != call.aliasOf().size()) throw new IllegalArgumentException(call.aliasOf().size() + " results, " + outAvals.size() + " avals");
         var operands = new ArrayList<ClMem>();
         var owned = new ArrayList<ClMem>();
         try {
-            for (HostBuffer in : inputs) {
+            for (HostData in : inputs) {
                 ClMem m = s.context().allocate(bytes(in.dtype().bits(), in.size()));
                 owned.add(m);
                 s.queue().write(m, in.array());
@@ -103,10 +103,10 @@ public final class PoCl {
                 ClProgram program = s.cache().build(DeviceCallRunner.kernelsOf(List.of(call)));
                 s.runner().run(call, program, operands, results);
             }
-            var out = new ArrayList<HostBuffer>();
+            var out = new ArrayList<HostData>();
             for (int r = 0; r < outAvals.size(); r++) {
                 ShapedArray a = outAvals.get(r);
-                HostBuffer h = HostBuffer.allocate(a.dtype(), a.size());
+                HostData h = HostData.allocate(a.dtype(), a.size());
                 s.queue().read(results.get(r), h.array());
                 out.add(h);
             }

@@ -1,6 +1,6 @@
 package dev.jaxj.accel.opencl;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelSource;
@@ -47,8 +47,8 @@ class RoundTripTest {
                 }
                 """.formatted(name, type, type, type, type, expr), dtype == DType.F64);
         DeviceCall call = DeviceCall.of(1, Launch.of(k, N, new KernelArg.In(0), new KernelArg.Out(0), new KernelArg.I32(N)));
-        HostBuffer in = input(dtype);
-        HostBuffer out = PoCl.run(call, List.of(in), List.of(ShapedArray.of(dtype, N))).getFirst();
+        HostData in = input(dtype);
+        HostData out = PoCl.run(call, List.of(in), List.of(ShapedArray.of(dtype, N))).getFirst();
         switch (dtype) {
             case F32 -> {
                 float[] x = in.f32(), want = new float[N];
@@ -84,14 +84,14 @@ class RoundTripTest {
     }
 
     /** Values that tell the dtype's width and sign apart: beyond 2^31 for i64, at or above 2^31 for u32. */
-    private static HostBuffer input(DType dtype) {
+    private static HostData input(DType dtype) {
         return switch (dtype) {
-            case F32 -> HostBuffer.own(new float[] {1.5f, -2.25f, 1e30f, 0.1f, -0f, 3e-3f, 7f});
-            case F64 -> HostBuffer.own(new double[] {1.5, -2.25, 1e300, 0.1, -0.0, Math.PI, 7});
-            case I32 -> HostBuffer.own(DType.I32, new int[] {1, -2, 300_000_000, 4, -5, 6, Integer.MIN_VALUE / 4});
-            case I64 -> HostBuffer.own(new long[] {1L << 40, -2, 3_000_000_000_000L, 4, -5, 6, Long.MIN_VALUE / 4});
-            case U32 -> HostBuffer.own(DType.U32, new int[] {0x80000000, 0xFFFFFFFF, 3, 0x7FFFFFFF, 5, 0x9ABCDEF0, 7});
-            case BOOL -> HostBuffer.own(new boolean[] {true, false, true, true, false, false, true});
+            case F32 -> HostData.own(new float[] {1.5f, -2.25f, 1e30f, 0.1f, -0f, 3e-3f, 7f});
+            case F64 -> HostData.own(new double[] {1.5, -2.25, 1e300, 0.1, -0.0, Math.PI, 7});
+            case I32 -> HostData.own(DType.I32, new int[] {1, -2, 300_000_000, 4, -5, 6, Integer.MIN_VALUE / 4});
+            case I64 -> HostData.own(new long[] {1L << 40, -2, 3_000_000_000_000L, 4, -5, 6, Long.MIN_VALUE / 4});
+            case U32 -> HostData.own(DType.U32, new int[] {0x80000000, 0xFFFFFFFF, 3, 0x7FFFFFFF, 5, 0x9ABCDEF0, 7});
+            case BOOL -> HostData.own(new boolean[] {true, false, true, true, false, false, true});
         };
     }
 }
