@@ -1,0 +1,43 @@
+package dev.jaxj.accel.device.library;
+
+import dev.jaxj.accel.device.Nvcc;
+import dev.jaxj.accel.device.library.LibraryChecks1.Case;
+import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Primitive.*;
+import dev.jaxj.ir.ShapedArray;
+import io.vavr.collection.Vector;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+class ReduceWindowKernels1Test {
+    private static final DType[] ALL = {DType.F32, DType.F64, DType.I32, DType.U32, DType.I64, DType.BOOL};
+
+    static List<Case> cases() {
+        List<Case> cs = new ArrayList<>();
+        // 3x3 windows, stride 2, padding 1: max pooling's usual configuration.
+        var pool = new WindowConfig(Vector.of(1, 3, 3), Vector.of(1, 2, 2), Vector.of(new Padding(0, 0), new Padding(1, 1), new Padding(1, 1)),
+                Vector.of(1, 1, 1), Vector.of(1, 1, 1));
+        // Base and window dilation, asymmetric padding.
+        var dilated = new WindowConfig(Vector.of(2, 3), Vector.of(1, 2), Vector.of(new Padding(1, 2), new Padding(0, 3)),
+                Vector.of(2, 1), Vector.of(1, 2));
+        for (DType d : ALL) {
+            for (ReduceWindow r : List.of(new ReduceWindowSum(pool), new ReduceWindowMax(pool), new ReduceWindowMin(pool))) {
+                if (d != DType.BOOL || !(r instanceof ReduceWindowSum)) cs.add(Case.of(r, ShapedArray.of(d, 2, 9, 10)));
+            }
+            if (d != DType.BOOL) cs.add(Case.of(new ReduceWindowSum(dilated), ShapedArray.of(d, 7, 8)));
+        }
+        // Windows that see only padding, and an empty window.
+        var padOnly = new WindowConfig(Vector.of(2), Vector.of(1), Vector.of(new Padding(3, 0)), Vector.of(1), Vector.of(1));
+        cs.add(Case.of(new ReduceWindowMax(padOnly), ShapedArray.of(DType.F32, 4)));
+        var empty = new WindowConfig(Vector.of(0), Vector.of(1), Vector.of(new Padding(0, 0)), Vector.of(1), Vector.of(1));
+        cs.add(Case.of(new ReduceWindowSum(empty), ShapedArray.of(DType.F32, 4)));
+        return cs;
+    }
+
+    @Test
+    void everyVariantCompilesAsCuda() {
+        Nvcc.compile(LibraryChecks1.kernels(cases(), c -> ReduceWindowKernels.lower((ReduceWindow) c.p(), c.in(), c.out())));
+    }
+}
