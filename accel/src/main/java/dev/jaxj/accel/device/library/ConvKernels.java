@@ -17,7 +17,8 @@ import io.vavr.collection.Seq;
  *   <li>spatial axis {@code d} of output position {@code o} and kernel position {@code k} reads
  *       the dilated, padded input at {@code u = o*stride - padLo + k*rhsDilation}: lhs element
  *       {@code u / lhsDilation} when {@code u} is a multiple of the lhs dilation and the quotient
- *       is in range, else zero (skipped);
+ *       is in range, else zero. The zero is multiplied like any element (so a NaN weight makes
+ *       every output of its feature NaN), as in XLA's definition and on the CPU;
  *   <li>feature groups: output feature {@code f} of group {@code g = f / (O/G)} reads input
  *       features {@code [g*I, (g+1)*I)};
  *   <li>batch groups: output feature {@code f} of group {@code g = f / (O/B)} reads lhs sample
@@ -74,9 +75,10 @@ public final class ConvKernels {
             indent.append("    ");
             b.append(indent).append("long u").append(d).append(" = o").append(d).append(" * ").append(stride).append("L - ").append(lo)
                     .append("L + k").append(d).append(" * ").append(rhsDil).append("L;\n");
-            if (lhsDil != 1) b.append(indent).append("if (u").append(d).append(" % ").append(lhsDil).append("L != 0) continue;\n")
-                    .append(indent).append("u").append(d).append(" /= ").append(lhsDil).append("L;\n");
-            b.append(indent).append("if (u").append(d).append(" < 0 || u").append(d).append(" >= ").append(ld[ls[d + 2]]).append("L) continue;\n");
+            String inside = "u" + d + " >= 0 && u" + d + " < " + (long) lhsDil * ld[ls[d + 2]] + "L";
+            if (lhsDil != 1) inside += " && u" + d + " % " + lhsDil + "L == 0";
+            b.append(indent).append("int in").append(d).append(" = ").append(inside).append(";\n");
+            if (lhsDil != 1) b.append(indent).append("u").append(d).append(" /= ").append(lhsDil).append("L;\n");
         }
         var la = new StringBuilder("la");
         var ra = new StringBuilder("ra");
@@ -84,7 +86,10 @@ public final class ConvKernels {
             la.append(" + u").append(d).append(" * ").append(lst[ls[d + 2]]).append("L");
             ra.append(" + k").append(d).append(" * ").append(rst[rs[d + 2]]).append("L");
         }
-        b.append(indent).append(c).append(" a = ").append(KernelText.convert(lhs.dtype(), ct, "x[" + la + "]")).append(";\n");
+        var inside = new StringBuilder("1");
+        for (int d = 0; d < spatial; d++) inside.append(" && in").append(d);
+        b.append(indent).append(c).append(" a = ").append(inside).append(" ? ").append(KernelText.convert(lhs.dtype(), ct, "x[" + la + "]"))
+                .append(" : (").append(c).append(") 0;\n");
         b.append(indent).append(c).append(" w = ").append(KernelText.convert(rhs.dtype(), ct, "k[" + ra + "]")).append(";\n");
         b.append(indent).append("acc += a * w;\n");
         for (int d = spatial - 1; d >= 0; d--) {

@@ -65,10 +65,9 @@ public final class DotGeneralKernels {
         String acc = switch (ct) {
             case F32 -> "float";
             case F64 -> "double";
-            case I32, U32, BOOL -> "u32_t";     // bool: a count of true products, as the CPU's i32 product
+            case I32, U32, BOOL -> "u32_t";     // bool: operands become 0 or 1; the sum counts true products, as on the CPU
             case I64 -> "u64_t";
         };
-        DType loadAs = ct == DType.BOOL ? DType.I32 : ct;
         String store = ct == DType.BOOL ? "(bool_t) (acc[i][j] != 0)" : "(" + KernelText.ctype(ct) + ") acc[i][j]";
         String text = """
                 KERNEL void %1$s(GLOBAL const %2$s* RESTRICT a, GLOBAL const %3$s* RESTRICT b, GLOBAL %4$s* RESTRICT c) {
@@ -107,7 +106,7 @@ public final class DotGeneralKernels {
                 }
                 """;
         String lt = KernelText.ctype(lhs.dtype()), rt = KernelText.ctype(rhs.dtype());
-        String loadA = load("as", "ab", a, lhs.dtype(), loadAs, acc, k), loadB = load("bs", "bp", b, rhs.dtype(), loadAs, acc, k);
+        String loadA = load("as", "ab", a, lhs.dtype(), ct, acc, k), loadB = load("bs", "bp", b, rhs.dtype(), ct, acc, k);
         KernelSource kernel = KernelSource.named("dot_" + lhs.dtype() + "_" + rhs.dtype() + "_" + ct, name -> text.formatted(
                 name, lt, rt, KernelText.ctype(ct), acc, k, TILE, DEPTH, THREADS, REG, a.batch(), b.batch(), loadA, loadB, m, n, store),
                 KernelText.usesF64(lhs.dtype(), rhs.dtype(), ct));

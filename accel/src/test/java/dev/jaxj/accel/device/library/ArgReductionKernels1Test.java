@@ -8,6 +8,11 @@ import dev.jaxj.ir.Primitive.Argmax;
 import dev.jaxj.ir.Primitive.Argmin;
 import dev.jaxj.ir.ShapedArray;
 import org.junit.jupiter.api.Test;
+import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.opencl.PoCl;
+import dev.jaxj.accel.device.library.LibraryChecks1.Draw;
+import java.util.Random;
+import static dev.jaxj.accel.device.library.LibraryChecks1.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,5 +36,20 @@ class ArgReductionKernels1Test {
     @Test
     void everyVariantCompilesAsCuda() {
         Nvcc.compile(LibraryChecks1.kernels(cases(), c -> ArgReductionKernels.lower((ArgReduction) c.p(), c.in(), c.out())));
+    }
+
+    /** Against the CPU backend, exactly: on tie-rich data (repeated values, signed zeros, NaNs) and on spread data. */
+    @Test
+    void matchesTheCpuBackendOnOpenCl() {
+        PoCl.assumeAvailable();
+        var rnd = new Random(14);
+        for (Case c : cases()) {
+            var p = (ArgReduction) c.p();
+            for (Draw draw : new Draw[] {Draw.TIES, Draw.SPREAD}) {
+                var ops = List.of(random(c.in().head(), rnd, draw));
+                assertMatches(c + " on " + draw, cpu(p, c.in(), ops, c.out()),
+                        device(ArgReductionKernels.lower(p, c.in(), c.out()), ops, c.out()), null, 0);
+            }
+        }
     }
 }

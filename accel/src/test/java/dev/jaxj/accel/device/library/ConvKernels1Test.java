@@ -10,6 +10,11 @@ import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
+import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.opencl.PoCl;
+import dev.jaxj.accel.device.library.LibraryChecks1.Draw;
+import java.util.Random;
+import static dev.jaxj.accel.device.library.LibraryChecks1.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,5 +65,32 @@ class ConvKernels1Test {
     @Test
     void everyVariantCompilesAsCuda() {
         Nvcc.compile(LibraryChecks1.kernels(cases(), c -> ConvKernels.lower((ConvGeneralDilated) c.p(), c.in(), c.out())));
+    }
+
+    /**
+     * Against the CPU backend on random operands with NaNs. f32 sums in f32 on both sides, in
+     * different orders, so results may differ by 2·depth·eps·(|lhs| ⊛ |rhs|), depth being the
+     * input features times the kernel's positions; an integer result (computed in f64 from
+     * integer-valued operands, then truncated) must match exactly.
+     */
+    @Test
+    void matchesTheCpuBackendOnOpenCl() {
+        PoCl.assumeAvailable();
+        var rnd = new Random(12);
+        for (Case c : cases()) {
+            var p = (ConvGeneralDilated) c.p();
+            DType out = c.out().head().dtype();
+            Draw draw = out.isFloating() ? Draw.SPREAD : Draw.TIES;
+            var ops = List.of(random(c.in().get(0), rnd, draw), random(c.in().get(1), rnd, draw));
+            HostBuffer expected = cpu(p, c.in(), ops, c.out()), scale = null;
+            double factor = 0;
+            if (out.isFloating()) {
+                scale = cpu(p, c.in(), List.of(abs(ops.get(0)), abs(ops.get(1))), c.out());
+                ShapedArray rhs = c.in().get(1);
+                long depth = rhs.size() / Math.max(1, rhs.shape().dim(p.dimensionNumbers().rhsSpec().get(0)));
+                factor = 2.0 * depth * (out == DType.F32 ? 0x1p-24 : 0x1p-53);
+            }
+            assertMatches(c.toString(), expected, device(ConvKernels.lower(p, c.in(), c.out()), ops, c.out()), scale, factor);
+        }
     }
 }

@@ -9,6 +9,11 @@ import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
+import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.opencl.PoCl;
+import dev.jaxj.accel.device.library.LibraryChecks1.Draw;
+import java.util.Random;
+import static dev.jaxj.accel.device.library.LibraryChecks1.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,5 +71,39 @@ class DotGeneralKernels1Test {
     void anEmptyOutputLaunchesNothing() {
         Case c = cases().getLast();
         assertEquals(0, DotGeneralKernels.lower((DotGeneral) c.p(), c.in(), c.out()).launches().size());
+    }
+
+    /**
+     * Against the CPU backend on random operands (NaN among floats, full-range integers that
+     * wrap). f32 accumulates in f32 on both sides, in different orders: each may be off by
+     * K·eps·(|A|·|B|), so they may differ by twice that; integer products are exact.
+     */
+    @Test
+    void matchesTheCpuBackendOnOpenCl() {
+        PoCl.assumeAvailable();
+        var rnd = new Random(11);
+        for (Case c : cases()) {
+            var p = (DotGeneral) c.p();
+            var ops = List.of(random(c.in().get(0), rnd, Draw.SPREAD), random(c.in().get(1), rnd, Draw.SPREAD));
+            HostBuffer expected = cpu(p, c.in(), ops, c.out()), scale = null;
+            DType out = c.out().head().dtype();
+            double factor = 0;
+            if (out.isFloating()) {
+                // |A|·|B| in the output dtype bounds the rounding error of either sum.
+                var wide = c.in().map(a -> a.withDType(DType.F64));
+                var absOps = List.of(toF64(abs(ops.get(0))), toF64(abs(ops.get(1))));
+                scale = cpu(new DotGeneral(p.dimensionNumbers(), Option.of(out)), wide, absOps, c.out());
+                long k = 1;
+                for (int axis : p.dimensionNumbers().lhsContracting()) k *= c.in().get(0).shape().dim(axis);
+                factor = 2.0 * k * (out == DType.F32 ? 0x1p-24 : 0x1p-53);
+            }
+            assertMatches(c.toString(), expected, device(DotGeneralKernels.lower(p, c.in(), c.out()), ops, c.out()), scale, factor);
+        }
+    }
+
+    private static HostBuffer toF64(HostBuffer x) {
+        HostBuffer r = HostBuffer.allocate(DType.F64, x.size());
+        for (int i = 0; i < x.size(); i++) r.setDouble(i, Math.abs(x.getDouble(i)));
+        return r;
     }
 }

@@ -7,6 +7,11 @@ import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
+import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.opencl.PoCl;
+import dev.jaxj.accel.device.library.LibraryChecks1.Draw;
+import java.util.Random;
+import static dev.jaxj.accel.device.library.LibraryChecks1.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,5 +44,30 @@ class ReduceWindowKernels1Test {
     @Test
     void everyVariantCompilesAsCuda() {
         Nvcc.compile(LibraryChecks1.kernels(cases(), c -> ReduceWindowKernels.lower((ReduceWindow) c.p(), c.in(), c.out())));
+    }
+
+    /**
+     * Against the CPU backend. Max and min must match bit for bit. f32 sums: the CPU sums one
+     * axis at a time and rounds to f32 after each, this kernel rounds once, so they may differ
+     * by (rank + 1)·eps·(window sum of |x|); f64 by the window's size·eps of it.
+     */
+    @Test
+    void matchesTheCpuBackendOnOpenCl() {
+        PoCl.assumeAvailable();
+        var rnd = new Random(16);
+        for (Case c : cases()) {
+            var p = (ReduceWindow) c.p();
+            boolean sum = p instanceof ReduceWindowSum;
+            var ops = List.of(random(c.in().head(), rnd, sum ? Draw.SPREAD : Draw.TIES));
+            HostBuffer expected = cpu(p, c.in(), ops, c.out()), scale = null;
+            DType d = c.in().head().dtype();
+            double factor = 0;
+            if (sum && d.isFloating()) {
+                scale = cpu(p, c.in(), List.of(abs(ops.getFirst())), c.out());
+                long window = p.window().windowDimensions().fold(1, (a, b) -> a * b);
+                factor = (d == DType.F32 ? c.in().head().rank() + 1 : window) * (d == DType.F32 ? 0x1p-24 : 0x1p-53);
+            }
+            assertMatches(c.toString(), expected, device(ReduceWindowKernels.lower(p, c.in(), c.out()), ops, c.out()), scale, factor);
+        }
     }
 }

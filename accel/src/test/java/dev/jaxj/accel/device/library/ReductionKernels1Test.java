@@ -7,6 +7,11 @@ import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
+import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.opencl.PoCl;
+import dev.jaxj.accel.device.library.LibraryChecks1.Draw;
+import java.util.Random;
+import static dev.jaxj.accel.device.library.LibraryChecks1.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,5 +58,44 @@ class ReductionKernels1Test {
         var launch = ReductionKernels.lower(p, in, p.abstractEval(in)).launches().head();
         assertArrayEquals(new long[] {3 * ReductionKernels.GROUP}, launch.global());
         assertArrayEquals(new long[] {ReductionKernels.GROUP}, launch.local());
+    }
+
+    /**
+     * Against the CPU backend. Max, min, and, or and integer folds must match bit for bit
+     * (signed zeros and NaN included). Sums differ in order: the CPU adds runs of f32 in f32
+     * lanes of at most 16 elements before widening, this kernel adds in f64 throughout, so
+     * they may differ by 64·eps·Σ|x| (f64: n·eps·Σ|x|); products by n·eps relative.
+     */
+    @Test
+    void matchesTheCpuBackendOnOpenCl() {
+        PoCl.assumeAvailable();
+        var rnd = new Random(13);
+        for (Case c : cases()) {
+            var p = (Reduction) c.p();
+            Draw draw = switch (p) {
+                case ReduceSum _ -> Draw.SPREAD;
+                case ReduceProd _ -> Draw.NEAR_ONE;
+                case ReduceMax _, ReduceMin _, ReduceAnd _, ReduceOr _ -> Draw.TIES;
+            };
+            var ops = List.of(random(c.in().head(), rnd, draw));
+            HostBuffer expected = cpu(p, c.in(), ops, c.out()), scale = null;
+            DType d = c.in().head().dtype();
+            double eps = d == DType.F32 ? 0x1p-24 : 0x1p-53, factor = 0;
+            long n = c.in().head().size() / Math.max(1, c.out().head().size());
+            if (d.isFloating()) {
+                switch (p) {
+                    case ReduceSum _ -> {
+                        scale = cpu(p, c.in(), List.of(abs(ops.getFirst())), c.out());
+                        factor = (d == DType.F32 ? 64 : n) * eps;
+                    }
+                    case ReduceProd _ -> {
+                        scale = abs(expected);
+                        factor = n * eps;
+                    }
+                    case ReduceMax _, ReduceMin _, ReduceAnd _, ReduceOr _ -> {}
+                }
+            }
+            assertMatches(c.toString(), expected, device(ReductionKernels.lower(p, c.in(), c.out()), ops, c.out()), scale, factor);
+        }
     }
 }
