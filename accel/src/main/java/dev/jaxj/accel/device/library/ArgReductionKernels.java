@@ -10,12 +10,18 @@ import dev.jaxj.ir.Primitive.Argmax;
 import dev.jaxj.ir.Primitive.Argmin;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+
+import java.util.function.BinaryOperator;
 
 /**
  * argmax and argmin along one axis, with the CPU backend's rules: the first extreme value
  * wins ties, and a NaN counts as more extreme than any number (the first NaN wins). Argmin of
- * floats is argmax of {@code -x}, as on the CPU, so {@code -0} and {@code +0} tie. One
- * work-item per output folds the axis, viewed as the middle of {@code [outer, n, inner]}.
+ * floats is argmax of {@code -x}, as on the CPU, so {@code -0} and {@code +0} tie. The axis is
+ * the middle of an {@code [outer, n, inner]} view; one work-item per output folds it, or, for
+ * axes of {@value ReductionKernels#LONG} elements or more, a work-group per output, whose
+ * work-items fold interleaved shares and combine (value, index) pairs in a tree, ties going
+ * to the lower index.
  * {@snippet :
  * // the index of each row's maximum of f32[8, 100], as i32[8]
  * DeviceCall c = ArgReductionKernels.lower(new Argmax(1, DType.I32), Vector.of(x), Vector.of(ShapedArray.of(DType.I32, 8)));
@@ -41,10 +47,56 @@ public final class ArgReductionKernels {
         String t = KernelText.ctype(d), it = KernelText.ctype(p.indexDtype());
         // Floats: y > best, or y is the first NaN. Integers and bools compare in their own type.
         String load = d.isFloating() && !max ? "-x[i]" : "x[i]";
-        String better = d.isFloating()
-                ? "y > best || (y != y && best == best)"
-                : max ? "y > best" : "y < best";
-        KernelSource k = KernelSource.named((max ? "argmax_" : "argmin_") + d + "_" + p.indexDtype(), name -> """
+        BinaryOperator<String> beats = d.isFloating()
+                ? (y, b) -> y + " > " + b + " || (" + y + " != " + y + " && " + b + " == " + b + ")"
+                : max ? (y, b) -> y + " > " + b : (y, b) -> y + " < " + b;
+        String better = beats.apply("y", "best");
+        String prefix = (max ? "argmax_" : "argmin_") + d + "_" + p.indexDtype();
+        if (n >= ReductionKernels.LONG) {
+            // A tie between work-items goes to the lower index: their shares interleave.
+            String wins = "(%s) || (!(%s) && at2 < at)".formatted(beats.apply("y2", "best"), beats.apply("best", "y2"));
+            KernelSource k = KernelSource.named(prefix + "_tree", name -> """
+                    KERNEL void %1$s(GLOBAL const %2$s* RESTRICT x, GLOBAL %3$s* RESTRICT y_out) {
+                        LOCAL %2$s bests[%4$d];
+                        LOCAL long ats[%4$d];
+                        long lane = GROUP0;
+                        int l = LID0;
+                        long o = lane / %5$dL, j = lane %% %5$dL;
+                        long i = o * %6$dL + j + l * %5$dL;
+                        %2$s best = %7$s;
+                        long at = l;
+                        for (long r = l + %4$d; r < %8$dL; r += %4$d) {
+                            i += %9$dL;
+                            %2$s y = %7$s;
+                            if (%10$s) {
+                                best = y;
+                                at = r;
+                            }
+                        }
+                        bests[l] = best;
+                        ats[l] = at;
+                        BARRIER();
+                        for (int s = %11$d; s > 0; s >>= 1) {
+                            if (l < s) {
+                                %2$s y2 = bests[l + s];
+                                long at2 = ats[l + s];
+                                best = bests[l];
+                                at = ats[l];
+                                if (%12$s) {
+                                    bests[l] = y2;
+                                    ats[l] = at2;
+                                }
+                            }
+                            BARRIER();
+                        }
+                        if (l == 0) y_out[lane] = (%3$s) ats[0];
+                    }
+                    """.formatted(name, t, it, ReductionKernels.GROUP, inner, n * inner, load, n, ReductionKernels.GROUP * inner, better,
+                    ReductionKernels.GROUP / 2, wins), KernelText.usesF64(d));
+            return DeviceCall.of(1, new Launch(k, new long[] {lanes * ReductionKernels.GROUP}, new long[] {ReductionKernels.GROUP},
+                    Vector.of(new KernelArg.In(0), new KernelArg.Out(0))));
+        }
+        KernelSource k = KernelSource.named(prefix, name -> """
                 KERNEL void %s(GLOBAL const %s* RESTRICT x, GLOBAL %s* RESTRICT y_out) {
                     long lane = GID0;
                     if (lane >= %dL) return;

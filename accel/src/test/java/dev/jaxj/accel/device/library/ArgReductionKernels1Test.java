@@ -29,6 +29,11 @@ class ArgReductionKernels1Test {
             cs.add(Case.of(new Argmin(0, index), ShapedArray.of(d, 41, 7)));
         }
         cs.add(Case.of(new Argmax(0, DType.I32), ShapedArray.of(DType.F32, 1)));
+        // Long axes: a work-group per output.
+        for (DType d : new DType[] {DType.F32, DType.F64, DType.I32, DType.U32}) {
+            cs.add(Case.of(new Argmax(1, DType.I32), ShapedArray.of(d, 3, 3000)));
+            cs.add(Case.of(new Argmin(0, DType.I64), ShapedArray.of(d, 2500, 2)));
+        }
         cs.add(Case.of(new Argmin(1, DType.I32), ShapedArray.of(DType.F32, 0, 5)));
         return cs;
     }
