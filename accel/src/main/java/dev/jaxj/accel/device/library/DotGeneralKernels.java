@@ -16,14 +16,16 @@ import java.util.stream.IntStream;
  * dot_general as a tiled GEMM: the output, laid out {@code [batch, m, n]} (batch axes in the
  * dimension numbers' order, then lhs free axes, then rhs free axes, as JAX has it), is cut into
  * {@value #TILE}×{@value #TILE} tiles, one per work-group of {@value #THREADS}×{@value #THREADS}
- * work-items, each of which computes a {@value #REG}×{@value #REG} block of registers. The
+ * work-items (tiles numbered along launch dimension 0, rhs-free tiles fastest), each of which computes a {@value #REG}×{@value #REG} block of registers. The
  * contraction runs in steps of {@value #DEPTH}: the work-group stages a {@code TILE × DEPTH}
  * slice of each operand in local memory, synchronises, and multiplies from there.
  *
  * <p>Operands are read where they lie, through their strides (any batch, contracting and free
  * axes, in any order): there is no transpose copy. Each operand's slice is loaded with
  * consecutive work-items on whichever of its axes (contracting or free) is closer to
- * contiguous, so the loads coalesce for {@code x·W} and {@code x·Wᵀ} alike. Tiles at the edges
+ * contiguous, so the loads coalesce for {@code x·W} and {@code x·Wᵀ} alike (rows of the staged
+ * slices are padded by one element, so that stores along k do not collide in the same local
+ * memory bank). Tiles at the edges
  * load zeros past the ends and store only what lies inside.
  *
  * <p>Operands are converted to the computation dtype (the preferred element type, else
@@ -71,10 +73,11 @@ public final class DotGeneralKernels {
         String store = ct == DType.BOOL ? "(bool_t) (acc[i][j] != 0)" : "(" + KernelText.ctype(ct) + ") acc[i][j]";
         String text = """
                 KERNEL void %1$s(GLOBAL const %2$s* RESTRICT a, GLOBAL const %3$s* RESTRICT b, GLOBAL %4$s* RESTRICT c) {
-                    LOCAL %5$s as[%8$d][%7$d];
-                    LOCAL %5$s bs[%8$d][%7$d];
+                    LOCAL %5$s as[%8$d][%7$d + 1];
+                    LOCAL %5$s bs[%8$d][%7$d + 1];
                     int tx = LID0, ty = LID1, t = ty * %9$d + tx;
-                    long n0 = GROUP0 * %7$d, m0 = GROUP1 * %7$d, bb = GROUP2;
+                    long g = GROUP0, bb = g / %18$dL;
+                    long n0 = g %% %19$dL * %7$d, m0 = g / %19$dL %% %20$dL * %7$d;
                     GLOBAL const %2$s* ab = a + %11$s;
                     GLOBAL const %3$s* bp = b + %12$s;
                     %5$s acc[%10$d][%10$d];
@@ -105,13 +108,16 @@ public final class DotGeneralKernels {
                     }
                 }
                 """;
+        long nTiles = KernelText.roundUp(n, TILE) / TILE, mTiles = KernelText.roundUp(m, TILE) / TILE;
         String lt = KernelText.ctype(lhs.dtype()), rt = KernelText.ctype(rhs.dtype());
         String loadA = load("as", "ab", a, lhs.dtype(), ct, acc, k), loadB = load("bs", "bp", b, rhs.dtype(), ct, acc, k);
         KernelSource kernel = KernelSource.named("dot_" + lhs.dtype() + "_" + rhs.dtype() + "_" + ct, name -> text.formatted(
-                name, lt, rt, KernelText.ctype(ct), acc, k, TILE, DEPTH, THREADS, REG, a.batch(), b.batch(), loadA, loadB, m, n, store),
+                name, lt, rt, KernelText.ctype(ct), acc, k, TILE, DEPTH, THREADS, REG, a.batch(), b.batch(), loadA, loadB, m, n, store,
+                nTiles * mTiles, nTiles, mTiles),
                 KernelText.usesF64(lhs.dtype(), rhs.dtype(), ct));
-        long[] global = {KernelText.roundUp(n, TILE) / TILE * THREADS, KernelText.roundUp(m, TILE) / TILE * THREADS, batch};
-        return DeviceCall.of(1, new Launch(kernel, global, new long[] {THREADS, THREADS, 1},
+        // Tiles are numbered along one dimension, which allows far more work-groups than the others (CUDA: 65535).
+        long[] global = {nTiles * mTiles * batch * THREADS, THREADS};
+        return DeviceCall.of(1, new Launch(kernel, global, new long[] {THREADS, THREADS},
                 Vector.of(new KernelArg.In(0), new KernelArg.In(1), new KernelArg.Out(0))));
     }
 
