@@ -8,5 +8,6 @@ module dev.jaxj.accel {
     exports dev.jaxj.accel.cpu;
     exports dev.jaxj.accel.host;
     exports dev.jaxj.accel.device;
+    exports dev.jaxj.accel.device.library;
     exports dev.jaxj.accel.opencl;
 }
