@@ -10,7 +10,7 @@ import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.opencl.PoCl;
 import dev.jaxj.accel.device.library.LibraryChecks1.Draw;
 import java.util.Random;
@@ -82,7 +82,7 @@ class ConvKernels1Test {
             DType out = c.out().head().dtype();
             Draw draw = out.isFloating() ? Draw.SPREAD : Draw.TIES;
             var ops = List.of(random(c.in().get(0), rnd, draw), random(c.in().get(1), rnd, draw));
-            HostBuffer expected = cpu(p, c.in(), ops, c.out()), scale = null;
+            HostData expected = cpu(p, c.in(), ops, c.out()), scale = null;
             double factor = 0;
             if (out.isFloating()) {
                 scale = cpu(p, c.in(), List.of(abs(ops.get(0)), abs(ops.get(1))), c.out());

@@ -9,7 +9,7 @@ import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.opencl.PoCl;
 import dev.jaxj.accel.device.library.LibraryChecks1.Draw;
 import java.util.Random;
@@ -85,7 +85,7 @@ class DotGeneralKernels1Test {
         for (Case c : cases()) {
             var p = (DotGeneral) c.p();
             var ops = List.of(random(c.in().get(0), rnd, Draw.SPREAD), random(c.in().get(1), rnd, Draw.SPREAD));
-            HostBuffer expected = cpu(p, c.in(), ops, c.out()), scale = null;
+            HostData expected = cpu(p, c.in(), ops, c.out()), scale = null;
             DType out = c.out().head().dtype();
             double factor = 0;
             if (out.isFloating()) {
@@ -101,8 +101,8 @@ class DotGeneralKernels1Test {
         }
     }
 
-    private static HostBuffer toF64(HostBuffer x) {
-        HostBuffer r = HostBuffer.allocate(DType.F64, x.size());
+    private static HostData toF64(HostData x) {
+        HostData r = HostData.allocate(DType.F64, x.size());
         for (int i = 0; i < x.size(); i++) r.setDouble(i, Math.abs(x.getDouble(i)));
         return r;
     }

@@ -1,8 +1,7 @@
 package dev.jaxj.accel.device.library;
 
-import dev.jaxj.accel.Buffer;
-import dev.jaxj.accel.cpu.CpuBackend;
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.cpu.CpuKernels;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelSource;
 import dev.jaxj.accel.device.Launch;
@@ -57,8 +56,8 @@ final class LibraryChecks1 {
         FINITE
     }
 
-    static HostBuffer random(ShapedArray a, Random rnd, Draw draw) {
-        HostBuffer b = HostBuffer.allocate(a.dtype(), a.size());
+    static HostData random(ShapedArray a, Random rnd, Draw draw) {
+        HostData b = HostData.allocate(a.dtype(), a.size());
         for (int i = 0; i < a.size(); i++) {
             switch (a.dtype()) {
                 case F32, F64 -> b.setDouble(i, switch (draw) {
@@ -84,21 +83,20 @@ final class LibraryChecks1 {
     }
 
     /** {@return {@code |x|} elementwise, for error bounds (integers pass through)} */
-    static HostBuffer abs(HostBuffer x) {
+    static HostData abs(HostData x) {
         if (!x.dtype().isFloating()) return x;
-        HostBuffer r = HostBuffer.allocate(x.dtype(), x.size());
+        HostData r = HostData.allocate(x.dtype(), x.size());
         for (int i = 0; i < x.size(); i++) r.setDouble(i, Math.abs(x.getDouble(i)));
         return r;
     }
 
     /** {@return result 0 of {@code p} on {@code operands}, by the CPU backend} */
-    static HostBuffer cpu(Primitive p, Seq<ShapedArray> in, List<HostBuffer> operands, Seq<ShapedArray> out) {
-        Seq<Buffer> bufs = Vector.ofAll(operands);
-        return new CpuBackend().execute(p, in, bufs, out).head().toHost();
+    static HostData cpu(Primitive p, Seq<ShapedArray> in, List<HostData> operands, Seq<ShapedArray> out) {
+        return CpuKernels.execute(p, in, Vector.ofAll(operands), out).head();
     }
 
     /** {@return result 0 of {@code call} on {@code operands}, on the OpenCL device} */
-    static HostBuffer device(DeviceCall call, List<HostBuffer> operands, Seq<ShapedArray> out) {
+    static HostData device(DeviceCall call, List<HostData> operands, Seq<ShapedArray> out) {
         return PoCl.run(call, operands, out.toJavaList()).getFirst();
     }
 
@@ -108,7 +106,7 @@ final class LibraryChecks1 {
      * {@code factor * scale[i]} plus one ulp of the expected value (the final rounding), or
      * bit for bit (signed zeros too) when {@code scale} is null.
      */
-    static void assertMatches(String what, HostBuffer expected, HostBuffer actual, HostBuffer scale, double factor) {
+    static void assertMatches(String what, HostData expected, HostData actual, HostData scale, double factor) {
         if (expected.size() != actual.size() || expected.dtype() != actual.dtype()) {
             fail(what + ": expected " + expected.dtype() + "[" + expected.size() + "], got " + actual.dtype() + "[" + actual.size() + "]");
         }

@@ -7,7 +7,7 @@ import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.opencl.PoCl;
 import dev.jaxj.accel.device.library.LibraryChecks1.Draw;
 import java.util.Random;
@@ -59,7 +59,7 @@ class ReduceWindowKernels1Test {
             var p = (ReduceWindow) c.p();
             boolean sum = p instanceof ReduceWindowSum;
             var ops = List.of(random(c.in().head(), rnd, sum ? Draw.SPREAD : Draw.TIES));
-            HostBuffer expected = cpu(p, c.in(), ops, c.out()), scale = null;
+            HostData expected = cpu(p, c.in(), ops, c.out()), scale = null;
             DType d = c.in().head().dtype();
             double factor = 0;
             if (sum && d.isFloating()) {

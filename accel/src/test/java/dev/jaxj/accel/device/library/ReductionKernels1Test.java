@@ -7,7 +7,7 @@ import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.opencl.PoCl;
 import dev.jaxj.accel.device.library.LibraryChecks1.Draw;
 import java.util.Random;
@@ -78,7 +78,7 @@ class ReductionKernels1Test {
                 case ReduceMax _, ReduceMin _, ReduceAnd _, ReduceOr _ -> Draw.TIES;
             };
             var ops = List.of(random(c.in().head(), rnd, draw));
-            HostBuffer expected = cpu(p, c.in(), ops, c.out()), scale = null;
+            HostData expected = cpu(p, c.in(), ops, c.out()), scale = null;
             DType d = c.in().head().dtype();
             double eps = d == DType.F32 ? 0x1p-24 : 0x1p-53, factor = 0;
             long n = c.in().head().size() / Math.max(1, c.out().head().size());
