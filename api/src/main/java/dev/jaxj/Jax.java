@@ -1,7 +1,11 @@
 package dev.jaxj;
 
+import dev.jaxj.accel.Backend;
+import dev.jaxj.accel.Backends;
+import dev.jaxj.accel.Device;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Bind;
+import dev.jaxj.array.Placement;
 import dev.jaxj.autodiff.Differentiate;
 import dev.jaxj.autodiff.GradChecks;
 import dev.jaxj.autodiff.Jacobians;
@@ -14,6 +18,7 @@ import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
 import dev.jaxj.staging.Donation;
 import dev.jaxj.staging.Jitted;
+import dev.jaxj.tree.Tree;
 import io.vavr.Tuple2;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -434,5 +439,43 @@ public final class Jax {
                 },
                 (res, cts) -> Vector.of(bwd.apply(res, cts.head())));
         return x -> Bind.bindCustomVjp(r, Vector.of(x)).head();
+    }
+
+    // Devices -----------------------------------------------------------------------------------
+
+    /**
+     * {@return every device here}: {@code cpu:0}, then one per OpenCL device where an OpenCL
+     * driver is installed (JAX's {@code jax.devices()} lists the default platform's; ask
+     * {@link #devices(String)} for one platform)
+     */
+    public static Seq<Device> devices() {
+        return Backends.all().map(Backend::device);
+    }
+
+    /**
+     * {@return the devices of {@code platform}} ({@code "cpu"} or {@code "opencl"}), e.g.
+     * {@snippet :
+     * Device gpu = Jax.devices("opencl").head();
+     * Array x = Jax.devicePut(Jnp.ones(Shape.of(1024)), gpu);   // committed to the device
+     * Array y = Jax.jit((Array a) -> a.mul(2.0).sin()).apply(x); // compiled for it, runs there
+     * }
+     * @throws dev.jaxj.errors.BackendError for an unknown platform, or one without devices here (saying why)
+     */
+    public static Seq<Device> devices(String platform) {
+        return Backends.platform(platform).map(Backend::device);
+    }
+
+    /** {@return the platform eager operations run on by default}: {@code cpu}, or what {@code -Djaxj.platform} names */
+    public static String defaultBackend() {
+        return Backends.defaultBackend().name();
+    }
+
+    /**
+     * {@return every array of the pytree {@code tree} copied to {@code device} and committed to
+     * it} (JAX's {@code jax.device_put}): operations and jitted functions on committed arrays
+     * run on their device, and their results stay there until read
+     */
+    public static <T> T devicePut(T tree, Device device) {
+        return Tree.map(tree, x -> Placement.put((Array) x, device));
     }
 }

@@ -1,9 +1,21 @@
 package dev.jaxj.accel;
 
 import dev.jaxj.accel.cpu.CpuBackend;
+import dev.jaxj.accel.opencl.OpenClBackend;
 import dev.jaxj.errors.BackendError;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 
-/** The available backends. The CPU backend is always present and is the default. */
+/**
+ * The available backends, by platform: {@code cpu} (always present) and {@code opencl} (one
+ * backend per OpenCL device, where an OpenCL library and device exist). The default platform
+ * is {@code cpu}, or the one {@code -Djaxj.platform=opencl} names (JAX's {@code JAX_PLATFORMS});
+ * eager operations on arrays that were not placed explicitly run there.
+ * {@snippet :
+ * Backend cpu = Backends.cpu();
+ * Seq<Backend> gpus = Backends.platform("opencl");   // BackendError saying what to install where there is none
+ * }
+ */
 public final class Backends {
     /**
      * The CPU kernels are written with the Vector API, an incubator module that a JVM resolves
@@ -12,6 +24,9 @@ public final class Backends {
      */
     private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
+    /** The platforms a backend can be asked for by name. */
+    public static final Seq<String> PLATFORMS = Vector.of("cpu", "opencl");
+
     private Backends() {}
 
     /** Created on first use, after the check, so that a missing module is reported and not a class-loading error. */
@@ -19,11 +34,38 @@ public final class Backends {
         static final Backend INSTANCE = new CpuBackend();
     }
 
+    /** OpenCL's devices, discovered on first use; the failure is kept so that every later call reports it. */
+    private static final class OpenCl {
+        static final Seq<Backend> DEVICES;
+        static final BackendError FAILURE;
+
+        static {
+            Seq<Backend> devices = Vector.empty();
+            BackendError failure = null;
+            try {
+                devices = Vector.ofAll(OpenClBackend.all());
+            } catch (BackendError e) {
+                failure = e;
+            }
+            DEVICES = devices;
+            FAILURE = failure;
+        }
+    }
+
+    /** The default platform's first backend, chosen once. */
+    private static final class Default {
+        static final Backend INSTANCE = platform(System.getProperty("jaxj.platform", "cpu")).head();
+    }
+
     /**
-     * {@return the backend eager operations run on}
-     * @throws BackendError naming the JVM flag to add when the Vector API module is not loaded
+     * {@return the backend eager operations run on when no operand was placed on a device}
+     * @throws BackendError naming the JVM flag to add when the Vector API module is not loaded,
+     *     or saying why the platform of {@code -Djaxj.platform} is not available
      */
-    public static Backend defaultBackend() { return cpu(); }
+    public static Backend defaultBackend() {
+        cpu();
+        return Default.INSTANCE;
+    }
 
     /**
      * {@return the pure-Java CPU backend}
@@ -38,11 +80,36 @@ public final class Backends {
     }
 
     /**
+     * {@return the backends of {@code platform}, one per device} ({@code cpu}: one)
+     * @throws BackendError for an unknown platform, or one without devices here (saying why)
+     */
+    public static Seq<Backend> platform(String platform) {
+        return switch (platform) {
+            case "cpu" -> Vector.of(cpu());
+            case "opencl" -> {
+                if (OpenCl.FAILURE != null) {
+                    var e = new BackendError(OpenCl.FAILURE.op(), OpenCl.FAILURE.detail());
+                    e.initCause(OpenCl.FAILURE);
+                    throw e;
+                }
+                yield OpenCl.DEVICES;
+            }
+            default -> throw new BackendError("jaxj.platform", "knows the platforms " + PLATFORMS.mkString(", ") + ", got '" + platform + "'");
+        };
+    }
+
+    /** {@return every backend that is available here}: the CPU's, then OpenCL's where it has devices */
+    public static Seq<Backend> all() {
+        return Vector.of(cpu()).appendAll(OpenCl.FAILURE == null ? OpenCl.DEVICES : Vector.empty());
+    }
+
+    /**
      * {@return the backend holding buffers on {@code device}}
-     * @throws BackendError when no loaded backend has that device
+     * @throws BackendError when no backend here has that device
      */
     public static Backend of(Device device) {
-        if (device.platform().equals("cpu")) return cpu();
-        throw new BackendError(device.platform(), "no backend for device " + device + " is loaded");
+        if (device.platform().equals("cpu") && device.id() == 0) return cpu();
+        for (Backend b : platform(device.platform())) if (b.device().equals(device)) return b;
+        throw new BackendError(device.platform(), "has no device " + device + " here; the devices are " + platform(device.platform()).map(Backend::device).mkString(", "));
     }
 }

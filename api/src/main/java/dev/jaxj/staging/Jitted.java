@@ -1,8 +1,10 @@
 package dev.jaxj.staging;
 
+import dev.jaxj.accel.Backend;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Bind;
 import dev.jaxj.array.NanCheck;
+import dev.jaxj.array.Placement;
 import dev.jaxj.array.Tracer;
 import dev.jaxj.autodiff.Leaves;
 import dev.jaxj.compiler.kernel.BufferPlan;
@@ -134,14 +136,16 @@ public final class Jitted<P, S, R> implements BiFunction<P, S, R> {
     }
 
     private Compiled compiled(Leaves in, S statics) {
+        // The program runs where its inputs live (JAX's rule for committed arrays).
+        Backend backend = Placement.of("jit(" + name + ")", in.arrays());
         var key = new JitCache.Key(in.treeDef(), in.arrays().map(Array::aval), Vector.of(statics == null ? Unit.UNIT : statics),
-                donation.leaves(in.treeDef()));
-        return cache.get(key, () -> compile(in.treeDef(), key.avals(), statics, key.donated()));
+                donation.leaves(in.treeDef()), backend.device());
+        return cache.get(key, () -> compile(in.treeDef(), key.avals(), statics, key.donated(), backend));
     }
 
-    private Compiled compile(TreeDef inDef, Seq<ShapedArray> avals, S statics, Seq<Integer> donated) {
+    private Compiled compile(TreeDef inDef, Seq<ShapedArray> avals, S statics, Seq<Integer> donated, Backend backend) {
         Traced t = stage(inDef, avals, statics);
-        return Compiled.of(t.staged(), t.outStructure(), donated);
+        return Compiled.of(t.staged(), t.outStructure(), donated, backend);
     }
 
     private record Traced(Staged staged, TreeDef outStructure) {}

@@ -1,6 +1,7 @@
 package dev.jaxj.array;
 
 import dev.jaxj.accel.Backends;
+import dev.jaxj.accel.Device;
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
@@ -49,6 +50,12 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
 
     /** {@return whether the dtype came from a Java scalar and gives way in promotion} */
     public final boolean weakType() { return aval().weakType(); }
+
+    /**
+     * {@return the device holding the data}, e.g. {@code cpu:0} or {@code opencl:0}
+     * @throws dev.jaxj.errors.ConcretizationError inside a transform, where the array is a tracer
+     */
+    public final Device device() { return Placement.device(this); }
 
     // Creation --------------------------------------------------------------------------------
 

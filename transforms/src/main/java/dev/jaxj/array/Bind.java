@@ -71,7 +71,7 @@ public final class Bind {
         Vector<ShapedArray> inAvals = Vector.ofAll(args).map(Array::aval);
         p.abstractEval(inAvals);
         Seq<Array> operands = Vector.ofAll(args);
-        Executable exe = EagerPrograms.of(p, inAvals, Backends.defaultBackend());
+        Executable exe = EagerPrograms.of(p, inAvals, Placement.of(p.name(), operands));
         Seq<Array> results = Executor.run(p.name(), exe, Vector.empty(), operands, false);
         if (DebugNans.enabled()) NanCheck.check(p, operands, results);
         return results;

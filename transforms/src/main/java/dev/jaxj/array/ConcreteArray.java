@@ -2,6 +2,7 @@ package dev.jaxj.array;
 
 import dev.jaxj.accel.Backends;
 import dev.jaxj.accel.Buffer;
+import dev.jaxj.accel.Device;
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.DeletedArrayError;
 import dev.jaxj.ir.ShapedArray;
@@ -21,19 +22,39 @@ final class ConcreteArray extends Array {
     private volatile boolean deleted;
     /** Whether another array may hold the same buffer, so that donating this one must not overwrite it. */
     private volatile boolean shared;
+    /**
+     * Whether the array was placed on its device explicitly ({@code devicePut}), or computed from
+     * such an array: operations run on a committed operand's device and move uncommitted ones
+     * there, as JAX does.
+     */
+    private final boolean committed;
 
     ConcreteArray(ShapedArray aval, Buffer buffer) {
-        this(aval, buffer, null);
+        this(aval, buffer, null, false);
+    }
+
+    ConcreteArray(ShapedArray aval, Buffer buffer, boolean committed) {
+        this(aval, buffer, null, committed);
     }
 
     ConcreteArray(ShapedArray aval, Buffer buffer, Number exact) {
+        this(aval, buffer, exact, false);
+    }
+
+    private ConcreteArray(ShapedArray aval, Buffer buffer, Number exact, boolean committed) {
         this.aval = requireNonNull(aval, "aval is null");
         this.buffer = requireNonNull(buffer, "buffer is null");
         if (buffer.size() != aval.size() || buffer.dtype() != aval.dtype()) {
             throw new IllegalArgumentException("buffer " + buffer + " does not hold " + aval);
         }
         this.exact = exact;
+        this.committed = committed;
     }
+
+    boolean committed() { return committed; }
+
+    /** {@return the device holding the data} */
+    Device device() { return buffer.device(); }
 
     /** {@return the exact Java value of a weak scalar, or null when there is none} @throws DeletedArrayError naming {@code op} once donated */
     Number exact(String op) {

@@ -37,14 +37,16 @@ public final class Executor {
         if (args.size() != j.inVars().size()) {
             throw new ArgumentError(op, "the compiled program takes " + j.inVars().size() + " inputs, got " + args.size());
         }
-        Vector<ConcreteArray> outside = Vector.ofAll(consts).appendAll(args).map(a -> (ConcreteArray) a);
+        // Inputs on another device are copied over (uncommitted ones: the caller chose this backend by the committed ones).
+        Vector<ConcreteArray> outside = Vector.ofAll(consts).appendAll(args).map(a -> Placement.onto((ConcreteArray) a, exe.backend(), op));
+        boolean committed = Placement.anyCommitted(outside);
         Vector<Buffer> buffers = outside.map(a -> a.buffer(op));
         Seq<Integer> owned = donate ? claim(exe, outside.drop(consts.size())) : Vector.empty();
         Seq<Buffer> out = exe.run(buffers.take(consts.size()), buffers.drop(consts.size()), owned);
         List<ConcreteArray> result = new ArrayList<>(out.size());
         for (int o = 0; o < out.size(); o++) {
             Buffer b = out.get(o);
-            var r = new ConcreteArray(j.outs().get(o).aval(), b);
+            var r = new ConcreteArray(j.outs().get(o).aval(), b, committed);
             for (int s = 0; s < outside.size(); s++) {
                 if (buffers.get(s) == b) share(r, outside.get(s));
             }

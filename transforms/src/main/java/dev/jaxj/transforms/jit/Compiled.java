@@ -1,9 +1,11 @@
 package dev.jaxj.transforms.jit;
 
+import dev.jaxj.accel.Backend;
 import dev.jaxj.accel.Backends;
 import dev.jaxj.accel.Executable;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Executor;
+import dev.jaxj.array.Placement;
 import dev.jaxj.compiler.kernel.BufferPlan;
 import dev.jaxj.compiler.kernel.Fusion;
 import dev.jaxj.compiler.kernel.KernelProgram;
@@ -34,9 +36,18 @@ public record Compiled(Executable executable, Seq<Array> consts, Object outStruc
      * their buffers overwritten once the program no longer reads them.
      */
     public static Compiled of(Staged staged, Object outStructure, Seq<Integer> donated) {
+        return of(staged, outStructure, donated, Backends.defaultBackend());
+    }
+
+    /**
+     * Like {@link #of(Staged, Object, Seq)}, compiled for {@code backend}: the constants are
+     * copied to its device once, here, so that a call moves nothing but its arguments.
+     */
+    public static Compiled of(Staged staged, Object outStructure, Seq<Integer> donated, Backend backend) {
         Closed<Array> program = Passes.forExecution().<Array>closed().apply(new Closed<>(staged.jaxpr().typecheck(), staged.consts()));
         KernelProgram kernels = Fusion.lower(program.jaxpr().typecheck());
-        return new Compiled(Backends.defaultBackend().compile(BufferPlan.of(kernels, donated)), program.consts(), outStructure);
+        Seq<Array> consts = program.consts().map(c -> Placement.device(c).equals(backend.device()) ? c : Placement.put(c, backend.device()));
+        return new Compiled(backend.compile(BufferPlan.of(kernels, donated)), consts, outStructure);
     }
 
     /** {@return the lowered program and where each of its results is written} */

@@ -3,6 +3,8 @@ package dev.jaxj.transforms.jit;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.tree.TreeDef;
+import dev.jaxj.accel.Backends;
+import dev.jaxj.accel.Device;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
@@ -33,11 +35,12 @@ public final class JitCache {
      * @param avals     the avals of the flat inputs
      * @param statics   the static arguments (compared with {@code equals})
      * @param donated   the positions of the donated flat inputs, ascending
+     * @param device    the device the program runs on (where its inputs live)
      */
-    public record Key(Object structure, Seq<ShapedArray> avals, Seq<Object> statics, Seq<Integer> donated) {
-        /** A key donating nothing. */
+    public record Key(Object structure, Seq<ShapedArray> avals, Seq<Object> statics, Seq<Integer> donated, Device device) {
+        /** A key donating nothing, on the default device. */
         public Key(Object structure, Seq<ShapedArray> avals, Seq<Object> statics) {
-            this(structure, avals, statics, Vector.empty());
+            this(structure, avals, statics, Vector.empty(), Backends.defaultBackend().device());
         }
     }
 

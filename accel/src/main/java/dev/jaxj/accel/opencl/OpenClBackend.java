@@ -1,0 +1,121 @@
+package dev.jaxj.accel.opencl;
+
+import dev.jaxj.accel.Backend;
+import dev.jaxj.accel.Buffer;
+import dev.jaxj.accel.Device;
+import dev.jaxj.accel.Executable;
+import dev.jaxj.accel.Transfers;
+import dev.jaxj.accel.host.HostData;
+import dev.jaxj.compiler.kernel.BufferPlan;
+import dev.jaxj.errors.BackendError;
+import dev.jaxj.ir.DType;
+import dev.jaxj.ir.ShapedArray;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The OpenCL backend of one device: programs rendered to OpenCL C (one OpenCL program per
+ * compiled function, built once and cached in memory and on disk), data resident in device
+ * memory from a program's first step to its last, one in-order queue.
+ * {@snippet :
+ * Backend gpu = OpenClBackend.all().getFirst();       // the first OpenCL device
+ * Buffer x = gpu.upload(HostData.own(new float[] {1, 2, 3}));
+ * }
+ */
+public final class OpenClBackend implements Backend {
+    private final ClDevice clDevice;
+    private final Device device;
+    private final ClContext context;
+    private final ClQueue queue;
+    private final ProgramCache programs;
+    private final DeviceCallRunner runner;
+
+    private OpenClBackend(ClDevice clDevice, int id) {
+        this.clDevice = clDevice;
+        this.device = new Device("opencl", id);
+        this.context = ClContext.create(clDevice);
+        this.queue = context.createQueue();
+        this.programs = new ProgramCache(context);
+        this.runner = new DeviceCallRunner(context, queue);
+    }
+
+    /**
+     * {@return one backend per OpenCL device of every platform}, numbered {@code opencl:0},
+     * {@code opencl:1}, … in the order the ICD loader lists them
+     * @throws BackendError when there is no OpenCL library, platform or device (saying what to install)
+     */
+    public static List<OpenClBackend> all() {
+        List<ClDevice> devices = ClDevice.all();
+        List<OpenClBackend> backends = new ArrayList<>(devices.size());
+        for (int i = 0; i < devices.size(); i++) backends.add(new OpenClBackend(devices.get(i), i));
+        return List.copyOf(backends);
+    }
+
+    @Override public String name() { return "opencl"; }
+
+    @Override public Device device() { return device; }
+
+    /** {@return the OpenCL device, with its name, extensions and limits} */
+    public ClDevice clDevice() { return clDevice; }
+
+    ProgramCache programs() { return programs; }
+
+    DeviceCallRunner runner() { return runner; }
+
+    @Override
+    public Buffer upload(HostData host) {
+        Transfers.log("upload", host.dtype(), host.size(), "host", device);
+        ClBuffer b = allocate(host.dtype(), host.size());
+        if (host.size() > 0) queue.write(b.mem(), host.array());
+        return b;
+    }
+
+    @Override
+    public HostData download(Buffer buffer) {
+        ClBuffer b = mine(buffer);
+        Transfers.log("download", b.dtype(), b.size(), device, "host");
+        HostData h = HostData.allocate(b.dtype(), b.size());
+        if (b.size() > 0) queue.read(b.mem(), h.array());
+        return h;
+    }
+
+    @Override
+    public Buffer allocate(ShapedArray aval) {
+        return allocate(aval.dtype(), aval.size());
+    }
+
+    private ClBuffer allocate(DType dtype, int size) {
+        if (dtype == DType.F64 && !clDevice.fp64()) {
+            throw new BackendError("opencl", "f64 arrays need a device with cl_khr_fp64, and " + clDevice.name() + " lacks it: use f32 on this device");
+        }
+        // OpenCL has no empty buffers; an empty array still gets one byte, never read.
+        return new ClBuffer(context.allocate(Math.max(1, bytes(dtype, size))), dtype, size, device);
+    }
+
+    @Override
+    public void copy(Buffer src, int srcOffset, Buffer dst, int dstOffset, int count) {
+        if (count == 0) return;
+        long w = bytes(src.dtype(), 1);
+        queue.copy(mine(src).mem(), srcOffset * w, mine(dst).mem(), dstOffset * w, count * w);
+    }
+
+    @Override
+    public Executable compile(BufferPlan plan) {
+        return new OpenClExecutable(this, plan);
+    }
+
+    /** Waits for every command queued so far (for timing; transfers to the host wait by themselves). */
+    public void finish() { queue.finish(); }
+
+    ClBuffer mine(Buffer b) {
+        if (b instanceof ClBuffer c && c.device().equals(device)) return c;
+        throw new BackendError("opencl", device + " reads only its own buffers, got one on " + b.device());
+    }
+
+    static long bytes(DType dtype, int size) {
+        return (long) size * (dtype.bits() / 8);
+    }
+
+    @Override public String toString() { return device + " (" + clDevice.name() + ")"; }
+}

@@ -1,0 +1,80 @@
+package dev.jaxj.accel.opencl;
+
+import dev.jaxj.accel.Backend;
+import dev.jaxj.accel.Buffer;
+import dev.jaxj.accel.Executable;
+import dev.jaxj.accel.device.DeviceCall;
+import dev.jaxj.accel.device.Dialect;
+import dev.jaxj.accel.device.library.LibraryKernels;
+import dev.jaxj.accel.device.render.LoopRenderer;
+import dev.jaxj.accel.run.PlanRunner;
+import dev.jaxj.accel.run.StepKernels;
+import dev.jaxj.compiler.kernel.BufferPlan;
+import dev.jaxj.compiler.kernel.Step;
+import dev.jaxj.ir.Var;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A program compiled for an OpenCL device: every fused loop rendered to OpenCL C and every
+ * library call lowered to device kernels, all built as one OpenCL program. Its steps run on the
+ * device queue back to back; nothing comes back to the host but what the caller downloads
+ * (and a loop's predicate or a branch's index, one element each).
+ */
+final class OpenClExecutable implements Executable, StepKernels {
+    private final OpenClBackend backend;
+    private final PlanRunner runner;
+    /** Per step: the device call of a loop or library call (null for nested steps). */
+    private final DeviceCall[] calls;
+    private final ClProgram program;
+
+    OpenClExecutable(OpenClBackend backend, BufferPlan plan) {
+        this.backend = backend;
+        Seq<Step> steps = plan.program().steps();
+        this.calls = new DeviceCall[steps.size()];
+        List<DeviceCall> launching = new ArrayList<>();
+        for (int k = 0; k < steps.size(); k++) {
+            calls[k] = switch (steps.get(k)) {
+                case Step.FusedLoop f -> LoopRenderer.render(f, Dialect.OPENCL);
+                case Step.LibraryCall c -> LibraryKernels.lower(c.eqn(), Dialect.OPENCL);
+                case Step.Nested _ -> null;
+            };
+            if (calls[k] != null && !calls[k].launches().isEmpty()) launching.add(calls[k]);
+        }
+        this.program = launching.isEmpty() ? null : backend.programs().build(DeviceCallRunner.kernelsOf(launching));
+        this.runner = new PlanRunner(plan, backend, this);
+    }
+
+    @Override public BufferPlan plan() { return runner.plan(); }
+
+    @Override public Backend backend() { return backend; }
+
+    @Override
+    public Seq<Buffer> run(Seq<Buffer> consts, Seq<Buffer> args, Seq<Integer> owned) {
+        return runner.run(consts, args, owned);
+    }
+
+    @Override
+    public void loop(int step, Step.FusedLoop loop, Seq<Buffer> inputs, Seq<Buffer> outputs) {
+        backend.runner().run(calls[step], program, mems(inputs), mems(outputs));
+    }
+
+    @Override
+    public Seq<Buffer> library(int step, Step.LibraryCall call, Seq<Buffer> operands) {
+        DeviceCall c = calls[step];
+        Seq<Var> outs = call.eqn().out();
+        Seq<Buffer> results = Vector.range(0, outs.size()).map(r -> {
+            int alias = c.aliasOf().get(r);
+            return alias >= 0 ? operands.get(alias) : backend.allocate(outs.get(r).aval());
+        });
+        if (!c.launches().isEmpty()) backend.runner().run(c, program, mems(operands), mems(results));
+        return results;
+    }
+
+    private List<ClMem> mems(Seq<Buffer> buffers) {
+        return buffers.map(b -> backend.mine(b).mem()).toJavaList();
+    }
+}
