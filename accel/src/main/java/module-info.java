@@ -8,4 +8,5 @@ module dev.jaxj.accel {
     exports dev.jaxj.accel.cpu;
     exports dev.jaxj.accel.device;
     exports dev.jaxj.accel.device.render;
+    exports dev.jaxj.accel.opencl;
 }
