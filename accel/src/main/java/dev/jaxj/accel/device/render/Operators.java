@@ -65,7 +65,9 @@ final class Operators {
                 case TO_NEAREST_EVEN -> "rint";
             }, x);
             case Sqrt _ -> withF64(h, floatOnly(p, d, "JX_SQRT_" + d.shortName().toUpperCase() + "(" + x + ")"));
-            case Rsqrt _ -> viaDouble(p, d, "1.0 / sqrt", x, h);
+            // As the CPU's fused loops: a correctly rounded square root, then a correctly rounded division.
+            case Rsqrt _ -> withF64(h, floatOnly(p, d, "JX_DIV_" + d.shortName().toUpperCase() + "((" + t + ") 1, JX_SQRT_"
+                    + d.shortName().toUpperCase() + "(" + x + "))"));
             case Exp _ -> viaDouble(p, d, "exp", x, h);
             case Exp2 _ -> viaDouble(p, d, "exp2", x, h);
             case Log _ -> viaDouble(p, d, "log", x, h);
