@@ -17,7 +17,7 @@ final class ConvertOps {
             case F32, F64 -> "((" + CTypes.of(to) + ") " + x + ")";
             case BOOL -> "((bool_t) (" + x + " != 0))";
             case I32, U32, I64 -> switch (from) {
-                case F32, F64 -> h.use(ScalarHelpers.toInteger(to)) + "((double) " + x + ")";
+                case F32, F64 -> h.use(ScalarHelpers.toInteger(from, to)) + "(" + x + ")";
                 // Through the unsigned type of the target's width, where C defines wrapping; u32 widens unsigned.
                 case I32, U32, I64, BOOL -> to == DType.I64 ? "((i64_t) " + x + ")" : "((" + CTypes.of(to) + ") (u32_t) " + x + ")";
             };

@@ -20,7 +20,11 @@ import dev.jaxj.accel.device.Dialect;
 final class DialectTable {
     private DialectTable() {}
 
-    static Helper preamble(Dialect dialect) {
+    /**
+     * {@return the macros}; without fp64, OpenCL's f32 division and square root are its own
+     * (within 2.5 and 3 ulps, or exact under {@code -cl-fp32-correctly-rounded-divide-sqrt}).
+     */
+    static Helper preamble(Dialect dialect, boolean fp64) {
         String code = switch (dialect) {
             case OPENCL -> """
                     #pragma OPENCL FP_CONTRACT OFF
@@ -39,7 +43,8 @@ final class DialectTable {
                     #define JX_MUL_F64(a, b) ((a) * (b))
                     #define JX_DIV_F64(a, b) ((a) / (b))
                     #define JX_SQRT_F64(x) sqrt(x)
-                    """;
+                    """.replace(fp64 ? "\0" : "((float) ((double) (a) / (double) (b)))", "((a) / (b))")
+                    .replace(fp64 ? "\0" : "((float) sqrt((double) (x)))", "sqrt(x)");
             case CUDA -> """
                     #define JX_FN __device__ static inline
                     #define JX_F32_OF(b) __uint_as_float((unsigned int) (b))

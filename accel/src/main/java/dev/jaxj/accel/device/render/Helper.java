@@ -32,7 +32,16 @@ record Helper(String name, String code, Seq<Helper> deps, boolean usesF64) {
     /** The helpers one kernel uses, in an order where each follows what it calls. */
     static final class Set {
         private final Map<String, Helper> used = new LinkedHashMap<>();
+        private final boolean fp64;
         private boolean f64;
+
+        /** @param fp64 whether the device computes in double (OpenCL's {@code cl_khr_fp64}) */
+        Set(boolean fp64) {
+            this.fp64 = fp64;
+        }
+
+        /** {@return whether the device computes in double}: the renderer then widens f32 functions and accumulates in double */
+        boolean fp64() { return fp64; }
 
         /** {@return {@code h}'s name}, recording {@code h} and what it calls */
         String use(Helper h) {

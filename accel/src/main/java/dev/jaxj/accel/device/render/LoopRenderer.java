@@ -29,11 +29,12 @@ import java.util.List;
  * }
  *
  * <p>Reductions (sum, max, min of f32 or f64, the ones fusion admits) accumulate in double, as
- * the CPU folds them, so an f32 sum is rounded once at the end; max and min propagate NaN and
+ * the CPU folds them (on a device with fp64), so an f32 sum is rounded once at the end; max and min propagate NaN and
  * order -0 below +0. The order of a sum differs from the CPU's (strided partial sums and a
  * tree), so sums agree to the rounding of the accumulation, not bit for bit. Everything else
  * matches the CPU's interpreter elementwise ({@link Operators}). Kernels that compute in double
- * (f64 values, reductions, widened f32 functions) need a device with fp64.
+ * (f64 values, reductions, widened f32 functions) need a device with fp64; the three-argument
+ * {@code render} renders f32 loops for devices without it.
  */
 public final class LoopRenderer {
     /** Rows at least this long are reduced by a work-group each, shorter ones by one work-item. */
@@ -57,13 +58,32 @@ public final class LoopRenderer {
      *                                  or reduces what fusion never fuses (prod, and, or; integers)
      */
     public static DeviceCall render(Step.FusedLoop loop, Dialect dialect) {
+        return render(loop, dialect, true);
+    }
+
+    /**
+     * {@return the device call computing {@code loop}} on a device with or without fp64 (see
+     * {@link #render(Step.FusedLoop, Dialect)}). Without fp64, f32 functions call the device's
+     * float builtins (within OpenCL's f32 bounds instead of an ulp of the CPU) and f32
+     * reductions accumulate in float, so sums agree only to float rounding of every addition.
+     *
+     * @throws IllegalArgumentException      if {@code fp64} is false and the loop has f64 values
+     * @throws UnsupportedOperationException if {@code fp64} is false and the loop applies a special
+     *                                       function (erf, lgamma, …), whose algorithm needs double
+     */
+    public static DeviceCall render(Step.FusedLoop loop, Dialect dialect, boolean fp64) {
+        if (!fp64) {
+            for (Node n : loop.nodes()) {
+                if (n.aval().dtype() == DType.F64) throw new IllegalArgumentException(loop.name() + " computes in f64, which needs a device with fp64");
+            }
+        }
         int outs = loop.stores().size();
         boolean empty = loop.reducedAxes() == 0 ? loop.domain().size() == 0 : loop.rows() == 0;
         if (empty) return DeviceCall.of(outs);
         var args = new ArrayList<KernelArg>();
         for (int i = 0; i < loop.inputs().size(); i++) args.add(new KernelArg.In(i));
         for (int s = 0; s < outs; s++) args.add(new KernelArg.Out(s));
-        Kernel k = new Kernel(loop, dialect);
+        Kernel k = new Kernel(loop, dialect, fp64);
         String prefix = "jx_" + loop.name().replaceAll("[^A-Za-z0-9_]", "_");
         KernelSource source = KernelSource.named(prefix, name -> k.code.replace(NAME, name), k.usesF64);
         long[] global = {k.items}, local = k.group > 0 ? new long[] {k.group} : null;
@@ -75,20 +95,23 @@ public final class LoopRenderer {
         final Step.FusedLoop loop;
         final Vector<Node> nodes;
         final int[] pass;
-        final Helper.Set helpers = new Helper.Set();
+        final Helper.Set helpers;
+        final String acc;
         final StringBuilder body = new StringBuilder();
         final String code;
         final boolean usesF64;
         final long items;
         final int group;
 
-        Kernel(Step.FusedLoop loop, Dialect dialect) {
+        Kernel(Step.FusedLoop loop, Dialect dialect, boolean fp64) {
             this.loop = loop;
+            this.helpers = new Helper.Set(fp64);
+            this.acc = fp64 ? "double" : "float";
             this.nodes = loop.nodes().toVector();
             this.pass = loop.nodePasses();
-            helpers.use(DialectTable.preamble(dialect));
+            helpers.use(DialectTable.preamble(dialect, fp64));
             boolean f64 = false;
-            for (Node n : nodes) f64 |= n.aval().dtype() == DType.F64 || n instanceof Node.Reduce;
+            for (Node n : nodes) f64 |= n.aval().dtype() == DType.F64 || n instanceof Node.Reduce && fp64;
             for (var v : loop.inputs()) f64 |= v.aval().dtype() == DType.F64;
             int rowLength = loop.rowLength();
             if (loop.reducedAxes() == 0) {
@@ -106,7 +129,7 @@ public final class LoopRenderer {
             } else {
                 group = Math.min(MAX_GROUP, Integer.highestOneBit(rowLength));
                 items = (long) loop.rows() * group;
-                line(1, "LOCAL double jx_part[" + group + "];");
+                line(1, "LOCAL " + acc + " jx_part[" + group + "];");
                 line(1, "const i64_t row = GROUP0;");
                 line(1, "const int lid = LID0;");
                 for (int p = 0; p < loop.passes(); p++) rowPass(p, rowLength, group);
@@ -136,7 +159,7 @@ public final class LoopRenderer {
             for (int i = 0; i < nodes.size(); i++) {
                 if (nodes.get(i) instanceof Node.Reduce r && pass[r.arg()] == p) {
                     folds.add(i);
-                    line(1, "double acc" + i + " = " + identity(r) + ";");
+                    line(1, acc + " acc" + i + " = " + identity(r) + ";");
                 }
             }
             String start = group > 1 ? "lid" : "0";
@@ -145,7 +168,7 @@ public final class LoopRenderer {
             sweep(p, 2, "g");
             for (int i : folds) {
                 Node.Reduce r = (Node.Reduce) nodes.get(i);
-                line(2, "acc" + i + " = " + combine(r, "acc" + i, "(double) v" + r.arg()) + ";");
+                line(2, "acc" + i + " = " + combine(r, "acc" + i, "(" + acc + ") v" + r.arg()) + ";");
             }
             line(1, "}");
             for (int i : folds) {
@@ -211,9 +234,9 @@ public final class LoopRenderer {
 
         private String identity(Node.Reduce r) {
             return switch (r.kind()) {
-                case ReduceSum _ -> "0.0";
-                case ReduceMax _ -> CTypes.f64(Double.NEGATIVE_INFINITY);
-                case ReduceMin _ -> CTypes.f64(Double.POSITIVE_INFINITY);
+                case ReduceSum _ -> "(" + acc + ") 0";
+                case ReduceMax _ -> helpers.fp64() ? CTypes.f64(Double.NEGATIVE_INFINITY) : CTypes.f32(Float.NEGATIVE_INFINITY);
+                case ReduceMin _ -> helpers.fp64() ? CTypes.f64(Double.POSITIVE_INFINITY) : CTypes.f32(Float.POSITIVE_INFINITY);
                 case ReduceProd _, ReduceAnd _, ReduceOr _ -> throw notFused(r.kind());
             };
         }
@@ -224,11 +247,13 @@ public final class LoopRenderer {
             if (!d.isFloating()) throw new IllegalArgumentException(r.kind().name() + " of " + d + " is not fused; fusion reduces floats only");
             return switch (r.kind()) {
                 case ReduceSum _ -> a + " + " + b;
-                case ReduceMax _ -> helpers.use(ScalarHelpers.extreme(DType.F64, true)) + "(" + a + ", " + b + ")";
-                case ReduceMin _ -> helpers.use(ScalarHelpers.extreme(DType.F64, false)) + "(" + a + ", " + b + ")";
+                case ReduceMax _ -> helpers.use(ScalarHelpers.extreme(accType(), true)) + "(" + a + ", " + b + ")";
+                case ReduceMin _ -> helpers.use(ScalarHelpers.extreme(accType(), false)) + "(" + a + ", " + b + ")";
                 case ReduceProd _, ReduceAnd _, ReduceOr _ -> throw notFused(r.kind());
             };
         }
+
+        private DType accType() { return helpers.fp64() ? DType.F64 : DType.F32; }
 
         private static IllegalArgumentException notFused(Primitive.Reduction kind) {
             return new IllegalArgumentException(kind.name() + " is not fused into loops; it has no rendering");

@@ -12,10 +12,10 @@ import io.vavr.collection.Seq;
  * primitive does not compile until it has a row here. Dialect differences are macros of
  * {@link DialectTable}; functions C lacks are {@link Helper}s.
  *
- * <p>f32 functions other than the exactly rounded ones (neg, abs, floor, ceil, round, fmod,
- * add, sub, mul, div, sqrt, …) widen to double and round once, as the CPU does, so the f32
- * result is within one ulp of the CPU's wherever the device's double function is within a few
- * double ulps of Java's.
+ * <p>On a device with fp64, f32 functions other than the exactly rounded ones (neg, abs, floor,
+ * ceil, round, fmod, add, sub, mul, div, sqrt, …) widen to double and round once, as the CPU
+ * does, so the f32 result is within an ulp or two of the CPU's wherever the device's double
+ * function is within a few double ulps of Java's. Without fp64 they call the float builtins.
  */
 final class Operators {
     private Operators() {}
@@ -53,7 +53,8 @@ final class Operators {
                 case BOOL -> throw rejected(p, d);
             };
             case IntegerPow(var n) -> switch (d) {
-                case F32, F64, U32 -> h.use(ScalarHelpers.integerPow(d)) + "(" + x + ", " + n + ")";
+                case F32, F64 -> withF64(h, h.use(ScalarHelpers.integerPow(d)) + "(" + x + ", " + n + ")");
+                case U32 -> h.use(ScalarHelpers.integerPow(d)) + "(" + x + ", " + n + ")";
                 case I32 -> "((i32_t) " + h.use(ScalarHelpers.integerPow(d)) + "((u32_t) " + x + ", " + n + "))";
                 case I64 -> "((i64_t) " + h.use(ScalarHelpers.integerPow(d)) + "((u64_t) " + x + ", " + n + "))";
                 case BOOL -> throw rejected(p, d);
@@ -83,15 +84,16 @@ final class Operators {
             case Sinh _ -> viaDouble(p, d, "sinh", x, h);
             case Cosh _ -> viaDouble(p, d, "cosh", x, h);
             case Tanh _ -> viaDouble(p, d, "tanh", x, h);
-            case Asinh _ -> viaDouble(p, d, h.use(SpecialFunctionSource.ASINH), x, h);
-            case Acosh _ -> viaDouble(p, d, h.use(SpecialFunctionSource.ACOSH), x, h);
-            case Atanh _ -> viaDouble(p, d, h.use(SpecialFunctionSource.ATANH), x, h);
-            case Logistic _ -> viaDouble(p, d, h.use(SpecialFunctionSource.LOGISTIC), x, h);
-            case Erf _ -> viaDouble(p, d, h.use(SpecialFunctionSource.ERF), x, h);
-            case Erfc _ -> viaDouble(p, d, h.use(SpecialFunctionSource.ERFC), x, h);
-            case ErfInv _ -> viaDouble(p, d, h.use(SpecialFunctionSource.ERF_INV), x, h);
-            case Lgamma _ -> viaDouble(p, d, h.use(SpecialFunctionSource.LGAMMA), x, h);
-            case Digamma _ -> viaDouble(p, d, h.use(SpecialFunctionSource.DIGAMMA), x, h);
+            case Asinh _ -> special(p, d, SpecialFunctionSource.ASINH, x, h);
+            case Acosh _ -> special(p, d, SpecialFunctionSource.ACOSH, x, h);
+            case Atanh _ -> special(p, d, SpecialFunctionSource.ATANH, x, h);
+            case Logistic _ -> d == DType.F32 && !h.fp64() ? h.use(SpecialFunctionSource.LOGISTIC_F32) + "(" + x + ")"
+                    : special(p, d, SpecialFunctionSource.LOGISTIC, x, h);
+            case Erf _ -> special(p, d, SpecialFunctionSource.ERF, x, h);
+            case Erfc _ -> special(p, d, SpecialFunctionSource.ERFC, x, h);
+            case ErfInv _ -> special(p, d, SpecialFunctionSource.ERF_INV, x, h);
+            case Lgamma _ -> special(p, d, SpecialFunctionSource.LGAMMA, x, h);
+            case Digamma _ -> special(p, d, SpecialFunctionSource.DIGAMMA, x, h);
             case IsFinite _ -> floatOnly(p, d, "((bool_t) (isfinite(" + x + ") != 0))");
             case Not _ -> switch (d) {
                 case BOOL -> "((bool_t) !" + x + ")";
@@ -181,19 +183,36 @@ final class Operators {
         };
     }
 
+    /** {@code expr} divides or takes a square root: OpenCL does f32 ones in double where it can (DialectTable). */
     private static String withF64(Helper.Set h, String expr) {
-        h.markF64(true);
+        h.markF64(h.fp64());
         return expr;
     }
 
-    /** {@code fn} in double; an f32 operand widens and the result rounds once, as on the CPU. */
+    /**
+     * {@code fn} in double; an f32 operand widens and the result rounds once, as on the CPU.
+     * Without fp64, f32 calls the builtin's float overload, within OpenCL's f32 bound.
+     */
     private static String viaDouble(Primitive p, DType d, String fn, String operands, Helper.Set h) {
-        h.markF64(true);
         return switch (d) {
             case F64 -> "(" + fn + "(" + operands + "))";
-            case F32 -> "((float) (" + fn + "(" + widened(operands) + ")))";
+            case F32 -> {
+                if (!h.fp64()) yield "(" + fn + "(" + operands + "))";
+                h.markF64(true);
+                yield "((float) (" + fn + "(" + widened(operands) + ")))";
+            }
             case I32, I64, U32, BOOL -> throw rejected(p, d);
         };
+    }
+
+    /** A special function of {@link SpecialFunctionSource}, which computes in double. */
+    private static String special(Primitive p, DType d, Helper f, String x, Helper.Set h) {
+        if (!h.fp64()) {
+            throw new UnsupportedOperationException(p.name() + " of " + d + " has no rendering for a device without fp64: "
+                    + "its algorithm is the CPU's double-precision one");
+        }
+        h.markF64(true);
+        return viaDouble(p, d, h.use(f), x, h);
     }
 
     private static String widened(String operands) {
@@ -204,7 +223,6 @@ final class Operators {
     private static String arithmetic(Primitive p, DType d, String macro, String op, String x, String y, Helper.Set h) {
         return switch (d) {
             case F32, F64 -> {
-                h.markF64(d == DType.F64);
                 yield "JX_" + macro + "_" + d.shortName().toUpperCase() + "(" + x + ", " + y + ")";
             }
             case I32 -> "((i32_t) ((u32_t) " + x + " " + op + " (u32_t) " + y + "))";

@@ -77,20 +77,26 @@ final class ScalarHelpers {
                     + "    return acc;\n}";
             case BOOL -> throw new IllegalArgumentException("integer_pow of bool");
         };
-        return Helper.of(name, code, d == DType.F64 || d == DType.F32);
+        return Helper.of(name, code, d == DType.F64);
     }
 
-    /** A double (a widened float) to an integer dtype: truncation toward zero, NaN to 0, saturation at the bounds. */
-    static Helper toInteger(DType to) {
-        String name = "jx_f64_to_" + suffix(to);
+    /**
+     * A float to an integer dtype: truncation toward zero, NaN to 0, saturation at the bounds.
+     * f32 compares with the powers of two that bound the target, which equals the CPU's compare
+     * of the widened value with the bounds themselves: no float lies strictly between.
+     */
+    static Helper toInteger(DType from, DType to) {
+        boolean f32 = from == DType.F32;
+        String t = CTypes.of(from), f = f32 ? "f" : "", name = "jx_" + suffix(from) + "_to_" + suffix(to);
         String code = switch (to) {
-            case I32 -> "JX_FN i32_t " + name + "(double v) { return isnan(v) ? 0 : v <= -2147483648.0 ? (i32_t) 0x80000000u"
-                    + " : v >= 2147483647.0 ? (i32_t) 0x7fffffff : (i32_t) v; }";
-            case U32 -> "JX_FN u32_t " + name + "(double v) { return isnan(v) ? 0u : v <= 0.0 ? 0u : v >= 4294967295.0 ? 0xffffffffu : (u32_t) v; }";
-            case I64 -> "JX_FN i64_t " + name + "(double v) { return isnan(v) ? 0 : v <= -0x1p63 ? (i64_t) 0x8000000000000000ull"
-                    + " : v >= 0x1p63 ? (i64_t) 0x7fffffffffffffffull : (i64_t) v; }";
+            case I32 -> "JX_FN i32_t " + name + "(" + t + " v) { return isnan(v) ? 0 : v <= -2147483648.0" + f + " ? (i32_t) 0x80000000u"
+                    + " : v >= " + (f32 ? "2147483648.0f" : "2147483647.0") + " ? (i32_t) 0x7fffffff : (i32_t) v; }";
+            case U32 -> "JX_FN u32_t " + name + "(" + t + " v) { return isnan(v) ? 0u : v <= 0" + (f32 ? ".0f" : ".0") + " ? 0u : v >= "
+                    + (f32 ? "4294967296.0f" : "4294967295.0") + " ? 0xffffffffu : (u32_t) v; }";
+            case I64 -> "JX_FN i64_t " + name + "(" + t + " v) { return isnan(v) ? 0 : v <= -0x1p63" + f + " ? (i64_t) 0x8000000000000000ull"
+                    + " : v >= 0x1p63" + f + " ? (i64_t) 0x7fffffffffffffffull : (i64_t) v; }";
             case F32, F64, BOOL -> throw new IllegalArgumentException("not an integer conversion target: " + to);
         };
-        return Helper.of(name, code, true);
+        return Helper.of(name, code, !f32);
     }
 }

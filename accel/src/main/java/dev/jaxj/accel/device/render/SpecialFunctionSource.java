@@ -263,6 +263,13 @@ final class SpecialFunctionSource {
                 return copysign(r, x);
             }""", true);
 
+    /** The f32 logistic of the CPU's fused loops, for devices without fp64: {@code e = exp(-|x|)}, never overflowing. */
+    static final Helper LOGISTIC_F32 = Helper.of("jx_logistic_f32", """
+            JX_FN float jx_logistic_f32(float x) {
+                float e = exp(-fabs(x));
+                return JX_DIV_F32(x < 0 ? e : 1.0f, JX_ADD_F32(e, 1.0f));
+            }""", false);
+
     static final Helper LOGISTIC = Helper.of("jx_logistic", """
             JX_FN double jx_logistic(double x) {
                 if (x >= 0) return 1 / (1 + exp(-x));

@@ -49,6 +49,37 @@ record DeviceTolerance(double ulps, double floor) {
         };
     }
 
+    /**
+     * f32 on a device without fp64, where the renderer calls the float builtins: OpenCL 1.2's
+     * f32 bound for each (its §7.4 table: division 2.5, sqrt 3, exp, exp2, expm1, log 3; log1p,
+     * cbrt 2; sin, cos, tan, asin, acos, sinh, cosh 4; atan, tanh 5; atan2 6; pow 16), plus the
+     * CPU's error from the exact value (1; atan2 2; sinh, cosh, tanh 3), plus one for rounding.
+     * A negative integer_pow divides once; rsqrt divides a square root; the fused logistic is
+     * exp, an addition and a division on both sides.
+     */
+    static DeviceTolerance withoutFp64(Primitive.Elementwise p) {
+        double normal = Float.MIN_NORMAL;
+        return switch (p) {
+            case Div _, IntegerPow _ -> new DeviceTolerance(3, normal);
+            case Sqrt _ -> new DeviceTolerance(3 + 1, normal);
+            case Rsqrt _ -> new DeviceTolerance(3 + 3 + 1, normal);
+            case Exp _, Exp2 _, Expm1 _, Log _ -> new DeviceTolerance(3 + 1 + 1, normal);
+            case Log1p _, Cbrt _ -> new DeviceTolerance(2 + 1 + 1, normal);
+            case Sin _, Cos _, Tan _, Asin _, Acos _ -> new DeviceTolerance(4 + 1 + 1, normal);
+            case Atan _ -> new DeviceTolerance(5 + 1 + 1, normal);
+            case Sinh _, Cosh _ -> new DeviceTolerance(4 + 3 + 1, normal);
+            case Tanh _ -> new DeviceTolerance(5 + 3 + 1, normal);
+            case Atan2 _ -> new DeviceTolerance(6 + 2 + 1, normal);
+            case Pow _ -> new DeviceTolerance(16 + 1 + 1, normal);
+            case Logistic _ -> new DeviceTolerance(3 + 1 + 3 + 1, normal);
+            case Erf _, Erfc _, ErfInv _, Asinh _, Acosh _, Atanh _, Lgamma _, Digamma _ ->
+                    throw new IllegalArgumentException(p.name() + " has no rendering without fp64");
+            case Neg _, Abs _, Sign _, Floor _, Ceil _, Round _, IsFinite _, Not _, ConvertElementType _, BitcastConvertType _,
+                 Copy _, Add _, Sub _, Mul _, Rem _, Max _, Min _, Nextafter _, And _, Or _, Xor _, ShiftLeft _,
+                 ShiftRightLogical _, ShiftRightArithmetic _, Eq _, Ne _, Lt _, Le _, Gt _, Ge _, SelectN _, Clamp _ -> EXACT;
+        };
+    }
+
     /** Whether {@code device} is within this tolerance of {@code cpu}. */
     boolean accepts(double cpu, double device, boolean f32) {
         if (Double.isNaN(cpu) || Double.isNaN(device)) return Double.isNaN(cpu) && Double.isNaN(device);

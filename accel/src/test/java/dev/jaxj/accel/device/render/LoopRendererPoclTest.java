@@ -132,6 +132,53 @@ class LoopRendererPoclTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
     }
 
+    @Test
+    void withoutFp64EveryF32AndIntegerPrimitiveMatchesTheCpu() {
+        List<RenderCases.Case> cases = RenderCases.elementwise(Shape.of(8, 256)).stream().filter(c -> !RenderCases.needsFp64(c.loop())).toList();
+        Results r = run(cases, false);
+        List<String> failures = new ArrayList<>();
+        for (int c = 0; c < cases.size(); c++) {
+            Node.Apply a = (Node.Apply) cases.get(c).loop().nodes().last();
+            DType in = cases.get(c).loop().inputs().last().aval().dtype();
+            DeviceTolerance tol = in == DType.F32 ? DeviceTolerance.withoutFp64(a.prim()) : DeviceTolerance.EXACT;
+            compare(cases.get(c).name(), r.inputs.get(c), r.cpu.get(c).getFirst(), r.device.get(c).getFirst(), (i, cpu, dev) -> tol.accepts(cpu, dev, true), failures);
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " mismatches, the first ones:\n" + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+    }
+
+    /**
+     * f32 reductions on a device without fp64 accumulate in float: the device's sum lies within
+     * {@code n u sum|t|} of the exact one and the CPU's within {@code (n + 1) u sum|t|}; max and
+     * min stay exact.
+     */
+    @Test
+    void withoutFp64ReductionsAccumulateInFloat() {
+        List<RenderCases.Case> cases = new ArrayList<>();
+        for (Primitive.Reduction k : List.<Primitive.Reduction>of(new ReduceSum(Vector.of(1)), new ReduceMax(Vector.of(1)), new ReduceMin(Vector.of(1)))) {
+            for (int cols : new int[] {0, 7, 64, 1000}) cases.add(new RenderCases.Case(k.name() + " cols=" + cols, RenderCases.reduction(k, DType.F32, 5, cols)));
+        }
+        Results r = run(cases, false);
+        List<String> failures = new ArrayList<>();
+        for (int c = 0; c < cases.size(); c++) {
+            Step.FusedLoop loop = cases.get(c).loop();
+            int cols = loop.rowLength();
+            HostBuffer x = r.inputs.get(c).getFirst();
+            double[] bound = new double[loop.rows()];
+            if (((Node.Reduce) loop.nodes().get(3)).kind() instanceof ReduceSum) {
+                for (int row = 0; row < bound.length; row++) {
+                    double abs = 0;
+                    for (int j = 0; j < cols; j++) abs += Math.abs((double) (2 * x.f32()[row * cols + j]));
+                    bound[row] = (2 * cols + 1) * 0x1p-24 * abs;
+                }
+            }
+            compare(cases.get(c).name() + " reduced", r.inputs.get(c), r.cpu.get(c).get(0), r.device.get(c).get(0),
+                    (row, cpu, dev) -> withinBound(cpu, dev, bound[row], true), failures);
+            compare(cases.get(c).name() + " x - reduced", r.inputs.get(c), r.cpu.get(c).get(1), r.device.get(c).get(1),
+                    (i, cpu, dev) -> withinBound(cpu, dev, bound[i / Math.max(1, cols)], true), failures);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+    }
+
     /** Within {@code bound} plus the final rounding (an ulp of either value); non-finite values must agree. */
     private static boolean withinBound(double cpu, double dev, double bound, boolean f32) {
         if (!Double.isFinite(cpu) || !Double.isFinite(dev)) return Double.isNaN(cpu) ? Double.isNaN(dev) : cpu == dev;
@@ -171,6 +218,10 @@ class LoopRendererPoclTest {
 
     /** Runs every case's loop on the CPU interpreter, and all of them as one call on the device. */
     private static Results run(List<RenderCases.Case> cases) {
+        return run(cases, true);
+    }
+
+    private static Results run(List<RenderCases.Case> cases, boolean fp64) {
         PoCl.assumeAvailable();
         List<List<HostBuffer>> inputs = new ArrayList<>(), cpu = new ArrayList<>();
         List<HostBuffer> allInputs = new ArrayList<>();
@@ -188,7 +239,7 @@ class LoopRendererPoclTest {
             int inBase = allInputs.size(), outBase = allOut.size();
             allInputs.addAll(in);
             for (Step.Store s : loop.stores()) allOut.add(s.target().aval());
-            for (Launch l : LoopRenderer.render(loop, Dialect.OPENCL).launches()) {
+            for (Launch l : LoopRenderer.render(loop, Dialect.OPENCL, fp64).launches()) {
                 launches.add(new Launch(l.kernel(), l.global(), l.local(), l.args().map(a -> switch (a) {
                     case KernelArg.In(int i) -> new KernelArg.In(inBase + i);
                     case KernelArg.Out(int o) -> new KernelArg.Out(outBase + o);

@@ -43,16 +43,49 @@ class LoopRendererTest {
     }
 
     @Test
+    void withoutFp64NothingComputesInDouble() {
+        int rendered = 0;
+        for (RenderCases.Case c : RenderCases.elementwise(Shape.of(2, 3))) {
+            boolean f64Values = c.loop().nodes().exists(n -> n.aval().dtype() == DType.F64);
+            if (f64Values) {
+                assertThrows(IllegalArgumentException.class, () -> LoopRenderer.render(c.loop(), Dialect.OPENCL, false), c.name());
+            } else if (RenderCases.needsFp64(c.loop())) {
+                var e = assertThrows(UnsupportedOperationException.class, () -> LoopRenderer.render(c.loop(), Dialect.OPENCL, false), c.name());
+                assertTrue(e.getMessage().contains("fp64"), e.getMessage());
+            } else {
+                KernelSource k = LoopRenderer.render(c.loop(), Dialect.OPENCL, false).launches().single().kernel();
+                assertFalse(k.usesF64(), c.name());
+                assertFalse(k.code().matches("(?s).*\\bdouble\\b.*"), c.name() + ":\n" + k.code());
+                rendered++;
+            }
+        }
+        assertTrue(rendered > 150, "only " + rendered + " renderings without fp64");
+        KernelSource softmax = kernel(RenderCases.softmax(DType.F32, 4, 10, 77), Dialect.OPENCL, false);
+        assertFalse(softmax.usesF64());
+        assertFalse(softmax.code().matches("(?s).*\\bdouble\\b.*"), softmax.code());
+    }
+
+    @Test
     void everyRenderingCompilesAsCudaInOneTranslationUnit() {
         List<KernelSource> kernels = new ArrayList<>();
-        for (RenderCases.Case c : RenderCases.elementwise(Shape.of(2, 3))) kernels.add(kernel(c.loop(), Dialect.CUDA));
-        for (RenderCases.Case c : RenderCases.structural()) kernels.add(kernel(c.loop(), Dialect.CUDA));
+        for (RenderCases.Case c : RenderCases.elementwise(Shape.of(2, 3))) {
+            kernels.add(kernel(c.loop(), Dialect.CUDA));
+            if (!RenderCases.needsFp64(c.loop())) kernels.add(kernel(c.loop(), Dialect.CUDA, false));
+        }
+        for (RenderCases.Case c : RenderCases.structural()) {
+            kernels.add(kernel(c.loop(), Dialect.CUDA));
+            if (!RenderCases.needsFp64(c.loop())) kernels.add(kernel(c.loop(), Dialect.CUDA, false));
+        }
         String ptx = Nvcc.compile(kernels);
         for (KernelSource k : kernels) assertTrue(ptx.contains(".entry " + k.name()), k.name() + " missing from the PTX");
     }
 
     private static KernelSource kernel(Step.FusedLoop loop, Dialect dialect) {
-        DeviceCall call = LoopRenderer.render(loop, dialect);
+        return kernel(loop, dialect, true);
+    }
+
+    private static KernelSource kernel(Step.FusedLoop loop, Dialect dialect, boolean fp64) {
+        DeviceCall call = LoopRenderer.render(loop, dialect, fp64);
         assertEquals(1, call.launches().size(), loop::toString);
         return call.launches().head().kernel();
     }
