@@ -66,6 +66,7 @@ public final class LoopRenderer {
      * {@link #render(Step.FusedLoop, Dialect)}). Without fp64, f32 functions call the device's
      * float builtins (within OpenCL's f32 bounds instead of an ulp of the CPU) and f32
      * reductions accumulate in float, so sums agree only to float rounding of every addition.
+     * The kernels of one program must share the setting: they share the dialect's macros.
      *
      * @throws IllegalArgumentException      if {@code fp64} is false and the loop has f64 values
      * @throws UnsupportedOperationException if {@code fp64} is false and the loop applies a special

@@ -8,13 +8,17 @@ import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.Launch;
 import dev.jaxj.accel.opencl.PoCl;
+import dev.jaxj.compiler.kernel.Fusion;
+import dev.jaxj.compiler.kernel.KernelProgram;
 import dev.jaxj.compiler.kernel.Node;
 import dev.jaxj.compiler.kernel.Step;
 import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.ir.Var;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +134,44 @@ class LoopRendererPoclTest {
                     (i, cpu, dev) -> withinBound(cpu, dev, (2 * rel + (f32 ? 0x1p-24 : 0x1p-53)) * Math.abs(cpu), f32), failures);
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+    }
+
+    /**
+     * A biased softmax written as a program, {@code y = exp(h - max h) / sum exp(h - max h)} with
+     * {@code h = x + bias}, lowered by {@link Fusion} to one loop (the bias a broadcast load, the
+     * max and the sum read back along their rows), over long and short rows; bounds as in
+     * {@link #softmaxRowsMatchTheCpu}.
+     */
+    @Test
+    void aSoftmaxLoweredByFusionMatchesTheCpu() {
+        List<RenderCases.Case> cases = new ArrayList<>();
+        for (int[] shape : new int[][] {{6, 130}, {9, 20}}) {
+            int rows = shape[0], cols = shape[1];
+            Shape dom = Shape.of(rows, cols);
+            Jaxpr j = Jaxpr.build(Vector.of(ShapedArray.of(DType.F32, rows, cols), ShapedArray.of(DType.F32, cols)), b -> {
+                Var h = b.add(new Add(), b.in(0), b.add(new BroadcastInDim(dom, Vector.of(1)), b.in(1)).head()).head();
+                Var m = b.add(new ReduceMax(Vector.of(1)), h).head();
+                Var e = b.add(new Exp(), b.add(new Sub(), h, b.add(new BroadcastInDim(dom, Vector.of(0)), m).head()).head()).head();
+                Var sum = b.add(new ReduceSum(Vector.of(1)), e).head();
+                return Vector.of(b.add(new Div(), e, b.add(new BroadcastInDim(dom, Vector.of(0)), sum).head()).head(), sum);
+            });
+            KernelProgram k = Fusion.lower(j.typecheck());
+            assertEquals(1, k.steps().size(), k::toString);
+            Step.FusedLoop loop = (Step.FusedLoop) k.steps().head();
+            assertEquals(3, loop.passes(), loop::toString);
+            cases.add(new RenderCases.Case("softmax " + dom, loop));
+        }
+        Results r = run(cases);
+        List<String> failures = new ArrayList<>();
+        for (int c = 0; c < cases.size(); c++) {
+            int n = cases.get(c).loop().rowLength();
+            double rel = (n + 1) * 0x1p-24 + 2 * 0x1p-23;
+            for (int o = 0; o < r.cpu.get(c).size(); o++) {
+                compare(cases.get(c).name() + " out" + o, r.inputs.get(c), r.cpu.get(c).get(o), r.device.get(c).get(o),
+                        (i, cpu, dev) -> withinBound(cpu, dev, (2 * rel + 0x1p-24) * Math.abs(cpu), true), failures);
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
     @Test
