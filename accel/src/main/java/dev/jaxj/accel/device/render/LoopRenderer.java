@@ -209,7 +209,7 @@ public final class LoopRenderer {
                     case Node.Load l -> line(depth, "const " + t + " v" + i + " = in" + l.input() + "[" + offset(l.map(), g) + "];");
                     case Node.Constant c -> line(depth, "const " + t + " v" + i + " = " + CTypes.literal(c.value(), n.aval().dtype()) + ";");
                     case Node.Apply a -> line(depth, "const " + t + " v" + i + " = " + Operators.apply(a.prim(),
-                            a.args().map(j -> nodes.get(j).aval().dtype()), a.aval().dtype(), a.args().map(j -> "v" + j), helpers) + ";");
+                            a.args().map(j -> nodes.get(j).aval().dtype()), a.args().map(j -> "v" + j), helpers) + ";");
                     case Node.Reduce _ -> { }   // known at row scope from an earlier pass
                 }
             }

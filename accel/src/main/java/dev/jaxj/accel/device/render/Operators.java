@@ -24,10 +24,9 @@ final class Operators {
      * {@return the C expression of {@code p} applied to {@code args}} (C identifiers, so they may
      * be repeated), recording in {@code h} the helpers it calls.
      *
-     * @param in  the operands' dtypes ({@code select_n}: the selector's, then the cases')
-     * @param out the result's dtype
+     * @param in the operands' dtypes ({@code select_n}: the selector's, then the cases')
      */
-    static String apply(Primitive.Elementwise p, Seq<DType> in, DType out, Seq<String> args, Helper.Set h) {
+    static String apply(Primitive.Elementwise p, Seq<DType> in, Seq<String> args, Helper.Set h) {
         DType d = in.get(in.size() > 1 && p instanceof SelectN ? 1 : 0);
         String x = args.get(0), y = args.size() > 1 ? args.get(1) : null;
         String t = CTypes.of(d);
