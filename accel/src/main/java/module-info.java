@@ -1,5 +1,6 @@
 /**
- * The runtime: devices, buffers and backends. The CPU backend is pure Java (no native code).
+ * The runtime: devices, buffers, backends and executables. The CPU backend is pure Java; the
+ * OpenCL backend calls the system's OpenCL library through {@code java.lang.foreign}.
  */
 module dev.jaxj.accel {
     requires transitive dev.jaxj.compiler;
@@ -9,5 +10,6 @@ module dev.jaxj.accel {
     exports dev.jaxj.accel.host;
     exports dev.jaxj.accel.device;
     exports dev.jaxj.accel.device.library;
+    exports dev.jaxj.accel.device.render;
     exports dev.jaxj.accel.opencl;
 }
