@@ -1,6 +1,6 @@
 package dev.jaxj.accel.device.render;
 
-import dev.jaxj.accel.cpu.Conversions;
+import dev.jaxj.accel.host.Conversions;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Lit;
 
