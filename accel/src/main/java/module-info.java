@@ -7,4 +7,5 @@ module dev.jaxj.accel {
     exports dev.jaxj.accel;
     exports dev.jaxj.accel.cpu;
     exports dev.jaxj.accel.device;
+    exports dev.jaxj.accel.opencl;
 }
