@@ -50,6 +50,23 @@ record LibraryCase(String label, Primitive p, Seq<ShapedArray> inAvals, Seq<Host
         return out;
     }
 
+    /** Compiles the kernels of {@code cases} as CUDA C in one unit and asserts that each is an entry of the PTX. */
+    static void assertCompileAsCuda(List<LibraryCase> cases) {
+        List<KernelSource> kernels = kernelsOf(cases);
+        String ptx = dev.jaxj.accel.device.Nvcc.compile(kernels);
+        org.junit.jupiter.api.Assertions.assertFalse(kernels.isEmpty(), "no kernels");
+        for (KernelSource k : kernels) {
+            org.junit.jupiter.api.Assertions.assertTrue(ptx.contains(".entry " + k.name() + "("), k.name() + " is an entry of the PTX");
+        }
+    }
+
+    /** {@return the kernels' names, without their hashes} */
+    static java.util.Set<String> prefixes(List<LibraryCase> cases) {
+        var out = new java.util.TreeSet<String>();
+        for (KernelSource k : kernelsOf(cases)) out.add(k.name().substring(0, k.name().lastIndexOf('_')));
+        return out;
+    }
+
     // ------------------------------------------------------------------------------------ operands
 
     static ShapedArray aval(DType t, int... dims) { return ShapedArray.of(t, dims); }

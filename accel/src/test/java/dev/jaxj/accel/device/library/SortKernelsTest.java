@@ -1,7 +1,6 @@
 package dev.jaxj.accel.device.library;
 
 import dev.jaxj.accel.device.DeviceCall;
-import dev.jaxj.accel.device.Nvcc;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.Sort;
 import dev.jaxj.ir.ShapedArray;
@@ -43,21 +42,22 @@ class SortKernelsTest {
 
     @Test
     void shouldCompileEveryVariantAsCuda() {
-        String ptx = Nvcc.compile(kernelsOf(cases()));
-        assertTrue(ptx.contains(".entry sort_step_u32_"), "a u32-keyed step is in the PTX");
+        assertCompileAsCuda(cases());
+        for (DType t : DType.values()) assertTrue(prefixes(cases()).contains("sort_step_" + t), "a sort keyed by " + t);
     }
 
     @Test
     void shouldRunEveryStepOfTheBitonicNetwork() {
         // A lane of 100 pads to 128 = 2^7: 7 * 8 / 2 = 28 compare-exchange steps, after the init and before the apply.
         ShapedArray k = aval(DType.F32, 2, 100);
-        DeviceCall call = new SortKernelsTest.Fixed(k).lower();
+        DeviceCall call = SortKernels.lower(new Sort(1, true, 1), Vector.of(k), Vector.of(k));
         assertEquals(1 + 28 + 1, call.launches().size());
         assertEquals(Vector.of(2L * 128 * Integer.BYTES), call.tempBytes());
         assertEquals(2L * 128, call.launches().get(1).global()[0]);
     }
 
-    private record Fixed(ShapedArray k) {
-        DeviceCall lower() { return SortKernels.lower(new Sort(1, true, 1), Vector.of(k), Vector.of(k)); }
+    @Test
+    void shouldMatchTheCpuBackendOnPoCl() {
+        OnPoCl.assertMatchesCpu(cases());
     }
 }

@@ -2,7 +2,6 @@ package dev.jaxj.accel.device.library;
 
 import dev.jaxj.accel.cpu.HostBuffer;
 import dev.jaxj.accel.device.DeviceCall;
-import dev.jaxj.accel.device.Nvcc;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
@@ -96,8 +95,14 @@ class StructuralKernelsTest {
 
     @Test
     void shouldCompileEveryVariantAsCuda() {
-        String ptx = Nvcc.compile(kernelsOf(cases()));
-        assertTrue(ptx.contains(".entry strided_copy_f64_r"), "the f64 strided copy is in the PTX");
+        assertCompileAsCuda(cases());
+        var names = prefixes(cases());
+        for (DType t : DType.values()) {
+            for (String k : List.of("strided_copy_" + t + "_r2", "pad_" + t + "_r2", "concatenate_" + t, "dynamic_slice_" + t + "_i32_i64_r2",
+                    "dynamic_update_slice_" + t + "_u32_u32_u32_r3")) {
+                assertTrue(names.contains(k), k);
+            }
+        }
     }
 
     @Test
@@ -118,5 +123,10 @@ class StructuralKernelsTest {
             assertEquals(1, call.launches().size(), c.toString());
             assertEquals(c.outAvals().single().size(), call.launches().single().global()[0], c.toString());
         }
+    }
+
+    @Test
+    void shouldMatchTheCpuBackendOnPoCl() {
+        OnPoCl.assertMatchesCpu(cases());
     }
 }

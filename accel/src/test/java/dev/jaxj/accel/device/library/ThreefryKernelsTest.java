@@ -1,6 +1,5 @@
 package dev.jaxj.accel.device.library;
 
-import dev.jaxj.accel.device.Nvcc;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.Threefry2x32;
 import io.vavr.collection.Vector;
@@ -34,6 +33,19 @@ class ThreefryKernelsTest {
 
     @Test
     void shouldCompileAsCuda() {
-        assertTrue(Nvcc.compile(kernelsOf(cases())).contains(".entry threefry2x32_"));
+        assertCompileAsCuda(cases());
+    }
+
+    @Test
+    void shouldReproduceTheKnownAnswersOnPoCl() {
+        dev.jaxj.accel.opencl.PoCl.assumeAvailable();
+        var out = OnPoCl.run(knownAnswers());
+        assertArrayEquals(Y0, out.get(0).i32());
+        assertArrayEquals(Y1, out.get(1).i32());
+    }
+
+    @Test
+    void shouldMatchTheCpuBackendOnPoCl() {
+        OnPoCl.assertMatchesCpu(cases());
     }
 }
