@@ -1,0 +1,153 @@
+package dev.jaxj.accel.device.library;
+
+import dev.jaxj.accel.device.DeviceCall;
+import dev.jaxj.accel.device.KernelArg;
+import dev.jaxj.accel.device.KernelArg.In;
+import dev.jaxj.accel.device.KernelArg.Out;
+import dev.jaxj.accel.device.KernelArg.Temp;
+import dev.jaxj.accel.device.KernelSource;
+import dev.jaxj.accel.device.Launch;
+import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Primitive.Sort;
+import dev.jaxj.ir.ShapedArray;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+
+import java.util.ArrayList;
+
+import static dev.jaxj.accel.device.library.KernelText2.*;
+
+/**
+ * Device kernels of the multi-operand sort: a bitonic sorting network along the sorted axis,
+ * every lane (a line along that axis) at once, over a permutation held in a temporary
+ * ({@code lanes x P} i32, {@code P} the lane length rounded up to a power of two), which a
+ * last launch applies to every operand.
+ * {@snippet :
+ * // keys f32[4, 100], payload i32[4, 100], sorted along axis 1
+ * DeviceCall c = SortKernels.lower(new Sort(1, true, 1), Vector.of(keys, payload), Vector.of(keys, payload));
+ * }
+ * The order is the CPU backend's: lexicographic over the first {@code numKeys} operands,
+ * -0.0 equal to 0.0, every NaN equal to every other and after +inf, u32 unsigned, false
+ * before true. A bitonic network is not stable, so ties fall back to the original position:
+ * the order is then total and equals the CPU's stable one. Positions past the lane's end
+ * (the padding) sort after every element.
+ */
+public final class SortKernels {
+    private SortKernels() {}
+
+    /**
+     * {@return the launches sorting the operands}
+     *
+     * @param inAvals  the operands (one shape), keys first
+     * @param outAvals the sorted results, one per operand
+     */
+    public static DeviceCall lower(Sort p, Seq<ShapedArray> inAvals, Seq<ShapedArray> outAvals) {
+        ShapedArray first = inAvals.head();
+        int[] dims = first.shape().toArray();
+        int m = inAvals.size();
+        if (first.size() == 0) return DeviceCall.of(m);
+        long n = dims[p.dimension()], inner = product(dims, p.dimension() + 1, dims.length), size = first.size();
+        long lanes = size / n, lanePow2 = Long.highestOneBit(n) == n ? n : Long.highestOneBit(n) << 1, total = lanes * lanePow2;
+        Seq<DType> keys = inAvals.take(p.numKeys()).map(ShapedArray::dtype), all = inAvals.map(ShapedArray::dtype);
+        var launches = new ArrayList<Launch>();
+        launches.add(Launch.of(initKernel(), total, new Temp(0), new KernelArg.I64(total), new KernelArg.I64(lanePow2)));
+        KernelSource step = stepKernel(keys);
+        for (long k = 2; k <= lanePow2; k <<= 1) {
+            for (long j = k >> 1; j > 0; j >>= 1) {
+                Vector<KernelArg> args = Vector.range(0, keys.size()).<KernelArg>map(In::new).append(new Temp(0))
+                        .appendAll(longs(total, n, lanePow2, inner, j, k));
+                launches.add(new Launch(step, new long[] {total}, null, args));
+            }
+        }
+        Vector<KernelArg> args = Vector.range(0, m).<KernelArg>map(In::new).append(new Temp(0))
+                .appendAll(Vector.range(0, m).map(Out::new)).appendAll(longs(size, n, inner, lanePow2));
+        launches.add(new Launch(applyKernel(all), new long[] {size}, null, args));
+        return new DeviceCall(Vector.ofAll(launches), Vector.of(total * Integer.BYTES), Vector.fill(m, -1));
+    }
+
+    /** Every lane's permutation starts as the identity. */
+    private static KernelSource initKernel() {
+        return KernelSource.named("sort_init", name -> """
+                KERNEL void %s(GLOBAL i32_t* RESTRICT perm, i64_t total, i64_t P) {
+                    i64_t i = GID0;
+                    if (i >= total) return;
+                    perm[i] = (i32_t) (i %% P);
+                }
+                """.formatted(name), false);
+    }
+
+    /** One compare-exchange step {@code (k, j)} of the bitonic network, on every lane's permutation. */
+    private static KernelSource stepKernel(Seq<DType> keys) {
+        String params = each(keys.size(), t -> "GLOBAL const " + cType(keys.get(t)) + "* RESTRICT k" + t + ", ");
+        String prefix = "sort_step_" + keys.map(DType::shortName).mkString("_");
+        return KernelSource.named(prefix.length() > 40 ? "sort_step" : prefix, name -> """
+                KERNEL void %s(%sGLOBAL i32_t* RESTRICT perm, i64_t total, i64_t n, i64_t P, i64_t inner, i64_t j, i64_t k) {
+                    i64_t i = GID0;
+                    if (i >= total) return;
+                    i64_t p = i %% P, q = p ^ j;
+                    if (q <= p) return;
+                    i64_t lane = i / P;
+                    i64_t base = lane / inner * n * inner + lane %% inner;
+                    GLOBAL i32_t* line = perm + lane * P;
+                    i64_t a = line[p], c = line[q];
+                    int ascending = (p & k) == 0;
+                    i64_t lo = ascending ? c : a, hi = ascending ? a : c;
+                    int before;
+                %s    if (before) {
+                        line[p] = (i32_t) c;
+                        line[q] = (i32_t) a;
+                    }
+                }
+                """.formatted(name, params, before(keys)), usesF64(keys));
+    }
+
+    /**
+     * Sets {@code before} to whether position {@code lo} sorts strictly before position {@code hi}
+     * (so that exchanging them orders the pair): keys in turn, then the positions themselves.
+     */
+    private static String before(Seq<DType> keys) {
+        var sb = new StringBuilder("""
+                    if (lo >= n || hi >= n) before = lo < hi;
+                    else {
+                        before = lo < hi;
+                """);
+        String indent = "        ";
+        for (int t = 0; t < keys.size(); t++) {
+            String T = cType(keys.get(t));
+            sb.append(t == 0 ? indent : "").append("{\n")
+              .append(indent).append("    ").append(T).append(" x = k").append(t).append("[base + lo * inner], y = k").append(t).append("[base + hi * inner];\n")
+              .append(indent).append("    int cmp = ").append(compare(keys.get(t))).append(";\n")
+              .append(indent).append("    if (cmp != 0) before = cmp < 0;\n")
+              .append(indent).append("    else ");
+            indent = indent + "    ";
+        }
+        sb.append("{}\n");
+        for (int t = keys.size() - 1; t >= 0; t--) sb.append("        ").append("    ".repeat(t)).append("}\n");
+        return sb.append("    }\n").toString();
+    }
+
+    /** {@return -1, 0 or 1 as {@code x} sorts before, with or after {@code y}} */
+    private static String compare(DType t) {
+        return switch (t) {
+            // Comparisons treat -0.0 as 0.0 already; NaNs are equal to each other and after everything.
+            case F32, F64 -> "isnan(x) ? (isnan(y) ? 0 : 1) : isnan(y) ? -1 : x < y ? -1 : x > y ? 1 : 0";
+            case I32, I64, U32, BOOL -> "x < y ? -1 : x > y ? 1 : 0";
+        };
+    }
+
+    /** {@code y_t[e] = x_t[e + (perm[lane, c] - c) * inner]}: the element at lane position {@code c} comes from position {@code perm[lane, c]}. */
+    private static KernelSource applyKernel(Seq<DType> all) {
+        String ins = each(all.size(), t -> "GLOBAL const " + cType(all.get(t)) + "* RESTRICT x" + t + ", ");
+        String outs = each(all.size(), t -> "GLOBAL " + cType(all.get(t)) + "* RESTRICT y" + t + ", ");
+        String moves = each(all.size(), t -> "    y" + t + "[e] = x" + t + "[src];\n");
+        return KernelSource.named("sort_apply_" + all.size(), name -> """
+                KERNEL void %s(%sGLOBAL const i32_t* RESTRICT perm, %si64_t size, i64_t n, i64_t inner, i64_t P) {
+                    i64_t e = GID0;
+                    if (e >= size) return;
+                    i64_t c = e / inner %% n;
+                    i64_t lane = e / (n * inner) * inner + e %% inner;
+                    i64_t src = e + ((i64_t) perm[lane * P + c] - c) * inner;
+                %s}
+                """.formatted(name, ins, outs, moves), usesF64(all));
+    }
+}
