@@ -1,6 +1,7 @@
 package dev.jaxj.accel.cpu;
 
 import dev.jaxj.accel.host.HostData;
+import dev.jaxj.compiler.kernel.Step;
 import dev.jaxj.errors.BackendError;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
@@ -58,6 +59,14 @@ public final class CpuKernels {
         // operand's own array anew: return the operand's buffer itself then, whose sharing the
         // executor sees and never overwrites.
         return r.map(b -> operandSharing(h, b));
+    }
+
+    /**
+     * Runs a fused loop in the interpreter, the reference semantics of every loop the compiler
+     * fuses, writing one result per store into {@code outputs} (sized for them).
+     */
+    public static void interpret(Step.FusedLoop loop, Seq<HostData> inputs, Seq<HostData> outputs) {
+        FusedLoopRunner.run(loop, Vector.ofAll(inputs), Vector.ofAll(outputs));
     }
 
     private static HostData operandSharing(Seq<HostData> operands, HostData result) {

@@ -1,6 +1,6 @@
 package dev.jaxj.accel.device.library;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.*;
@@ -74,9 +74,9 @@ class GatherScatterKernelsTest {
         }
 
         /** Indices of a random integer dtype, a third of them out of bounds on either side. */
-        HostBuffer indexValues(DType t, Random r) {
+        HostData indexValues(DType t, Random r) {
             int n = IntStream.of(indices).reduce(1, (a, b) -> a * b), k = startMap.size();
-            HostBuffer b = HostBuffer.allocate(t, n);
+            HostData b = HostData.allocate(t, n);
             for (int i = 0; i < n; i++) {
                 int d = startMap.get(i % k), hi = operand[d] - slice[d];
                 long v = switch (r.nextInt(6)) {
@@ -90,8 +90,8 @@ class GatherScatterKernelsTest {
         }
     }
 
-    private static HostBuffer floats(DType t, double... v) {
-        HostBuffer b = HostBuffer.allocate(t, v.length);
+    private static HostData floats(DType t, double... v) {
+        HostData b = HostData.allocate(t, v.length);
         for (int i = 0; i < v.length; i++) b.setDouble(i, v[i]);
         return b;
     }
@@ -115,14 +115,14 @@ class GatherScatterKernelsTest {
                 Geometry g = Geometry.random(r);
                 DType it = INDEX_TYPES[r.nextInt(3)];
                 ShapedArray x = aval(t, g.operand()), ix = aval(it, g.indices());
-                HostBuffer xv = random(t, x.size(), r, false), iv = g.indexValues(it, r);
+                HostData xv = random(t, x.size(), r, false), iv = g.indexValues(it, r);
                 Gather gather = g.gather();
                 out.add(new LibraryCase("random gather " + trial, gather, Vector.of(x, ix), Vector.of(xv, iv)));
                 ShapedArray u = gather.abstractEval(Vector.of(x, ix)).single();
                 int which = r.nextInt(5);
                 // Sums and products get finite, NaN-free floats: the NaN a device makes of inf - inf need not be Java's.
                 boolean specials = which == 0 || which >= 3;
-                HostBuffer uv = random(t, u.size(), r, specials);
+                HostData uv = random(t, u.size(), r, specials);
                 if (specials) xv = random(t, x.size(), r, true);
                 out.add(new LibraryCase("random scatter " + trial, scatter(which, g.scatterNumbers(), g.mode()), Vector.of(x, ix, u), Vector.of(xv, iv, uv)));
             }

@@ -1,6 +1,6 @@
 package dev.jaxj.accel.device.library;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelSource;
 import dev.jaxj.accel.device.Launch;
@@ -22,7 +22,7 @@ import java.util.Random;
  * @param label  what the case exercises, for messages
  * @param inputs the operands, one per aval
  */
-record LibraryCase(String label, Primitive p, Seq<ShapedArray> inAvals, Seq<HostBuffer> inputs) {
+record LibraryCase(String label, Primitive p, Seq<ShapedArray> inAvals, Seq<HostData> inputs) {
     LibraryCase {
         inAvals = Vector.ofAll(inAvals);
         inputs = Vector.ofAll(inputs);
@@ -72,8 +72,8 @@ record LibraryCase(String label, Primitive p, Seq<ShapedArray> inAvals, Seq<Host
     static ShapedArray aval(DType t, int... dims) { return ShapedArray.of(t, dims); }
 
     /** Random elements: integers over their whole range, floats of varied magnitude and sign, or with specials (NaN, ±0, ±inf, repeats). */
-    static HostBuffer random(DType t, int n, Random r, boolean specials) {
-        HostBuffer b = HostBuffer.allocate(t, n);
+    static HostData random(DType t, int n, Random r, boolean specials) {
+        HostData b = HostData.allocate(t, n);
         for (int i = 0; i < n; i++) {
             switch (t) {
                 case F32 -> b.f32()[i] = specials ? (float) special(r) : (float) (r.nextGaussian() * Math.pow(10, r.nextInt(7) - 3));
@@ -99,11 +99,11 @@ record LibraryCase(String label, Primitive p, Seq<ShapedArray> inAvals, Seq<Host
     }
 
     /** {@return an integer scalar or array of {@code t} holding {@code values}} (u32 as their low 32 bits) */
-    static HostBuffer ints(DType t, long... values) {
-        HostBuffer b = HostBuffer.allocate(t, values.length);
+    static HostData ints(DType t, long... values) {
+        HostData b = HostData.allocate(t, values.length);
         for (int i = 0; i < values.length; i++) b.setLong(i, values[i]);
         return b;
     }
 
-    static HostBuffer u32(int... values) { return HostBuffer.own(DType.U32, values.clone()); }
+    static HostData u32(int... values) { return HostData.own(DType.U32, values.clone()); }
 }

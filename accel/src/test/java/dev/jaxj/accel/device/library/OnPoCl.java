@@ -1,8 +1,8 @@
 package dev.jaxj.accel.device.library;
 
 import dev.jaxj.accel.Buffer;
-import dev.jaxj.accel.cpu.CpuBackend;
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.cpu.CpuKernels;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.opencl.ClMem;
 import dev.jaxj.accel.opencl.ClProgram;
@@ -26,18 +26,18 @@ final class OnPoCl {
     private OnPoCl() {}
 
     /** {@return the device's results of {@code c}}, through {@link PoCl#run} */
-    static List<HostBuffer> run(LibraryCase c) {
+    static List<HostData> run(LibraryCase c) {
         return PoCl.run(c.lower(), c.inputs().asJava(), c.outAvals().asJava());
     }
 
     /** {@return the device's results of {@code c}}, with kernels from {@code program} */
-    private static List<HostBuffer> run(LibraryCase c, ClProgram program) {
+    private static List<HostData> run(LibraryCase c, ClProgram program) {
         DeviceCall call = c.lower();
         Seq<ShapedArray> outAvals = c.outAvals();
         var owned = new ArrayList<ClMem>();
         try {
             var operands = new ArrayList<ClMem>();
-            for (HostBuffer in : c.inputs()) {
+            for (HostData in : c.inputs()) {
                 ClMem m = PoCl.context().allocate((long) in.size() * in.dtype().bits() / 8);
                 owned.add(m);
                 PoCl.queue().write(m, in.array());
@@ -55,9 +55,9 @@ final class OnPoCl {
                 }
             }
             new DeviceCallRunner(PoCl.context(), PoCl.queue()).run(call, program, operands, results);
-            var out = new ArrayList<HostBuffer>();
+            var out = new ArrayList<HostData>();
             for (int r = 0; r < outAvals.size(); r++) {
-                HostBuffer h = HostBuffer.allocate(outAvals.get(r).dtype(), outAvals.get(r).size());
+                HostData h = HostData.allocate(outAvals.get(r).dtype(), outAvals.get(r).size());
                 PoCl.queue().read(results.get(r), h.array());
                 out.add(h);
             }
@@ -74,16 +74,16 @@ final class OnPoCl {
         int n = 0;
         for (LibraryCase c : cases) {
             Seq<ShapedArray> outAvals = c.outAvals();
-            Seq<Buffer> want = new CpuBackend().execute(c.p(), c.inAvals(), c.inputs().map(b -> (Buffer) b), outAvals);
-            List<HostBuffer> got = run(c, program);
+            Seq<HostData> want = CpuKernels.execute(c.p(), c.inAvals(), c.inputs(), outAvals);
+            List<HostData> got = run(c, program);
             assertEquals(want.size(), got.size(), c.toString());
-            for (int r = 0; r < got.size(); r++) assertSameBits(want.get(r).toHost(), got.get(r), "result " + r + " of " + c);
+            for (int r = 0; r < got.size(); r++) assertSameBits(want.get(r), got.get(r), "result " + r + " of " + c);
             n++;
         }
         assertTrue(n > 0, "no cases ran");
     }
 
-    static void assertSameBits(HostBuffer want, HostBuffer got, String what) {
+    static void assertSameBits(HostData want, HostData got, String what) {
         assertEquals(want.dtype(), got.dtype(), what);
         assertEquals(want.size(), got.size(), what);
         switch (want.dtype()) {

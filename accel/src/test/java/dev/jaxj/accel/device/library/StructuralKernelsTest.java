@@ -1,6 +1,6 @@
 package dev.jaxj.accel.device.library;
 
-import dev.jaxj.accel.cpu.HostBuffer;
+import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive;
@@ -79,14 +79,14 @@ class StructuralKernelsTest {
         out.add(new LibraryCase(label, new Pad(Vector.of(config)), Vector.of(x, v), Vector.of(random(t, x.size(), r, false), random(t, 1, r, false))));
     }
 
-    private static void dynamicSlice(List<LibraryCase> out, Random r, String label, DType t, int[] dims, int[] sizes, HostBuffer... starts) {
+    private static void dynamicSlice(List<LibraryCase> out, Random r, String label, DType t, int[] dims, int[] sizes, HostData... starts) {
         ShapedArray x = aval(t, dims);
         var avals = Vector.of(x).appendAll(Vector.of(starts).map(s -> aval(s.dtype())));
         var inputs = Vector.of(random(t, x.size(), r, false)).appendAll(Vector.of(starts));
         out.add(new LibraryCase(label, new DynamicSlice(Vector.ofAll(java.util.Arrays.stream(sizes).boxed().toList())), avals, inputs));
     }
 
-    private static void dynamicUpdateSlice(List<LibraryCase> out, Random r, String label, DType t, int[] dims, int[] upd, HostBuffer... starts) {
+    private static void dynamicUpdateSlice(List<LibraryCase> out, Random r, String label, DType t, int[] dims, int[] upd, HostData... starts) {
         ShapedArray x = aval(t, dims), u = aval(t, upd);
         var avals = Vector.of(x, u).appendAll(Vector.of(starts).map(s -> aval(s.dtype())));
         var inputs = Vector.of(random(t, x.size(), r, false), random(t, u.size(), r, false)).appendAll(Vector.of(starts));
@@ -109,7 +109,7 @@ class StructuralKernelsTest {
     void shouldAliasTheOperandForReshapesAndStopGradient() {
         ShapedArray x = aval(DType.F32, 2, 1, 3);
         for (Primitive p : List.of(new Reshape(Shape.of(3, 2)), new Squeeze(Vector.of(1)), new ExpandDims(Vector.of(0)), new StopGradient())) {
-            DeviceCall c = new LibraryCase("alias", p, Vector.of(x), Vector.of(HostBuffer.allocate(DType.F32, 6))).lower();
+            DeviceCall c = new LibraryCase("alias", p, Vector.of(x), Vector.of(HostData.allocate(DType.F32, 6))).lower();
             assertEquals(Vector.of(0), c.aliasOf(), p.toString());
             assertTrue(c.launches().isEmpty(), p.toString());
         }

@@ -1,7 +1,7 @@
 package dev.jaxj.accel.device.render;
 
 import dev.jaxj.accel.Buffer;
-import dev.jaxj.accel.cpu.CpuBackend;
+import dev.jaxj.accel.cpu.CpuKernels;
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.Dialect;
@@ -303,10 +303,7 @@ class LoopRendererPoclTest {
 
     private static List<HostData> interpret(Step.FusedLoop loop, List<HostData> in) {
         List<HostData> out = loop.stores().map(s -> HostData.allocate(s.target().aval().dtype(), s.target().aval().size())).toJavaList();
-        CpuBackend.interpreting(() -> {
-            new CpuBackend().runFused(loop, Vector.<Buffer>ofAll(in), Vector.<Buffer>ofAll(out));
-            return null;
-        });
+        CpuKernels.interpret(loop, Vector.ofAll(in), Vector.ofAll(out));
         return out;
     }
 }
