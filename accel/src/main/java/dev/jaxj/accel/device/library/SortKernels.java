@@ -21,7 +21,9 @@ import static dev.jaxj.accel.device.library.KernelText2.*;
  * Device kernels of the multi-operand sort: a bitonic sorting network along the sorted axis,
  * every lane (a line along that axis) at once, over a permutation held in a temporary
  * ({@code lanes x P} i32, {@code P} the lane length rounded up to a power of two), which a
- * last launch applies to every operand.
+ * last launch applies to every operand. Steps whose partners lie within a block of 256
+ * positions run many per launch in work-group memory, so the permutation of a lane of up to 256
+ * elements sorts in one launch; longer lanes add one launch per step of a larger stride.
  * {@snippet :
  * // keys f32[4, 100], payload i32[4, 100], sorted along axis 1
  * DeviceCall c = SortKernels.lower(new Sort(1, true, 1), Vector.of(keys, payload), Vector.of(keys, payload));
@@ -34,6 +36,9 @@ import static dev.jaxj.accel.device.library.KernelText2.*;
  */
 public final class SortKernels {
     private SortKernels() {}
+
+    /** Positions per work-group in the steps that run in work-group memory; a power of two. */
+    private static final int BLOCK = 256;
 
     /**
      * {@return the launches sorting the operands}
@@ -50,14 +55,17 @@ public final class SortKernels {
         long lanes = size / n, lanePow2 = Long.highestOneBit(n) == n ? n : Long.highestOneBit(n) << 1, total = lanes * lanePow2;
         Seq<DType> keys = inAvals.take(p.numKeys()).map(ShapedArray::dtype), all = inAvals.map(ShapedArray::dtype);
         var launches = new ArrayList<Launch>();
-        launches.add(Launch.of(initKernel(), total, new Temp(0), new KernelArg.I64(total), new KernelArg.I64(lanePow2)));
-        KernelSource step = stepKernel(keys);
-        for (long k = 2; k <= lanePow2; k <<= 1) {
-            for (long j = k >> 1; j > 0; j >>= 1) {
-                Vector<KernelArg> args = Vector.range(0, keys.size()).<KernelArg>map(In::new).append(new Temp(0))
-                        .appendAll(longs(total, n, lanePow2, inner, j, k));
-                launches.add(new Launch(step, new long[] {total}, null, args));
+        long block = Math.min(lanePow2, BLOCK);
+        Vector<KernelArg> keyArgs = Vector.range(0, keys.size()).<KernelArg>map(In::new).append(new Temp(0));
+        // Steps whose partners lie within a block run in work-group memory, many per launch; the
+        // first such launch also writes the identity permutation, so a lane of up to BLOCK is one launch.
+        KernelSource inBlock = blockKernel(keys), step = stepKernel(keys);
+        launches.add(new Launch(inBlock, new long[] {total}, new long[] {block}, keyArgs.appendAll(longs(n, lanePow2, inner, 2, block, 1))));
+        for (long k = 2 * block; k <= lanePow2; k <<= 1) {
+            for (long j = k >> 1; j >= block; j >>= 1) {
+                launches.add(new Launch(step, new long[] {total}, null, keyArgs.appendAll(longs(total, n, lanePow2, inner, j, k))));
             }
+            launches.add(new Launch(inBlock, new long[] {total}, new long[] {block}, keyArgs.appendAll(longs(n, lanePow2, inner, k, k, 0))));
         }
         Vector<KernelArg> args = Vector.range(0, m).<KernelArg>map(In::new).append(new Temp(0))
                 .appendAll(Vector.range(0, m).map(Out::new)).appendAll(longs(size, n, inner, lanePow2));
@@ -65,15 +73,42 @@ public final class SortKernels {
         return new DeviceCall(Vector.ofAll(launches), Vector.of(total * Integer.BYTES), Vector.fill(m, -1));
     }
 
-    /** Every lane's permutation starts as the identity. */
-    private static KernelSource initKernel() {
-        return KernelSource.named("sort_init", name -> """
-                KERNEL void %s(GLOBAL i32_t* RESTRICT perm, i64_t total, i64_t P) {
+    /**
+     * The steps {@code (k, j)} for {@code k} in {@code [kFrom, kTo]} and {@code j < block}, on one
+     * block of a lane per work-group (the group's size), the block's permutation held in
+     * work-group memory; {@code init} starts from the identity instead of reading {@code perm}.
+     */
+    private static KernelSource blockKernel(Seq<DType> keys) {
+        String params = each(keys.size(), t -> "GLOBAL const " + cType(keys.get(t)) + "* RESTRICT k" + t + ", ");
+        String prefix = "sort_block_" + keys.map(DType::shortName).mkString("_");
+        return KernelSource.named(prefix.length() > 40 ? "sort_block" : prefix, name -> """
+                KERNEL void %s(%sGLOBAL i32_t* RESTRICT perm, i64_t n, i64_t P, i64_t inner, i64_t kFrom, i64_t kTo, i64_t init) {
+                    LOCAL i32_t s[%d];
+                    int t = LID0, size = LSIZE0;
                     i64_t i = GID0;
-                    if (i >= total) return;
-                    perm[i] = (i32_t) (i %% P);
+                    i64_t lane = i / P, p = i %% P;
+                    i64_t base = lane / inner * n * inner + lane %% inner;
+                    s[t] = init ? (i32_t) p : perm[i];
+                    BARRIER();
+                    for (i64_t kk = kFrom; kk <= kTo; kk <<= 1) {
+                        for (int jj = (int) (kk >> 1 < size ? kk >> 1 : size >> 1); jj > 0; jj >>= 1) {
+                            int u = t ^ jj;
+                            if (u > t) {
+                                i64_t a = s[t], c = s[u];
+                                int ascending = (p & kk) == 0;
+                                i64_t lo = ascending ? c : a, hi = ascending ? a : c;
+                                int before;
+                %s                if (before) {
+                                    s[t] = (i32_t) c;
+                                    s[u] = (i32_t) a;
+                                }
+                            }
+                            BARRIER();
+                        }
+                    }
+                    perm[i] = s[t];
                 }
-                """.formatted(name), false);
+                """.formatted(name, params, BLOCK, before(keys).indent(12)), usesF64(keys));
     }
 
     /** One compare-exchange step {@code (k, j)} of the bitonic network, on every lane's permutation. */

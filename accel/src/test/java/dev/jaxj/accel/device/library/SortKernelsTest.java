@@ -22,7 +22,7 @@ class SortKernelsTest {
         var r = new Random(5);
         var out = new ArrayList<LibraryCase>();
         for (DType t : DType.values()) {
-            for (int[] dims : new int[][] {{4, 7}, {3, 16}, {2, 100}, {1, 1}, {0, 3}, {5}}) {
+            for (int[] dims : new int[][] {{4, 7}, {3, 16}, {2, 100}, {1, 1}, {0, 3}, {5}, {2, 256}, {700, 3}}) {
                 for (int axis = 0; axis < dims.length; axis++) {
                     ShapedArray k = aval(t, dims), payload = aval(DType.I32, dims);
                     int n = k.size();
@@ -47,13 +47,23 @@ class SortKernelsTest {
     }
 
     @Test
-    void shouldRunEveryStepOfTheBitonicNetwork() {
-        // A lane of 100 pads to 128 = 2^7: 7 * 8 / 2 = 28 compare-exchange steps, after the init and before the apply.
-        ShapedArray k = aval(DType.F32, 2, 100);
-        DeviceCall call = SortKernels.lower(new Sort(1, true, 1), Vector.of(k), Vector.of(k));
-        assertEquals(1 + 28 + 1, call.launches().size());
+    void shouldSortLanesUpToABlockInOneLaunch() {
+        // A lane of 100 pads to 128: the whole network runs in work-group memory, then the permutation applies.
+        DeviceCall call = SortKernels.lower(new Sort(1, true, 1), Vector.of(aval(DType.F32, 2, 100)), Vector.of(aval(DType.F32, 2, 100)));
+        assertEquals(2, call.launches().size());
         assertEquals(Vector.of(2L * 128 * Integer.BYTES), call.tempBytes());
-        assertEquals(2L * 128, call.launches().get(1).global()[0]);
+        assertArrayEquals(new long[] {128}, call.launches().head().local());
+    }
+
+    @Test
+    void shouldMergeLongLanesInGlobalStepsAboveTheBlock() {
+        // 1000 pads to 1024 = 4 blocks of 256: after the block sorts, k = 512 needs j = 256 globally and
+        // k = 1024 needs j = 512, 256, each k then finishing in work-group memory.
+        ShapedArray x = aval(DType.I32, 1000);
+        DeviceCall call = SortKernels.lower(new Sort(0, true, 1), Vector.of(x), Vector.of(x));
+        assertEquals(1 + (1 + 1) + (2 + 1) + 1, call.launches().size());
+        assertEquals(Vector.of("block", "global", "block", "global", "global", "block", "apply"),
+                call.launches().map(l -> l.local() != null ? "block" : l.kernel().name().startsWith("sort_apply") ? "apply" : "global"));
     }
 
     @Test
