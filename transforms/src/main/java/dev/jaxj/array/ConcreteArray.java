@@ -2,7 +2,6 @@ package dev.jaxj.array;
 
 import dev.jaxj.accel.Backends;
 import dev.jaxj.accel.Buffer;
-import dev.jaxj.accel.Device;
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.errors.DeletedArrayError;
 import dev.jaxj.ir.ShapedArray;
@@ -52,9 +51,6 @@ final class ConcreteArray extends Array {
     }
 
     boolean committed() { return committed; }
-
-    /** {@return the device holding the data} */
-    Device device() { return buffer.device(); }
 
     /** {@return the exact Java value of a weak scalar, or null when there is none} @throws DeletedArrayError naming {@code op} once donated */
     Number exact(String op) {

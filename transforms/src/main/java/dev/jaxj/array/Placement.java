@@ -23,9 +23,9 @@ public final class Placement {
         Device committed = null;
         for (Array a : operands) {
             if (a instanceof ConcreteArray c && c.committed()) {
-                if (committed == null) committed = c.device();
-                else if (!committed.equals(c.device())) {
-                    throw new BackendError(op, "needs its committed operands on one device, got arrays on " + committed + " and " + c.device()
+                if (committed == null) committed = where(c);
+                else if (!committed.equals(where(c))) {
+                    throw new BackendError(op, "needs its committed operands on one device, got arrays on " + committed + " and " + where(c)
                             + "; move one with Jax.devicePut(x, device)");
                 }
             }
@@ -40,8 +40,8 @@ public final class Placement {
 
     /** {@return {@code a} on {@code backend}'s device}: itself when it is there, else a copy (a transfer through the host) */
     static ConcreteArray onto(ConcreteArray a, Backend backend, String op) {
-        if (a.device().equals(backend.device())) return a;
-        Backend from = Backends.of(a.device());
+        if (where(a).equals(backend.device())) return a;
+        Backend from = Backends.of(where(a));
         return new ConcreteArray(a.aval(), backend.upload(from.download(a.buffer(op))), a.committed());
     }
 
@@ -54,7 +54,7 @@ public final class Placement {
     public static Array put(Array x, Device device) {
         if (!(x instanceof ConcreteArray c)) throw new ConcretizationError("device_put", "needs a concrete array, got a tracer of " + x.aval());
         Backend to = Backends.of(device);
-        if (c.committed() && c.device().equals(device)) return c;
+        if (c.committed() && where(c).equals(device)) return c;
         ConcreteArray moved = onto(c, to, "device_put");
         var put = new ConcreteArray(moved.aval(), moved.buffer("device_put"), true);
         if (moved == c) {
@@ -71,6 +71,10 @@ public final class Placement {
      */
     public static Device device(Array x) {
         if (!(x instanceof ConcreteArray c)) throw new ConcretizationError("device", "needs a concrete array, got a tracer of " + x.aval());
-        return c.device();
+        return where(c);
+    }
+
+    private static Device where(ConcreteArray c) {
+        return c.buffer("device").device();
     }
 }
