@@ -25,14 +25,14 @@ class JitProperties {
         return Arbitraries.integers().between(0, 4).array(int[].class).ofMinSize(0).ofMaxSize(3);
     }
 
-    private static Array data(Shape s, Random r) {
+    static Array data(Shape s, Random r) {
         float[] v = new float[s.size()];
         for (int i = 0; i < v.length; i++) v[i] = (float) (r.nextDouble() * 4 - 2);
         return Jnp.array(v, DType.F32, s.toArray());
     }
 
     /** One random program of {@code depth} steps, determined by {@code seed}. */
-    private static Function<Vector<Array>, Array> program(long seed, int depth) {
+    static Function<Vector<Array>, Array> program(long seed, int depth) {
         return in -> {
             Random r = new Random(seed);
             Array x = in.get(0), y = in.get(1), row = in.get(2);

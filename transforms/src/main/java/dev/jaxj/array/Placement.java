@@ -23,9 +23,9 @@ public final class Placement {
         Device committed = null;
         for (Array a : operands) {
             if (a instanceof ConcreteArray c && c.committed()) {
-                if (committed == null) committed = where(c);
-                else if (!committed.equals(where(c))) {
-                    throw new BackendError(op, "needs its committed operands on one device, got arrays on " + committed + " and " + where(c)
+                if (committed == null) committed = where(c, op);
+                else if (!committed.equals(where(c, op))) {
+                    throw new BackendError(op, "needs its committed operands on one device, got arrays on " + committed + " and " + where(c, op)
                             + "; move one with Jax.devicePut(x, device)");
                 }
             }
@@ -40,8 +40,8 @@ public final class Placement {
 
     /** {@return {@code a} on {@code backend}'s device}: itself when it is there, else a copy (a transfer through the host) */
     static ConcreteArray onto(ConcreteArray a, Backend backend, String op) {
-        if (where(a).equals(backend.device())) return a;
-        Backend from = Backends.of(where(a));
+        if (where(a, op).equals(backend.device())) return a;
+        Backend from = Backends.of(where(a, op));
         return new ConcreteArray(a.aval(), backend.upload(from.download(a.buffer(op))), a.committed());
     }
 
@@ -54,7 +54,7 @@ public final class Placement {
     public static Array put(Array x, Device device) {
         if (!(x instanceof ConcreteArray c)) throw new ConcretizationError("device_put", "needs a concrete array, got a tracer of " + x.aval());
         Backend to = Backends.of(device);
-        if (c.committed() && where(c).equals(device)) return c;
+        if (c.committed() && where(c, "device_put").equals(device)) return c;
         ConcreteArray moved = onto(c, to, "device_put");
         var put = new ConcreteArray(moved.aval(), moved.buffer("device_put"), true);
         if (moved == c) {
@@ -71,10 +71,11 @@ public final class Placement {
      */
     public static Device device(Array x) {
         if (!(x instanceof ConcreteArray c)) throw new ConcretizationError("device", "needs a concrete array, got a tracer of " + x.aval());
-        return where(c);
+        return where(c, "device");
     }
 
-    private static Device where(ConcreteArray c) {
-        return c.buffer("device").device();
+    /** The device of {@code c}'s buffer; a deleted array raises naming {@code op}. */
+    private static Device where(ConcreteArray c, String op) {
+        return c.buffer(op).device();
     }
 }

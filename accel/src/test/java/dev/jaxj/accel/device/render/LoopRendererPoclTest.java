@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The OpenCL rendering run on the first OpenCL device (PoCL in CI) against the CPU backend's
  * interpreter of the same fused loops, on random operands with NaN, infinities, signed zeros
  * and integer extremes: every elementwise primitive on every dtype it accepts (tolerances in
- * {@link DeviceTolerance}), broadcast and strided loads with several outputs (exact), each
+ * {@link DeviceAccuracy}), broadcast and strided loads with several outputs (exact), each
  * reduction monoid over short and long rows, and softmax rows (bounds stated at each check).
  * The loops of one test run as one device call, so one program is built for all of them.
  */
@@ -47,7 +47,7 @@ class LoopRendererPoclTest {
         for (int c = 0; c < cases.size(); c++) {
             Node.Apply a = (Node.Apply) cases.get(c).loop().nodes().last();
             DType in = cases.get(c).loop().inputs().last().aval().dtype();
-            DeviceTolerance tol = DeviceTolerance.of(a.prim(), in);
+            DeviceAccuracy tol = DeviceAccuracy.of(a.prim(), in);
             compare(cases.get(c).name(), r.inputs.get(c), r.cpu.get(c).getFirst(), r.device.get(c).getFirst(), (i, cpu, dev) -> tol.accepts(cpu, dev, a.aval().dtype() == DType.F32), failures);
         }
         assertTrue(failures.isEmpty(), failures.size() + " mismatches, the first ones:\n" + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
@@ -61,7 +61,7 @@ class LoopRendererPoclTest {
         List<String> failures = new ArrayList<>();
         for (int c = 0; c < cases.size(); c++) {
             for (int s = 0; s < 2; s++) compare(cases.get(c).name() + " out" + s, r.inputs.get(c), r.cpu.get(c).get(s), r.device.get(c).get(s),
-                    (i, cpu, dev) -> DeviceTolerance.EXACT.accepts(cpu, dev, false), failures);
+                    (i, cpu, dev) -> DeviceAccuracy.EXACT.accepts(cpu, dev, false), failures);
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
     }
@@ -107,7 +107,7 @@ class LoopRendererPoclTest {
     /**
      * Softmax rows, one work-item per row (15 points) and one work-group per row (770 points).
      * The max is exact. The CPU's f32 exp is the Vector API's (2 ulps from the device's, see
-     * {@link DeviceTolerance}), so each term differs by up to 2 ulps and the sum, of positive
+     * {@link DeviceAccuracy}), so each term differs by up to 2 ulps and the sum, of positive
      * terms, by {@code ((n + 1) u + 2 u') sum} (u' = 2^-23); y = e / sum by twice that, plus
      * the rounding of the division (f64: 5 ulps of exp instead of 2).
      */
@@ -127,7 +127,7 @@ class LoopRendererPoclTest {
             double rel = f32 ? (n + 1) * 0x1p-24 + 2 * 0x1p-23 : (n + 1) * 0x1p-53 + 5 * 0x1p-52;
             HostData sum = r.cpu.get(c).get(1);
             compare(cases.get(c).name() + " max", r.inputs.get(c), r.cpu.get(c).get(0), r.device.get(c).get(0),
-                    (i, cpu, dev) -> DeviceTolerance.EXACT.accepts(cpu, dev, f32), failures);
+                    (i, cpu, dev) -> DeviceAccuracy.EXACT.accepts(cpu, dev, f32), failures);
             compare(cases.get(c).name() + " sum", r.inputs.get(c), sum, r.device.get(c).get(1),
                     (i, cpu, dev) -> withinBound(cpu, dev, rel * Math.abs(cpu), f32), failures);
             compare(cases.get(c).name() + " y", r.inputs.get(c), r.cpu.get(c).get(2), r.device.get(c).get(2),
@@ -182,7 +182,7 @@ class LoopRendererPoclTest {
         for (int c = 0; c < cases.size(); c++) {
             Node.Apply a = (Node.Apply) cases.get(c).loop().nodes().last();
             DType in = cases.get(c).loop().inputs().last().aval().dtype();
-            DeviceTolerance tol = in == DType.F32 ? DeviceTolerance.withoutFp64(a.prim()) : DeviceTolerance.EXACT;
+            DeviceAccuracy tol = in == DType.F32 ? DeviceAccuracy.withoutFp64(a.prim()) : DeviceAccuracy.EXACT;
             compare(cases.get(c).name(), r.inputs.get(c), r.cpu.get(c).getFirst(), r.device.get(c).getFirst(), (i, cpu, dev) -> tol.accepts(cpu, dev, true), failures);
         }
         assertTrue(failures.isEmpty(), failures.size() + " mismatches, the first ones:\n" + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));

@@ -5,7 +5,8 @@ import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
 
 /**
- * How far a device's elementwise result may lie from the CPU interpreter's, per primitive:
+ * How far a rendered kernel's elementwise result may lie from the CPU interpreter's, per
+ * primitive — the renderer's stated accuracy, which the device tests hold it to:
  * {@code ulps} units in the last place of the CPU's value, or of {@code floor} where the CPU's
  * value is smaller (where a function is accurate only absolutely). Zero means bit for bit (NaN
  * payloads aside). Everything but the transcendental functions is exact: the renderer rounds
@@ -22,10 +23,10 @@ import dev.jaxj.ir.Primitive.*;
  * log, sqrt, sin and cos a few times with the CPU's own algorithm, 8 (lgamma and digamma 16,
  * and absolutely on the negative axis near their zeros, as the CPU documents its own accuracy).
  */
-record DeviceTolerance(double ulps, double floor) {
-    static final DeviceTolerance EXACT = new DeviceTolerance(0, 0);
+public record DeviceAccuracy(double ulps, double floor) {
+    public static final DeviceAccuracy EXACT = new DeviceAccuracy(0, 0);
 
-    static DeviceTolerance of(Primitive.Elementwise p, DType d) {
+    public static DeviceAccuracy of(Primitive.Elementwise p, DType d) {
         boolean f32 = d == DType.F32;
         double normal = f32 ? Float.MIN_NORMAL : Double.MIN_NORMAL;   // subnormal results carry only absolute accuracy
         return switch (p) {
@@ -33,19 +34,19 @@ record DeviceTolerance(double ulps, double floor) {
                  ConvertElementType _, BitcastConvertType _, Copy _, Add _, Sub _, Mul _, Div _, Rem _, Max _, Min _,
                  Nextafter _, And _, Or _, Xor _, ShiftLeft _, ShiftRightLogical _, ShiftRightArithmetic _,
                  Eq _, Ne _, Lt _, Le _, Gt _, Ge _, SelectN _, Clamp _ -> EXACT;
-            case Exp _, Expm1 _, Log _ -> new DeviceTolerance(f32 ? 2 : 3 + 1 + 1, normal);
-            case Log1p _, Cbrt _ -> new DeviceTolerance(f32 ? 2 : 2 + 1 + 1, normal);
-            case Sin _, Cos _, Tan _, Asin _, Acos _ -> new DeviceTolerance(f32 ? 2 : 4 + 1 + 1, normal);
-            case Atan _ -> new DeviceTolerance(f32 ? 2 : 5 + 1 + 1, normal);
-            case Sinh _, Cosh _ -> new DeviceTolerance(f32 ? 3 : 4 + 3 + 1, normal);
-            case Tanh _ -> new DeviceTolerance(f32 ? 3 : 5 + 3 + 1, normal);
-            case Pow _ -> new DeviceTolerance(f32 ? 2 : 16 + 1 + 1, normal);
-            case Atan2 _ -> new DeviceTolerance(f32 ? 3 : 6 + 2 + 1, normal);
-            case Exp2 _ -> new DeviceTolerance(f32 ? 1 : 3 + 1 + 1, normal);
+            case Exp _, Expm1 _, Log _ -> new DeviceAccuracy(f32 ? 2 : 3 + 1 + 1, normal);
+            case Log1p _, Cbrt _ -> new DeviceAccuracy(f32 ? 2 : 2 + 1 + 1, normal);
+            case Sin _, Cos _, Tan _, Asin _, Acos _ -> new DeviceAccuracy(f32 ? 2 : 4 + 1 + 1, normal);
+            case Atan _ -> new DeviceAccuracy(f32 ? 2 : 5 + 1 + 1, normal);
+            case Sinh _, Cosh _ -> new DeviceAccuracy(f32 ? 3 : 4 + 3 + 1, normal);
+            case Tanh _ -> new DeviceAccuracy(f32 ? 3 : 5 + 3 + 1, normal);
+            case Pow _ -> new DeviceAccuracy(f32 ? 2 : 16 + 1 + 1, normal);
+            case Atan2 _ -> new DeviceAccuracy(f32 ? 3 : 6 + 2 + 1, normal);
+            case Exp2 _ -> new DeviceAccuracy(f32 ? 1 : 3 + 1 + 1, normal);
             // The CPU's fused f32 logistic is exp and two float operations; its f64 one the double formula.
-            case Logistic _ -> new DeviceTolerance(f32 ? 3 : 3 + 1 + 2, normal);
-            case Erf _, Erfc _, ErfInv _, Asinh _, Acosh _, Atanh _ -> new DeviceTolerance(f32 ? 1 : 8, normal);
-            case Lgamma _, Digamma _ -> new DeviceTolerance(f32 ? 1 : 16, 1);
+            case Logistic _ -> new DeviceAccuracy(f32 ? 3 : 3 + 1 + 2, normal);
+            case Erf _, Erfc _, ErfInv _, Asinh _, Acosh _, Atanh _ -> new DeviceAccuracy(f32 ? 1 : 8, normal);
+            case Lgamma _, Digamma _ -> new DeviceAccuracy(f32 ? 1 : 16, 1);
         };
     }
 
@@ -57,21 +58,21 @@ record DeviceTolerance(double ulps, double floor) {
      * A negative integer_pow divides once; rsqrt divides a square root; the fused logistic is
      * exp, an addition and a division on both sides.
      */
-    static DeviceTolerance withoutFp64(Primitive.Elementwise p) {
+    public static DeviceAccuracy withoutFp64(Primitive.Elementwise p) {
         double normal = Float.MIN_NORMAL;
         return switch (p) {
-            case Div _, IntegerPow _ -> new DeviceTolerance(3, normal);
-            case Sqrt _ -> new DeviceTolerance(3 + 1, normal);
-            case Rsqrt _ -> new DeviceTolerance(3 + 3 + 1, normal);
-            case Exp _, Exp2 _, Expm1 _, Log _ -> new DeviceTolerance(3 + 1 + 1, normal);
-            case Log1p _, Cbrt _ -> new DeviceTolerance(2 + 1 + 1, normal);
-            case Sin _, Cos _, Tan _, Asin _, Acos _ -> new DeviceTolerance(4 + 1 + 1, normal);
-            case Atan _ -> new DeviceTolerance(5 + 1 + 1, normal);
-            case Sinh _, Cosh _ -> new DeviceTolerance(4 + 3 + 1, normal);
-            case Tanh _ -> new DeviceTolerance(5 + 3 + 1, normal);
-            case Atan2 _ -> new DeviceTolerance(6 + 2 + 1, normal);
-            case Pow _ -> new DeviceTolerance(16 + 1 + 1, normal);
-            case Logistic _ -> new DeviceTolerance(3 + 1 + 3 + 1, normal);
+            case Div _, IntegerPow _ -> new DeviceAccuracy(3, normal);
+            case Sqrt _ -> new DeviceAccuracy(3 + 1, normal);
+            case Rsqrt _ -> new DeviceAccuracy(3 + 3 + 1, normal);
+            case Exp _, Exp2 _, Expm1 _, Log _ -> new DeviceAccuracy(3 + 1 + 1, normal);
+            case Log1p _, Cbrt _ -> new DeviceAccuracy(2 + 1 + 1, normal);
+            case Sin _, Cos _, Tan _, Asin _, Acos _ -> new DeviceAccuracy(4 + 1 + 1, normal);
+            case Atan _ -> new DeviceAccuracy(5 + 1 + 1, normal);
+            case Sinh _, Cosh _ -> new DeviceAccuracy(4 + 3 + 1, normal);
+            case Tanh _ -> new DeviceAccuracy(5 + 3 + 1, normal);
+            case Atan2 _ -> new DeviceAccuracy(6 + 2 + 1, normal);
+            case Pow _ -> new DeviceAccuracy(16 + 1 + 1, normal);
+            case Logistic _ -> new DeviceAccuracy(3 + 1 + 3 + 1, normal);
             case Erf _, Erfc _, ErfInv _, Asinh _, Acosh _, Atanh _, Lgamma _, Digamma _ ->
                     throw new IllegalArgumentException(p.name() + " has no rendering without fp64");
             case Neg _, Abs _, Sign _, Floor _, Ceil _, Round _, IsFinite _, Not _, ConvertElementType _, BitcastConvertType _,
@@ -81,7 +82,7 @@ record DeviceTolerance(double ulps, double floor) {
     }
 
     /** Whether {@code device} is within this tolerance of {@code cpu}. */
-    boolean accepts(double cpu, double device, boolean f32) {
+    public boolean accepts(double cpu, double device, boolean f32) {
         if (Double.isNaN(cpu) || Double.isNaN(device)) return Double.isNaN(cpu) && Double.isNaN(device);
         long distance = f32 ? Math.abs((long) ordered((float) cpu) - ordered((float) device)) : distance(ordered(cpu), ordered(device));
         if (distance <= ulps) return true;
