@@ -66,6 +66,9 @@ public final class Backends {
                 devices = Vector.ofAll(CudaBackend.all());
             } catch (BackendError e) {
                 failure = e;
+            } catch (RuntimeException e) {
+                // a driver that misbehaves must not take the other platforms down with this class
+                failure = new BackendError("cuda", "device discovery failed: " + e, null, e);
             }
             DEVICES = devices;
             FAILURE = failure;

@@ -88,10 +88,10 @@ public final class CudaBackend implements Backend {
         Transfers.log("upload", host.dtype(), host.size(), "host", device);
         CudaBuffer b = allocate(host.dtype(), host.size());
         if (host.size() > 0) {
-            MemorySegment heap = bytesOf(host);
+            long n = bytes(host.dtype(), host.size());
             try (Arena a = Arena.ofConfined()) {
-                MemorySegment off = a.allocate(heap.byteSize(), 8);
-                MemorySegment.copy(heap, 0, off, 0, heap.byteSize());
+                MemorySegment off = a.allocate(n, 8);
+                MemorySegment.copy(bytesOf(host), 0, off, 0, n);
                 context.upload(b.ptr(), off);
             }
         }
@@ -126,6 +126,11 @@ public final class CudaBackend implements Backend {
 
     @Override
     public void copy(Buffer src, int srcOffset, Buffer dst, int dstOffset, int count) {
+        if (src.dtype() != dst.dtype() || count < 0 || srcOffset < 0 || dstOffset < 0
+                || (long) srcOffset + count > src.size() || (long) dstOffset + count > dst.size()) {
+            // out of bounds on the device would overwrite other arrays silently
+            throw new IllegalArgumentException("cannot copy " + count + " elements from " + src + " at " + srcOffset + " to " + dst + " at " + dstOffset);
+        }
         if (count == 0) return;
         long w = bytes(src.dtype(), 1);
         context.copy(mine(dst).ptr() + dstOffset * w, mine(src).ptr() + srcOffset * w, count * w);
@@ -166,14 +171,13 @@ public final class CudaBackend implements Backend {
         };
     }
 
-    /** Copies device bytes into {@code host}'s array; a bool is true where its byte is not 0. */
+    /** Copies the device bytes {@code src} into the start of {@code host}'s array; a bool is true where its byte is not 0. */
     private static void copyInto(MemorySegment src, HostData host) {
         if (host.array() instanceof boolean[] a) {
-            for (int i = 0; i < a.length; i++) a[i] = src.get(JAVA_BYTE, i) != 0;
+            for (int i = 0; i < src.byteSize(); i++) a[i] = src.get(JAVA_BYTE, i) != 0;
             return;
         }
-        MemorySegment dst = bytesOf(host);
-        MemorySegment.copy(src, 0, dst, 0, dst.byteSize());
+        MemorySegment.copy(src, 0, bytesOf(host), 0, src.byteSize());
     }
 
     @Override public String toString() { return device + " (" + context.device().name() + ")"; }
