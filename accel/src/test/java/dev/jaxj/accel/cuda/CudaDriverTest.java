@@ -46,7 +46,7 @@ class CudaDriverTest {
         assertTrue(Backends.all().forAll(b -> !b.name().equals("cuda")), "all() lists only what is available");
     }
 
-    /** The table against the codes of the toolkit's own header, where one is installed. */
+    /** The table has no gaps: it is checked against the codes of the toolkit's own header, where one is installed. */
     @Test
     void everyResultOfTheHeaderIsInTheTableUnderItsName() throws Exception {
         Path header = Path.of(System.getenv().getOrDefault("CUDA_HOME", "/usr/local/cuda"), "include", "cuda.h");
@@ -57,8 +57,10 @@ class CudaDriverTest {
         Map<Integer, String> want = new TreeMap<>();
         Matcher m = Pattern.compile("^\\s*(CUDA_\\w+)\\s*=\\s*(\\d+)", Pattern.MULTILINE).matcher(block.group(1));
         while (m.find()) want.put(Integer.parseInt(m.group(2)), m.group(1));
+        assertTrue(want.size() > 90, "parsed " + want);
+        // every code of the header, under its name (an older header than the table's lacks a few newer codes)
         Map<Integer, String> have = new TreeMap<>();
-        for (CuResult r : CuResult.values()) have.put(r.code(), r.name());
+        for (int code : want.keySet()) have.put(code, CuResult.name(code));
         assertEquals(want, have);
     }
 
