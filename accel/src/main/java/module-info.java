@@ -1,6 +1,7 @@
 /**
  * The runtime: devices, buffers, backends and executables. The CPU backend is pure Java; the
- * OpenCL backend calls the system's OpenCL library through {@code java.lang.foreign}.
+ * OpenCL and CUDA backends call the system's OpenCL library, and NVRTC and the CUDA driver,
+ * through {@code java.lang.foreign}.
  */
 module dev.jaxj.accel {
     requires transitive dev.jaxj.compiler;
@@ -12,4 +13,5 @@ module dev.jaxj.accel {
     exports dev.jaxj.accel.device.library;
     exports dev.jaxj.accel.device.render;
     exports dev.jaxj.accel.opencl;
+    exports dev.jaxj.accel.cuda;
 }

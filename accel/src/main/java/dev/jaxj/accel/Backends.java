@@ -1,15 +1,17 @@
 package dev.jaxj.accel;
 
 import dev.jaxj.accel.cpu.CpuBackend;
+import dev.jaxj.accel.cuda.CudaBackend;
 import dev.jaxj.accel.opencl.OpenClBackend;
 import dev.jaxj.errors.BackendError;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
 /**
- * The available backends, by platform: {@code cpu} (always present) and {@code opencl} (one
- * backend per OpenCL device, where an OpenCL library and device exist). The default platform
- * is {@code cpu}, or the one {@code -Djaxj.platform=opencl} names (JAX's {@code JAX_PLATFORMS});
+ * The available backends, by platform: {@code cpu} (always present), {@code opencl} (one
+ * backend per OpenCL device, where an OpenCL library and device exist) and {@code cuda} (one
+ * per NVIDIA GPU, where its driver is installed). The default platform is {@code cpu}, or the
+ * one {@code -Djaxj.platform=opencl} or {@code =cuda} names (JAX's {@code JAX_PLATFORMS});
  * eager operations on arrays that were not placed explicitly run there.
  * {@snippet :
  * Backend cpu = Backends.cpu();
@@ -25,7 +27,7 @@ public final class Backends {
     private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     /** The platforms a backend can be asked for by name. */
-    public static final Seq<String> PLATFORMS = Vector.of("cpu", "opencl");
+    public static final Seq<String> PLATFORMS = Vector.of("cpu", "opencl", "cuda");
 
     private Backends() {}
 
@@ -46,6 +48,27 @@ public final class Backends {
                 devices = Vector.ofAll(OpenClBackend.all());
             } catch (BackendError e) {
                 failure = e;
+            }
+            DEVICES = devices;
+            FAILURE = failure;
+        }
+    }
+
+    /** CUDA's devices, discovered on first use; the failure is kept so that every later call reports it. */
+    private static final class Cuda {
+        static final Seq<Backend> DEVICES;
+        static final BackendError FAILURE;
+
+        static {
+            Seq<Backend> devices = Vector.empty();
+            BackendError failure = null;
+            try {
+                devices = Vector.ofAll(CudaBackend.all());
+            } catch (BackendError e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                // a driver that misbehaves must not take the other platforms down with this class
+                failure = new BackendError("cuda", "device discovery failed: " + e, null, e);
             }
             DEVICES = devices;
             FAILURE = failure;
@@ -86,21 +109,22 @@ public final class Backends {
     public static Seq<Backend> platform(String platform) {
         return switch (platform) {
             case "cpu" -> Vector.of(cpu());
-            case "opencl" -> {
-                if (OpenCl.FAILURE != null) {
-                    var e = new BackendError(OpenCl.FAILURE.op(), OpenCl.FAILURE.detail());
-                    e.initCause(OpenCl.FAILURE);
-                    throw e;
-                }
-                yield OpenCl.DEVICES;
-            }
+            case "opencl" -> devices(OpenCl.DEVICES, OpenCl.FAILURE);
+            case "cuda" -> devices(Cuda.DEVICES, Cuda.FAILURE);
             default -> throw new BackendError("jaxj.platform", "knows the platforms " + PLATFORMS.mkString(", ") + ", got '" + platform + "'");
         };
     }
 
-    /** {@return every backend that is available here}: the CPU's, then OpenCL's where it has devices */
+    /** {@return a platform's devices}, or its discovery failure raised anew (with the original as cause) so this caller's stack shows */
+    private static Seq<Backend> devices(Seq<Backend> devices, BackendError failure) {
+        if (failure != null) throw new BackendError(failure.op(), failure.detail(), null, failure);
+        return devices;
+    }
+
+    /** {@return every backend that is available here}: the CPU's, then OpenCL's and CUDA's where they have devices */
     public static Seq<Backend> all() {
-        return Vector.of(cpu()).appendAll(OpenCl.FAILURE == null ? OpenCl.DEVICES : Vector.empty());
+        return Vector.of(cpu()).appendAll(OpenCl.FAILURE == null ? OpenCl.DEVICES : Vector.empty())
+                .appendAll(Cuda.FAILURE == null ? Cuda.DEVICES : Vector.empty());
     }
 
     /**

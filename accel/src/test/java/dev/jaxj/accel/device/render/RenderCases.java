@@ -23,11 +23,11 @@ import java.util.stream.Stream;
  * itself), and loops with broadcast and strided loads, several outputs, reductions of each
  * monoid and multi-pass (softmax-like) rows.
  */
-final class RenderCases {
+public final class RenderCases {
     private RenderCases() {}
 
     /** A loop and a name for messages. */
-    record Case(String name, Step.FusedLoop loop) {
+    public record Case(String name, Step.FusedLoop loop) {
         @Override public String toString() { return name; }
     }
 
@@ -35,7 +35,7 @@ final class RenderCases {
     // Every elementwise primitive on every dtype it accepts
     // ---------------------------------------------------------------------------------------
 
-    static List<Case> elementwise(Shape domain) {
+    public static List<Case> elementwise(Shape domain) {
         List<Case> cases = new ArrayList<>();
         for (Class<?> leaf : leaves(Primitive.Elementwise.class)) {
             for (Primitive.Elementwise p : instances(leaf)) {
@@ -182,7 +182,7 @@ final class RenderCases {
                 Vector.of(new Step.Store(1, new Var(100, row)), new Step.Store(4, new Var(101, row)), new Step.Store(5, new Var(102, v))));
     }
 
-    static List<Case> structural() {
+    public static List<Case> structural() {
         List<Case> cases = new ArrayList<>();
         for (DType d : DType.values()) {
             if (d != DType.BOOL) cases.add(new Case("strided " + d, broadcastStridedMultiOutput(d)));
