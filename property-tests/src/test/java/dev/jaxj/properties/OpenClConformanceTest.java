@@ -38,13 +38,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * by the accel module's device tests; this suite checks that programs use them correctly.
  */
 class OpenClConformanceTest {
-    private static final Shape DRAWN = Shape.of(2, 3);
+    static final Shape DRAWN = Shape.of(2, 3);
 
     /** A named function of float operands, run on both backends. */
-    private record Program(String name, Function<Seq<Array>, Array> f, Seq<Array> operands, boolean differentiable) {}
+    record Program(String name, Function<Seq<Array>, Array> f, Seq<Array> operands, boolean differentiable) {}
 
     /** Primitives outside the gradient table, each with operands that exercise it. */
-    private static Seq<Program> beyondTheTable() {
+    static Seq<Program> beyondTheTable() {
         Array m = Jnp.array(new float[][] {{1, -2, 3}, {0.5f, 4, -1}});
         Array v = Jnp.array(new float[] {3, -1, 2, 2, 0.5f, -7});
         Array img = Jnp.arange(2 * 3 * 5 * 5).reshape(2, 3, 5, 5).astype(DType.F32).mul(0.01).sin();

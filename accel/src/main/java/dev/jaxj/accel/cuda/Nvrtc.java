@@ -45,19 +45,6 @@ public final class Nvrtc {
     private static final Pattern ERROR_LINE = Pattern.compile("\\((\\d+)\\): (?:catastrophic )?error");
     private static final int EXCERPT_LINES = 3;
 
-    /**
-     * NVRTC has no {@code <math.h>}: the C99 constants that nvcc's headers bring and kernels use
-     * are defined here with the same bits (CUDA's {@code CUDART_INF_F}, glibc's quiet NaN).
-     */
-    static final String MATH_MACROS = """
-            #ifndef INFINITY
-            #define INFINITY __int_as_float(0x7f800000)
-            #endif
-            #ifndef NAN
-            #define NAN __int_as_float(0x7fc00000)
-            #endif
-            """;
-
     private static final MemoryLayout P = ADDRESS;
     private static final MemoryLayout I = JAVA_INT;
 
@@ -213,7 +200,7 @@ public final class Nvrtc {
     public static String source(Iterable<KernelSource> kernels) {
         Map<String, KernelSource> unique = unique(kernels);
         boolean f64 = unique.values().stream().anyMatch(KernelSource::usesF64);
-        var src = new StringBuilder(Dialect.CUDA.prelude(f64)).append(MATH_MACROS);
+        var src = new StringBuilder(Dialect.CUDA.prelude(f64));
         for (KernelSource k : unique.values()) src.append('\n').append(k.code()).append('\n');
         return src.toString();
     }

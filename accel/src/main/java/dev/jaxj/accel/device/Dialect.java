@@ -12,7 +12,9 @@ package dev.jaxj.accel.device;
  * {@code GID0..2}, {@code LID0..2}, {@code GROUP0..2}, {@code LSIZE0..2} are the global,
  * local and group indices and the work-group size; {@code LOCAL} declares work-group memory
  * (at kernel scope); {@code BARRIER()} synchronises a work-group; element types are
- * {@code i32_t i64_t u32_t u64_t bool_t} beside {@code float} and {@code double}.
+ * {@code i32_t i64_t u32_t u64_t bool_t} beside {@code float} and {@code double}. CUDA's
+ * prelude defines C99's {@code INFINITY} and {@code NAN} where no {@code <math.h>} did (NVRTC
+ * has none), with the bits nvcc's headers give them.
  */
 public enum Dialect {
     OPENCL("""
@@ -62,6 +64,12 @@ public enum Dialect {
             typedef unsigned int u32_t;
             typedef unsigned long long u64_t;
             typedef unsigned char bool_t;
+            #ifndef INFINITY
+            #define INFINITY __int_as_float(0x7f800000)
+            #endif
+            #ifndef NAN
+            #define NAN __int_as_float(0x7fc00000)
+            #endif
             """, "");
 
     private final String prelude;
