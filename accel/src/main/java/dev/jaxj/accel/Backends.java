@@ -7,6 +7,9 @@ import dev.jaxj.errors.BackendError;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 /**
  * The available backends, by platform: {@code cpu} (always present), {@code opencl} (one
  * backend per OpenCL device, where an OpenCL library and device exist) and {@code cuda} (one
@@ -36,43 +39,35 @@ public final class Backends {
         static final Backend INSTANCE = new CpuBackend();
     }
 
-    /** OpenCL's devices, discovered on first use; the failure is kept so that every later call reports it. */
-    private static final class OpenCl {
-        static final Seq<Backend> DEVICES;
-        static final BackendError FAILURE;
-
-        static {
-            Seq<Backend> devices = Vector.empty();
-            BackendError failure = null;
+    /**
+     * A platform's devices, discovered once, or why there are none: the failure is kept, so that
+     * every later call reports it, and a driver that misbehaves in another way cannot take the
+     * other platforms down with this class.
+     */
+    private record Discovered(Seq<Backend> devices, BackendError failure) {
+        static Discovered of(String platform, Supplier<List<? extends Backend>> discover) {
             try {
-                devices = Vector.ofAll(OpenClBackend.all());
+                return new Discovered(Vector.ofAll(discover.get()), null);
             } catch (BackendError e) {
-                failure = e;
+                return new Discovered(Vector.empty(), e);
+            } catch (RuntimeException e) {
+                return new Discovered(Vector.empty(), new BackendError(platform, "device discovery failed: " + e, null, e));
             }
-            DEVICES = devices;
-            FAILURE = failure;
+        }
+
+        /** {@return the devices}, or the discovery failure raised anew (with the original as cause) so the caller's stack shows */
+        Seq<Backend> orThrow() {
+            if (failure != null) throw new BackendError(failure.op(), failure.detail(), null, failure);
+            return devices;
         }
     }
 
-    /** CUDA's devices, discovered on first use; the failure is kept so that every later call reports it. */
-    private static final class Cuda {
-        static final Seq<Backend> DEVICES;
-        static final BackendError FAILURE;
+    private static final class OpenCl {
+        static final Discovered FOUND = Discovered.of("opencl", OpenClBackend::all);
+    }
 
-        static {
-            Seq<Backend> devices = Vector.empty();
-            BackendError failure = null;
-            try {
-                devices = Vector.ofAll(CudaBackend.all());
-            } catch (BackendError e) {
-                failure = e;
-            } catch (RuntimeException e) {
-                // a driver that misbehaves must not take the other platforms down with this class
-                failure = new BackendError("cuda", "device discovery failed: " + e, null, e);
-            }
-            DEVICES = devices;
-            FAILURE = failure;
-        }
+    private static final class Cuda {
+        static final Discovered FOUND = Discovered.of("cuda", CudaBackend::all);
     }
 
     /** The default platform's first backend, chosen once. */
@@ -109,22 +104,15 @@ public final class Backends {
     public static Seq<Backend> platform(String platform) {
         return switch (platform) {
             case "cpu" -> Vector.of(cpu());
-            case "opencl" -> devices(OpenCl.DEVICES, OpenCl.FAILURE);
-            case "cuda" -> devices(Cuda.DEVICES, Cuda.FAILURE);
+            case "opencl" -> OpenCl.FOUND.orThrow();
+            case "cuda" -> Cuda.FOUND.orThrow();
             default -> throw new BackendError("jaxj.platform", "knows the platforms " + PLATFORMS.mkString(", ") + ", got '" + platform + "'");
         };
     }
 
-    /** {@return a platform's devices}, or its discovery failure raised anew (with the original as cause) so this caller's stack shows */
-    private static Seq<Backend> devices(Seq<Backend> devices, BackendError failure) {
-        if (failure != null) throw new BackendError(failure.op(), failure.detail(), null, failure);
-        return devices;
-    }
-
     /** {@return every backend that is available here}: the CPU's, then OpenCL's and CUDA's where they have devices */
     public static Seq<Backend> all() {
-        return Vector.of(cpu()).appendAll(OpenCl.FAILURE == null ? OpenCl.DEVICES : Vector.empty())
-                .appendAll(Cuda.FAILURE == null ? Cuda.DEVICES : Vector.empty());
+        return Vector.of(cpu()).appendAll(OpenCl.FOUND.devices()).appendAll(Cuda.FOUND.devices());
     }
 
     /**

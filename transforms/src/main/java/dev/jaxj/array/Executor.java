@@ -38,22 +38,30 @@ public final class Executor {
             throw new ArgumentError(op, "the compiled program takes " + j.inVars().size() + " inputs, got " + args.size());
         }
         // Inputs on another device are copied over (uncommitted ones: the caller chose this backend by the committed ones).
-        Vector<ConcreteArray> outside = Vector.ofAll(consts).appendAll(args).map(a -> Placement.onto((ConcreteArray) a, exe.backend(), op));
-        boolean committed = Placement.anyCommitted(outside);
-        Vector<Buffer> buffers = outside.map(a -> a.buffer(op));
-        Seq<Integer> owned = donate ? claim(exe, outside.drop(consts.size())) : Vector.empty();
-        Seq<Buffer> out = exe.run(buffers.take(consts.size()), buffers.drop(consts.size()), owned);
-        List<ConcreteArray> result = new ArrayList<>(out.size());
-        for (int o = 0; o < out.size(); o++) {
-            Buffer b = out.get(o);
-            var r = new ConcreteArray(j.outs().get(o).aval(), b, committed);
-            for (int s = 0; s < outside.size(); s++) {
-                if (buffers.get(s) == b) share(r, outside.get(s));
-            }
-            for (ConcreteArray earlier : result) if (earlier.buffer(op) == b) share(r, earlier);
-            result.add(r);
+        int n = consts.size() + args.size();
+        ConcreteArray[] outside = new ConcreteArray[n];
+        Buffer[] buffers = new Buffer[n];
+        boolean committed = false;
+        int i = 0;
+        for (Array a : consts.appendAll(args)) {
+            ConcreteArray c = Placement.onto((ConcreteArray) a, exe.backend(), op);
+            outside[i] = c;
+            buffers[i++] = c.buffer(op);
+            committed |= c.committed();
         }
-        return Vector.ofAll(result);
+        Vector<ConcreteArray> inputs = Vector.of(outside).drop(consts.size());
+        Seq<Integer> owned = donate && !exe.plan().donated().isEmpty() ? claim(exe, inputs) : Vector.empty();
+        Vector<Buffer> all = Vector.of(buffers);
+        Seq<Buffer> out = exe.run(all.take(consts.size()), all.drop(consts.size()), owned);
+        ConcreteArray[] result = new ConcreteArray[out.size()];
+        int o = 0;
+        for (Buffer b : out) {
+            var r = new ConcreteArray(j.outs().get(o).aval(), b, committed);
+            for (int s = 0; s < n; s++) if (buffers[s] == b) share(r, outside[s]);
+            for (int e = 0; e < o; e++) if (result[e].buffer(op) == b) share(r, result[e]);
+            result[o++] = r;
+        }
+        return Vector.of(result);
     }
 
     /**

@@ -39,7 +39,7 @@ public sealed interface Primitive {
     Seq<ShapedArray> abstractEval(Seq<ShapedArray> in);
 
     /** {@return JAX's name of the primitive, e.g. {@code broadcast_in_dim}} */
-    default String name() { return snake(getClass().getSimpleName()); }
+    default String name() { return ShapeRules.NAMES.get(getClass()); }
 
     // ---------------------------------------------------------------------------------------
     // Elementwise

@@ -106,6 +106,12 @@ final class ShapeRules {
     }
 
     /** CamelCase record name to JAX's snake_case primitive name. */
+    /** Primitive names by class, computed once: every eager operation asks for its name. */
+    static final ClassValue<String> NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) { return snake(type.getSimpleName()); }
+    };
+
     static String snake(String camel) {
         var sb = new StringBuilder();
         for (int i = 0; i < camel.length(); i++) {

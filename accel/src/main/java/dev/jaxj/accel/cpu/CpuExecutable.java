@@ -43,16 +43,17 @@ final class CpuExecutable implements Executable, StepKernels {
 
     @Override
     public void loop(int step, Step.FusedLoop loop, Seq<Buffer> inputs, Seq<Buffer> outputs) {
-        var in = Vector.ofAll(inputs).map(CpuBackend::host);
-        var out = Vector.ofAll(outputs).map(CpuBackend::host);
-        if (!CpuBackend.generatesCode()) {
-            FusedLoopRunner.run(loop, in, out);
-            return;
-        }
-        Option<JvmLoops.CompiledLoop> c = code[step];
+        Option<JvmLoops.CompiledLoop> c = CpuBackend.generatesCode() ? code[step] : Option.none();
         if (c == null) code[step] = c = JvmLoops.compile(loop);
-        if (c.isDefined()) c.get().run(in, out);
-        else FusedLoopRunner.run(loop, in, out);
+        if (c.isDefined()) c.get().run(storage(inputs), storage(outputs));
+        else FusedLoopRunner.run(loop, inputs.map(CpuBackend::host), outputs.map(CpuBackend::host));
+    }
+
+    private static Object[] storage(Seq<Buffer> buffers) {
+        Object[] a = new Object[buffers.size()];
+        int i = 0;
+        for (Buffer b : buffers) a[i++] = CpuBackend.host(b).array();
+        return a;
     }
 
     @Override

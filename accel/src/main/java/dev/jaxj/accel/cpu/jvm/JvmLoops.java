@@ -45,9 +45,13 @@ public final class JvmLoops {
     public record CompiledLoop(GeneratedLoop code, LoopLayout layout, int grainRows) {
         /** Runs the loop on the rows shared out among the workers. */
         public void run(Seq<HostData> in, Seq<HostData> out) {
-            Object[] inputs = in.map(HostData::array).toJavaArray();
-            Object[] outputs = out.map(HostData::array).toJavaArray();
-            Parallel.forRange(layout.rows(), grainRows, (lo, hi) -> code.run(inputs, outputs, lo, hi));
+            run(in.map(HostData::array).toJavaArray(), out.map(HostData::array).toJavaArray());
+        }
+
+        /** Runs the loop on the inputs' and outputs' storage arrays ({@link HostData#array()}). */
+        public void run(Object[] inputs, Object[] outputs) {
+            if (layout.rows() <= grainRows) code.run(inputs, outputs, 0, layout.rows());   // one worker's share: no hand-off
+            else Parallel.forRange(layout.rows(), grainRows, (lo, hi) -> code.run(inputs, outputs, lo, hi));
         }
     }
 
