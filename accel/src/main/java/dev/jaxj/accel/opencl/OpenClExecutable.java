@@ -5,6 +5,7 @@ import dev.jaxj.accel.Buffer;
 import dev.jaxj.accel.Executable;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.Dialect;
+import dev.jaxj.accel.device.KernelSource;
 import dev.jaxj.accel.device.library.LibraryKernels;
 import dev.jaxj.accel.device.render.LoopRenderer;
 import dev.jaxj.accel.run.PlanRunner;
@@ -77,6 +78,13 @@ final class OpenClExecutable implements Executable, StepKernels {
                         + e.out().map(Var::aval).mkString(", ") + "), which needs a device with cl_khr_fp64; " + backend.lacksFp64(), e.where(), null);
             }
         }
+    }
+
+    /** {@return the kernels of this program's own steps} (not of its nested programs), in step order */
+    List<KernelSource> kernels() {
+        List<KernelSource> out = new ArrayList<>();
+        for (DeviceCall c : calls) if (c != null) c.launches().forEach(l -> out.add(l.kernel()));
+        return out;
     }
 
     @Override public BufferPlan plan() { return runner.plan(); }
