@@ -24,9 +24,9 @@ import java.util.List;
  * }
  *
  * <p>Where the device lacks {@code cl_khr_fp64} (many integrated GPUs and FPGAs), f32 programs
- * run without any {@code double}: f32 functions call the device's float builtins and the
- * folds the CPU widens to double accumulate in float (sums compensated), each within the
- * bounds its renderer states; f64 arrays and programs with f64 values are refused with a
+ * run without any {@code double}: f32 functions call the device's float builtins (the special
+ * functions run the CPU's algorithms in float) and the folds the CPU widens to double
+ * accumulate in float (sums compensated), each within the bounds its renderer states; f64 arrays and programs with f64 values are refused with a
  * {@link BackendError} naming the operation. {@code -Djaxj.opencl.fp64=false} (read when the
  * backends are made) treats every device as lacking fp64, a testing aid for devices that have it.
  */

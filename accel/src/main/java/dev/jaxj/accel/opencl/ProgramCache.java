@@ -59,7 +59,9 @@ public final class ProgramCache implements AutoCloseable {
     public ProgramCache(ClContext context) { this(context, defaultDir()); }
 
     /** A cache for {@code context}'s device, with binaries in {@code dir} (null: in memory only). */
-    public ProgramCache(ClContext context, Path dir) { this(context, dir, context.device().fp64()); }
+    public ProgramCache(ClContext context, Path dir) {
+        this(context, dir, java.util.Objects.requireNonNull(context, "context is null").device().fp64());
+    }
 
     /**
      * A cache for {@code context}'s device, with binaries in {@code dir} (null: in memory only),
