@@ -46,8 +46,9 @@ final class CudaExecutable implements Executable, StepKernels {
         List<KernelSource> kernels = new ArrayList<>();
         for (int k = 0; k < steps.size(); k++) {
             calls[k] = switch (steps.get(k)) {
-                case Step.FusedLoop f -> LoopRenderer.render(f, Dialect.CUDA);
-                case Step.LibraryCall c -> LibraryKernels.lower(c.eqn(), Dialect.CUDA);
+                // Every CUDA device computes in double.
+                case Step.FusedLoop f -> LoopRenderer.render(f, Dialect.CUDA, true);
+                case Step.LibraryCall c -> LibraryKernels.lower(c.eqn(), Dialect.CUDA, true);
                 case Step.Nested _ -> null;
             };
             if (calls[k] != null) for (Launch l : calls[k].launches()) kernels.add(l.kernel());

@@ -22,9 +22,20 @@ import java.util.List;
  * Backend gpu = OpenClBackend.all().getFirst();       // the first OpenCL device
  * Buffer x = gpu.upload(HostData.own(new float[] {1, 2, 3}));
  * }
+ *
+ * <p>Where the device lacks {@code cl_khr_fp64} (many integrated GPUs and FPGAs), f32 programs
+ * run without any {@code double}: f32 functions call the device's float builtins (the special
+ * functions run the CPU's algorithms in float) and the folds the CPU widens to double
+ * accumulate in float (sums compensated), each within the bounds its renderer states; f64 arrays and programs with f64 values are refused with a
+ * {@link BackendError} naming the operation. {@code -Djaxj.opencl.fp64=false} (read when the
+ * backends are made) treats every device as lacking fp64, a testing aid for devices that have it.
  */
 public final class OpenClBackend implements Backend {
+    /** The system property that, set to {@code false}, treats every device as lacking {@code cl_khr_fp64}. */
+    static final String FP64_PROPERTY = "jaxj.opencl.fp64";
+
     private final ClDevice clDevice;
+    private final boolean fp64;
     private final Device device;
     private final ClContext context;
     private final ClQueue queue;
@@ -32,11 +43,18 @@ public final class OpenClBackend implements Backend {
     private final DeviceCallRunner runner;
 
     private OpenClBackend(ClDevice clDevice, int id) {
+        this(clDevice, id, clDevice.fp64() && !"false".equals(System.getProperty(FP64_PROPERTY)));
+    }
+
+    /** A backend of {@code clDevice} that computes in double only if {@code fp64} (tests pass false to stand for a device without it). */
+    OpenClBackend(ClDevice clDevice, int id, boolean fp64) {
+        if (fp64 && !clDevice.fp64()) throw new IllegalArgumentException(clDevice.name() + " lacks cl_khr_fp64");
         this.clDevice = clDevice;
+        this.fp64 = fp64;
         this.device = new Device("opencl", id);
         this.context = ClContext.create(clDevice);
         this.queue = context.createQueue();
-        this.programs = new ProgramCache(context);
+        this.programs = new ProgramCache(context, ProgramCache.defaultDir(), fp64);
         this.runner = new DeviceCallRunner(context, queue);
     }
 
@@ -58,6 +76,12 @@ public final class OpenClBackend implements Backend {
 
     /** {@return the OpenCL device, with its name, extensions and limits} */
     public ClDevice clDevice() { return clDevice; }
+
+    /**
+     * {@return whether kernels on this backend may compute in double}: the device lists
+     * {@code cl_khr_fp64} and {@code -Djaxj.opencl.fp64=false} does not turn it off
+     */
+    public boolean fp64() { return fp64; }
 
     ProgramCache programs() { return programs; }
 
@@ -86,9 +110,7 @@ public final class OpenClBackend implements Backend {
     }
 
     private ClBuffer allocate(DType dtype, int size) {
-        if (dtype == DType.F64 && !clDevice.fp64()) {
-            throw new BackendError("opencl", "f64 arrays need a device with cl_khr_fp64, and " + clDevice.name() + " lacks it: use f32 on this device");
-        }
+        if (dtype == DType.F64 && !fp64) throw new BackendError("opencl", "f64 arrays need a device with cl_khr_fp64, and " + lacksFp64());
         // OpenCL has no empty buffers; an empty array still gets one byte, never read.
         return new ClBuffer(context.allocate(Math.max(1, bytes(dtype, size))), dtype, size, device);
     }
@@ -111,6 +133,11 @@ public final class OpenClBackend implements Backend {
     ClBuffer mine(Buffer b) {
         if (b instanceof ClBuffer c && c.device().equals(device)) return c;
         throw new BackendError("opencl", device + " reads only its own buffers, got one on " + b.device());
+    }
+
+    /** {@return the end of a message on this backend's missing fp64}: which device lacks it, and what to do */
+    String lacksFp64() {
+        return clDevice.name() + (clDevice.fp64() ? " is treated as lacking it (-D" + FP64_PROPERTY + "=false)" : " lacks it") + ": use f32 on this device";
     }
 
     static long bytes(DType dtype, int size) {

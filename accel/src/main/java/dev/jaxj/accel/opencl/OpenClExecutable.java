@@ -5,12 +5,20 @@ import dev.jaxj.accel.Buffer;
 import dev.jaxj.accel.Executable;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.Dialect;
+import dev.jaxj.accel.device.KernelSource;
 import dev.jaxj.accel.device.library.LibraryKernels;
 import dev.jaxj.accel.device.render.LoopRenderer;
 import dev.jaxj.accel.run.PlanRunner;
 import dev.jaxj.accel.run.StepKernels;
 import dev.jaxj.compiler.kernel.BufferPlan;
 import dev.jaxj.compiler.kernel.Step;
+import dev.jaxj.errors.BackendError;
+import dev.jaxj.ir.Atom;
+import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Eqn;
+import dev.jaxj.ir.Jaxpr;
+import dev.jaxj.ir.Primitive;
+import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.ir.Var;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -22,7 +30,8 @@ import java.util.List;
  * A program compiled for an OpenCL device: every fused loop rendered to OpenCL C and every
  * library call lowered to device kernels, all built as one OpenCL program. Its steps run on the
  * device queue back to back; nothing comes back to the host but what the caller downloads
- * (and a loop's predicate or a branch's index, one element each).
+ * (and a loop's predicate or a branch's index, one element each). On a backend without fp64
+ * the kernels compute f32 in float, and a program with f64 values is refused when compiled.
  */
 final class OpenClExecutable implements Executable, StepKernels {
     private final OpenClBackend backend;
@@ -33,19 +42,49 @@ final class OpenClExecutable implements Executable, StepKernels {
 
     OpenClExecutable(OpenClBackend backend, BufferPlan plan) {
         this.backend = backend;
+        boolean fp64 = backend.fp64();
+        if (!fp64) refuseF64(backend, plan.program().source());
         Seq<Step> steps = plan.program().steps();
         this.calls = new DeviceCall[steps.size()];
         List<DeviceCall> launching = new ArrayList<>();
         for (int k = 0; k < steps.size(); k++) {
             calls[k] = switch (steps.get(k)) {
-                case Step.FusedLoop f -> LoopRenderer.render(f, Dialect.OPENCL);
-                case Step.LibraryCall c -> LibraryKernels.lower(c.eqn(), Dialect.OPENCL);
+                case Step.FusedLoop f -> LoopRenderer.render(f, Dialect.OPENCL, fp64);
+                case Step.LibraryCall c -> LibraryKernels.lower(c.eqn(), Dialect.OPENCL, fp64);
                 case Step.Nested _ -> null;
             };
             if (calls[k] != null && !calls[k].launches().isEmpty()) launching.add(calls[k]);
         }
         this.program = launching.isEmpty() ? null : backend.programs().build(DeviceCallRunner.kernelsOf(launching));
         this.runner = new PlanRunner(plan, backend, this);
+    }
+
+    /**
+     * Refuses a program with f64 values on a backend without fp64, naming the first equation
+     * (those of nested programs first) that reads or makes one, so the error points at the
+     * operation rather than at a kernel.
+     */
+    private static void refuseF64(OpenClBackend backend, Jaxpr j) {
+        for (Var v : j.constVars().appendAll(j.inVars())) {
+            if (v.aval().dtype() == DType.F64) {
+                throw new BackendError("opencl", "the program takes " + v.aval() + ", and f64 needs a device with cl_khr_fp64; " + backend.lacksFp64());
+            }
+        }
+        for (Eqn e : j.eqns()) {
+            if (e.prim() instanceof Primitive.ControlFlow c) c.jaxprs().forEach(sub -> refuseF64(backend, sub));
+            Seq<ShapedArray> avals = e.in().map(Atom::aval).appendAll(e.out().map(Var::aval));
+            if (avals.exists(a -> a.dtype() == DType.F64)) {
+                throw new BackendError(e.prim().name(), "computes in f64 (" + e.in().map(Atom::aval).mkString(", ") + " -> "
+                        + e.out().map(Var::aval).mkString(", ") + "), which needs a device with cl_khr_fp64; " + backend.lacksFp64(), e.where(), null);
+            }
+        }
+    }
+
+    /** {@return the kernels of this program's own steps} (not of its nested programs), in step order */
+    List<KernelSource> kernels() {
+        List<KernelSource> out = new ArrayList<>();
+        for (DeviceCall c : calls) if (c != null) c.launches().forEach(l -> out.add(l.kernel()));
+        return out;
     }
 
     @Override public BufferPlan plan() { return runner.plan(); }

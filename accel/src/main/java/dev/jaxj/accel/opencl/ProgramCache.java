@@ -50,6 +50,7 @@ public final class ProgramCache implements AutoCloseable {
 
     private final ClContext context;
     private final Path dir;
+    private final boolean fp64;
     private final ConcurrentHashMap<String, ClProgram> programs = new ConcurrentHashMap<>();
     private final AtomicLong sourceBuilds = new AtomicLong(), diskLoads = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -59,8 +60,17 @@ public final class ProgramCache implements AutoCloseable {
 
     /** A cache for {@code context}'s device, with binaries in {@code dir} (null: in memory only). */
     public ProgramCache(ClContext context, Path dir) {
+        this(context, dir, java.util.Objects.requireNonNull(context, "context is null").device().fp64());
+    }
+
+    /**
+     * A cache for {@code context}'s device, with binaries in {@code dir} (null: in memory only),
+     * that builds kernels computing in double only if {@code fp64} (false: as if the device lacked {@code cl_khr_fp64})
+     */
+    ProgramCache(ClContext context, Path dir, boolean fp64) {
         this.context = java.util.Objects.requireNonNull(context, "context is null");
         this.dir = dir;
+        this.fp64 = fp64;
     }
 
     /** {@return the folder of program binaries}: {@code -Djaxj.cache_dir} (default {@code ~/.cache/jaxj}), subfolder {@code opencl} */
@@ -91,7 +101,7 @@ public final class ProgramCache implements AutoCloseable {
         if (unique.isEmpty()) throw new IllegalArgumentException("a program needs at least one kernel");
         String what = "kernels " + String.join(", ", unique.keySet());
         ClDevice device = context.device();
-        boolean f64 = requireFp64(device.name(), device.fp64(), unique.values());
+        boolean f64 = requireFp64(device.name(), fp64, unique.values());
         var src = new StringBuilder(Dialect.OPENCL.prelude(f64));
         for (KernelSource k : unique.values()) src.append('\n').append(k.code()).append('\n');
         String source = src.toString();

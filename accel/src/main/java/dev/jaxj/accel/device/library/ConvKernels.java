@@ -25,7 +25,11 @@ import io.vavr.collection.Seq;
  *       {@code g * N' + n} for output sample {@code n}, with {@code N' = N/B}.
  * </ul>
  * Operands are converted to the computation dtype, the output's when it is floating and f64
- * otherwise, as on the CPU; f32 accumulates in f32, as GPUs do.
+ * otherwise, as on the CPU; f32 accumulates in f32, as GPUs do. On a device without fp64 an
+ * integer result (of f32 operands) is computed in f32 too and then converted: it matches the
+ * CPU's wherever the f32 sum is exact (integer-valued operands whose partial sums stay below
+ * 2²⁴) and may otherwise differ by one where the exact sum lies within
+ * {@code depth·eps·Σ|a·w|} of an integer.
  * {@snippet :
  * // NCHW 3x3 convolution of f32[2, 3, 16, 16] with OIHW f32[8, 3, 3, 3], stride 1, padding 1
  * var p = new ConvGeneralDilated(Vector.of(1, 1), Vector.fill(2, new Padding(1, 1)), Vector.of(1, 1), Vector.of(1, 1),
@@ -36,8 +40,18 @@ import io.vavr.collection.Seq;
 public final class ConvKernels {
     private ConvKernels() {}
 
-    /** {@return the launch convolving operand 0 (lhs) with operand 1 (rhs) into result 0} */
+    /** {@return the launch convolving operand 0 (lhs) with operand 1 (rhs) into result 0}, on a device with fp64 */
     public static DeviceCall lower(ConvGeneralDilated p, Seq<ShapedArray> inAvals, Seq<ShapedArray> outAvals) {
+        return lower(p, inAvals, outAvals, true);
+    }
+
+    /**
+     * {@return the launch convolving operand 0 (lhs) with operand 1 (rhs) into result 0}
+     *
+     * @param fp64 whether the device computes in double; without it an integer result of f32
+     *             operands is computed in f32 and then converted (see the class comment)
+     */
+    public static DeviceCall lower(ConvGeneralDilated p, Seq<ShapedArray> inAvals, Seq<ShapedArray> outAvals, boolean fp64) {
         ShapedArray lhs = inAvals.get(0), rhs = inAvals.get(1), out = outAvals.get(0);
         long total = out.size();
         if (total == 0) return DeviceCall.of(1);
@@ -48,7 +62,7 @@ public final class ConvKernels {
         int spatial = ls.length - 2;
         int outFeatures = od[os[1]], kernelIn = rd[rs[1]], outBatch = od[os[0]];
         int groups = p.featureGroupCount() * p.batchGroupCount(), perGroup = outFeatures / groups;
-        DType ct = out.dtype().isFloating() ? out.dtype() : DType.F64;
+        DType ct = out.dtype().isFloating() ? out.dtype() : fp64 ? DType.F64 : DType.F32;
         String c = KernelText.ctype(ct);
         var b = new StringBuilder();
         b.append("    long n = ").append(coord("idx", ost[os[0]], od[os[0]])).append(";\n");

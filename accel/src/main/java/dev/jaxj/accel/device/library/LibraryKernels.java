@@ -8,6 +8,7 @@ import dev.jaxj.compiler.kernel.Node;
 import dev.jaxj.compiler.kernel.Step;
 import dev.jaxj.errors.BackendError;
 import dev.jaxj.ir.Atom;
+import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Eqn;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
@@ -22,29 +23,48 @@ import io.vavr.collection.Vector;
  * {@link Step.LibraryCall}s lower to. One exhaustive switch, so a new primitive is a compile
  * error here until a device can run it.
  * {@snippet :
- * DeviceCall call = LibraryKernels.lower(eqn, Dialect.OPENCL);   // eqn: a library call's equation
+ * DeviceCall call = LibraryKernels.lower(eqn, Dialect.OPENCL, device.fp64());   // eqn: a library call's equation
  * }
+ *
+ * <p>On a device without fp64 (OpenCL's {@code cl_khr_fp64}) no kernel computes in double:
+ * f32 folds that the CPU widens accumulate in float instead (sums compensated), as each
+ * family states, and an equation with f64 operands or results is refused.
  */
 public final class LibraryKernels {
     private LibraryKernels() {}
 
     /**
-     * {@return the launches computing {@code eqn}} (its operands' and results' avals fix the shapes)
-     * @throws BackendError for a primitive that never runs as a kernel (loops and branches, staged linear maps)
+     * {@return the launches computing {@code eqn}} on a device with fp64 (its operands' and
+     * results' avals fix the shapes); see {@link #lower(Eqn, Dialect, boolean)}
      */
     public static DeviceCall lower(Eqn eqn, Dialect dialect) {
+        return lower(eqn, dialect, true);
+    }
+
+    /**
+     * {@return the launches computing {@code eqn}} (its operands' and results' avals fix the shapes)
+     *
+     * @param fp64 whether the device computes in double; without it no kernel uses {@code double}
+     * @throws BackendError for a primitive that never runs as a kernel (loops and branches, staged
+     *                      linear maps), or, without fp64, for an equation with f64 operands or results
+     */
+    public static DeviceCall lower(Eqn eqn, Dialect dialect, boolean fp64) {
         Seq<ShapedArray> in = eqn.in().map(Atom::aval), out = eqn.out().map(Var::aval);
+        if (!fp64 && in.appendAll(out).exists(a -> a.dtype() == DType.F64)) {
+            throw new BackendError(eqn.prim().name(), "computes in f64, which needs a device with fp64 (OpenCL's cl_khr_fp64), got "
+                    + in.mkString(", ") + " -> " + out.mkString(", ") + ": use f32 on this device", eqn.where(), null);
+        }
         return switch (eqn.prim()) {
             // Fusion keeps an elementwise primitive out of a loop only where it must (a copy): one-node loop.
-            case Elementwise e -> LoopRenderer.render(alone(e, in, out.single()), dialect);
+            case Elementwise e -> LoopRenderer.render(alone(e, in, out.single()), dialect, fp64);
             case Structural s -> StructuralKernels.lower(s, in, out);
             case StopGradient s -> StructuralKernels.lower(s, in, out);
-            case Reduction r -> ReductionKernels.lower(r, in, out);
+            case Reduction r -> ReductionKernels.lower(r, in, out, fp64);
             case ArgReduction a -> ArgReductionKernels.lower(a, in, out);
-            case Cumulative c -> CumulativeKernels.lower(c, in, out);
+            case Cumulative c -> CumulativeKernels.lower(c, in, out, fp64);
             case DotGeneral d -> DotGeneralKernels.lower(d, in, out);
-            case ConvGeneralDilated c -> ConvKernels.lower(c, in, out);
-            case ReduceWindow w -> ReduceWindowKernels.lower(w, in, out);
+            case ConvGeneralDilated c -> ConvKernels.lower(c, in, out, fp64);
+            case ReduceWindow w -> ReduceWindowKernels.lower(w, in, out, fp64);
             case Sort s -> SortKernels.lower(s, in, out);
             case Threefry2x32 t -> ThreefryKernels.lower(t, in, out);
             case CustomVjpLinear c -> throw new BackendError(c.name(), "is a staged linear map and runs only under a transform (it is transposed, never executed)");

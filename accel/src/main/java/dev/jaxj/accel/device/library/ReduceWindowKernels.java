@@ -16,7 +16,8 @@ import io.vavr.collection.Seq;
  * input at {@code u = o*stride - padLo + k*windowDilation}, which is element
  * {@code u / baseDilation} when {@code u} is a multiple of the base dilation and the quotient
  * is in range, and otherwise the identity (so it is skipped). f32 accumulates in double, as on
- * the CPU (which rounds to f32 between axes; this kernel rounds once, at the end).
+ * the CPU (which rounds to f32 between axes; this kernel rounds once, at the end), or, on a
+ * device without fp64, in float: sums compensated ({@link Accumulator}), max and min exact.
  *
  * <p>One work-item per output element walks its whole window, one loop per axis.
  * {@snippet :
@@ -28,8 +29,18 @@ import io.vavr.collection.Seq;
 public final class ReduceWindowKernels {
     private ReduceWindowKernels() {}
 
-    /** {@return the launch reducing each window of operand 0 into the matching element of result 0} */
+    /** {@return the launch reducing each window of operand 0 into the matching element of result 0}, on a device with fp64 */
     public static DeviceCall lower(ReduceWindow p, Seq<ShapedArray> inAvals, Seq<ShapedArray> outAvals) {
+        return lower(p, inAvals, outAvals, true);
+    }
+
+    /**
+     * {@return the launch reducing each window of operand 0 into the matching element of result 0}
+     *
+     * @param fp64 whether the device computes in double; without it f32 windows sum in a
+     *             compensated float (see {@link Accumulator}) and max and min fold in float, exactly
+     */
+    public static DeviceCall lower(ReduceWindow p, Seq<ShapedArray> inAvals, Seq<ShapedArray> outAvals, boolean fp64) {
         ShapedArray in = inAvals.get(0), out = outAvals.get(0);
         int[] dims = in.shape().toArray(), outDims = out.shape().toArray();
         long[] strides = KernelText.strides(dims), outStrides = KernelText.strides(outDims);
@@ -38,7 +49,8 @@ public final class ReduceWindowKernels {
         WindowConfig w = p.window();
         Fold f = Fold.of(p);
         DType d = in.dtype();
-        String t = KernelText.ctype(d), acc = f.accType(d, true);
+        Accumulator acc = Accumulator.of(f, d, true, fp64);
+        String t = KernelText.ctype(d), at = acc.type();
         var body = new StringBuilder();
         var indent = new StringBuilder("    ");
         for (int a = 0; a < dims.length; a++) {
@@ -53,10 +65,10 @@ public final class ReduceWindowKernels {
                     .append(indent).append("u").append(a).append(" /= ").append(bd).append("L;\n");
             body.append(indent).append("if (u").append(a).append(" < 0 || u").append(a).append(" >= ").append(dims[a]).append("L) continue;\n");
         }
-        var at = new StringBuilder("0L");
-        for (int a = 0; a < dims.length; a++) at.append(" + u").append(a).append(" * ").append(strides[a]).append("L");
-        body.append(indent).append(acc).append(" v = (").append(acc).append(") x[").append(at).append("];\n");
-        body.append(indent).append("acc = (").append(f.combine(d, "acc", "v")).append(");\n");
+        var where = new StringBuilder("0L");
+        for (int a = 0; a < dims.length; a++) where.append(" + u").append(a).append(" * ").append(strides[a]).append("L");
+        body.append(indent).append(at).append(" v = (").append(at).append(") x[").append(where).append("];\n");
+        body.append(indent).append(acc.add("acc", "v")).append("\n");
         for (int a = dims.length - 1; a >= 0; a--) {
             indent.setLength(indent.length() - 4);
             body.append(indent).append("}\n");
@@ -65,10 +77,10 @@ public final class ReduceWindowKernels {
                 KERNEL void %s(GLOBAL const %s* RESTRICT x, GLOBAL %s* RESTRICT y) {
                     long idx = GID0;
                     if (idx >= %dL) return;
-                    %s acc = %s;
-                %s    y[idx] = (%s) acc;
+                    %s
+                %s    y[idx] = (%s) %s;
                 }
-                """.formatted(name, t, t, total, acc, f.identity(d, acc), body, t), d.isFloating());
+                """.formatted(name, t, t, total, acc.declare("acc"), body, t, acc.value("acc")), d == DType.F64 || acc.usesF64());
         return DeviceCall.of(1, Launch.of(kernel, total, new KernelArg.In(0), new KernelArg.Out(0)));
     }
 }

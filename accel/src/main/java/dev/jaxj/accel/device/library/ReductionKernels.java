@@ -14,9 +14,10 @@ import java.util.stream.IntStream;
 
 /**
  * reduce_sum, reduce_prod, reduce_max, reduce_min, reduce_and and reduce_or over any set of
- * axes, with the CPU backend's semantics: f32 sums and products accumulate in double (so the
- * kernels need fp64, which CUDA devices and PoCL have), max and min propagate NaN, integer
- * sums and products wrap, and an empty reduction gives the identity.
+ * axes, with the CPU backend's semantics: f32 sums and products accumulate in double where
+ * the device has fp64 (CUDA devices and PoCL do) and in float otherwise (sums compensated, see
+ * {@link Accumulator}), max and min propagate NaN, integer sums and products wrap, and an
+ * empty reduction gives the identity.
  *
  * <p>Outputs whose fold is short get one work-item each; long folds ({@value #LONG} elements
  * or more) get a work-group of {@value #GROUP} each, whose work-items fold a strided share and
@@ -32,8 +33,18 @@ public final class ReductionKernels {
 
     private ReductionKernels() {}
 
-    /** {@return the launches reducing operand 0 ({@code inAvals[0]}, any shape) into result 0} */
+    /** {@return the launches reducing operand 0 ({@code inAvals[0]}, any shape) into result 0}, on a device with fp64 */
     public static DeviceCall lower(Reduction p, Seq<ShapedArray> inAvals, Seq<ShapedArray> outAvals) {
+        return lower(p, inAvals, outAvals, true);
+    }
+
+    /**
+     * {@return the launches reducing operand 0 ({@code inAvals[0]}, any shape) into result 0}
+     *
+     * @param fp64 whether the device computes in double; without it f32 sums are compensated
+     *             float sums and products plain float ones (see {@link Accumulator})
+     */
+    public static DeviceCall lower(Reduction p, Seq<ShapedArray> inAvals, Seq<ShapedArray> outAvals, boolean fp64) {
         ShapedArray in = inAvals.get(0), out = outAvals.get(0);
         int[] dims = in.shape().toArray();
         long[] strides = KernelText.strides(dims);
@@ -45,52 +56,55 @@ public final class ReductionKernels {
         String redOff = KernelText.offset("r", KernelText.pick(dims, axes), KernelText.pick(strides, axes));
         Fold f = Fold.of(p);
         DType d = in.dtype();
-        boolean wide = f == Fold.SUM || f == Fold.PROD;
-        String acc = f.accType(d, wide), t = KernelText.ctype(d);
-        boolean f64 = KernelText.usesF64(d) || acc.equals("double");
-        String step = "acc = (" + f.combine(d, "acc", "v") + ");";
+        Accumulator acc = Accumulator.of(f, d, f == Fold.SUM || f == Fold.PROD, fp64);
+        String a = acc.type(), t = KernelText.ctype(d);
+        boolean f64 = KernelText.usesF64(d) || acc.usesF64();
         if (n < LONG) {
             KernelSource k = KernelSource.named("reduce_" + f.name().toLowerCase() + "_" + d, name -> """
                     KERNEL void %s(GLOBAL const %s* RESTRICT x, GLOBAL %s* RESTRICT y) {
                         long o = GID0;
                         if (o >= %dL) return;
                         GLOBAL const %s* base = x + %s;
-                        %s acc = %s;
+                        %s
                         for (long r = 0; r < %dL; r++) {
                             %s v = (%s) base[%s];
                             %s
                         }
-                        y[o] = (%s) acc;
+                        y[o] = (%s) %s;
                     }
-                    """.formatted(name, t, t, outN, t, keptOff, acc, f.identity(d, acc), n, acc, acc, redOff, step, t), f64);
+                    """.formatted(name, t, t, outN, t, keptOff, acc.declare("acc"), n, a, a, redOff, acc.add("acc", "v"), t, acc.value("acc")), f64);
             return DeviceCall.of(1, Launch.of(k, outN, new KernelArg.In(0), new KernelArg.Out(0)));
         }
         KernelSource k = KernelSource.named("reduce_tree_" + f.name().toLowerCase() + "_" + d, name -> """
                 KERNEL void %s(GLOBAL const %s* RESTRICT x, GLOBAL %s* RESTRICT y) {
-                    LOCAL %s part[%d];
+                %s
                     long o = GROUP0;
                     int l = LID0;
                     GLOBAL const %s* base = x + %s;
-                    %s acc = %s;
+                    %s
                     for (long r = l; r < %dL; r += %d) {
                         %s v = (%s) base[%s];
                         %s
                     }
-                    part[l] = acc;
+                    %s
                     BARRIER();
                     for (int s = %d; s > 0; s >>= 1) {
                         if (l < s) {
-                            %s v = part[l + s];
-                            acc = part[l];
                             %s
-                            part[l] = acc;
+                            %s
+                            %s
                         }
                         BARRIER();
                     }
-                    if (l == 0) y[o] = (%s) part[0];
+                    if (l == 0) {
+                        %s
+                        y[o] = (%s) %s;
+                    }
                 }
-                """.formatted(name, t, t, acc, GROUP, t, keptOff, acc, f.identity(d, acc), n, GROUP, acc, acc, redOff, step,
-                GROUP / 2, acc, step, t), f64);
+                """.formatted(name, t, t, acc.declareLocal("part", GROUP).indent(4).stripTrailing(), t, keptOff, acc.declare("acc"), n, GROUP,
+                a, a, redOff, acc.add("acc", "v"), acc.save("part", "l", "acc"), GROUP / 2,
+                acc.load("acc", "part", "l"), acc.merge("acc", "part", "l + s"), acc.save("part", "l", "acc"),
+                acc.load("acc", "part", "0"), t, acc.value("acc")), f64);
         return DeviceCall.of(1, new Launch(k, new long[] {outN * GROUP}, new long[] {GROUP}, Vector.of(new KernelArg.In(0), new KernelArg.Out(0))));
     }
 }

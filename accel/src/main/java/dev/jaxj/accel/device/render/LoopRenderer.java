@@ -64,13 +64,13 @@ public final class LoopRenderer {
     /**
      * {@return the device call computing {@code loop}} on a device with or without fp64 (see
      * {@link #render(Step.FusedLoop, Dialect)}). Without fp64, f32 functions call the device's
-     * float builtins (within OpenCL's f32 bounds instead of an ulp of the CPU) and f32
-     * reductions accumulate in float, so sums agree only to float rounding of every addition.
-     * The kernels of one program must share the setting: they share the dialect's macros.
+     * float builtins (within OpenCL's f32 bounds instead of an ulp of the CPU), the special
+     * functions (erf, lgamma, …) run the CPU's algorithms in float, and f32 reductions
+     * accumulate in float, so sums agree only to float rounding of every addition
+     * ({@link DeviceAccuracy#withoutFp64}). The kernels of one program must share the setting:
+     * they share the dialect's macros.
      *
-     * @throws IllegalArgumentException      if {@code fp64} is false and the loop has f64 values
-     * @throws UnsupportedOperationException if {@code fp64} is false and the loop applies a special
-     *                                       function (erf, lgamma, …), whose algorithm needs double
+     * @throws IllegalArgumentException if {@code fp64} is false and the loop has f64 values
      */
     public static DeviceCall render(Step.FusedLoop loop, Dialect dialect, boolean fp64) {
         if (!fp64) {

@@ -15,7 +15,8 @@ import io.vavr.collection.Seq;
  * <p>On a device with fp64, f32 functions other than the exactly rounded ones (neg, abs, floor,
  * ceil, round, fmod, add, sub, mul, div, sqrt, …) widen to double and round once, as the CPU
  * does, so the f32 result is within an ulp or two of the CPU's wherever the device's double
- * function is within a few double ulps of Java's. Without fp64 they call the float builtins.
+ * function is within a few double ulps of Java's. Without fp64 they call the float builtins,
+ * and the special functions run the float twins of {@link SpecialFunctionSource}'s helpers.
  */
 final class Operators {
     private Operators() {}
@@ -204,12 +205,12 @@ final class Operators {
         };
     }
 
-    /** A special function of {@link SpecialFunctionSource}, which computes in double. */
+    /**
+     * A special function of {@link SpecialFunctionSource}, which computes in double; without
+     * fp64, f32 runs its float twin (the same algorithm in float).
+     */
     private static String special(Primitive p, DType d, Helper f, String x, Helper.Set h) {
-        if (!h.fp64()) {
-            throw new UnsupportedOperationException(p.name() + " of " + d + " has no rendering for a device without fp64: "
-                    + "its algorithm is the CPU's double-precision one");
-        }
+        if (!h.fp64() && d == DType.F32) return h.use(SpecialFunctionSource.f32(f)) + "(" + x + ")";
         h.markF64(true);
         return viaDouble(p, d, h.use(f), x, h);
     }

@@ -8,6 +8,10 @@ package dev.jaxj.accel.device.render;
  * the CPU's {@code lgammaPositive} and {@code digammaPositive} (one step, from below 0.75 or
  * 1) is unrolled, since OpenCL C has no recursion. f32 operands are widened and the result
  * rounded once, as on the CPU.
+ *
+ * <p>For devices without fp64, {@link #f32(Helper)} gives each helper's float twin: the same
+ * steps and coefficients (rounded to float) in float arithmetic with the float builtins, so
+ * its error is that of float evaluation, a few ulps (stated in {@link DeviceAccuracy#withoutFp64}).
  */
 final class SpecialFunctionSource {
     private SpecialFunctionSource() {}
@@ -262,6 +266,49 @@ final class SpecialFunctionSource {
                 double r = a < 0.5 ? 0.5 * log1p(2 * a + 2 * a * a / (1 - a)) : 0.5 * log1p(2 * a / (1 - a));
                 return copysign(r, x);
             }""", true);
+
+    private static final java.util.Map<String, Helper> F32 = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Tokens of the helpers' C text: hex floats, hex integers, decimal floats, identifiers, decimal integers. */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile(
+            "0[xX][0-9a-fA-F]*(?:\\.[0-9a-fA-F]*)?[pP][-+]?\\d+[fF]?|0[xX][0-9a-fA-F]+[uUlL]*"
+            + "|(?:\\d+\\.\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?[fF]?|\\d+[eE][-+]?\\d+[fF]?|[A-Za-z_]\\w*|\\d+[uUlL]*");
+
+    /**
+     * {@return the float twin of {@code h}} (named {@code <name>_f32}, calling the twins of its
+     * dependencies): {@code double} becomes {@code float}, floating literals take an {@code f}
+     * (rounding them to float), the infinity and NaN of double become float's. The root of
+     * digamma, where its value is only as accurate as the root, is split into a float and
+     * the float remainder, so {@code x - root} keeps its accuracy.
+     */
+    static Helper f32(Helper h) {
+        Helper known = F32.get(h.name());
+        if (known != null) return known;
+        float rootHi = (float) 1.4616321449683622, rootLo = (float) (1.4616321449683622 - rootHi - 9.549995429965697e-17);
+        String code = h.code()
+                .replace("JX_F64_OF(0x7ff0000000000000ull)", "JX_F32_OF(0x7f800000u)")
+                .replace("JX_F64_OF(0x7ff8000000000000ull)", "JX_F32_OF(0x7fc00000u)")
+                .replace("((x - 1.4616321449683622) - 9.549995429965697e-17)", "((x - " + CTypes.f32(rootHi) + ") - " + CTypes.f32(rootLo) + ")");
+        var m = TOKEN.matcher(code);
+        var sb = new StringBuilder();
+        while (m.find()) {
+            String t = m.group();
+            String r;
+            if (t.equals("double")) r = "float";
+            else if (t.startsWith("jx_")) r = t + "_f32";
+            else if (Character.isDigit(t.charAt(0)) || t.charAt(0) == '.') {
+                boolean hex = t.length() > 1 && (t.charAt(1) == 'x' || t.charAt(1) == 'X');
+                boolean floating = hex ? t.matches("(?s).*[pP].*") : t.matches("(?s).*[.eE].*");
+                r = floating && !t.endsWith("f") && !t.endsWith("F") ? t + "f" : t;
+            } else r = t;
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(r));
+        }
+        m.appendTail(sb);
+        if (sb.toString().contains("ull)") || sb.toString().contains("JX_F64")) throw new IllegalStateException(h.name() + " keeps double bits:\n" + sb);
+        Helper twin = new Helper(h.name() + "_f32", sb.toString(), h.deps().map(SpecialFunctionSource::f32), false);
+        F32.put(h.name(), twin);
+        return twin;
+    }
 
     /** The f32 logistic of the CPU's fused loops, for devices without fp64: {@code e = exp(-|x|)}, never overflowing. */
     static final Helper LOGISTIC_F32 = Helper.of("jx_logistic_f32", """

@@ -49,9 +49,6 @@ class LoopRendererTest {
             boolean f64Values = c.loop().nodes().exists(n -> n.aval().dtype() == DType.F64);
             if (f64Values) {
                 assertThrows(IllegalArgumentException.class, () -> LoopRenderer.render(c.loop(), Dialect.OPENCL, false), c.name());
-            } else if (RenderCases.needsFp64(c.loop())) {
-                var e = assertThrows(UnsupportedOperationException.class, () -> LoopRenderer.render(c.loop(), Dialect.OPENCL, false), c.name());
-                assertTrue(e.getMessage().contains("fp64"), e.getMessage());
             } else {
                 KernelSource k = LoopRenderer.render(c.loop(), Dialect.OPENCL, false).launches().single().kernel();
                 assertFalse(k.usesF64(), c.name());
@@ -59,7 +56,8 @@ class LoopRendererTest {
                 rendered++;
             }
         }
-        assertTrue(rendered > 150, "only " + rendered + " renderings without fp64");
+        // every f32 and integer case, the special functions' float twins included
+        assertTrue(rendered > 160, "only " + rendered + " renderings without fp64");
         KernelSource softmax = kernel(RenderCases.softmax(DType.F32, 4, 10, 77), Dialect.OPENCL, false);
         assertFalse(softmax.usesF64());
         assertFalse(softmax.code().matches("(?s).*\\bdouble\\b.*"), softmax.code());

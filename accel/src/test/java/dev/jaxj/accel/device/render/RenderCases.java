@@ -106,16 +106,9 @@ public final class RenderCases {
         return Vector.range(0, avals.size()).map(i -> new Var(i, avals.get(i)));
     }
 
-    /** The primitives whose f32 rendering runs the CPU's double-precision algorithm, so needs fp64. */
-    static final java.util.Set<Class<?>> DOUBLE_ALGORITHMS = java.util.Set.of(
-            Erf.class, Erfc.class, ErfInv.class, Lgamma.class, Digamma.class, Asinh.class, Acosh.class, Atanh.class);
-
-    /** Whether {@code loop} can be rendered only for a device with fp64: it has f64 values or a double algorithm. */
+    /** Whether {@code loop} can be rendered only for a device with fp64: it has f64 values (every f32 function has a float rendering). */
     static boolean needsFp64(Step.FusedLoop loop) {
-        for (Node n : loop.nodes()) {
-            if (n.aval().dtype() == DType.F64) return true;
-            if (n instanceof Node.Apply a && DOUBLE_ALGORITHMS.contains(a.prim().getClass())) return true;
-        }
+        for (Node n : loop.nodes()) if (n.aval().dtype() == DType.F64) return true;
         return false;
     }
 
