@@ -1,6 +1,5 @@
 package dev.jaxj.array;
 
-import dev.jaxj.accel.Backends;
 import dev.jaxj.accel.Executable;
 import dev.jaxj.core.CustomRules;
 import dev.jaxj.core.DebugNans;

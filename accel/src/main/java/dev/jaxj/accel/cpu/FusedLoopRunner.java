@@ -9,7 +9,6 @@ import dev.jaxj.compiler.kernel.Step;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
-import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;

@@ -4,23 +4,19 @@ import dev.jaxj.accel.Backend;
 import dev.jaxj.accel.Buffer;
 import dev.jaxj.accel.Executable;
 import dev.jaxj.accel.device.DeviceCall;
+import dev.jaxj.accel.device.DeviceLowering;
 import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.KernelSource;
-import dev.jaxj.accel.device.Launch;
-import dev.jaxj.accel.device.library.LibraryKernels;
-import dev.jaxj.accel.device.render.LoopRenderer;
 import dev.jaxj.accel.run.PlanRunner;
 import dev.jaxj.accel.run.StepKernels;
 import dev.jaxj.compiler.kernel.BufferPlan;
 import dev.jaxj.compiler.kernel.Step;
 import dev.jaxj.ir.Var;
 import io.vavr.collection.Seq;
-import io.vavr.collection.Vector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,18 +37,9 @@ final class CudaExecutable implements Executable, StepKernels {
 
     CudaExecutable(CudaBackend backend, BufferPlan plan) {
         this.backend = backend;
-        Seq<Step> steps = plan.program().steps();
-        this.calls = new DeviceCall[steps.size()];
-        List<KernelSource> kernels = new ArrayList<>();
-        for (int k = 0; k < steps.size(); k++) {
-            calls[k] = switch (steps.get(k)) {
-                // Every CUDA device computes in double.
-                case Step.FusedLoop f -> LoopRenderer.render(f, Dialect.CUDA, true);
-                case Step.LibraryCall c -> LibraryKernels.lower(c.eqn(), Dialect.CUDA, true);
-                case Step.Nested _ -> null;
-            };
-            if (calls[k] != null) for (Launch l : calls[k].launches()) kernels.add(l.kernel());
-        }
+        // Every CUDA device computes in double.
+        this.calls = DeviceLowering.steps(plan.program(), Dialect.CUDA, true);
+        List<KernelSource> kernels = DeviceLowering.kernels(calls);
         this.module = kernels.isEmpty() ? null : backend.load(kernels);
         if (module != null) {
             CudaContext context = backend.context();
@@ -86,11 +73,7 @@ final class CudaExecutable implements Executable, StepKernels {
     @Override
     public Seq<Buffer> library(int step, Step.LibraryCall call, Seq<Buffer> operands) {
         DeviceCall c = calls[step];
-        Seq<Var> outs = call.eqn().out();
-        Seq<Buffer> results = Vector.range(0, outs.size()).map(r -> {
-            int alias = c.aliasOf().get(r);
-            return alias >= 0 ? operands.get(alias) : backend.allocate(outs.get(r).aval());
-        });
+        Seq<Buffer> results = c.results(operands, call.eqn().out().map(Var::aval), backend::allocate);
         if (!c.launches().isEmpty()) CudaCallRunner.run(backend.context(), c, module, ptrs(operands), ptrs(results));
         Reference.reachabilityFence(operands);
         return results;

@@ -2,6 +2,9 @@ package dev.jaxj.accel.device;
 
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+import dev.jaxj.ir.ShapedArray;
+
+import java.util.function.Function;
 
 /**
  * A step of a kernel program lowered for a device: launches run in order on one queue, and
@@ -22,5 +25,13 @@ public record DeviceCall(Seq<Launch> launches, Seq<Long> tempBytes, Seq<Integer>
     /** {@return a call of {@code launches} without temporaries, writing {@code results} buffers of its own} */
     public static DeviceCall of(int results, Launch... launches) {
         return new DeviceCall(Vector.of(launches), Vector.empty(), Vector.fill(results, -1));
+    }
+
+    /**
+     * {@return the buffers of the call's results}: an aliased result is its operand's buffer,
+     * any other a new one from {@code allocate}
+     */
+    public <B> Seq<B> results(Seq<B> operands, Seq<ShapedArray> outAvals, Function<ShapedArray, B> allocate) {
+        return Vector.range(0, outAvals.size()).map(r -> aliasOf.get(r) >= 0 ? operands.get(aliasOf.get(r)) : allocate.apply(outAvals.get(r)));
     }
 }

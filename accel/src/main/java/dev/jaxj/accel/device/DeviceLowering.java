@@ -8,6 +8,9 @@ import dev.jaxj.compiler.kernel.Step;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A kernel program's steps lowered for a device: each fused loop rendered to one kernel, each
  * library call to its family's kernels. Loops and branches hold programs of their own, which
@@ -27,9 +30,21 @@ public final class DeviceLowering {
     public static DeviceCall lower(Step step, Dialect dialect, boolean fp64) {
         return switch (step) {
             case Step.FusedLoop f -> LoopRenderer.render(f, dialect, fp64);
-            case Step.LibraryCall c -> LibraryKernels.lower(c.eqn(), dialect);
+            case Step.LibraryCall c -> LibraryKernels.lower(c.eqn(), dialect, fp64);
             case Step.Nested n -> throw new IllegalArgumentException(n.eqn().prim().name() + " runs its programs, not kernels of its own");
         };
+    }
+
+    /** {@return each step's device call}, null for a loop or branch step (its programs are executables of their own) */
+    public static DeviceCall[] steps(KernelProgram program, Dialect dialect, boolean fp64) {
+        return program.steps().map(s -> s instanceof Step.Nested ? null : lower(s, dialect, fp64)).toJavaArray(DeviceCall[]::new);
+    }
+
+    /** {@return the kernels the calls launch}, in order (the nulls of nested steps skipped) */
+    public static List<KernelSource> kernels(DeviceCall[] calls) {
+        List<KernelSource> out = new ArrayList<>();
+        for (DeviceCall c : calls) if (c != null) c.launches().forEach(l -> out.add(l.kernel()));
+        return out;
     }
 
     /** {@return every kernel {@code program} launches}, its nested programs' included, in step order */

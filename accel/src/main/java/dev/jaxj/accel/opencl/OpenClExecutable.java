@@ -4,10 +4,9 @@ import dev.jaxj.accel.Backend;
 import dev.jaxj.accel.Buffer;
 import dev.jaxj.accel.Executable;
 import dev.jaxj.accel.device.DeviceCall;
+import dev.jaxj.accel.device.DeviceLowering;
 import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.KernelSource;
-import dev.jaxj.accel.device.library.LibraryKernels;
-import dev.jaxj.accel.device.render.LoopRenderer;
 import dev.jaxj.accel.run.PlanRunner;
 import dev.jaxj.accel.run.StepKernels;
 import dev.jaxj.compiler.kernel.BufferPlan;
@@ -21,9 +20,7 @@ import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.ir.Var;
 import io.vavr.collection.Seq;
-import io.vavr.collection.Vector;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,18 +41,9 @@ final class OpenClExecutable implements Executable, StepKernels {
         this.backend = backend;
         boolean fp64 = backend.fp64();
         if (!fp64) refuseF64(backend, plan.program().source());
-        Seq<Step> steps = plan.program().steps();
-        this.calls = new DeviceCall[steps.size()];
-        List<DeviceCall> launching = new ArrayList<>();
-        for (int k = 0; k < steps.size(); k++) {
-            calls[k] = switch (steps.get(k)) {
-                case Step.FusedLoop f -> LoopRenderer.render(f, Dialect.OPENCL, fp64);
-                case Step.LibraryCall c -> LibraryKernels.lower(c.eqn(), Dialect.OPENCL, fp64);
-                case Step.Nested _ -> null;
-            };
-            if (calls[k] != null && !calls[k].launches().isEmpty()) launching.add(calls[k]);
-        }
-        this.program = launching.isEmpty() ? null : backend.programs().build(DeviceCallRunner.kernelsOf(launching));
+        this.calls = DeviceLowering.steps(plan.program(), Dialect.OPENCL, fp64);
+        List<KernelSource> kernels = DeviceLowering.kernels(calls);
+        this.program = kernels.isEmpty() ? null : backend.programs().build(kernels);
         this.runner = new PlanRunner(plan, backend, this);
     }
 
@@ -81,11 +69,7 @@ final class OpenClExecutable implements Executable, StepKernels {
     }
 
     /** {@return the kernels of this program's own steps} (not of its nested programs), in step order */
-    List<KernelSource> kernels() {
-        List<KernelSource> out = new ArrayList<>();
-        for (DeviceCall c : calls) if (c != null) c.launches().forEach(l -> out.add(l.kernel()));
-        return out;
-    }
+    List<KernelSource> kernels() { return DeviceLowering.kernels(calls); }
 
     @Override public BufferPlan plan() { return runner.plan(); }
 
@@ -104,11 +88,7 @@ final class OpenClExecutable implements Executable, StepKernels {
     @Override
     public Seq<Buffer> library(int step, Step.LibraryCall call, Seq<Buffer> operands) {
         DeviceCall c = calls[step];
-        Seq<Var> outs = call.eqn().out();
-        Seq<Buffer> results = Vector.range(0, outs.size()).map(r -> {
-            int alias = c.aliasOf().get(r);
-            return alias >= 0 ? operands.get(alias) : backend.allocate(outs.get(r).aval());
-        });
+        Seq<Buffer> results = c.results(operands, call.eqn().out().map(Var::aval), backend::allocate);
         if (!c.launches().isEmpty()) backend.runner().run(c, program, mems(operands), mems(results));
         return results;
     }

@@ -7,17 +7,12 @@ import dev.jaxj.accel.cpu.KernelHarness.Result;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.Shape;
-import dev.jaxj.ir.ShapedArray;
-import io.vavr.collection.Vector;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 
 import static dev.jaxj.accel.cpu.KernelHarness.run;

@@ -3,7 +3,6 @@ package dev.jaxj.accel.cpu;
 import dev.jaxj.accel.host.HostData;
 
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
-import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive;

@@ -10,7 +10,6 @@ import dev.jaxj.errors.BackendError;
 import dev.jaxj.ir.Atom;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Eqn;
-import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;

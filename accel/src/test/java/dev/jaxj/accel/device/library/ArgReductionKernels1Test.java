@@ -8,7 +8,6 @@ import dev.jaxj.ir.Primitive.Argmax;
 import dev.jaxj.ir.Primitive.Argmin;
 import dev.jaxj.ir.ShapedArray;
 import org.junit.jupiter.api.Test;
-import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.opencl.PoCl;
 import dev.jaxj.accel.device.library.LibraryChecks1.Draw;
 import java.util.Random;

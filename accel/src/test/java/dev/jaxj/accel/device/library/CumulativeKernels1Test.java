@@ -6,7 +6,6 @@ import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.ir.ShapedArray;
 import org.junit.jupiter.api.Test;
-import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.opencl.PoCl;
 import dev.jaxj.accel.device.library.LibraryChecks1.Draw;
 import java.util.Random;

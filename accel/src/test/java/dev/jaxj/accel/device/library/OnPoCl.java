@@ -1,6 +1,5 @@
 package dev.jaxj.accel.device.library;
 
-import dev.jaxj.accel.Buffer;
 import dev.jaxj.accel.cpu.CpuKernels;
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
