@@ -19,13 +19,14 @@ final class ClBuffer implements Buffer {
     private final int size;
     private final Device device;
 
-    ClBuffer(ClMem mem, DType dtype, int size, Device device) {
+    /** @param release what frees the memory (closes {@code mem}), run once no array holds this buffer */
+    ClBuffer(ClMem mem, DType dtype, int size, Device device, Runnable release) {
         this.mem = mem;
         this.dtype = dtype;
         this.size = size;
         this.device = device;
         // The action holds the ClMem, never this buffer, so the buffer can become unreachable.
-        CLEANER.register(this, mem::close);
+        CLEANER.register(this, release);
     }
 
     ClMem mem() { return mem; }

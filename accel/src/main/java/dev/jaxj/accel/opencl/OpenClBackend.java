@@ -13,6 +13,7 @@ import dev.jaxj.ir.ShapedArray;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The OpenCL backend of one device: programs rendered to OpenCL C (one OpenCL program per
@@ -41,6 +42,9 @@ public final class OpenClBackend implements Backend {
     private final ClQueue queue;
     private final ProgramCache programs;
     private final DeviceCallRunner runner;
+    /** Bytes held by this device's buffers that have not been released. */
+    private final AtomicLong live = new AtomicLong();
+    private static final long COLLECTION_WAIT_MS = 50;
 
     private OpenClBackend(ClDevice clDevice, int id) {
         this(clDevice, id, clDevice.fp64() && !"false".equals(System.getProperty(FP64_PROPERTY)));
@@ -112,7 +116,45 @@ public final class OpenClBackend implements Backend {
     private ClBuffer allocate(DType dtype, int size) {
         if (dtype == DType.F64 && !fp64) throw new BackendError("opencl", "f64 arrays need a device with cl_khr_fp64, and " + lacksFp64());
         // OpenCL has no empty buffers; an empty array still gets one byte, never read.
-        return new ClBuffer(context.allocate(Math.max(1, bytes(dtype, size))), dtype, size, device);
+        long bytes = Math.max(1, bytes(dtype, size));
+        ClMem mem = allocateCollecting(bytes);
+        live.addAndGet(bytes);
+        return new ClBuffer(mem, dtype, size, device, () -> {
+            mem.close();
+            live.addAndGet(-bytes);
+        });
+    }
+
+    /**
+     * Device memory is freed when the arrays holding it are collected, and the JVM's collector
+     * does not see device memory: past three quarters of the device's memory, or when the
+     * driver refuses, unreachable arrays are collected (and their buffers released) first.
+     */
+    private ClMem allocateCollecting(long bytes) {
+        if (live.get() + bytes > clDevice.globalMemBytes() / 4 * 3) collectUnreachableArrays();
+        try {
+            return context.allocate(bytes);
+        } catch (BackendError refused) {
+            collectUnreachableArrays();
+            try {
+                return context.allocate(bytes);
+            } catch (BackendError again) {
+                throw new BackendError("opencl", "cannot allocate " + bytes + " bytes on " + device + " (" + again.detail() + "), with "
+                        + live.get() + " bytes held by live arrays of " + clDevice.globalMemBytes() + "; keep fewer arrays alive or use smaller batches", null, again);
+            }
+        }
+    }
+
+    /** {@return the bytes held by this device's buffers not yet released} */
+    long liveBytes() { return live.get(); }
+
+    private static void collectUnreachableArrays() {
+        System.gc();
+        try {
+            Thread.sleep(COLLECTION_WAIT_MS);   // the cleaner thread releases what the collection found
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
