@@ -18,9 +18,9 @@ import java.util.stream.IntStream;
  * dimension numbers' order, then lhs free axes, then rhs free axes, as JAX has it), is cut into
  * square tiles, one per work-group of {@value #THREADS}×{@value #THREADS} work-items (tiles
  * numbered along launch dimension 0, rhs-free tiles fastest), each of which computes a square
- * block of registers: {@link Tiling#SMALL 64×64} tiles of 4×4 registers, or, where the output
+ * block of registers: 64×64 tiles of 4×4 registers, or, where the output
  * holds at least {@value #LARGE_FROM} tiles of 128×128 (enough to occupy every multiprocessor
- * of a large GPU), {@link Tiling#LARGE 128×128} tiles of 8×8 registers, which read local memory
+ * of a large GPU), 128×128 tiles of 8×8 registers, which read local memory
  * half as often per multiply-add. The contraction runs in steps of {@value #DEPTH}: the
  * work-group stages a {@code tile × DEPTH} slice of each operand in local memory, synchronises,
  * and multiplies from there.
