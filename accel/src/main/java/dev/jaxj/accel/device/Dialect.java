@@ -14,9 +14,10 @@ package dev.jaxj.accel.device;
  * (at kernel scope); {@code BARRIER()} synchronises a work-group; element types are
  * {@code i32_t i64_t u32_t u64_t bool_t} beside {@code float} and {@code double}.
  * {@code LOAD4(p, i)} reads the four {@code float}s {@code p[i] .. p[i + 3]} in one access, as
- * an {@code f32x4} whose elements are {@code .x .y .z .w} ({@code p} a global
- * {@code const float*}; {@code p + i} must lie on a 16-byte boundary, which CUDA's vector
- * load requires and OpenCL's {@code vload4} tolerates the lack of). CUDA's
+ * an {@code f32x4} whose elements are {@code .x .y .z .w} ({@code p} a {@code float*} into
+ * global or local memory; {@code p + i} must lie on a 16-byte boundary, which CUDA's vector
+ * load requires and OpenCL's {@code vload4} tolerates the lack of); {@code ALIGN16} after
+ * {@code LOCAL} places a local array on such a boundary. CUDA's
  * prelude defines C99's {@code INFINITY} and {@code NAN} where no {@code <math.h>} did (NVRTC
  * has none), with the bits nvcc's headers give them.
  */
@@ -46,6 +47,7 @@ public enum Dialect {
             typedef uchar bool_t;
             typedef float4 f32x4;
             #define LOAD4(p, i) vload4(0, (p) + (i))
+            #define ALIGN16 __attribute__((aligned(16)))
             """, "#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n"),
     CUDA("""
             #define KERNEL extern "C" __global__
@@ -72,6 +74,7 @@ public enum Dialect {
             typedef unsigned char bool_t;
             struct alignas(16) f32x4 { float x, y, z, w; };
             #define LOAD4(p, i) (*(const f32x4*) ((p) + (i)))
+            #define ALIGN16 __align__(16)
             #ifndef INFINITY
             #define INFINITY __int_as_float(0x7f800000)
             #endif

@@ -33,10 +33,11 @@ import java.util.stream.IntStream;
  * time ({@code LOAD4}): every other stride is then a multiple of 4 too, so each group of four
  * starts on a 16-byte boundary and lies wholly inside or wholly outside the operand's edges.
  * Other operands (ragged lengths, strided or batch-minor layouts, conversions, other dtypes)
- * are loaded one element at a time. Rows of the staged slices are padded by two elements,
- * so that the work-items of a warp storing along k (one or four elements each) hit distinct
- * local memory banks. Tiles at the edges load zeros past the ends and store only what lies
- * inside.
+ * are loaded one element at a time. In f32, a work-item's registers hold rows and columns in
+ * runs of four, which it reads from the staged slices four at a time. Rows of the staged slices
+ * are padded by four elements, which keeps the runs on 16-byte boundaries and lets at most
+ * two work-items of a warp that store along k meet in a local memory bank. Tiles at the edges
+ * load zeros past the ends and store only what lies inside.
  *
  * <p>Operands are converted to the computation dtype (the preferred element type, else
  * theirs) as they load, as the CPU backend converts them. f32 accumulates in f32 (a relative
@@ -95,8 +96,8 @@ public final class DotGeneralKernels {
         String store = ct == DType.BOOL ? "(bool_t) (acc[i][j] != 0)" : "(" + KernelText.ctype(ct) + ") acc[i][j]";
         String text = """
                 KERNEL void %1$s(GLOBAL const %2$s* RESTRICT a, GLOBAL const %3$s* RESTRICT b, GLOBAL %4$s* RESTRICT c) {
-                    LOCAL %5$s as[%8$d][%7$d + 2];
-                    LOCAL %5$s bs[%8$d][%7$d + 2];
+                    LOCAL ALIGN16 %5$s as[%8$d][%7$d + 4];
+                    LOCAL ALIGN16 %5$s bs[%8$d][%7$d + 4];
                     int tx = LID0, ty = LID1, t = ty * %9$d + tx;
                     long g = GROUP0, bb = g / %18$dL;
                     long n0 = g %% %19$dL * %7$d, m0 = g / %19$dL %% %20$dL * %7$d;
@@ -111,18 +112,17 @@ public final class DotGeneralKernels {
                         BARRIER();
                         for (int kk = 0; kk < %8$d; kk++) {
                             %5$s av[%10$d], bv[%10$d];
-                            for (int i = 0; i < %10$d; i++) av[i] = as[kk][ty + %9$d * i];
-                            for (int j = 0; j < %10$d; j++) bv[j] = bs[kk][tx + %9$d * j];
+                %21$s
                             for (int i = 0; i < %10$d; i++)
                                 for (int j = 0; j < %10$d; j++) acc[i][j] += av[i] * bv[j];
                         }
                         BARRIER();
                     }
                     for (int i = 0; i < %10$d; i++) {
-                        long r = m0 + ty + %9$d * i;
+                        long r = m0 + %22$s;
                         if (r >= %15$dL) continue;
                         for (int j = 0; j < %10$d; j++) {
-                            long col = n0 + tx + %9$d * j;
+                            long col = n0 + %23$s;
                             if (col < %16$dL) c[(bb * %15$dL + r) * %16$dL + col] = %17$s;
                         }
                     }
@@ -134,12 +134,43 @@ public final class DotGeneralKernels {
         String prefix = "dot_" + lhs.dtype() + "_" + rhs.dtype() + "_" + ct + "_" + tl.tile + (a.vector() ? "v" : "s") + (b.vector() ? "v" : "s");
         KernelSource kernel = KernelSource.named(prefix, name -> text.formatted(
                 name, lt, rt, KernelText.ctype(ct), acc, k, tl.tile, DEPTH, THREADS, tl.reg, a.batch(), b.batch(), loadA, loadB, m, n, store,
-                nTiles * mTiles, nTiles, mTiles),
+                nTiles * mTiles, nTiles, mTiles, reads(ct, tl), lane(ct, "i", "ty"), lane(ct, "j", "tx")),
                 KernelText.usesF64(lhs.dtype(), rhs.dtype(), ct));
         // Tiles are numbered along one dimension, which allows far more work-groups than the others (CUDA: 65535).
         long[] global = {nTiles * mTiles * batch * THREADS, THREADS};
         return DeviceCall.of(1, new Launch(kernel, global, new long[] {THREADS, THREADS},
                 Vector.of(new KernelArg.In(0), new KernelArg.In(1), new KernelArg.Out(0))));
+    }
+
+    /**
+     * {@return the row (or column) within the tile of a work-item's register {@code i}, the
+     * work-item being {@code t} along that side} f32 registers hold runs of four,
+     * {@code 4·THREADS} apart ({@code t·4 + {0..3}}, then 64 further on for an 8×8 block), which
+     * are read four at a time: a quarter-warp of work-items reads one run (the same {@code t})
+     * or eight side by side, without bank conflicts. Other dtypes read one element at a time,
+     * and their registers interleave ({@code t + THREADS·i}), so that work-items side by side
+     * read elements side by side.
+     */
+    private static String lane(DType ct, String i, String t) {
+        return ct == DType.F32
+                ? "%1$s / 4 * %3$d + %2$s * 4 + %1$s %% 4".formatted(i, t, 4 * THREADS)
+                : "%2$s + %3$d * %1$s".formatted(i, t, THREADS);
+    }
+
+    /** {@return the statements reading step {@code kk}'s registers {@code av} and {@code bv} from the staged slices} */
+    private static String reads(DType ct, Tiling tl) {
+        if (ct != DType.F32) {
+            return """
+                    for (int i = 0; i < %d; i++) av[i] = as[kk][%s];
+                    for (int j = 0; j < %d; j++) bv[j] = bs[kk][%s];"""
+                    .formatted(tl.reg, lane(ct, "i", "ty"), tl.reg, lane(ct, "j", "tx")).indent(12).stripTrailing();
+        }
+        return """
+                for (int h = 0; h < %d; h++) {
+                    f32x4 x = LOAD4(as[kk], h * %d + ty * 4), y = LOAD4(bs[kk], h * %d + tx * 4);
+                    av[4 * h] = x.x; av[4 * h + 1] = x.y; av[4 * h + 2] = x.z; av[4 * h + 3] = x.w;
+                    bv[4 * h] = y.x; bv[4 * h + 1] = y.y; bv[4 * h + 2] = y.z; bv[4 * h + 3] = y.w;
+                }""".formatted(tl.reg / 4, 4 * THREADS, 4 * THREADS).indent(12).stripTrailing();
     }
 
     private static long tiles(long size, Tiling t) {
