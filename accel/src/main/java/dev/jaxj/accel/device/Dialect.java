@@ -12,7 +12,12 @@ package dev.jaxj.accel.device;
  * {@code GID0..2}, {@code LID0..2}, {@code GROUP0..2}, {@code LSIZE0..2} are the global,
  * local and group indices and the work-group size; {@code LOCAL} declares work-group memory
  * (at kernel scope); {@code BARRIER()} synchronises a work-group; element types are
- * {@code i32_t i64_t u32_t u64_t bool_t} beside {@code float} and {@code double}. CUDA's
+ * {@code i32_t i64_t u32_t u64_t bool_t} beside {@code float} and {@code double}.
+ * {@code LOAD4(p, i)} reads the four {@code float}s {@code p[i] .. p[i + 3]} in one access, as
+ * an {@code f32x4} whose elements are {@code .x .y .z .w} ({@code p} a {@code float*} into
+ * global or local memory; {@code p + i} must lie on a 16-byte boundary, which CUDA's vector
+ * load requires and OpenCL's {@code vload4} tolerates the lack of); {@code ALIGN16} after
+ * {@code LOCAL} places a local array on such a boundary. CUDA's
  * prelude defines C99's {@code INFINITY} and {@code NAN} where no {@code <math.h>} did (NVRTC
  * has none), with the bits nvcc's headers give them.
  */
@@ -40,6 +45,9 @@ public enum Dialect {
             typedef uint u32_t;
             typedef ulong u64_t;
             typedef uchar bool_t;
+            typedef float4 f32x4;
+            #define LOAD4(p, i) vload4(0, (p) + (i))
+            #define ALIGN16 __attribute__((aligned(16)))
             """, "#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n"),
     CUDA("""
             #define KERNEL extern "C" __global__
@@ -64,6 +72,9 @@ public enum Dialect {
             typedef unsigned int u32_t;
             typedef unsigned long long u64_t;
             typedef unsigned char bool_t;
+            struct alignas(16) f32x4 { float x, y, z, w; };
+            #define LOAD4(p, i) (*(const f32x4*) ((p) + (i)))
+            #define ALIGN16 __align__(16)
             #ifndef INFINITY
             #define INFINITY __int_as_float(0x7f800000)
             #endif
