@@ -16,8 +16,8 @@ import io.vavr.control.Option;
 
 /**
  * A program compiled for the CPU. It owns its fused loops' generated JVM code — one hidden
- * class per loop, generated at the loop's first run and unloaded with the executable — and
- * runs library calls through the CPU's kernels.
+ * class per loop, generated at the loop's first run and unloaded with the executable — runs
+ * copy loops with the copy engine ({@link CopyLoops}) and library calls through the CPU's kernels.
  */
 final class CpuExecutable implements Executable, StepKernels {
     private final CpuBackend backend;
@@ -45,6 +45,7 @@ final class CpuExecutable implements Executable, StepKernels {
     public void loop(int step, Step.FusedLoop loop, Seq<Buffer> inputs, Seq<Buffer> outputs) {
         var in = Vector.ofAll(inputs).map(CpuBackend::host);
         var out = Vector.ofAll(outputs).map(CpuBackend::host);
+        if (CopyLoops.run(loop, in, out)) return;
         if (!CpuBackend.generatesCode()) {
             FusedLoopRunner.run(loop, in, out);
             return;

@@ -200,6 +200,7 @@ public final class LoopRenderer {
             for (int i = 0; i < nodes.size(); i++) if (nodes.get(i) instanceof Node.Reduce r && pass[r.arg()] == p) live[r.arg()] = true;
             for (int i = nodes.size() - 1; i >= 0; i--) {
                 if (live[i] && nodes.get(i) instanceof Node.Apply a) for (int j : a.args()) live[j] = true;
+                if (live[i] && nodes.get(i) instanceof Node.BoundedLoad b) live[b.fill()] = true;
             }
             for (int i = 0; i < nodes.size(); i++) {
                 if (!live[i]) continue;
@@ -207,6 +208,10 @@ public final class LoopRenderer {
                 String t = CTypes.of(n.aval().dtype());
                 switch (n) {
                     case Node.Load l -> line(depth, "const " + t + " v" + i + " = in" + l.input() + "[" + offset(l.map(), g) + "];");
+                    case Node.Iota io -> line(depth, "const " + t + " v" + i + " = (" + t + ") " + index(io.axis(), g) + ";");
+                    // Only a point inside the window reads the input: elsewhere the index may lie outside it.
+                    case Node.BoundedLoad b -> line(depth, "const " + t + " v" + i + " = (" + inside(b, g) + ") ? in" + b.input() + "["
+                            + windowOffset(b, g) + "] : v" + b.fill() + ";");
                     case Node.Constant c -> line(depth, "const " + t + " v" + i + " = " + CTypes.literal(c.value(), n.aval().dtype()) + ";");
                     case Node.Apply a -> line(depth, "const " + t + " v" + i + " = " + Operators.apply(a.prim(),
                             a.args().map(j -> nodes.get(j).aval().dtype()), a.args().map(j -> "v" + j), helpers) + ";");
@@ -219,18 +224,56 @@ public final class LoopRenderer {
             }
         }
 
-        /** The input's flat element at domain point {@code g}: {@code sum idx[d] * stride[d]}, zero strides skipped. */
+        /**
+         * The input's flat element at domain point {@code g}: {@code offset + sum idx[d] * stride[d]},
+         * zero strides skipped (a stride may be negative: a rev).
+         */
         private String offset(IndexMap map, String g) {
             if (map.isDense(loop.domain())) return g;
-            int[] dims = loop.domain().toArray(), strides = loop.domain().strides();
             List<String> terms = new ArrayList<>();
-            for (int d = 0; d < dims.length; d++) {
-                if (map.stride(d) == 0) continue;
-                String idx = strides[d] == 1 ? g : "(" + g + " / " + strides[d] + ")";
-                if (d > 0) idx = "(" + idx + " % " + dims[d] + ")";
-                terms.add(map.stride(d) == 1 ? idx : idx + " * " + map.stride(d));
+            if (map.offset() != 0) terms.add(Integer.toString(map.offset()));
+            for (int d = 0; d < map.rank(); d++) {
+                if (map.stride(d) != 0) terms.add(term(index(d, g), map.stride(d)));
             }
             return terms.isEmpty() ? "0" : String.join(" + ", terms);
+        }
+
+        private static String term(String idx, int stride) {
+            return stride == 1 ? idx : idx + " * " + stride;
+        }
+
+        /** The index of domain point {@code g} along axis {@code d} (an i64_t expression). */
+        private String index(int d, String g) {
+            int[] dims = loop.domain().toArray(), strides = loop.domain().strides();
+            String idx = strides[d] == 1 ? g : "(" + g + " / " + strides[d] + ")";
+            return d > 0 ? "(" + idx + " % " + dims[d] + ")" : idx;
+        }
+
+        /** Whether point {@code g} lies in the bounded load's window: every bounded axis's index at {@code lo + j * step}, {@code 0 <= j < count}. */
+        private String inside(Node.BoundedLoad b, String g) {
+            List<String> conditions = new ArrayList<>();
+            for (int d = 0; d < b.bounds().size(); d++) {
+                Node.Bound c = b.bounds().get(d);
+                if (c.isAll(loop.domain().dim(d))) continue;
+                String k = "(" + index(d, g) + " - (" + c.lo() + "))";
+                conditions.add(k + " >= 0");
+                if (c.step() > 1) conditions.add(k + " % " + c.step() + " == 0");
+                conditions.add(k + " < " + (long) c.count() * c.step());
+            }
+            return conditions.isEmpty() ? "1" : String.join(" && ", conditions);
+        }
+
+        /** The input element of a point inside the window: {@code offset + sum ((idx[d] - lo) / step) * stride[d]}. */
+        private String windowOffset(Node.BoundedLoad b, String g) {
+            List<String> terms = new ArrayList<>();
+            terms.add(Integer.toString(b.map().offset()));
+            for (int d = 0; d < b.bounds().size(); d++) {
+                Node.Bound c = b.bounds().get(d);
+                if (b.map().stride(d) == 0) continue;
+                String j = c.isAll(loop.domain().dim(d)) ? index(d, g) : "((" + index(d, g) + " - (" + c.lo() + ")) / " + c.step() + ")";
+                terms.add(term(j, b.map().stride(d)));
+            }
+            return String.join(" + ", terms);
         }
 
         private String identity(Node.Reduce r) {
