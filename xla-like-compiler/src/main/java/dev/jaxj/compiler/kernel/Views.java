@@ -60,7 +60,7 @@ final class Views {
         if (e.prim() instanceof Iota io) return new Index(io.dimension());
         ShapedArray in = e.in().head().aval(), out = e.out().head().aval();
         View x = operand.apply(e.in().head());
-        return switch (e.prim()) {
+        return switch ((Structural) e.prim()) {
             case BroadcastInDim b -> x instanceof Read r ? broadcast(b, in.shape(), r, out.rank()) : x;
             case Reshape _ -> x instanceof Read r ? new Read(r.base(), IndexMap.affine(r.map().offset(), out.shape().strides())) : x;
             case Transpose t -> x instanceof Read r ? transpose(t, r) : x;
@@ -68,7 +68,8 @@ final class Views {
             case Slice s -> x instanceof Read r ? slice(s, r) : x;
             case Pad p -> pad(p, in.shape(), (Read) x, operand.apply(e.in().get(1)));
             case Concatenate c -> concatenate(c, e.in().map(operand), e.in().map(a -> a.aval().shape()), out);
-            default -> throw new IllegalStateException(e.prim().name() + " is not lowered to reads");
+            case Iota _, Squeeze _, ExpandDims _, DynamicSlice _, DynamicUpdateSlice _, Gather _, ScatterFamily _ ->
+                    throw new IllegalStateException(e.prim().name() + " is not lowered to reads");
         };
     }
 
@@ -81,12 +82,13 @@ final class Views {
      */
     static boolean accepts(Eqn use, boolean fused, Var v, View view) {
         if (fused) return view instanceof Fill || view instanceof Read r && walksRows(r, v.aval().rank());
-        return switch (use.prim()) {
+        if (!(use.prim() instanceof Structural move)) return false;
+        return switch (move) {
             case Reshape _ -> view instanceof Fill || view instanceof Read r && r.map().isRowMajor(v.aval().shape());
             case BroadcastInDim _, Transpose _, Rev _, Slice _ -> view instanceof Fill || view instanceof Read;
             case Pad _ -> use.in().head().equals(v) ? view instanceof Read : view instanceof Read || view instanceof Fill;
             case Concatenate _ -> view instanceof Read;
-            default -> false;
+            case Iota _, Squeeze _, ExpandDims _, DynamicSlice _, DynamicUpdateSlice _, Gather _, ScatterFamily _ -> false;
         };
     }
 

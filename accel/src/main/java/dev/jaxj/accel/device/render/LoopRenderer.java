@@ -28,6 +28,11 @@ import java.util.List;
  * // launches' args: In(0..inputs-1), then Out(0..stores-1); outputs shaped as the stores' variables
  * }
  *
+ * <p>Loads read {@code offset + sum idx[d] * stride[d]} (strides may be negative: a rev), an
+ * iota is the point's index along its axis, and a bounded load reads its input only where the
+ * point lies in its window (a conditional, so nothing outside the input is read) and its fill
+ * node's value elsewhere: pad, concatenate and the copies of moved arrays are loops like any.
+ *
  * <p>Reductions (sum, max, min of f32 or f64, the ones fusion admits) accumulate in double, as
  * the CPU folds them (on a device with fp64), so an f32 sum is rounded once at the end; max and min propagate NaN and
  * order -0 below +0. The order of a sum differs from the CPU's (strided partial sums and a
