@@ -66,7 +66,8 @@ final class Views {
             case Transpose t -> x instanceof Read r ? transpose(t, r) : x;
             case Rev v -> x instanceof Read r ? rev(v, in.shape(), r) : x;
             case Slice s -> x instanceof Read r ? slice(s, r) : x;
-            case Pad p -> pad(p, in.shape(), (Read) x, operand.apply(e.in().get(1)));
+            // Only a literal operand is read as a fill here (accepts refuses others), and a literal is a scalar: no axis to pad.
+            case Pad p -> x instanceof Read r ? pad(p, in.shape(), r, operand.apply(e.in().get(1))) : x;
             case Concatenate c -> concatenate(c, e.in().map(operand), e.in().map(a -> a.aval().shape()), out);
             case Iota _, Squeeze _, ExpandDims _, DynamicSlice _, DynamicUpdateSlice _, Gather _, ScatterFamily _ ->
                     throw new IllegalStateException(e.prim().name() + " is not lowered to reads");

@@ -160,4 +160,15 @@ class FusionMovesTest {
         assertFalse(((Step.FusedLoop) k.steps().single()).mayOverwriteInput(0));
         assertEquals(0, BufferPlan.of(k, Vector.of(0)).reuses());
     }
+
+    @Test
+    void shouldPadALiteralScalarToItself() {
+        // pad(2.0, 0.0) of a scalar pads no axis: a loop writing the constant
+        Jaxpr j = Jaxpr.build(Vector.empty(), b -> b.add(new Pad(Vector.empty()), new Lit(2.0, ShapedArray.of(DType.F32)), new Lit(0.0, ShapedArray.of(DType.F32))));
+        assertEquals("""
+                fused_0 over (): in ()
+                  0 = const 2.0:f32
+                  store 0 -> a
+                out (a)""", lower(j));
+    }
 }
