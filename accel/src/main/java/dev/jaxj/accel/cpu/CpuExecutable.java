@@ -16,19 +16,23 @@ import io.vavr.control.Option;
 
 /**
  * A program compiled for the CPU. It owns its fused loops' generated JVM code — one hidden
- * class per loop, generated at the loop's first run and unloaded with the executable — and
- * runs library calls through the CPU's kernels.
+ * class per loop, generated at the loop's first run and unloaded with the executable — runs
+ * copy loops with the copy engine ({@link CopyLoops}) and library calls through the CPU's kernels.
  */
 final class CpuExecutable implements Executable, StepKernels {
     private final CpuBackend backend;
     private final PlanRunner runner;
     /** Per step: the loop's generated code, none where it is interpreted; null until the loop first runs. */
     private final Option<JvmLoops.CompiledLoop>[] code;
+    /** Per step: whether it is a copy loop, which the CPU's strided-copy engine runs. */
+    private final boolean[] copies;
 
     @SuppressWarnings("unchecked")
     CpuExecutable(CpuBackend backend, BufferPlan plan) {
         this.backend = backend;
         this.code = new Option[plan.program().steps().size()];
+        this.copies = new boolean[code.length];
+        for (int k = 0; k < code.length; k++) copies[k] = plan.program().steps().get(k) instanceof Step.FusedLoop f && CopyLoops.isCopy(f);
         this.runner = new PlanRunner(plan, backend, this);
     }
 
@@ -43,6 +47,10 @@ final class CpuExecutable implements Executable, StepKernels {
 
     @Override
     public void loop(int step, Step.FusedLoop loop, Seq<Buffer> inputs, Seq<Buffer> outputs) {
+        if (copies[step]) {
+            CopyLoops.run(loop, inputs.map(CpuBackend::host), outputs.map(CpuBackend::host));
+            return;
+        }
         Option<JvmLoops.CompiledLoop> c = CpuBackend.generatesCode() ? code[step] : Option.none();
         if (c == null) code[step] = c = JvmLoops.compile(loop);
         if (c.isDefined()) c.get().run(storage(inputs), storage(outputs));

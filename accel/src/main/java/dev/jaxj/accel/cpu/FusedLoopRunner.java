@@ -20,7 +20,7 @@ import io.vavr.collection.Vector;
  *
  * <p>The interpreter behind the generated code ({@link dev.jaxj.accel.cpu.jvm.JvmLoops}): it
  * runs the loops the code generator does not cover (f64 and integer values, strided loads,
- * primitives without a vector form), with the exact element kernels. A loop with reductions
+ * iotas, bounded loads, primitives without a vector form), with the exact element kernels. A loop with reductions
  * sweeps each row once per {@linkplain Step.FusedLoop#passes() pass}, recomputing what an
  * earlier sweep computed.
  */
@@ -128,7 +128,7 @@ final class FusedLoopRunner {
                         unaryOps[i] = a.args().size() == 1 ? TileOps.unaryOp(a.prim()) : null;
                         binaryOps[i] = a.args().size() == 2 ? TileOps.binaryOp(a.prim()) : null;
                     }
-                    case Node.Apply _, Node.Constant _, Node.Reduce _ -> { }
+                    case Node.Apply _, Node.Constant _, Node.Reduce _, Node.Iota _, Node.BoundedLoad _ -> { }
                 }
             }
             // Small domains (the common case for small jitted programs) need no full tile.
@@ -139,7 +139,7 @@ final class FusedLoopRunner {
                 scratch[i] = switch (node) {
                     case Node.Constant c -> HostData.filled(c.aval().dtype(), tile, c.value()).array();
                     case Node.Load _ when readsInPlace -> null;
-                    case Node.Load _, Node.Apply _, Node.Reduce _ -> HostData.allocate(node.aval().dtype(), tile).array();
+                    case Node.Load _, Node.Apply _, Node.Reduce _, Node.Iota _, Node.BoundedLoad _ -> HostData.allocate(node.aval().dtype(), tile).array();
                 };
                 arrays[i] = scratch[i];
             }
@@ -151,6 +151,8 @@ final class FusedLoopRunner {
                 if (pass[i] > p) continue;
                 switch (f.nodes().get(i)) {
                     case Node.Load l -> load(i, l, start, len);
+                    case Node.Iota io -> iota(i, io, start, len);
+                    case Node.BoundedLoad b -> boundedLoad(i, b, start, len);
                     case Node.Constant _ -> {
                         arrays[i] = scratch[i];
                         offsets[i] = 0;
@@ -211,7 +213,7 @@ final class FusedLoopRunner {
             offsets[i] = 0;
             HostData dst = HostData.wrapScratch(src.dtype(), scratch[i]);
             if (map.isScalar()) {
-                for (int k = 0; k < len; k++) dst.copyFrom(src, 0, k);
+                for (int k = 0; k < len; k++) dst.copyFrom(src, map.offset(), k);
                 return;
             }
             // Walk the domain in runs along its last axis: a broadcast run is a fill, a dense run a block copy.
@@ -222,8 +224,7 @@ final class FusedLoopRunner {
                 idx[d] = rest % dims[d];
                 rest /= dims[d];
             }
-            int off = 0;
-            for (int d = 0; d < rank; d++) off += idx[d] * map.stride(d);
+            int off = map.at(idx);
             int last = rank - 1, inner = map.stride(last);
             Object srcArray = src.array();
             for (int k = 0; k < len; ) {
@@ -239,6 +240,45 @@ final class FusedLoopRunner {
                 idx[last] += run - 1;
                 off += (run - 1) * inner;
                 off = step(idx, off, map, rank);
+            }
+        }
+
+        /** The domain index of flat point {@code start}. */
+        private int[] index(int start) {
+            int[] idx = new int[dims.length];
+            for (int d = dims.length - 1, rest = start; d >= 0; d--) {
+                idx[d] = rest % dims[d];
+                rest /= dims[d];
+            }
+            return idx;
+        }
+
+        /** Advances {@code idx} to the next point of the domain in row-major order. */
+        private void next(int[] idx) {
+            for (int d = dims.length - 1; d >= 0; d--) {
+                if (++idx[d] < dims[d] || d == 0) return;
+                idx[d] = 0;
+            }
+        }
+
+        private void iota(int i, Node.Iota io, int start, int len) {
+            arrays[i] = scratch[i];
+            offsets[i] = 0;
+            HostData dst = HostData.wrapScratch(io.aval().dtype(), scratch[i]);
+            int[] idx = index(start);
+            for (int k = 0; k < len; k++, next(idx)) dst.setLong(k, idx[io.axis()]);
+        }
+
+        /** The fill's values, then the input's element at each point of the tile inside the window. */
+        private void boundedLoad(int i, Node.BoundedLoad b, int start, int len) {
+            System.arraycopy(arrays[b.fill()], offsets[b.fill()], scratch[i], 0, len);
+            arrays[i] = scratch[i];
+            offsets[i] = 0;
+            HostData src = in.get(b.input());
+            HostData dst = HostData.wrapScratch(src.dtype(), scratch[i]);
+            int[] idx = index(start);
+            for (int k = 0; k < len; k++, next(idx)) {
+                if (b.contains(idx)) dst.copyFrom(src, b.at(idx), k);
             }
         }
 

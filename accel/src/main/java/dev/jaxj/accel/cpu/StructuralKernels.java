@@ -113,17 +113,21 @@ final class StructuralKernels {
 
     /** The index along {@code dimension}: one run of each value per block, then whole blocks repeated. */
     static HostData iota(Iota p, ShapedArray out) {
-        int[] dims = out.shape().toArray();
-        int n = dims[p.dimension()], inner = IndexMath.product(dims, p.dimension() + 1, dims.length);
-        int block = n * inner, size = out.size();
-        HostData r = HostData.allocate(out.dtype(), size);
-        if (size == 0) return r;
+        HostData r = HostData.allocate(out.dtype(), out.size());
+        iota(out.shape().toArray(), p.dimension(), r);
+        return r;
+    }
+
+    /** Writes the index along {@code axis} of a row-major array of {@code dims} into {@code r}. */
+    static void iota(int[] dims, int axis, HostData r) {
+        int n = dims[axis], inner = IndexMath.product(dims, axis + 1, dims.length);
+        int block = n * inner, size = IndexMath.product(dims, 0, dims.length);
+        if (size == 0) return;
         for (int j = 0; j < n; j++) {
             r.setLong(j * inner, j);
             Runs.copy(r, j * inner, 0, r, j * inner + 1, 1, inner - 1);
         }
         for (int o = block; o < size; o += block) System.arraycopy(r.array(), 0, r.array(), o, block);
-        return r;
     }
 
     /** A fresh buffer of aval {@code out}, filled row-major from {@code x} read at {@code start} with strides {@code src}. */

@@ -125,9 +125,9 @@ final class CudaPrograms {
         var rows = new DotDimensionNumbers(Vector.of(1), Vector.of(0), Vector.empty(), Vector.empty());
         var batched = new DotDimensionNumbers(Vector.of(2), Vector.of(1), Vector.of(0), Vector.of(0));
         for (DType d : List.of(DType.F32, DType.F64, DType.I32, DType.I64, DType.U32)) {
-            out.add(library(new Transpose(Vector.of(0, 2, 1)), ShapedArray.of(d, 3, 4, 5)));
-            out.add(library(new Concatenate(1), ShapedArray.of(d, 2, 3), ShapedArray.of(d, 2, 4)));
-            out.add(library(new Rev(Vector.of(0)), ShapedArray.of(d, 6, 2)));
+            // Moves (transpose, concatenate, rev, …) are fused loops; the dynamic slices stay library kernels.
+            out.add(library(new DynamicSlice(Vector.of(2, 3)), ShapedArray.of(d, 5, 6), ShapedArray.of(DType.I32), ShapedArray.of(DType.I64)));
+            out.add(library(new DynamicUpdateSlice(), ShapedArray.of(d, 5, 6), ShapedArray.of(d, 2, 3), ShapedArray.of(DType.U32), ShapedArray.of(DType.I32)));
             out.add(library(new Argmax(1, DType.I32), ShapedArray.of(d, 6, 41)));
             out.add(library(new Argmin(0, DType.I64), ShapedArray.of(d, 41, 3)));
             out.add(library(new Cumsum(1, false), ShapedArray.of(d, 9, 70)));
@@ -139,7 +139,6 @@ final class CudaPrograms {
             out.add(library(new DotGeneral(rows, Option.none()), ShapedArray.of(d, 12, 10), ShapedArray.of(d, 10, 9)));
             out.add(library(new DotGeneral(batched, Option.none()), ShapedArray.of(d, 2, 5, 7), ShapedArray.of(d, 2, 7, 3)));
         }
-        out.add(library(new Iota(DType.I32, Shape.of(4, 5), 1)));
         for (DType d : List.of(DType.F32, DType.F64)) {
             var nchw = ConvDimensionNumbers.channelsFirst(2);
             var same = Vector.fill(2, new Padding(1, 1));

@@ -25,8 +25,11 @@ import java.util.Set;
 
 /**
  * Lowers a program to a {@link KernelProgram}: runs of elementwise equations over one domain
- * become a fused loop; broadcasts and reshapes feeding only fused code become index maps of
- * the loops' loads instead of arrays; reductions over trailing axes join the loop too, and so
+ * become a fused loop; data movement (broadcast_in_dim, reshape, transpose, rev, slice) feeding
+ * fused code becomes index maps of the loops' loads instead of arrays, where the loads still
+ * walk rows contiguously; a movement that must be materialized — and every pad, concatenate and
+ * iota — becomes a copy loop of its own, whose loads compose the moves that feed it (see
+ * {@link Views}); reductions over trailing axes join the loop too, and so
  * does elementwise work that reads a reduction broadcast back along its row (a row softmax is
  * one loop that sweeps each row three times). Control flow becomes a loop or branch step
  * holding its programs, lowered here too. Everything else is a library call. A value is
@@ -59,7 +62,8 @@ public final class Fusion {
     private final Map<Var, Integer> producer = new HashMap<>();
     private final Map<Var, List<Eqn>> consumers = new HashMap<>();
     private final Set<Var> programOutputs = new HashSet<>();
-    private final Set<Eqn> virtual = new HashSet<>();
+    private final Set<Eqn> virtual = new HashSet<>();           // lowered moves read in place by their consumers
+    private final Map<Var, Views.View> views = new HashMap<>(); // how the results of the virtual ones are read
     private final Map<Var, Integer> lastUse = new HashMap<>();   // index of the last equation reading a value, through virtual ones
 
     private Fusion(Jaxpr jaxpr) {
@@ -71,10 +75,20 @@ public final class Fusion {
             for (Atom a : e.in()) if (a instanceof Var v) lastUse.put(v, i);
         }
         for (Atom a : jaxpr.outs()) if (a instanceof Var v) programOutputs.add(v);
-        for (Eqn e : jaxpr.eqns()) if (isVirtual(e)) virtual.add(e);
+        for (Eqn e : jaxpr.eqns()) {
+            if (!Views.lowers(e.prim())) continue;
+            Views.View view = Views.compose(e, this::view);
+            Var out = e.out().head();
+            List<Eqn> uses = consumers.getOrDefault(out, List.of());
+            if (!programOutputs.contains(out) && !uses.isEmpty() && uses.stream().allMatch(u -> Views.accepts(u, isFused(u), out, view))) {
+                virtual.add(e);
+                views.put(out, view);
+            }
+        }
         for (Var v : programOutputs) lastUse.put(v, Integer.MAX_VALUE);
         for (Eqn e : jaxpr.eqns().reverse()) {
-            if (virtual.contains(e) && e.in().head() instanceof Var src) lastUse.merge(src, lastUse.getOrDefault(e.out().head(), -1), Math::max);
+            if (!virtual.contains(e)) continue;
+            for (Atom a : e.in()) if (a instanceof Var src) lastUse.merge(src, lastUse.getOrDefault(e.out().head(), -1), Math::max);
         }
     }
 
@@ -104,58 +118,22 @@ public final class Fusion {
         return isElementwise(e) || isTrailingReduction(e);
     }
 
-    /** Broadcasts and reshapes whose every use is fused code become index maps; nothing materializes them. */
-    private boolean isVirtual(Eqn e) {
-        boolean shapeOnly = e.prim() instanceof BroadcastInDim || e.prim() instanceof Reshape;
-        if (!shapeOnly) return false;
-        Var out = e.out().head();
-        if (programOutputs.contains(out)) return false;
-        List<Eqn> uses = consumers.getOrDefault(out, List.of());
-        if (uses.isEmpty() || !uses.stream().allMatch(this::isFused)) return false;
-        // A broadcast literal is a constant of the loop.
-        if (!(e.in().head() instanceof Var src)) return e.prim() instanceof BroadcastInDim;
-        // A reshape keeps the flat index only of a materialized row-major array.
-        if (e.prim() instanceof Reshape) return !isVirtualVar(src);
-        return true;
-    }
-
-    private boolean isVirtualVar(Var v) {
-        Integer p = producer.get(v);
-        if (p == null) return false;
-        Eqn e = jaxpr.eqns().get(p);
-        return virtual.contains(e);
+    /** {@return how {@code a} is read}: a literal, the view of a virtual value, or a materialized array */
+    private Views.View view(Atom a) {
+        return switch (a) {
+            case Lit l -> new Views.Fill(l);
+            case Var v -> views.containsKey(v) ? views.get(v) : Views.materialized(v);
+        };
     }
 
     /** The materialized array a (possibly virtual) variable reads, and how the domain indexes it. */
     private record Source(Var var, IndexMap map) {}
 
     private Source source(Var v, Shape domain) {
-        Integer p = producer.get(v);
-        if (p != null && virtual.contains(jaxpr.eqns().get(p))) {
-            Eqn e = jaxpr.eqns().get(p);
-            Var in = (Var) e.in().head();
-            return switch (e.prim()) {
-                case Reshape _ -> new Source(in, IndexMap.dense(domain));
-                case BroadcastInDim b -> broadcastSource(b, in, domain);
-                default -> throw new IllegalStateException("not a shape-only primitive: " + e.prim().name());
-            };
-        }
-        return new Source(v, v.aval().rank() == 0 ? IndexMap.of(new int[domain.rank()]) : IndexMap.dense(domain));
-    }
-
-    private Source broadcastSource(BroadcastInDim b, Var in, Shape domain) {
-        // Strides of the broadcast's operand, row-major in its own shape (a reshape's shape reads its source's flat order).
-        Integer p = producer.get(in);
-        Var base = in;
-        Shape operandShape = in.aval().shape();
-        if (p != null && virtual.contains(jaxpr.eqns().get(p))) base = (Var) jaxpr.eqns().get(p).in().head();
-        int[] operandStrides = operandShape.strides();
-        int[] strides = new int[domain.rank()];
-        for (int i = 0; i < b.broadcastDimensions().size(); i++) {
-            int d = b.broadcastDimensions().get(i);
-            strides[d] = operandShape.dim(i) == 1 ? 0 : operandStrides[i];
-        }
-        return new Source(base, IndexMap.of(strides));
+        Views.Read r = views.get(v) instanceof Views.Read read ? read : Views.materialized(v);
+        // A scalar spreads over any domain.
+        IndexMap map = v.aval().rank() == 0 ? IndexMap.affine(r.map().offset(), new int[domain.rank()]) : r.map();
+        return new Source(r.base(), map);
     }
 
     // Grouping ----------------------------------------------------------------------------------
@@ -184,8 +162,7 @@ public final class Fusion {
         for (Atom a : e.in()) {
             if (!(a instanceof Var v) || g.defined.contains(v)) continue;
             Var src = v;
-            Integer p = producer.get(v);
-            if (p != null && virtual.contains(jaxpr.eqns().get(p))) {
+            if (views.containsKey(v)) {
                 if (broadcastLiteral(v).isDefined()) continue;
                 Source s = source(v, g.domain);
                 if (readsReductionAlongRow(g, s)) continue;
@@ -249,6 +226,10 @@ public final class Fusion {
         for (int i = 0; i < jaxpr.eqns().size(); i++) {
             Eqn e = jaxpr.eqns().get(i);
             if (virtual.contains(e)) continue;
+            if (Views.lowers(e.prim())) {
+                units.add(new CopyUnit(e));
+                continue;
+            }
             if (!isFused(e)) {
                 units.add(i);
                 continue;
@@ -272,9 +253,61 @@ public final class Fusion {
         List<Step> steps = new ArrayList<>();
         int[] counter = {0};
         for (Object u : units) {
-            steps.add(u instanceof Group g ? loop(g, "fused_" + counter[0]++) : call(jaxpr.eqns().get((Integer) u)));
+            steps.add(switch (u) {
+                case Group g -> loop(g, "fused_" + counter[0]++);
+                case CopyUnit c -> copy(c.eqn(), counter);
+                case Integer i -> call(jaxpr.eqns().get(i));
+                default -> throw new IllegalStateException("not a unit: " + u);
+            });
         }
         return new KernelProgram(jaxpr, Vector.ofAll(Schedule.order(steps)));
+    }
+
+    /** A lowered move whose result is materialized. */
+    private record CopyUnit(Eqn eqn) {}
+
+    /**
+     * The loop writing a lowered move's result: its view's loads and a store. A move that
+     * leaves a materialized array's layout as it is (a reshape, a broadcast adding size-1 axes,
+     * a whole slice) becomes a reshape: the result shares the array's buffer.
+     */
+    private Step copy(Eqn e, int[] counter) {
+        Var out = e.out().head();
+        Views.View view = Views.compose(e, this::view);
+        Shape shape = out.aval().shape();
+        if (view instanceof Views.Read r && r.map().offset() == 0 && r.map().isRowMajor(shape) && r.base().aval().size() == shape.size()) {
+            return new Step.LibraryCall(new Eqn(new Reshape(out.aval().shape()), Vector.of(r.base()), e.out(), e.where()));
+        }
+        List<Node> nodes = new ArrayList<>();
+        List<Var> inputs = new ArrayList<>();
+        int node = emit(view, out.aval().rank(), out.aval(), nodes, inputs);
+        return new Step.FusedLoop("fused_" + counter[0]++, Vector.ofAll(inputs), out.aval().shape(), 0, Vector.ofAll(nodes),
+                Vector.of(new Step.Store(node, out)));
+    }
+
+    /** Appends the nodes reading {@code view} (of a value of rank {@code rank}) over the domain of {@code aval}; returns the last. */
+    private static int emit(Views.View view, int rank, ShapedArray aval, List<Node> nodes, List<Var> inputs) {
+        switch (view) {
+            case Views.Read r -> {
+                IndexMap map = rank == 0 ? IndexMap.affine(r.map().offset(), new int[aval.rank()]) : r.map();
+                nodes.add(new Node.Load(input(r.base(), inputs), map, aval));
+            }
+            case Views.Fill f -> nodes.add(new Node.Constant(f.value(), aval));
+            case Views.Index i -> nodes.add(new Node.Iota(i.axis(), aval));
+            case Views.Pieces p -> {
+                int fill = emit(p.fill(), 0, aval, nodes, inputs);
+                for (Views.Piece piece : p.pieces()) {
+                    nodes.add(new Node.BoundedLoad(input(piece.base(), inputs), piece.map(), piece.bounds(), fill, aval));
+                    fill = nodes.size() - 1;
+                }
+            }
+        }
+        return nodes.size() - 1;
+    }
+
+    private static int input(Var v, List<Var> inputs) {
+        if (!inputs.contains(v)) inputs.add(v);
+        return inputs.indexOf(v);
     }
 
     /** A library call, or a loop or branch whose programs are lowered here, recursively. */
@@ -311,7 +344,7 @@ public final class Fusion {
         return new Step.FusedLoop(name, Vector.ofAll(inputs), g.domain, g.reducedAxes, Vector.ofAll(nodes), Vector.ofAll(stores));
     }
 
-    /** Whether anything but the group's own equations reads {@code v}, looking through the virtual broadcasts and reshapes. */
+    /** Whether anything but the group's own equations reads {@code v}, looking through the virtual moves. */
     private boolean usedOutside(Var v, Set<Eqn> members) {
         ArrayDeque<Var> pending = new ArrayDeque<>();
         pending.push(v);
@@ -377,10 +410,7 @@ public final class Fusion {
 
     /** {@return the literal a virtual broadcast spreads over the domain, if {@code v} is one} */
     private Option<Lit> broadcastLiteral(Var v) {
-        Integer p = producer.get(v);
-        if (p == null) return Option.none();
-        Eqn e = jaxpr.eqns().get(p);
-        return virtual.contains(e) && e.in().head() instanceof Lit l ? Option.some(l) : Option.none();
+        return views.get(v) instanceof Views.Fill f ? Option.some(f.value()) : Option.none();
     }
 
     /** {@return whether the dtype has a fast path in fused loops} (others run through the generic element kernels). */

@@ -107,6 +107,9 @@ public record KernelProgram(Jaxpr source, Seq<Step> steps) {
     private static String node(Map<Var, String> names, Step.FusedLoop f, Node n) {
         return switch (n) {
             case Node.Load l -> "load " + name(names, f.inputs().get(l.input())) + " " + l.map();
+            case Node.BoundedLoad b -> "load " + name(names, f.inputs().get(b.input())) + " " + b.map() + " where "
+                    + b.bounds().map(x -> x.lo() + ":" + x.step() + ":" + x.count()).mkString("[", ", ", "]") + " else " + b.fill();
+            case Node.Iota i -> "iota " + i.axis() + ":" + i.aval().dtype();
             case Node.Constant c -> "const " + c.value().doubleValue() + ":" + c.aval().dtype();
             case Node.Apply a -> a.prim().name() + " " + a.args().mkString(" ");
             case Node.Reduce r -> r.kind().name() + " " + r.arg();

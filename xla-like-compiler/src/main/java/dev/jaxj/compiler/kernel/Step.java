@@ -7,7 +7,6 @@ import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.Var;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
-import io.vavr.control.Option;
 
 import static java.util.Objects.requireNonNull;
 
@@ -69,7 +68,8 @@ public sealed interface Step {
         /**
          * {@return whether an output of this loop may be written into the buffer of input
          * {@code input}}: only when every point reads its own element of that input before the
-         * loop writes it — dense loads, one sweep, and no store that copies the load itself.
+         * loop writes it — dense loads, one sweep, and no store that copies the load itself. A
+         * bounded load reads elements other than its point's, so its input is never overwritten.
          */
         public boolean mayOverwriteInput(int input) {
             if (passes() > 1) return false;
@@ -78,6 +78,7 @@ public sealed interface Step {
                     int node = i;
                     if (!l.map().isDense(domain) || stores.exists(s -> s.node() == node)) return false;
                 }
+                if (nodes.get(i) instanceof Node.BoundedLoad b && b.input() == input) return false;
             }
             return true;
         }

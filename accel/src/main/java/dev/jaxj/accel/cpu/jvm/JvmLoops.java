@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Compiles fused loops to JVM bytecode: one hidden class per loop, whose method C2 turns into
  * vector code with every node's value in a register. Covers f32 loops (booleans as lane masks)
- * whose loads walk each row contiguously or not at all; {@link #compile} says none otherwise,
+ * whose loads walk each row contiguously or not at all, from any offset, and have no iotas or
+ * bounded loads; {@link #compile} says none otherwise,
  * and the caller interprets the loop instead.
  *
  * {@snippet lang=java :
@@ -67,6 +68,10 @@ public final class JvmLoops {
             switch (node) {
                 case Node.Load _, Node.Constant _ -> {
                     if (dtype != DType.F32) return Option.none();
+                }
+                // The interpreter runs these, and the CPU's copy engine the copy loops they make.
+                case Node.Iota _, Node.BoundedLoad _ -> {
+                    return Option.none();
                 }
                 case Node.Reduce r -> {
                     boolean monoid = r.kind() instanceof ReduceSum || r.kind() instanceof ReduceMax || r.kind() instanceof ReduceMin;

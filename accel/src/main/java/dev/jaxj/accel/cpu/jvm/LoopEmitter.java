@@ -158,9 +158,9 @@ final class LoopEmitter {
         int[] dims = layout.outerDims();
         int rest = cb.allocateLocal(TypeKind.INT), idx = cb.allocateLocal(TypeKind.INT);
         for (int i = 0; i < f.nodes().size(); i++) {
-            if (f.nodes().get(i) instanceof Node.Load) {
+            if (f.nodes().get(i) instanceof Node.Load l) {
                 int slot = cb.allocateLocal(TypeKind.INT);
-                cb.iconst_0().istore(slot);
+                cb.loadConstant(l.map().offset()).istore(slot);
                 offsetOf.put(i, slot);
             }
         }
@@ -342,6 +342,7 @@ final class LoopEmitter {
             }
             case Node.Apply a -> apply(i, a, value);
             case Node.Constant _, Node.Reduce _ -> throw new IllegalStateException("node " + i + " has no value in pass " + p);
+            case Node.Iota _, Node.BoundedLoad _ -> throw new IllegalStateException("node " + i + ": JvmLoops declines iotas and bounded loads");
         };
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A fused loop's domain folded into rows for a generated kernel: the outer axes (indexed by
  * div/mod of the row number), and one row of {@code rowLength} points that each load reads
- * either contiguously (inner stride 1) or as one broadcast element (inner stride 0). Adjacent
+ * either contiguously (inner stride 1) or as one broadcast element (inner stride 0), from its
+ * map's offset plus the outer axes' strides (which may be anything, negative too). Adjacent
  * axes that every load walks contiguously merge, so {@code a[i,j] + b[i,j]} over any shape is
  * one flat row and {@code x[i,j] + bias[j]} two axes.
  *
@@ -50,7 +51,13 @@ record LoopLayout(int[] outerDims, int rowLength, int size, int[][] outerStrides
         List<Axis> inner = merge(dims, strides, loads, lead, rank);
         int size = f.domain().size();
         if (f.reducedAxes() == 0) {
-            if (outer.size() <= 1) return Option.some(chunks(f, outer, loads, size));
+            if (outer.size() <= 1) {
+                for (int i : loads) {
+                    int s = outer.isEmpty() ? 0 : outer.getFirst().strides[i];
+                    if (s != 0 && s != 1) return Option.none();
+                }
+                return Option.some(chunks(f, outer, loads, size));
+            }
             inner = List.of(outer.removeLast());
         }
         if (inner.size() > 1) return Option.none();

@@ -114,32 +114,11 @@ final class KernelText2 {
 
     /**
      * A box read from a source with arbitrary strides into a dense row-major destination.
-     * {@link #merged} drops size-1 axes and joins neighbours that are contiguous in the
-     * source (the destination always is), so transposes of a few axes and slices of whole
-     * rows need fewer divisions and share the kernels of lower ranks.
      *
      * @param dims the box's sizes
      * @param src  the source stride of each axis (0 repeats, negative reverses)
      */
     record Box(int[] dims, long[] src) {
-        Box merged() {
-            int k = 0;
-            int[] d = new int[dims.length];
-            long[] s = new long[dims.length];
-            for (int i = 0; i < dims.length; i++) {
-                if (dims[i] == 1) continue;
-                if (k > 0 && s[k - 1] == src[i] * dims[i]) {
-                    d[k - 1] *= dims[i];
-                    s[k - 1] = src[i];
-                } else {
-                    d[k] = dims[i];
-                    s[k] = src[i];
-                    k++;
-                }
-            }
-            return new Box(java.util.Arrays.copyOf(d, k), java.util.Arrays.copyOf(s, k));
-        }
-
         long size() {
             long n = 1;
             for (int x : dims) n *= x;

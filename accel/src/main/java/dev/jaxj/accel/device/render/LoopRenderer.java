@@ -28,6 +28,11 @@ import java.util.List;
  * // launches' args: In(0..inputs-1), then Out(0..stores-1); outputs shaped as the stores' variables
  * }
  *
+ * <p>Loads read {@code offset + sum idx[d] * stride[d]} (strides may be negative: a rev), an
+ * iota is the point's index along its axis, and a bounded load reads its input only where the
+ * point lies in its window (a conditional, so nothing outside the input is read) and its fill
+ * node's value elsewhere: pad, concatenate and the copies of moved arrays are loops like any.
+ *
  * <p>Reductions (sum, max, min of f32 or f64, the ones fusion admits) accumulate in double, as
  * the CPU folds them (on a device with fp64), so an f32 sum is rounded once at the end; max and min propagate NaN and
  * order -0 below +0. The order of a sum differs from the CPU's (strided partial sums and a
@@ -200,6 +205,7 @@ public final class LoopRenderer {
             for (int i = 0; i < nodes.size(); i++) if (nodes.get(i) instanceof Node.Reduce r && pass[r.arg()] == p) live[r.arg()] = true;
             for (int i = nodes.size() - 1; i >= 0; i--) {
                 if (live[i] && nodes.get(i) instanceof Node.Apply a) for (int j : a.args()) live[j] = true;
+                if (live[i] && nodes.get(i) instanceof Node.BoundedLoad b) live[b.fill()] = true;
             }
             for (int i = 0; i < nodes.size(); i++) {
                 if (!live[i]) continue;
@@ -207,6 +213,10 @@ public final class LoopRenderer {
                 String t = CTypes.of(n.aval().dtype());
                 switch (n) {
                     case Node.Load l -> line(depth, "const " + t + " v" + i + " = in" + l.input() + "[" + offset(l.map(), g) + "];");
+                    case Node.Iota io -> line(depth, "const " + t + " v" + i + " = (" + t + ") " + index(io.axis(), g) + ";");
+                    // Only a point inside the window reads the input: elsewhere the index may lie outside it.
+                    case Node.BoundedLoad b -> line(depth, "const " + t + " v" + i + " = (" + inside(b, g) + ") ? in" + b.input() + "["
+                            + windowOffset(b, g) + "] : v" + b.fill() + ";");
                     case Node.Constant c -> line(depth, "const " + t + " v" + i + " = " + CTypes.literal(c.value(), n.aval().dtype()) + ";");
                     case Node.Apply a -> line(depth, "const " + t + " v" + i + " = " + Operators.apply(a.prim(),
                             a.args().map(j -> nodes.get(j).aval().dtype()), a.args().map(j -> "v" + j), helpers) + ";");
@@ -219,18 +229,56 @@ public final class LoopRenderer {
             }
         }
 
-        /** The input's flat element at domain point {@code g}: {@code sum idx[d] * stride[d]}, zero strides skipped. */
+        /**
+         * The input's flat element at domain point {@code g}: {@code offset + sum idx[d] * stride[d]},
+         * zero strides skipped (a stride may be negative: a rev).
+         */
         private String offset(IndexMap map, String g) {
             if (map.isDense(loop.domain())) return g;
-            int[] dims = loop.domain().toArray(), strides = loop.domain().strides();
             List<String> terms = new ArrayList<>();
-            for (int d = 0; d < dims.length; d++) {
-                if (map.stride(d) == 0) continue;
-                String idx = strides[d] == 1 ? g : "(" + g + " / " + strides[d] + ")";
-                if (d > 0) idx = "(" + idx + " % " + dims[d] + ")";
-                terms.add(map.stride(d) == 1 ? idx : idx + " * " + map.stride(d));
+            if (map.offset() != 0) terms.add(Integer.toString(map.offset()));
+            for (int d = 0; d < map.rank(); d++) {
+                if (map.stride(d) != 0) terms.add(term(index(d, g), map.stride(d)));
             }
             return terms.isEmpty() ? "0" : String.join(" + ", terms);
+        }
+
+        private static String term(String idx, int stride) {
+            return stride == 1 ? idx : idx + " * " + stride;
+        }
+
+        /** The index of domain point {@code g} along axis {@code d} (an i64_t expression). */
+        private String index(int d, String g) {
+            int[] dims = loop.domain().toArray(), strides = loop.domain().strides();
+            String idx = strides[d] == 1 ? g : "(" + g + " / " + strides[d] + ")";
+            return d > 0 ? "(" + idx + " % " + dims[d] + ")" : idx;
+        }
+
+        /** Whether point {@code g} lies in the bounded load's window: every bounded axis's index at {@code lo + j * step}, {@code 0 <= j < count}. */
+        private String inside(Node.BoundedLoad b, String g) {
+            List<String> conditions = new ArrayList<>();
+            for (int d = 0; d < b.bounds().size(); d++) {
+                Node.Bound c = b.bounds().get(d);
+                if (c.isAll(loop.domain().dim(d))) continue;
+                String k = "(" + index(d, g) + " - (" + c.lo() + "))";
+                conditions.add(k + " >= 0");
+                if (c.step() > 1) conditions.add(k + " % " + c.step() + " == 0");
+                conditions.add(k + " < " + (long) c.count() * c.step());
+            }
+            return conditions.isEmpty() ? "1" : String.join(" && ", conditions);
+        }
+
+        /** The input element of a point inside the window: {@code offset + sum ((idx[d] - lo) / step) * stride[d]}. */
+        private String windowOffset(Node.BoundedLoad b, String g) {
+            List<String> terms = new ArrayList<>();
+            terms.add(Integer.toString(b.map().offset()));
+            for (int d = 0; d < b.bounds().size(); d++) {
+                Node.Bound c = b.bounds().get(d);
+                if (b.map().stride(d) == 0) continue;
+                String j = c.isAll(loop.domain().dim(d)) ? index(d, g) : "((" + index(d, g) + " - (" + c.lo() + ")) / " + c.step() + ")";
+                terms.add(term(j, b.map().stride(d)));
+            }
+            return String.join(" + ", terms);
         }
 
         private String identity(Node.Reduce r) {

@@ -2,7 +2,9 @@ package dev.jaxj.accel.cpu.jvm;
 
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.compiler.kernel.Fusion;
+import dev.jaxj.compiler.kernel.IndexMap;
 import dev.jaxj.compiler.kernel.KernelProgram;
+import dev.jaxj.compiler.kernel.Node;
 import dev.jaxj.compiler.kernel.Step;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Jaxpr;
@@ -153,6 +155,52 @@ class JvmLoopsTest {
             assertEquals(2 * a[i], bs[i], "first output, in b's buffer");
             assertEquals(2 * b0[i], second[i], "second output reads b before it is overwritten");
         }
+    }
+
+    @Test
+    void shouldReadRowSlicesAndRevsFromTheirOffsets() {
+        // x[1:4, 2:9] * 2 - rev(x, 0)[0:3, 1:8] over x: [6, 11], and over a flat domain rev(v)[3:] + v[:-3]
+        ShapedArray x = ShapedArray.of(DType.F32, 6, 11);
+        Jaxpr j = Jaxpr.build(Vector.of(x), b -> {
+            Var s = b.add(new Slice(Vector.of(1, 2), Vector.of(4, 9), Vector.of(1, 1)), b.in(0)).head();
+            Var r = b.add(new Slice(Vector.of(0, 1), Vector.of(3, 8), Vector.of(1, 1)), b.add(new Rev(Vector.of(0)), b.in(0)).head()).head();
+            Var two = b.add(new BroadcastInDim(Shape.of(3, 7), Vector.empty()), new Lit(2.0, ShapedArray.of(DType.F32))).head();
+            return b.add(new Sub(), b.add(new Mul(), s, two).head(), r);
+        });
+        float[] xs = normal(6 * 11);
+        float[] y = generated(loopOf(j), xs).head();
+        for (int i = 0; i < 3; i++) {
+            for (int k = 0; k < 7; k++) assertEquals(xs[(i + 1) * 11 + k + 2] * 2f - xs[(5 - i) * 11 + k + 1], y[i * 7 + k], "y[" + i + "," + k + "]");
+        }
+        int n = LoopLayout.CHUNK + 5;
+        ShapedArray v = ShapedArray.of(DType.F32, n);
+        Jaxpr flat = Jaxpr.build(Vector.of(v), b -> {
+            Var head = b.add(new Slice(Vector.of(0), Vector.of(n - 3), Vector.of(1)), b.in(0)).head();
+            Var tail = b.add(new Slice(Vector.of(3), Vector.of(n), Vector.of(1)), b.in(0)).head();
+            return b.add(new Add(), head, tail);
+        });
+        float[] vs = normal(n);
+        float[] z = generated(loopOf(flat), vs).head();
+        for (int i = 0; i < n - 3; i++) assertEquals(vs[i] + vs[i + 3], z[i], "z[" + i + "]");
+    }
+
+    @Test
+    void shouldLeaveStridedRowsIotasAndBoundedLoadsToOthers() {
+        Shape d = Shape.of(4, 6);
+        ShapedArray m = ShapedArray.of(DType.F32, 4, 6);
+        var strided = new Step.FusedLoop("strided", Vector.of(new Var(0, m)), d, 0,
+                Vector.of(new Node.Load(0, IndexMap.affine(5, new int[] {6, -1}), m), new Node.Apply(new Neg(), Vector.of(0), m)),
+                Vector.of(new Step.Store(1, new Var(1, m))));
+        assertTrue(JvmLoops.compile(strided).isEmpty(), "a reversed row");
+        var iota = new Step.FusedLoop("iota", Vector.empty(), d, 0,
+                Vector.of(new Node.Iota(1, m), new Node.Apply(new Neg(), Vector.of(0), m)), Vector.of(new Step.Store(1, new Var(1, m))));
+        assertTrue(JvmLoops.compile(iota).isEmpty(), "an iota");
+        var bounded = new Step.FusedLoop("pad", Vector.of(new Var(0, ShapedArray.of(DType.F32, 4, 5))), d, 0,
+                Vector.of(new Node.Constant(new Lit(0.0, ShapedArray.of(DType.F32)), m),
+                        new Node.BoundedLoad(0, IndexMap.of(5, 1), Vector.of(Node.Bound.all(4), new Node.Bound(1, 1, 5)), 0, m),
+                        new Node.Apply(new Neg(), Vector.of(1), m)),
+                Vector.of(new Step.Store(2, new Var(1, m))));
+        assertTrue(JvmLoops.compile(bounded).isEmpty(), "a bounded load");
     }
 
     @Test

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * The OpenCL rendering run on the first OpenCL device (PoCL in CI) against the CPU backend's
  * interpreter of the same fused loops, on random operands with NaN, infinities, signed zeros
  * and integer extremes: every elementwise primitive on every dtype it accepts (tolerances in
- * {@link DeviceAccuracy}), broadcast and strided loads with several outputs (exact), each
+ * {@link DeviceAccuracy}), broadcast and strided loads with several outputs and the loops of
+ * data movement ({@link MoveCases}, exact), each
  * reduction monoid over short and long rows, and softmax rows (bounds stated at each check).
  * The loops of one test run as one device call, so one program is built for all of them.
  */
@@ -61,6 +62,24 @@ class LoopRendererPoclTest {
         for (int c = 0; c < cases.size(); c++) {
             for (int s = 0; s < 2; s++) compare(cases.get(c).name() + " out" + s, r.inputs.get(c), r.cpu.get(c).get(s), r.device.get(c).get(s),
                     (i, cpu, dev) -> DeviceAccuracy.EXACT.accepts(cpu, dev, false), failures);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+    }
+
+    /**
+     * The loops fusion makes of data movement (offsets, negative strides, iotas, pads and
+     * concatenations as bounded loads, moves read in place by a select): exact, every dtype.
+     */
+    @Test
+    void movesMatchTheCpuExactly() {
+        List<RenderCases.Case> cases = new ArrayList<>();
+        for (MoveCases.Program p : MoveCases.programs()) cases.addAll(p.loops());
+        Results r = run(cases);
+        List<String> failures = new ArrayList<>();
+        for (int c = 0; c < cases.size(); c++) {
+            boolean f32 = cases.get(c).loop().stores().head().target().aval().dtype() == DType.F32;
+            compare(cases.get(c).name(), r.inputs.get(c), r.cpu.get(c).getFirst(), r.device.get(c).getFirst(),
+                    (i, cpu, dev) -> DeviceAccuracy.EXACT.accepts(cpu, dev, f32), failures);
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
     }

@@ -15,8 +15,10 @@ import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -74,6 +76,12 @@ class LoopRendererTest {
             kernels.add(kernel(c.loop(), Dialect.CUDA));
             if (!RenderCases.needsFp64(c.loop())) kernels.add(kernel(c.loop(), Dialect.CUDA, false));
         }
+        for (MoveCases.Program p : MoveCases.programs()) {
+            for (RenderCases.Case c : p.loops()) {
+                DeviceCall call = LoopRenderer.render(c.loop(), Dialect.CUDA);
+                if (!call.launches().isEmpty()) kernels.add(call.launches().single().kernel());
+            }
+        }
         String ptx = Nvcc.compile(kernels);
         for (KernelSource k : kernels) assertTrue(ptx.contains(".entry " + k.name()), k.name() + " missing from the PTX");
     }
@@ -125,6 +133,24 @@ class LoopRendererTest {
         KernelSource k = LoopRenderer.render(loop, Dialect.OPENCL).launches().single().kernel();
         assertEquals(3, k.code().split("for \\(i64_t k = lid;", -1).length - 1, k.code());
         assertTrue(k.usesF64(), "the sums accumulate in double");
+    }
+
+    @Test
+    void movesRenderAsOffsetsNegativeStridesIotasAndGuardedReads() {
+        Map<String, String> code = new HashMap<>();
+        for (MoveCases.Program p : MoveCases.programs()) {
+            for (RenderCases.Case c : p.loops()) {
+                DeviceCall call = LoopRenderer.render(c.loop(), Dialect.OPENCL);
+                if (!call.launches().isEmpty()) code.put(p.name(), call.launches().single().kernel().code());
+            }
+        }
+        // x[3 - i, 4 - j] of f32[3,4]: from element 11, strides -4 and -1
+        assertTrue(code.get("rev both axes f32").contains("in0[11 + (g / 4) * -4 + (g % 4) * -1]"), code.get("rev both axes f32"));
+        assertTrue(code.get("iota inner axis i32").contains("const i32_t v0 = (i32_t) (g % 5);"), code.get("iota inner axis i32"));
+        // Outside the window the padding value, read from the scalar operand; nothing of x is read there.
+        String pad = code.get("pad interior 2 f32");
+        assertTrue(pad.contains("const float v0 = in0[0];"), pad);
+        assertTrue(pad.contains("const float v1 = ((g - (1)) >= 0 && (g - (1)) % 3 == 0 && (g - (1)) < 12) ? in1[0 + ((g - (1)) / 3)] : v0;"), pad);
     }
 
     @Test
