@@ -118,11 +118,18 @@ class OpenClConformanceTest {
         Seq<Array> here = p.operands();
         Seq<Array> there = Jax.devicePut(here, device);
         Array want = p.f().apply(here);
-        Array eager = p.f().apply(there);
-        assertEquals(device, eager.device(), p.name() + " ran on " + eager.device());
         double tol = rtol(want.dtype());
-        assertClose(p.name() + ", eager", want, eager, tol);
-        assertClose(p.name() + ", jit", want, Jax.jit(p.f()).apply(there), tol);
+        // Eager operations are one-equation programs of the same kernels: f32 runs them (and the
+        // placement of uncommitted operands); f64 rows, whose every eager step would be one more
+        // program for PoCL to build, check the compiled program only.
+        if (here.forAll(x -> x.dtype() != DType.F64)) {
+            Array eager = p.f().apply(there);
+            assertEquals(device, eager.device(), p.name() + " ran on " + eager.device());
+            assertClose(p.name() + ", eager", want, eager, tol);
+        }
+        Array jitted = Jax.jit(p.f()).apply(there);
+        assertEquals(device, jitted.device(), p.name() + " ran on " + jitted.device());
+        assertClose(p.name() + ", jit", want, jitted, tol);
         if (p.differentiable() && want.dtype().isFloating()) {
             Function<Seq<Array>, Array> loss = in -> p.f().apply(in).sin().sum();
             Seq<Array> g = Jax.grad(loss).apply(here), gd = Jax.jit(Jax.grad(loss)).apply(there);
