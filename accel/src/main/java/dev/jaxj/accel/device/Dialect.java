@@ -1,5 +1,7 @@
 package dev.jaxj.accel.device;
 
+import dev.jaxj.ir.DType;
+
 /**
  * The C dialects device kernels are written in. Kernels use the prelude's macros, never a
  * dialect's own keywords, so one source serves both:
@@ -94,5 +96,17 @@ public enum Dialect {
     /** {@return the macros and type names every kernel source of this dialect starts with} */
     public String prelude(boolean usesF64) {
         return usesF64 ? fp64 + prelude : prelude;
+    }
+
+    /** {@return the preludes' name of {@code d}'s element type} (device layout equals host layout: a bool is one byte) */
+    public static String cType(DType d) {
+        return switch (d) {
+            case F32 -> "float";
+            case F64 -> "double";
+            case I32 -> "i32_t";
+            case I64 -> "i64_t";
+            case U32 -> "u32_t";
+            case BOOL -> "bool_t";
+        };
     }
 }

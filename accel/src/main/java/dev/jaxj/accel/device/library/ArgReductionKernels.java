@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelSource;
@@ -44,7 +45,7 @@ public final class ArgReductionKernels {
             case Argmin _ -> false;
         };
         DType d = in.dtype();
-        String t = KernelText.ctype(d), it = KernelText.ctype(p.indexDtype());
+        String t = Dialect.cType(d), it = Dialect.cType(p.indexDtype());
         // Floats: y > best, or y is the first NaN. Integers and bools compare in their own type.
         String load = d.isFloating() && !max ? "-x[i]" : "x[i]";
         BinaryOperator<String> beats = d.isFloating()

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelSource;
@@ -63,7 +64,7 @@ public final class ConvKernels {
         int outFeatures = od[os[1]], kernelIn = rd[rs[1]], outBatch = od[os[0]];
         int groups = p.featureGroupCount() * p.batchGroupCount(), perGroup = outFeatures / groups;
         DType ct = out.dtype().isFloating() ? out.dtype() : fp64 ? DType.F64 : DType.F32;
-        String c = KernelText.ctype(ct);
+        String c = Dialect.cType(ct);
         var b = new StringBuilder();
         b.append("    long n = ").append(coord("idx", ost[os[0]], od[os[0]])).append(";\n");
         b.append("    long f = ").append(coord("idx", ost[os[1]], od[os[1]])).append(";\n");
@@ -111,7 +112,7 @@ public final class ConvKernels {
             b.append(indent).append("}\n");
         }
         b.append("    }\n");
-        String lt = KernelText.ctype(lhs.dtype()), rt = KernelText.ctype(rhs.dtype()), ot = KernelText.ctype(out.dtype());
+        String lt = Dialect.cType(lhs.dtype()), rt = Dialect.cType(rhs.dtype()), ot = Dialect.cType(out.dtype());
         KernelSource kernel = KernelSource.named("conv_" + lhs.dtype() + "_" + rhs.dtype() + "_" + out.dtype(), name -> """
                 KERNEL void %s(GLOBAL const %s* RESTRICT x, GLOBAL const %s* RESTRICT k, GLOBAL %s* RESTRICT y) {
                     long idx = GID0;

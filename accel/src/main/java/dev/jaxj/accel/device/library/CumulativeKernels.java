@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelSource;
@@ -50,7 +51,7 @@ public final class CumulativeKernels {
         Fold f = Fold.of(p);
         DType d = in.dtype();
         Accumulator acc = Accumulator.of(f, d, true, fp64);
-        String t = KernelText.ctype(d), a = acc.type();
+        String t = Dialect.cType(d), a = acc.type();
         boolean fromIdentity = d == DType.F32;
         String first = p.reverse() ? (n - 1) * inner + "L" : "0L";
         long step = p.reverse() ? -inner : inner;

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelSource;
@@ -93,7 +94,7 @@ public final class DotGeneralKernels {
             case I32, U32, BOOL -> "u32_t";     // bool: operands become 0 or 1; the sum counts true products, as on the CPU
             case I64 -> "u64_t";
         };
-        String store = ct == DType.BOOL ? "(bool_t) (acc[i][j] != 0)" : "(" + KernelText.ctype(ct) + ") acc[i][j]";
+        String store = ct == DType.BOOL ? "(bool_t) (acc[i][j] != 0)" : "(" + Dialect.cType(ct) + ") acc[i][j]";
         String text = """
                 KERNEL void %1$s(GLOBAL const %2$s* RESTRICT a, GLOBAL const %3$s* RESTRICT b, GLOBAL %4$s* RESTRICT c) {
                     LOCAL ALIGN16 %5$s as[%8$d][%7$d + 4];
@@ -129,11 +130,11 @@ public final class DotGeneralKernels {
                 }
                 """;
         long nTiles = tiles(n, tl), mTiles = tiles(m, tl);
-        String lt = KernelText.ctype(lhs.dtype()), rt = KernelText.ctype(rhs.dtype());
+        String lt = Dialect.cType(lhs.dtype()), rt = Dialect.cType(rhs.dtype());
         String loadA = load("as", "ab", a, tl, lhs.dtype(), ct, acc, m, k), loadB = load("bs", "bp", b, tl, rhs.dtype(), ct, acc, n, k);
         String prefix = "dot_" + lhs.dtype() + "_" + rhs.dtype() + "_" + ct + "_" + tl.tile + (a.vector() ? "v" : "s") + (b.vector() ? "v" : "s");
         KernelSource kernel = KernelSource.named(prefix, name -> text.formatted(
-                name, lt, rt, KernelText.ctype(ct), acc, k, tl.tile, DEPTH, THREADS, tl.reg, a.batch(), b.batch(), loadA, loadB, m, n, store,
+                name, lt, rt, Dialect.cType(ct), acc, k, tl.tile, DEPTH, THREADS, tl.reg, a.batch(), b.batch(), loadA, loadB, m, n, store,
                 nTiles * mTiles, nTiles, mTiles, reads(ct, tl), lane(ct, "i", "ty"), lane(ct, "j", "tx")),
                 KernelText.usesF64(lhs.dtype(), rhs.dtype(), ct));
         // Tiles are numbered along one dimension, which allows far more work-groups than the others (CUDA: 65535).

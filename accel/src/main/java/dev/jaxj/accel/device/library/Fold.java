@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.*;
 
@@ -50,7 +51,7 @@ enum Fold {
         return switch (d) {
             case F32 -> wideF32 ? "double" : "float";
             case F64 -> "double";
-            case I32, U32 -> this == SUM || this == PROD ? "u32_t" : KernelText.ctype(d);
+            case I32, U32 -> this == SUM || this == PROD ? "u32_t" : Dialect.cType(d);
             case I64 -> this == SUM || this == PROD ? "u64_t" : "i64_t";
             case BOOL -> {
                 if (this == SUM || this == PROD) throw unsupported(d);

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelArg.In;
@@ -64,7 +65,7 @@ public final class GatherScatterKernels {
                     j -> "c" + batchOutAxes[dn.startIndicesBatchingDims().get(j)]));
             body.append("    at += (s").append(a).append(" + ").append(window).append(") * xs").append(a).append(";\n");
         }
-        String T = cType(t), I = cType(ix.dtype());
+        String T = Dialect.cType(t), I = Dialect.cType(ix.dtype());
         var kernel = KernelSource.named("gather_" + t.shortName() + "_" + ix.dtype().shortName() + "_" + p.mode().name().toLowerCase(), name -> """
                 KERNEL void %s(GLOBAL const %s* RESTRICT x, GLOBAL const %s* RESTRICT idx, GLOBAL %s* RESTRICT y, i64_t n%s%s%s, %s fill) {
                     i64_t i = GID0;
@@ -131,7 +132,7 @@ public final class GatherScatterKernels {
                     j -> "q" + dn.scatterIndicesBatchingDims().get(j)));
             body.append("    row[").append(a + 2).append("] = s").append(a).append(";\n");
         }
-        String I = cType(ix.dtype());
+        String I = Dialect.cType(ix.dtype());
         var kernel = KernelSource.named("scatter_windows_" + ix.dtype().shortName() + "_" + p.mode().name().toLowerCase(), name -> """
                 KERNEL void %s(GLOBAL const %s* RESTRICT idx, GLOBAL i64_t* RESTRICT w, i64_t nb%s%s%s) {
                     i64_t b = GID0;
@@ -149,7 +150,7 @@ public final class GatherScatterKernels {
     /** One work-item per operand element folds, in batch order, the updates whose window covers it. */
     private static Launch combineLaunch(ScatterFamily p, ShapedArray x, int rank, int[] window, int[] us, int batches) {
         DType t = x.dtype();
-        String T = cType(t);
+        String T = Dialect.cType(t);
         boolean replace = p instanceof Scatter;
         var test = new StringBuilder();
         for (int a = 0; a < rank; a++) {

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.ir.DType;
 
 import java.util.ArrayList;
@@ -13,18 +14,6 @@ import java.util.List;
 final class KernelText {
     private KernelText() {}
 
-    /** {@return the C type of elements of {@code d} on the device (the host layout)} */
-    static String ctype(DType d) {
-        return switch (d) {
-            case F32 -> "float";
-            case F64 -> "double";
-            case I32 -> "i32_t";
-            case I64 -> "i64_t";
-            case U32 -> "u32_t";
-            case BOOL -> "bool_t";
-        };
-    }
-
     /**
      * {@return the C expression converting {@code x} of dtype {@code from} to {@code to} as
      * the CPU backend's conversions do} Floats become integers by truncation, saturating, NaN
@@ -34,7 +23,7 @@ final class KernelText {
     static String convert(DType from, DType to, String x) {
         if (from == to) return x;
         if (to == DType.BOOL) return "((bool_t) ((" + x + ") != 0))";
-        if (!from.isFloating() || to.isFloating()) return "((" + ctype(to) + ") (" + x + "))";
+        if (!from.isFloating() || to.isFloating()) return "((" + Dialect.cType(to) + ") (" + x + "))";
         String v = "(" + x + ")";
         return switch (to) {
             case I32 -> "(" + v + " != " + v + " ? 0 : " + v + " <= -2147483648.0 ? (i32_t) (-2147483647 - 1) : "

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.ir.DType;
 import io.vavr.collection.Seq;
@@ -19,24 +20,12 @@ import java.util.function.IntFunction;
 final class KernelText2 {
     private KernelText2() {}
 
-    /** {@return the C type of a stored element of {@code t}, as the dialect preludes name it} */
-    static String cType(DType t) {
-        return switch (t) {
-            case F32 -> "float";
-            case F64 -> "double";
-            case I32 -> "i32_t";
-            case I64 -> "i64_t";
-            case U32 -> "u32_t";
-            case BOOL -> "bool_t";
-        };
-    }
-
     /**
      * {@return the C type of a by-value parameter carrying one element of {@code t}}: bool
      * travels as an {@code i32_t} since launches pass no byte-sized scalars.
      */
     static String scalarType(DType t) {
-        return t == DType.BOOL ? "i32_t" : cType(t);
+        return t == DType.BOOL ? "i32_t" : Dialect.cType(t);
     }
 
     /** {@return the argument that passes {@code value}'s bits as a {@link #scalarType} parameter} (u32 as its bits in an int) */

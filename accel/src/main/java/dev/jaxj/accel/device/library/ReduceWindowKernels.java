@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelSource;
@@ -50,7 +51,7 @@ public final class ReduceWindowKernels {
         Fold f = Fold.of(p);
         DType d = in.dtype();
         Accumulator acc = Accumulator.of(f, d, true, fp64);
-        String t = KernelText.ctype(d), at = acc.type();
+        String t = Dialect.cType(d), at = acc.type();
         var body = new StringBuilder();
         var indent = new StringBuilder("    ");
         for (int a = 0; a < dims.length; a++) {

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelSource;
@@ -57,7 +58,7 @@ public final class ReductionKernels {
         Fold f = Fold.of(p);
         DType d = in.dtype();
         Accumulator acc = Accumulator.of(f, d, f == Fold.SUM || f == Fold.PROD, fp64);
-        String a = acc.type(), t = KernelText.ctype(d);
+        String a = acc.type(), t = Dialect.cType(d);
         boolean f64 = KernelText.usesF64(d) || acc.usesF64();
         if (n < LONG) {
             KernelSource k = KernelSource.named("reduce_" + f.name().toLowerCase() + "_" + d, name -> """

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelArg.In;
@@ -79,7 +80,7 @@ public final class SortKernels {
      * work-group memory; {@code init} starts from the identity instead of reading {@code perm}.
      */
     private static KernelSource blockKernel(Seq<DType> keys) {
-        String params = each(keys.size(), t -> "GLOBAL const " + cType(keys.get(t)) + "* RESTRICT k" + t + ", ");
+        String params = each(keys.size(), t -> "GLOBAL const " + Dialect.cType(keys.get(t)) + "* RESTRICT k" + t + ", ");
         String prefix = "sort_block_" + keys.map(DType::shortName).mkString("_");
         return KernelSource.named(prefix.length() > 40 ? "sort_block" : prefix, name -> """
                 KERNEL void %s(%sGLOBAL i32_t* RESTRICT perm, i64_t n, i64_t P, i64_t inner, i64_t kFrom, i64_t kTo, i64_t init) {
@@ -113,7 +114,7 @@ public final class SortKernels {
 
     /** One compare-exchange step {@code (k, j)} of the bitonic network, on every lane's permutation. */
     private static KernelSource stepKernel(Seq<DType> keys) {
-        String params = each(keys.size(), t -> "GLOBAL const " + cType(keys.get(t)) + "* RESTRICT k" + t + ", ");
+        String params = each(keys.size(), t -> "GLOBAL const " + Dialect.cType(keys.get(t)) + "* RESTRICT k" + t + ", ");
         String prefix = "sort_step_" + keys.map(DType::shortName).mkString("_");
         return KernelSource.named(prefix.length() > 40 ? "sort_step" : prefix, name -> """
                 KERNEL void %s(%sGLOBAL i32_t* RESTRICT perm, i64_t total, i64_t n, i64_t P, i64_t inner, i64_t j, i64_t k) {
@@ -148,7 +149,7 @@ public final class SortKernels {
                 """);
         String indent = "        ";
         for (int t = 0; t < keys.size(); t++) {
-            String T = cType(keys.get(t));
+            String T = Dialect.cType(keys.get(t));
             sb.append(t == 0 ? indent : "").append("{\n")
               .append(indent).append("    ").append(T).append(" x = k").append(t).append("[base + lo * inner], y = k").append(t).append("[base + hi * inner];\n")
               .append(indent).append("    int cmp = ").append(compare(keys.get(t))).append(";\n")
@@ -172,8 +173,8 @@ public final class SortKernels {
 
     /** {@code y_t[e] = x_t[e + (perm[lane, c] - c) * inner]}: the element at lane position {@code c} comes from position {@code perm[lane, c]}. */
     private static KernelSource applyKernel(Seq<DType> all) {
-        String ins = each(all.size(), t -> "GLOBAL const " + cType(all.get(t)) + "* RESTRICT x" + t + ", ");
-        String outs = each(all.size(), t -> "GLOBAL " + cType(all.get(t)) + "* RESTRICT y" + t + ", ");
+        String ins = each(all.size(), t -> "GLOBAL const " + Dialect.cType(all.get(t)) + "* RESTRICT x" + t + ", ");
+        String outs = each(all.size(), t -> "GLOBAL " + Dialect.cType(all.get(t)) + "* RESTRICT y" + t + ", ");
         String moves = each(all.size(), t -> "    y" + t + "[e] = x" + t + "[src];\n");
         return KernelSource.named("sort_apply_" + all.size(), name -> """
                 KERNEL void %s(%sGLOBAL const i32_t* RESTRICT perm, %si64_t size, i64_t n, i64_t inner, i64_t P) {

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelArg.In;
@@ -73,7 +74,7 @@ public final class StructuralKernels {
 
     /** {@code y[i] = x[start + sum(c_d * st_d)]} for the row-major coordinates {@code c} of {@code i} in a box of {@code rank} axes. */
     private static KernelSource copyKernel(DType t, int rank) {
-        String T = cType(t);
+        String T = Dialect.cType(t);
         var sum = new StringBuilder();
         for (int d = rank - 1; d >= 1; d--) sum.append("    at += (r % dim").append(d).append(") * st").append(d).append("; r /= dim").append(d).append(";\n");
         if (rank > 0) sum.append("    at += r * st0;\n");
@@ -92,7 +93,7 @@ public final class StructuralKernels {
         ShapedArray x = in.head();
         int r = x.rank();
         DType t = x.dtype();
-        String T = cType(t);
+        String T = Dialect.cType(t);
         Seq<DType> idx = in.tail().map(ShapedArray::dtype);
         var body = new StringBuilder(coords("r", "c", "od", r)).append("    i64_t at = 0;\n");
         for (int d = 0; d < r; d++) body.append(clampedStart(d)).append("    at += (s").append(d).append(" + c").append(d).append(") * xs").append(d).append(";\n");
@@ -119,7 +120,7 @@ public final class StructuralKernels {
         ShapedArray x = in.get(0), u = in.get(1);
         int r = x.rank();
         DType t = x.dtype();
-        String T = cType(t);
+        String T = Dialect.cType(t);
         Seq<DType> idx = in.drop(2).map(ShapedArray::dtype);
         var body = new StringBuilder(coords("r", "c", "xd", r)).append("    i64_t at = 0;\n    int inside = 1;\n");
         for (int d = 0; d < r; d++) {
@@ -142,7 +143,7 @@ public final class StructuralKernels {
     }
 
     private static String indexParams(Seq<DType> idx) {
-        return each(idx.size(), d -> ", GLOBAL const " + cType(idx.get(d)) + "* RESTRICT i" + d);
+        return each(idx.size(), d -> ", GLOBAL const " + Dialect.cType(idx.get(d)) + "* RESTRICT i" + d);
     }
 
     /** {@code s<d>}: start scalar {@code i<d>} clamped to {@code [0, lim<d>]}; u32 widens unsigned, so huge starts clamp high. */

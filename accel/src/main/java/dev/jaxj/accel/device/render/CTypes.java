@@ -8,18 +8,6 @@ import dev.jaxj.ir.Lit;
 final class CTypes {
     private CTypes() {}
 
-    /** {@return the prelude's name of {@code d}'s element type} */
-    static String of(DType d) {
-        return switch (d) {
-            case F32 -> "float";
-            case F64 -> "double";
-            case I32 -> "i32_t";
-            case I64 -> "i64_t";
-            case U32 -> "u32_t";
-            case BOOL -> "bool_t";
-        };
-    }
-
     /**
      * {@return {@code lit} as a C expression of type {@code d}}, converted as the CPU's constant
      * tiles are ({@code HostData.filled}): integer literals wrap, other values convert with

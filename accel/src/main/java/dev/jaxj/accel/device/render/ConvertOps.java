@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.render;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.ir.DType;
 
 /**
@@ -14,12 +15,12 @@ final class ConvertOps {
     static String convert(DType from, DType to, String x, Helper.Set h) {
         if (from == to) return x;
         return switch (to) {
-            case F32, F64 -> "((" + CTypes.of(to) + ") " + x + ")";
+            case F32, F64 -> "((" + Dialect.cType(to) + ") " + x + ")";
             case BOOL -> "((bool_t) (" + x + " != 0))";
             case I32, U32, I64 -> switch (from) {
                 case F32, F64 -> h.use(ScalarHelpers.toInteger(from, to)) + "(" + x + ")";
                 // Through the unsigned type of the target's width, where C defines wrapping; u32 widens unsigned.
-                case I32, U32, I64, BOOL -> to == DType.I64 ? "((i64_t) " + x + ")" : "((" + CTypes.of(to) + ") (u32_t) " + x + ")";
+                case I32, U32, I64, BOOL -> to == DType.I64 ? "((i64_t) " + x + ")" : "((" + Dialect.cType(to) + ") (u32_t) " + x + ")";
             };
         };
     }
@@ -32,8 +33,8 @@ final class ConvertOps {
                 case F32, F64, I64, BOOL -> throw mismatch(from, to);
             };
             case I32, U32 -> switch (from) {
-                case F32 -> "((" + CTypes.of(to) + ") JX_U32_OF(" + x + "))";
-                case I32, U32 -> "((" + CTypes.of(to) + ") " + x + ")";
+                case F32 -> "((" + Dialect.cType(to) + ") JX_U32_OF(" + x + "))";
+                case I32, U32 -> "((" + Dialect.cType(to) + ") " + x + ")";
                 case F64, I64, BOOL -> throw mismatch(from, to);
             };
             case F64 -> switch (from) {

@@ -151,10 +151,10 @@ public final class LoopRenderer {
             String restrict = mayAlias ? "" : " RESTRICT";
             List<String> ps = new ArrayList<>();
             for (int i = 0; i < loop.inputs().size(); i++) {
-                ps.add("GLOBAL const " + CTypes.of(loop.inputs().get(i).aval().dtype()) + "*" + restrict + " in" + i);
+                ps.add("GLOBAL const " + Dialect.cType(loop.inputs().get(i).aval().dtype()) + "*" + restrict + " in" + i);
             }
             for (int s = 0; s < loop.stores().size(); s++) {
-                ps.add("GLOBAL " + CTypes.of(loop.stores().get(s).target().aval().dtype()) + "*" + restrict + " out" + s);
+                ps.add("GLOBAL " + Dialect.cType(loop.stores().get(s).target().aval().dtype()) + "*" + restrict + " out" + s);
             }
             return String.join(", ", ps);
         }
@@ -189,7 +189,7 @@ public final class LoopRenderer {
                     line(1, "}");
                     value = "jx_part[0]";
                 }
-                line(1, "const " + CTypes.of(r.aval().dtype()) + " v" + i + " = (" + CTypes.of(r.aval().dtype()) + ") " + value + ";");
+                line(1, "const " + Dialect.cType(r.aval().dtype()) + " v" + i + " = (" + Dialect.cType(r.aval().dtype()) + ") " + value + ";");
                 // The next reduction reuses the scratch only once every work-item has read this one.
                 if (group > 1) line(1, "BARRIER();");
                 for (int s = 0; s < loop.stores().size(); s++) {
@@ -210,7 +210,7 @@ public final class LoopRenderer {
             for (int i = 0; i < nodes.size(); i++) {
                 if (!live[i]) continue;
                 Node n = nodes.get(i);
-                String t = CTypes.of(n.aval().dtype());
+                String t = Dialect.cType(n.aval().dtype());
                 switch (n) {
                     case Node.Load l -> line(depth, "const " + t + " v" + i + " = in" + l.input() + "[" + offset(l.map(), g) + "];");
                     case Node.Iota io -> line(depth, "const " + t + " v" + i + " = (" + t + ") " + index(io.axis(), g) + ";");

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.render;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
@@ -30,7 +31,7 @@ final class Operators {
     static String apply(Primitive.Elementwise p, Seq<DType> in, Seq<String> args, Helper.Set h) {
         DType d = in.get(in.size() > 1 && p instanceof SelectN ? 1 : 0);
         String x = args.get(0), y = args.size() > 1 ? args.get(1) : null;
-        String t = CTypes.of(d);
+        String t = Dialect.cType(d);
         return switch (p) {
             case Neg _ -> switch (d) {
                 case F32, F64 -> "(-" + x + ")";
@@ -149,7 +150,7 @@ final class Operators {
             case I64 -> "64ull";
             case F32, F64, BOOL -> throw rejected(p, d);
         };
-        String u = d == DType.I64 ? "u64_t" : "u32_t", sg = d == DType.I64 ? "i64_t" : "i32_t", t = CTypes.of(d);
+        String u = d == DType.I64 ? "u64_t" : "u32_t", sg = d == DType.I64 ? "i64_t" : "i32_t", t = Dialect.cType(d);
         String inRange = "(" + u + ") " + s + " < " + w;
         return switch (p) {
             case ShiftLeft _ -> "(" + inRange + " ? (" + t + ") ((" + u + ") " + a + " << (" + u + ") " + s + ") : (" + t + ") 0)";
@@ -234,7 +235,7 @@ final class Operators {
 
     private static String bitwise(Primitive p, DType d, String op, String x, String y) {
         return switch (d) {
-            case BOOL, I32, I64, U32 -> "((" + CTypes.of(d) + ") (" + x + " " + op + " " + y + "))";
+            case BOOL, I32, I64, U32 -> "((" + Dialect.cType(d) + ") (" + x + " " + op + " " + y + "))";
             case F32, F64 -> throw rejected(p, d);
         };
     }

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.render;
 
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.ir.DType;
 
 /**
@@ -15,7 +16,7 @@ final class ScalarHelpers {
 
     /** {@code max} (or {@code min}) as {@link Math#max}: NaN propagates, -0 orders below +0; u32 unsigned. */
     static Helper extreme(DType d, boolean max) {
-        String t = CTypes.of(d), name = (max ? "jx_max_" : "jx_min_") + suffix(d);
+        String t = Dialect.cType(d), name = (max ? "jx_max_" : "jx_min_") + suffix(d);
         String body = switch (d) {
             case F32, F64 -> max
                     ? "if (isnan(a)) return a; if (isnan(b)) return b; if (a == b) return signbit(a) ? b : a; return a > b ? a : b;"
@@ -40,7 +41,7 @@ final class ScalarHelpers {
 
     /** Integer remainder with the dividend's sign; by zero gives the dividend, {@code MIN % -1} gives 0. */
     static Helper rem(DType d) {
-        String t = CTypes.of(d), name = "jx_rem_" + suffix(d);
+        String t = Dialect.cType(d), name = "jx_rem_" + suffix(d);
         String body = switch (d) {
             case I32, I64 -> "return b == 0 ? a : b == -1 ? (" + t + ") 0 : a % b;";
             case U32 -> "return b == 0 ? a : a % b;";
@@ -58,7 +59,7 @@ final class ScalarHelpers {
         String name = "jx_ipow_" + suffix(d);
         String code = switch (d) {
             case F32, F64 -> {
-                String t = CTypes.of(d), op = d == DType.F32 ? "F32" : "F64";
+                String t = Dialect.cType(d), op = d == DType.F32 ? "F32" : "F64";
                 yield "JX_FN " + t + " " + name + "(" + t + " x, i32_t y) {\n"
                         + "    " + t + " acc = 1;\n"
                         + "    for (i64_t n = y < 0 ? -(i64_t) y : (i64_t) y; n > 0; n >>= 1) {\n"
@@ -87,7 +88,7 @@ final class ScalarHelpers {
      */
     static Helper toInteger(DType from, DType to) {
         boolean f32 = from == DType.F32;
-        String t = CTypes.of(from), f = f32 ? "f" : "", name = "jx_" + suffix(from) + "_to_" + suffix(to);
+        String t = Dialect.cType(from), f = f32 ? "f" : "", name = "jx_" + suffix(from) + "_to_" + suffix(to);
         String code = switch (to) {
             case I32 -> "JX_FN i32_t " + name + "(" + t + " v) { return isnan(v) ? 0 : v <= -2147483648.0" + f + " ? (i32_t) 0x80000000u"
                     + " : v >= " + (f32 ? "2147483648.0f" : "2147483647.0") + " ? (i32_t) 0x7fffffff : (i32_t) v; }";
