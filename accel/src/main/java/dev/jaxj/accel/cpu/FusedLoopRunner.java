@@ -31,6 +31,10 @@ final class FusedLoopRunner {
 
     /** Evaluates {@code f} over {@code in} into {@code out} (one buffer per {@code f.outputs()}). */
     static void run(Step.FusedLoop f, Seq<HostData> in, Seq<HostData> out) {
+        if (isOneElementwiseOp(f)) {
+            copy(applyWhole((Node.Apply) f.nodes().last(), f, in), out.head());
+            return;
+        }
         if (f.reducedAxes() == 0) {
             int n = f.domain().size();
             Parallel.forRange(n, Math.max(TILE, Parallel.DEFAULT_GRAIN / Math.max(1, f.nodes().size())), (lo, hi) -> {
@@ -61,6 +65,42 @@ final class FusedLoopRunner {
                 }
             }
         });
+    }
+
+    /**
+     * Whether {@code f} is one elementwise primitive over whole inputs (what an eager operation
+     * the code generator does not cover compiles to): the primitive's kernel then runs over the
+     * whole arrays at once, which beats copying tiles out for it by about half.
+     */
+    private static boolean isOneElementwiseOp(Step.FusedLoop f) {
+        int last = f.nodes().size() - 1;
+        if (f.reducedAxes() != 0 || f.stores().size() != 1 || f.stores().head().node() != last) return false;
+        if (!(f.nodes().get(last) instanceof Node.Apply a)) return false;
+        for (int arg : a.args()) {
+            if (!(f.nodes().get(arg) instanceof Node.Load l && l.map().isDense(f.domain()))) return false;
+        }
+        return true;
+    }
+
+    /** The primitive of {@code a} over the whole inputs that its arguments load. */
+    private static HostData applyWhole(Node.Apply a, Step.FusedLoop f, Seq<HostData> in) {
+        Vector<HostData> operands = a.args().toVector().map(k -> in.get(((Node.Load) f.nodes().get(k)).input()));
+        return elementwise(a, operands, ShapedArray.of(a.aval().dtype(), f.domain().size()));
+    }
+
+    private static HostData elementwise(Node.Apply a, Vector<HostData> operands, ShapedArray out) {
+        return switch (a.prim()) {
+            case Unary u -> ElementwiseKernels.unary(u, operands.get(0), out);
+            case Binary b -> ElementwiseKernels.binary(b, operands.get(0), operands.get(1), out);
+            case SelectN _ -> ElementwiseKernels.selectN(operands.get(0), operands.tail(), out);
+            case Clamp _ -> ElementwiseKernels.clamp(operands.get(0), operands.get(1), operands.get(2), out);
+        };
+    }
+
+    private static void copy(HostData from, HostData to) {
+        Object src = from.array(), dst = to.array();
+        if (src == dst) return;
+        Parallel.forRange(to.size(), (lo, hi) -> System.arraycopy(src, lo, dst, lo, hi - lo));
     }
 
     private static double identity(Primitive.Reduction kind) {
@@ -312,13 +352,7 @@ final class FusedLoopRunner {
             }
             // The exact element kernels, on copies of the tile.
             Vector<HostData> operands = args.toVector().map(j -> slice(j, len));
-            ShapedArray outAval = ShapedArray.of(a.aval().dtype(), len);
-            HostData r = switch (a.prim()) {
-                case Unary u -> ElementwiseKernels.unary(u, operands.get(0), outAval);
-                case Binary b -> ElementwiseKernels.binary(b, operands.get(0), operands.get(1), outAval);
-                case SelectN _ -> ElementwiseKernels.selectN(operands.get(0), operands.tail(), outAval);
-                case Clamp _ -> ElementwiseKernels.clamp(operands.get(0), operands.get(1), operands.get(2), outAval);
-            };
+            HostData r = elementwise(a, operands, ShapedArray.of(a.aval().dtype(), len));
             arrays[i] = r.array();
             offsets[i] = 0;
         }

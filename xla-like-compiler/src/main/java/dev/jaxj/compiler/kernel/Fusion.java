@@ -254,13 +254,23 @@ public final class Fusion {
         int[] counter = {0};
         for (Object u : units) {
             steps.add(switch (u) {
-                case Group g -> loop(g, "fused_" + counter[0]++);
+                case Group g -> lone(g, jaxpr) ? call(jaxpr.eqns().get(g.eqns.get(0))) : loop(g, "fused_" + counter[0]++);
                 case CopyUnit c -> copy(c.eqn(), counter);
                 case Integer i -> call(jaxpr.eqns().get(i));
                 default -> throw new IllegalStateException("not a unit: " + u);
             });
         }
         return new KernelProgram(jaxpr, Vector.ofAll(Schedule.order(steps)));
+    }
+
+    /**
+     * Whether a group is one reduction of an array in memory: the library's reduction kernel
+     * splits long rows across threads and beats a one-node loop, so eager and jit both take it.
+     */
+    private boolean lone(Group g, Jaxpr jaxpr) {
+        if (g.eqns.size() != 1) return false;
+        Eqn e = jaxpr.eqns().get(g.eqns.get(0));
+        return e.prim() instanceof Reduction && e.in().head() instanceof Var v && !views.containsKey(v);
     }
 
     /** A lowered move whose result is materialized. */

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Compiles fused loops to JVM bytecode: one hidden class per loop, whose method C2 turns into
- * vector code with every node's value in a register. Covers f32 loops (booleans as lane masks)
- * whose loads walk each row contiguously or not at all, from any offset, and have no iotas or
+ * vector code with every node's value in a register. Covers f32 loops (booleans as lane masks
+ * in registers and {@code boolean[]} in memory) whose loads walk each row contiguously or not at all, from any offset, and have no iotas or
  * bounded loads; {@link #compile} says none otherwise,
  * and the caller interprets the loop instead.
  *
@@ -66,7 +66,11 @@ public final class JvmLoops {
             Node node = f.nodes().get(i);
             DType dtype = node.aval().dtype();
             switch (node) {
-                case Node.Load _, Node.Constant _ -> {
+                // Booleans live in memory as boolean[] and in registers as lane masks.
+                case Node.Load _ -> {
+                    if (dtype != DType.F32 && dtype != DType.BOOL) return Option.none();
+                }
+                case Node.Constant _ -> {
                     if (dtype != DType.F32) return Option.none();
                 }
                 // The interpreter runs these, and the CPU's copy engine the copy loops they make.
@@ -85,7 +89,9 @@ public final class JvmLoops {
             }
             kinds[i] = Kind.of(dtype).get();
         }
-        for (Step.Store s : f.stores()) if (kinds[s.node()] != Kind.F32) return Option.none();
+        for (Step.Store s : f.stores()) {
+            if (kinds[s.node()] == Kind.MASK && f.nodes().get(s.node()) instanceof Node.Reduce) return Option.none();
+        }
         return LoopLayout.of(f).flatMap(layout -> define(f, layout, kinds, opcodes));
     }
 

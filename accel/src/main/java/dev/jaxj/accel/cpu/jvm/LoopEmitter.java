@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_boolean;
 import static java.lang.constant.ConstantDescs.CD_double;
 import static java.lang.constant.ConstantDescs.CD_float;
 import static java.lang.constant.ConstantDescs.CD_int;
@@ -50,6 +51,7 @@ final class LoopEmitter {
     private static final ClassDesc VEC = ClassDesc.of("jdk.incubator.vector.FloatVector");
     private static final ClassDesc MASK = ClassDesc.of("jdk.incubator.vector.VectorMask");
     private static final ClassDesc FLOATS = CD_float.arrayType();
+    private static final ClassDesc BOOLEANS = CD_boolean.arrayType();
     private static final ClassDesc MATH = ClassDesc.of("java.lang.Math");
     private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, CD_Object.arrayType(), CD_Object.arrayType(), CD_int, CD_int);
 
@@ -107,10 +109,10 @@ final class LoopEmitter {
         cb = c;
         for (int i = 0; i < f.nodes().size(); i++) {
             if (f.nodes().get(i) instanceof Node.Load l && !arrayOf.containsKey(l.input())) {
-                arrayOf.put(l.input(), arrayFrom(1, l.input()));
+                arrayOf.put(l.input(), arrayFrom(1, l.input(), kinds[i]));
             }
         }
-        for (int s = 0; s < f.stores().size(); s++) outputOf.put(s, arrayFrom(2, s));
+        for (int s = 0; s < f.stores().size(); s++) outputOf.put(s, arrayFrom(2, s, kinds[f.stores().get(s).node()]));
         for (int i = 0; i < f.nodes().size(); i++) {
             if (f.nodes().get(i) instanceof Node.Constant k) {
                 cb.loadConstant((float) k.value().doubleValue());
@@ -137,11 +139,18 @@ final class LoopEmitter {
         cb.return_();
     }
 
-    /** {@code (float[]) args[index]} into a new local */
-    private int arrayFrom(int argsSlot, int index) {
+    /** {@code (float[]) args[index]}, or {@code (boolean[])} for masks, into a new local */
+    private int arrayFrom(int argsSlot, int index, Kind kind) {
         int slot = cb.allocateLocal(TypeKind.REFERENCE);
-        cb.aload(argsSlot).loadConstant(index).aaload().checkcast(FLOATS).astore(slot);
+        cb.aload(argsSlot).loadConstant(index).aaload().checkcast(array(kind)).astore(slot);
         return slot;
+    }
+
+    private static ClassDesc array(Kind k) {
+        return switch (k) {
+            case F32 -> FLOATS;
+            case MASK -> BOOLEANS;
+        };
     }
 
     /** Row length, output base and every load's offset for the current row. */
@@ -180,8 +189,9 @@ final class LoopEmitter {
         for (var e : offsetOf.entrySet()) {
             Node.Load l = (Node.Load) f.nodes().get(e.getKey());
             if (layout.innerStride()[e.getKey()] == 0) {
+                Kind k = kinds[e.getKey()];
                 cb.aload(arrayOf.get(l.input())).iload(e.getValue());
-                rowValue.put(e.getKey(), call("broadcastElement", VEC, FLOATS, CD_int));
+                rowValue.put(e.getKey(), call(k == Kind.MASK ? "broadcastMask" : "broadcastElement", desc(k), array(k), CD_int));
             }
         }
     }
@@ -277,11 +287,11 @@ final class LoopEmitter {
         for (int r : reduces) folded.put(r, value(((Node.Reduce) f.nodes().get(r)).arg(), p, j, mask, value));
         for (var e : stored.entrySet()) {
             cb.aload(e.getValue()).aload(outputOf.get(e.getKey())).iload(rowBase).iload(j).iadd();
-            store(mask);
+            store(mask, kinds[f.stores().get(e.getKey()).node()]);
         }
         for (var e : kept.entrySet()) {
             cb.aload(e.getValue()).aload(carryOf.get(e.getKey())).iload(j);
-            store(mask);
+            store(mask, Kind.F32);
         }
         for (var e : folded.entrySet()) {
             int r = e.getKey();
@@ -296,11 +306,12 @@ final class LoopEmitter {
         }
     }
 
-    private void store(int mask) {
+    private void store(int mask, Kind kind) {
+        String method = kind == Kind.MASK ? "storeMask" : "store";
         if (mask < 0) {
-            cb.invokestatic(OPS, "store", MethodTypeDesc.of(CD_void, VEC, FLOATS, CD_int));
+            cb.invokestatic(OPS, method, MethodTypeDesc.of(CD_void, desc(kind), array(kind), CD_int));
         } else {
-            cb.aload(mask).invokestatic(OPS, "store", MethodTypeDesc.of(CD_void, VEC, FLOATS, CD_int, MASK));
+            cb.aload(mask).invokestatic(OPS, method, MethodTypeDesc.of(CD_void, desc(kind), array(kind), CD_int, MASK));
         }
     }
 
@@ -333,12 +344,12 @@ final class LoopEmitter {
     private int emitValue(int i, int p, int j, int mask, Map<Integer, Integer> value) {
         if (carriedFromEarlierPass(i, p)) {
             cb.aload(carryOf.get(i)).iload(j);
-            return load(mask);
+            return load(mask, Kind.F32);
         }
         return switch (f.nodes().get(i)) {
             case Node.Load l -> {
                 cb.aload(arrayOf.get(l.input())).iload(offsetOf.get(i)).iload(j).iadd();
-                yield load(mask);
+                yield load(mask, kinds[i]);
             }
             case Node.Apply a -> apply(i, a, value);
             case Node.Constant _, Node.Reduce _ -> throw new IllegalStateException("node " + i + " has no value in pass " + p);
@@ -346,10 +357,11 @@ final class LoopEmitter {
         };
     }
 
-    private int load(int mask) {
-        if (mask < 0) return call("load", VEC, FLOATS, CD_int);
+    private int load(int mask, Kind kind) {
+        String method = kind == Kind.MASK ? "loadMask" : "load";
+        if (mask < 0) return call(method, desc(kind), array(kind), CD_int);
         cb.aload(mask);
-        return call("load", VEC, FLOATS, CD_int, MASK);
+        return call(method, desc(kind), array(kind), CD_int, MASK);
     }
 
     private int apply(int i, Node.Apply a, Map<Integer, Integer> value) {

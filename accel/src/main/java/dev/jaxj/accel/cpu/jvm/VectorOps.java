@@ -56,6 +56,24 @@ public final class VectorOps {
         System.arraycopy(lanes, 0, a, i, m.trueCount());
     }
 
+    /** The booleans {@code a[i…]} as a lane mask. */
+    public static VectorMask<Float> loadMask(boolean[] a, int i) { return VectorMask.fromArray(S, a, i); }
+
+    /** The booleans of the lanes of {@code m} (a prefix of the vector) from {@code a[i…]}; the other lanes are unset. */
+    public static VectorMask<Float> loadMask(boolean[] a, int i, VectorMask<Float> m) {
+        if (i + S.length() <= a.length) return VectorMask.fromArray(S, a, i).and(m);
+        return VectorMask.fromArray(S, java.util.Arrays.copyOfRange(a, i, i + S.length()), 0).and(m);
+    }
+
+    public static VectorMask<Float> broadcastMask(boolean[] a, int i) { return S.maskAll(a[i]); }
+
+    public static void storeMask(VectorMask<Float> v, boolean[] a, int i) { v.intoArray(a, i); }
+
+    /** Stores the lanes of {@code m}, a prefix of the vector. */
+    public static void storeMask(VectorMask<Float> v, boolean[] a, int i, VectorMask<Float> m) {
+        System.arraycopy(v.toArray(), 0, a, i, m.trueCount());
+    }
+
     /** {@return the lanes {@code i + k < n}}: the tail of a row */
     public static VectorMask<Float> tail(int i, int n) { return S.indexInRange(i, n); }
 

@@ -115,12 +115,13 @@ class JvmLoopsTest {
     @Test
     void shouldPropagateNaNThroughAMaxReduction() {
         ShapedArray x = ShapedArray.of(DType.F32, 2, 40);
-        Jaxpr j = Jaxpr.build(Vector.of(x), b -> b.add(new ReduceMax(Vector.of(1)), b.in(0)));
+        // max(-x): a lone reduction of an input is a library call, so the loop negates first
+        Jaxpr j = Jaxpr.build(Vector.of(x), b -> b.add(new ReduceMax(Vector.of(1)), b.add(new Neg(), b.in(0)).head()));
         float[] xs = normal(80);
         xs[45] = Float.NaN;
         float[] m = generated(loopOf(j), xs).head();
         double first = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < 40; k++) first = Math.max(first, xs[k]);
+        for (int k = 0; k < 40; k++) first = Math.max(first, -xs[k]);
         assertEquals((float) first, m[0]);
         assertTrue(Float.isNaN(m[1]), "a NaN in row 1 gives NaN, got " + m[1]);
     }
@@ -201,6 +202,47 @@ class JvmLoopsTest {
                         new Node.Apply(new Neg(), Vector.of(1), m)),
                 Vector.of(new Step.Store(2, new Var(1, m))));
         assertTrue(JvmLoops.compile(bounded).isEmpty(), "a bounded load");
+    }
+
+    /** Runs the generated code of {@code f} on storage arrays ({@code float[]} or {@code boolean[]}); one output per store. */
+    private static Object[] generatedArrays(Step.FusedLoop f, Object... inputs) {
+        JvmLoops.CompiledLoop code = JvmLoops.compile(f).getOrElseThrow(() -> new AssertionError("not generated: " + f));
+        Object[] out = f.outputs().map(v -> HostData.allocate(v.aval().dtype(), v.aval().size()).array()).toJavaArray();
+        code.run(inputs, out);
+        return out;
+    }
+
+    @Test
+    void shouldStoreComparisonsAsBooleansAndSelectWithLoadedOnes() {
+        // m = a > b in one loop, then select_n(m, a, b) = min(a, b) in another, across chunks and a tail
+        int n = LoopLayout.CHUNK * 2 + 37;
+        ShapedArray v = ShapedArray.of(DType.F32, n), bools = ShapedArray.of(DType.BOOL, n);
+        float[] a = normal(n), bb = normal(n);
+        a[5] = bb[5];   // a tie: not greater
+        boolean[] m = (boolean[]) generatedArrays(loopOf(Jaxpr.build(Vector.of(v, v), b -> b.add(new Gt(), b.in(0), b.in(1)))), a, bb)[0];
+        for (int i = 0; i < n; i++) assertEquals(a[i] > bb[i], m[i], "m[" + i + "]");
+        float[] y = (float[]) generatedArrays(loopOf(Jaxpr.build(Vector.of(bools, v, v), b -> b.add(new SelectN(), b.in(0), b.in(1), b.in(2)))), m, a, bb)[0];
+        for (int i = 0; i < n; i++) assertEquals(Math.min(a[i], bb[i]), y[i], "y[" + i + "]");
+    }
+
+    @Test
+    void shouldBroadcastBooleansAlongAndAcrossRows() {
+        // select_n(p[i] & q[j], x, -x) over [5, 19]: p is constant along each row, q walks it
+        ShapedArray x = ShapedArray.of(DType.F32, 5, 19);
+        Jaxpr j = Jaxpr.build(Vector.of(ShapedArray.of(DType.BOOL, 5), ShapedArray.of(DType.BOOL, 19), x), b -> {
+            Var p = b.add(new BroadcastInDim(Shape.of(5, 19), Vector.of(0)), b.in(0)).head();
+            Var q = b.add(new BroadcastInDim(Shape.of(5, 19), Vector.of(1)), b.in(1)).head();
+            Var both = b.add(new And(), p, q).head();
+            return b.add(new SelectN(), both, b.in(2), b.add(new Neg(), b.in(2)).head());
+        });
+        boolean[] p = {true, false, true, true, false};
+        boolean[] q = new boolean[19];
+        for (int k = 0; k < 19; k++) q[k] = k % 3 != 1;
+        float[] xs = normal(95);
+        float[] y = (float[]) generatedArrays(loopOf(j), p, q, xs)[0];
+        for (int r = 0; r < 5; r++) {
+            for (int c = 0; c < 19; c++) assertEquals(p[r] && q[c] ? -xs[r * 19 + c] : xs[r * 19 + c], y[r * 19 + c], "y[" + r + "," + c + "]");
+        }
     }
 
     @Test
