@@ -75,11 +75,21 @@ final class FusedLoopRunner {
     private static boolean isOneElementwiseOp(Step.FusedLoop f) {
         int last = f.nodes().size() - 1;
         if (f.reducedAxes() != 0 || f.stores().size() != 1 || f.stores().head().node() != last) return false;
-        if (!(f.nodes().get(last) instanceof Node.Apply a)) return false;
+        if (!(f.nodes().get(last) instanceof Node.Apply a) || hasTileOp(a, f)) return false;
         for (int arg : a.args()) {
             if (!(f.nodes().get(arg) instanceof Node.Load l && l.map().isDense(f.domain()))) return false;
         }
         return true;
+    }
+
+    /** Whether tiles compute {@code a} with the f32 vector operations that generated loops use (so jit and the interpreter agree). */
+    private static boolean hasTileOp(Node.Apply a, Step.FusedLoop f) {
+        if (a.aval().dtype() != DType.F32 || a.args().exists(k -> f.nodes().get(k).aval().dtype() != DType.F32)) return false;
+        return switch (a.args().size()) {
+            case 1 -> TileOps.unaryOp(a.prim()) != null;
+            case 2 -> TileOps.binaryOp(a.prim()) != null;
+            default -> false;
+        };
     }
 
     /** The primitive of {@code a} over the whole inputs that its arguments load. */
