@@ -38,7 +38,9 @@ class CharTransformerTest {
         Array changed = ids.at(0, 5).set(9);
         Array a = model.apply(v, ids, Context.eval()).value(), b = model.apply(v, changed, Context.eval()).value();
         // Changing character 5 leaves the logits at positions 0..4 unchanged, and changes position 5.
-        assertArrayEquals(a.get(0, Index.slice(0, 5)).toFloatArray(), b.get(0, Index.slice(0, 5)).toFloatArray());
+        // Unchanged up to 1e-6: generated loops compute exp with the JDK's vector math, whose result may
+        // differ by an ulp once C2 has compiled a loop between the two calls (seen: 1.3e-7 at 0.17).
+        assertArrayEquals(a.get(0, Index.slice(0, 5)).toFloatArray(), b.get(0, Index.slice(0, 5)).toFloatArray(), 1e-6f);
         assertTrue(a.get(0, 5).sub(b.get(0, 5)).abs().max().doubleValue() > 1e-4);
         assertEquals(DType.F32, a.dtype());
     }
