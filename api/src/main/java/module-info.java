@@ -5,8 +5,11 @@
  */
 module dev.jaxj.api {
     requires transitive dev.jaxj.transforms;
-    // Plots of training runs are drawn with Java2D and written with ImageIO.
+    // Safetensors headers are read and written with Jackson's streaming parser and generator.
+    requires tools.jackson.core;
+    // Plots of training runs are drawn with JFreeChart (on Java2D) and written as PNG.
     requires java.desktop;
+    requires org.jfree.jfreechart;
     exports dev.jaxj;
     exports dev.jaxj.nn;
     exports dev.jaxj.random;

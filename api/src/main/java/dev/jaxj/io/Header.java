@@ -7,6 +7,7 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -74,54 +75,32 @@ record Header(Seq<Entry> entries, Map<String, String> metadata) {
 
     /** {@return the header as written: compact UTF-8 JSON padded with spaces to a multiple of 8 bytes} */
     byte[] encode() {
-        var sb = new StringBuilder("{");
-        if (!metadata.isEmpty()) {
-            quote(sb, METADATA_KEY).append(":{");
-            var sortedKeys = metadata.keySet().toSortedSet(NAME_ORDER);
-            boolean first = true;
-            for (String k : sortedKeys) {
-                if (!first) sb.append(',');
-                first = false;
-                quote(sb, k).append(':');
-                quote(sb, metadata.get(k).get());
+        var out = new ByteArrayOutputStream();
+        try (var g = Json.generator(out)) {
+            g.writeStartObject();
+            if (!metadata.isEmpty()) {
+                g.writeName(METADATA_KEY);
+                g.writeStartObject();
+                for (String k : metadata.keySet().toSortedSet(NAME_ORDER)) g.writeStringProperty(k, metadata.get(k).get());
+                g.writeEndObject();
             }
-            sb.append('}');
+            for (Entry e : entries) {
+                g.writeName(e.name());
+                g.writeStartObject();
+                g.writeStringProperty("dtype", DTypeCodes.name(e.dtype()));
+                g.writeName("shape");
+                int[] dims = e.shape().toArray();
+                g.writeArray(dims, 0, dims.length);
+                g.writeName("data_offsets");
+                g.writeArray(new long[] {e.begin(), e.end()}, 0, 2);
+                g.writeEndObject();
+            }
+            g.writeEndObject();
         }
-        for (Entry e : entries) {
-            if (sb.length() > 1) sb.append(',');
-            quote(sb, e.name()).append(":{\"dtype\":");
-            quote(sb, DTypeCodes.name(e.dtype())).append(",\"shape\":[");
-            int[] dims = e.shape().toArray();
-            for (int i = 0; i < dims.length; i++) sb.append(i > 0 ? "," : "").append(dims[i]);
-            sb.append("],\"data_offsets\":[").append(e.begin()).append(',').append(e.end()).append("]}");
-        }
-        sb.append('}');
-        byte[] json = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] json = out.toByteArray();
         byte[] padded = Arrays.copyOf(json, (json.length + 7) / 8 * 8);
         Arrays.fill(padded, json.length, padded.length, (byte) ' ');
         return padded;
-    }
-
-    /** Appends {@code s} as a JSON string, escaped as serde_json escapes (non-ASCII kept as UTF-8). */
-    private static StringBuilder quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.append('"');
     }
 
     /** {@return an empty metadata map in the order the writer uses} */

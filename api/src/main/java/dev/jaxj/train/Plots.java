@@ -2,18 +2,42 @@ package dev.jaxj.train;
 
 import dev.jaxj.Jnp;
 import dev.jaxj.array.Array;
+import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
+import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Charts of training as PNG files, drawn with Java2D (headless; no display needed): the loss
- * and accuracy of each epoch, and the decision regions of a classifier of 2-d inputs.
+ * Charts of training as PNG files, drawn with JFreeChart (headless; no display needed): the
+ * loss and accuracy of each epoch, and the decision regions of a classifier of 2-d inputs.
  * {@snippet :
  * Plots.history(fit.history(), Path.of("target/iris-loss.png"));
  * Plots.decisionRegions(x -> trainer.predict(fit.state(), x), features, labels, Path.of("target/iris-regions.png"),
@@ -21,51 +45,73 @@ import static java.util.Objects.requireNonNull;
  * }
  */
 public final class Plots {
-    private static final int GRID = 200;
+    static {
+        // Rendering to an image needs no display; without this, AWT may look for one.
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    }
+
+    /** The cells per side of the grid the classifier is evaluated on. */
+    static final int GRID = 200;
+
+    /** Matplotlib's "tab10" colours, which most readers know from Python plots. */
+    static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+            new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+
+    /** The strength of a region's colour over white, light enough for the points to stand out. */
+    private static final double REGION_ALPHA = 0.3;
+
+    /** Whether this JDK can draw text: one without any font file cannot, and the charts are still worth writing. */
+    private static final boolean TEXT = canDrawText();
 
     private Plots() {}
 
     /**
      * Writes the {@code loss} (and {@code val_loss}) per epoch, and beside it {@code accuracy}
-     * (and {@code val_accuracy}) when they were recorded.
+     * (and {@code val_accuracy}) when they were recorded: 560×420 pixels, or 1000×420 with
+     * accuracy.
      *
      * @return {@code png}
      * @throws java.io.UncheckedIOException when the file cannot be written
      */
     public static Path history(History history, Path png) {
+        requireNonNull(history, "history is null");
         requireNonNull(png, "png is null");
         boolean acc = history.has("accuracy");
-        var canvas = new Canvas(acc ? 1000 : 560, 420);
-        curves(canvas, history, "loss", 70, "Loss", true);
-        if (acc) curves(canvas, history, "accuracy", 570, "Accuracy", false);
-        return canvas.write(png);
+        var charts = acc
+                ? Vector.of(curves(history, "loss", "Loss", TEXT), curves(history, "accuracy", "Accuracy", TEXT))
+                : Vector.of(curves(history, "loss", "Loss", TEXT));
+        return write(charts, acc ? 1000 : 560, 420, png);
     }
 
-    private static void curves(Canvas canvas, History history, String name, int left, String title, boolean legendAtTop) {
-        var train = history.get(name);
-        var val = history.has("val_" + name) ? history.get("val_" + name) : null;
-        int n = train.size();
-        double lo = train.min().get(), hi = train.max().get();
-        if (val != null) {
-            lo = Math.min(lo, val.min().get());
-            hi = Math.max(hi, val.max().get());
+    /** {@return the chart of {@code name} and {@code val_name} per epoch, with a legend naming train and validation} */
+    static JFreeChart curves(History history, String name, String title, boolean text) {
+        var data = new XYSeriesCollection();
+        data.addSeries(series("train", history.get(name)));
+        if (history.has("val_" + name)) data.addSeries(series("validation", history.get("val_" + name)));
+        var epochs = new NumberAxis(text ? "epoch" : null);
+        epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        epochs.setAutoRangeIncludesZero(false);
+        var values = new NumberAxis(text ? name : null);
+        values.setAutoRangeIncludesZero(false);
+        // Markers show single epochs while there are few enough to tell apart.
+        var lines = new XYLineAndShapeRenderer(true, history.get(name).size() < 40);
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            lines.setSeriesPaint(s, PALETTE[s]);
+            lines.setSeriesStroke(s, new BasicStroke(2f));
+            lines.setSeriesShape(s, new Ellipse2D.Double(-3, -3, 6, 6));
         }
-        double pad = Math.max(hi - lo, 1e-3) * 0.08;
-        var p = canvas.panel(left, 40, 400, 320, 1, Math.max(n, 2), lo - pad, hi + pad);
-        p.axes(title, "epoch", name, true);
-        double[] epochs = new double[n];
-        for (int i = 0; i < n; i++) epochs[i] = i + 1;
-        p.line(epochs, train.toJavaStream().mapToDouble(Double::doubleValue).toArray(), Canvas.PALETTE[0], n < 40);
-        if (val != null) {
-            p.line(epochs, val.toJavaStream().mapToDouble(Double::doubleValue).toArray(), Canvas.PALETTE[1], n < 40);
-            // Losses fall and accuracies rise, so the legend goes where the curves are not.
-            p.legend(new String[] {"train", "validation"}, new Color[] {Canvas.PALETTE[0], Canvas.PALETTE[1]}, legendAtTop ? 0 : 1);
-        }
+        return chart(new XYPlot(data, epochs, values, lines), title, text);
+    }
+
+    private static XYSeries series(String key, Seq<Double> values) {
+        var s = new XYSeries(key, false, true);
+        for (int i = 0; i < values.size(); i++) s.add(i + 1, values.get(i));
+        return s;
     }
 
     /**
      * Writes the classes {@code classify} gives over the plane around {@code x}, shaded, with
-     * the examples on top coloured by their label.
+     * the examples on top coloured by their label; 640×560 pixels.
      *
      * @param classify   maps points {@code f32[m, 2]} to logits {@code [m, k]} or to class indices {@code [m]}
      * @param x          the examples, {@code [n, 2]}
@@ -78,62 +124,149 @@ public final class Plots {
      */
     public static Path decisionRegions(UnaryOperator<Array> classify, Array x, Array labels, Path png,
                                        String xLabel, String yLabel, String... classNames) {
+        requireNonNull(classify, "classify is null");
+        requireNonNull(png, "png is null");
         if (x.ndim() != 2 || x.shape().dim(1) != 2)
             throw new ShapeError("decision_regions", "needs 2-d inputs [n, 2], got " + x.aval());
         if (labels.ndim() != 1 || labels.shape().dim(0) != x.shape().dim(0))
             throw new ShapeError("decision_regions", "needs one label per example, got inputs " + x.aval() + " and labels " + labels.aval());
         double[] xy = x.astype(DType.F64).toDoubleArray();
-        int[] cls = labels.astype(DType.I32).toIntArray();
         double[] box = bounds(xy);
-        // The grid's cell centres, classified in one call.
+        // The grid's cell centres, row by row from the bottom, classified in one call.
         float[] grid = new float[GRID * GRID * 2];
         for (int j = 0; j < GRID; j++)
             for (int i = 0; i < GRID; i++) {
-                grid[2 * (j * GRID + i)] = (float) (box[0] + (i + 0.5) * (box[1] - box[0]) / GRID);
-                grid[2 * (j * GRID + i) + 1] = (float) (box[2] + (j + 0.5) * (box[3] - box[2]) / GRID);
+                grid[2 * (j * GRID + i)] = (float) centre(box[0], box[1], i);
+                grid[2 * (j * GRID + i) + 1] = (float) centre(box[2], box[3], j);
             }
         Array out = classify.apply(Jnp.array(grid, DType.F32, GRID * GRID, 2));
         int[] region = (out.ndim() == 2 ? out.argmax(-1) : out).astype(DType.I32).toIntArray();
+        var chart = regions(box, region, xy, labels.astype(DType.I32).toIntArray(), xLabel, yLabel, classNames, TEXT);
+        return write(Vector.of(chart), 640, 560, png);
+    }
 
-        var canvas = new Canvas(640, 560);
-        var p = canvas.panel(80, 40, 520, 440, box[0], box[1], box[2], box[3]);
-        double cw = (box[1] - box[0]) / GRID, ch = (box[3] - box[2]) / GRID;
+    /**
+     * {@return the decision-region chart}: one plot whose first dataset is the grid of classes,
+     * drawn as blocks, and whose second is the examples, one series per class, drawn on top
+     */
+    static JFreeChart regions(double[] box, int[] region, double[] xy, int[] cls, String xLabel, String yLabel,
+                              String[] classNames, boolean text) {
+        double[][] cells = new double[3][GRID * GRID];
+        int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
         for (int j = 0; j < GRID; j++)
-            for (int i = 0; i < GRID; i++)
-                p.cell(box[0] + i * cw, box[0] + (i + 1) * cw, box[2] + j * ch, box[2] + (j + 1) * ch,
-                        Canvas.light(color(region[j * GRID + i]), 0.3));
-        p.axes("Decision regions", xLabel, yLabel, false);
-        for (int k = 0; k < cls.length; k++) p.point(xy[2 * k], xy[2 * k + 1], color(cls[k]));
-        if (classNames.length > 0) {
-            Color[] colors = new Color[classNames.length];
-            for (int c = 0; c < colors.length; c++) colors[c] = color(c);
-            p.legend(classNames, colors, emptiestCorner(p, p.legendSize(classNames), xy));
+            for (int i = 0; i < GRID; i++) {
+                int k = j * GRID + i;
+                cells[0][k] = centre(box[0], box[1], i);
+                cells[1][k] = centre(box[2], box[3], j);
+                cells[2][k] = region[k];
+                lo = Math.min(lo, region[k]);
+                hi = Math.max(hi, region[k]);
+            }
+        var grid = new DefaultXYZDataset();
+        grid.addSeries("regions", cells);
+        var shades = new LookupPaintScale(lo, hi + 1, Color.WHITE);
+        for (int c = lo; c <= hi; c++) shades.add(c, regionColor(c));
+        var blocks = new XYBlockRenderer();
+        blocks.setPaintScale(shades);
+        blocks.setBlockWidth((box[1] - box[0]) / GRID);
+        blocks.setBlockHeight((box[3] - box[2]) / GRID);
+        blocks.setDefaultSeriesVisibleInLegend(false);
+
+        var xAxis = new NumberAxis(text ? xLabel : null);
+        xAxis.setRange(box[0], box[1]);
+        var yAxis = new NumberAxis(text ? yLabel : null);
+        yAxis.setRange(box[2], box[3]);
+        var plot = new XYPlot(grid, xAxis, yAxis, blocks);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+
+        // One series per class, named ones first so that the legend lists them in order.
+        int classes = Math.max(classNames.length, cls.length == 0 ? 0 : Arrays.stream(cls).max().getAsInt() + 1);
+        var points = new XYSeriesCollection();
+        var dots = new XYLineAndShapeRenderer(false, true);
+        dots.setUseFillPaint(true);
+        dots.setDrawOutlines(true);
+        dots.setUseOutlinePaint(true);
+        dots.setDefaultOutlinePaint(Color.DARK_GRAY);
+        dots.setDefaultOutlineStroke(new BasicStroke(0.8f));
+        for (int c = 0; c < classes; c++) {
+            var s = new XYSeries(c < classNames.length ? classNames[c] + uniqueSuffix(classNames, c) : "class " + c, false, true);
+            for (int k = 0; k < cls.length; k++) if (cls[k] == c) s.add(xy[2 * k], xy[2 * k + 1]);
+            points.addSeries(s);
+            dots.setSeriesPaint(c, pointColor(c));
+            dots.setSeriesFillPaint(c, pointColor(c));
+            dots.setSeriesShape(c, new Ellipse2D.Double(-4, -4, 8, 8));
         }
-        return canvas.write(png);
+        // Labels outside 0..classes-1 (negative ones) still show, in the colour of their class.
+        var others = new XYSeries("other", false, true);
+        for (int k = 0; k < cls.length; k++) if (cls[k] < 0) others.add(xy[2 * k], xy[2 * k + 1]);
+        if (!others.isEmpty()) {
+            points.addSeries(others);
+            dots.setSeriesPaint(classes, Color.BLACK);
+            dots.setSeriesFillPaint(classes, Color.BLACK);
+        }
+        plot.setDataset(1, points);
+        plot.setRenderer(1, dots);
+        // Blocks first, points over them.
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        return chart(plot, "Decision regions", text);
     }
 
-    /** {@return the corner (as {@code Canvas.Panel.legend} numbers them) whose legend-sized box covers the fewest points} */
-    private static int emptiestCorner(Canvas.Panel p, int[] size, double[] xy) {
-        int best = 0, fewest = Integer.MAX_VALUE;
-        for (int corner = 0; corner < 4; corner++) {
-            double l = corner < 2 ? p.left + p.width - size[0] - 8 : p.left + 8, t = corner % 2 == 0 ? p.top + 8 : p.top + p.height - size[1] - 8;
-            int n = 0;
-            for (int k = 0; k < xy.length; k += 2) {
-                double px = p.px(xy[k]), py = p.py(xy[k + 1]);
-                if (px >= l - 6 && px <= l + size[0] + 6 && py >= t - 6 && py <= t + size[1] + 6) n++;
-            }
-            if (n < fewest) {
-                fewest = n;
-                best = corner;
-            }
-        }
-        return best;
+    /** {@return a space and the class index when an earlier class has the same name, for the legend's unique keys} */
+    private static String uniqueSuffix(String[] names, int c) {
+        for (int d = 0; d < c; d++) if (names[d].equals(names[c])) return " (" + c + ")";
+        return "";
     }
 
-    private static Color color(int c) { return Canvas.PALETTE[Math.floorMod(c, Canvas.PALETTE.length)]; }
+    /** {@return the colour of class {@code c}'s examples} */
+    static Color pointColor(int c) { return PALETTE[Math.floorMod(c, PALETTE.length)]; }
+
+    /** {@return the colour of class {@code c}'s region: its point colour, light over white} */
+    static Color regionColor(int c) {
+        Color p = pointColor(c);
+        return new Color(over(p.getRed()), over(p.getGreen()), over(p.getBlue()));
+    }
+
+    private static int over(int channel) { return (int) (255 + REGION_ALPHA * (channel - 255)); }
+
+    private static double centre(double lo, double hi, int i) { return lo + (i + 0.5) * (hi - lo) / GRID; }
+
+    private static JFreeChart chart(XYPlot plot, String title, boolean text) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setOutlinePaint(Color.GRAY);
+        for (var axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+            axis.setTickLabelsVisible(text);
+            axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        }
+        var chart = new JFreeChart(text ? title : null, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, text);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setRenderingHints(new RenderingHints(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON));
+        return chart;
+    }
+
+    /** Draws the charts side by side, each as wide as the others, and writes them as one PNG, creating missing folders. */
+    private static Path write(Seq<JFreeChart> charts, int width, int height, Path png) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        double w = (double) width / charts.size();
+        for (int i = 0; i < charts.size(); i++) charts.get(i).draw(g, new Rectangle2D.Double(i * w, 0, w, height));
+        g.dispose();
+        try {
+            Path dir = png.toAbsolutePath().getParent();
+            if (dir != null) Files.createDirectories(dir);
+            if (!ImageIO.write(image, "png", png.toFile())) throw new ArgumentError("plot", "no PNG writer is available");
+        } catch (IOException e) {
+            throw new UncheckedIOException("plot: cannot write " + png, e);
+        }
+        return png;
+    }
 
     /** {@return {@code [xmin, xmax, ymin, ymax]} of the points, widened by a margin of 10 %} */
-    private static double[] bounds(double[] xy) {
+    static double[] bounds(double[] xy) {
         double[] b = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (int k = 0; k < xy.length; k += 2) {
             b[0] = Math.min(b[0], xy[k]);
@@ -143,5 +276,19 @@ public final class Plots {
         }
         double mx = Math.max(b[1] - b[0], 1e-6) * 0.1, my = Math.max(b[3] - b[2], 1e-6) * 0.1;
         return new double[] {b[0] - mx, b[1] + mx, b[2] - my, b[3] + my};
+    }
+
+    private static boolean canDrawText() {
+        var g = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.drawString("0", 0, 8);
+            return true;
+        } catch (RuntimeException | Error e) {
+            // A JDK without font files fails here in the font configuration, with an Error or an exception.
+            return false;
+        } finally {
+            g.dispose();
+        }
     }
 }

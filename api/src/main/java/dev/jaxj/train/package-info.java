@@ -12,9 +12,9 @@
  * }
  * Why a loop over pure functions: the train step is {@code (params, state, optState, batch,
  * key) -> (params', state', optState', loss, metrics)}, compiled once with {@code jit}; the loop
- * only slices batches, threads the state and reports. The progress line and the charts are
- * drawn here rather than with libraries: the line must match Keras's layout and print cleanly
- * when output is not a terminal (Maven, CI logs), and decision regions need per-pixel shading
- * that chart libraries do not offer; Java2D and ImageIO render both headless.
+ * only slices batches, threads the state and reports. The progress line is drawn here rather
+ * than with a library: it must match Keras's layout and print cleanly when output is not a
+ * terminal (Maven, CI logs). The charts are JFreeChart's, rendered headless: the decision
+ * regions are one plot, the classifier's grid as blocks with the examples drawn over it.
  */
 package dev.jaxj.train;

@@ -73,34 +73,59 @@ class SafetensorsRejectionTest {
 
     @Test
     void shouldRejectAHeaderThatIsNotJson() {
-        assertRejected(StBytes.header("{\"t\": nope}").bytes(), "must be JSON", "expected the literal 'null'", "byte offset 14");
-        assertRejected(StBytes.header("{\"t\":" + F32x2 + "[0,8]}").f32(1, 2).bytes(), "expected '}'", "the end of the header");
+        assertRejected(StBytes.header("{\"t\": nope}").bytes(), "must be JSON", "Unrecognized token 'nope'", "byte offset 14");
+        String unclosed = "{\"t\":" + F32x2 + "[0,8]}";
+        assertRejected(StBytes.header(unclosed).f32(1, 2).bytes(), "end-of-input", "close marker for Object",
+                "byte offset " + (8 + unclosed.length()));
         assertRejected(StBytes.header("[1, 2]").bytes(), "must start with '{'", "byte 0x5B", "byte offset 8");
-        assertRejected(StBytes.header("{}x").bytes(), "nothing but whitespace", "byte 'x'", "byte offset 10");
-        assertRejected(StBytes.header("{\"a\":1,}").bytes(), "expected a quoted key", "byte '}'", "byte offset 15");
-        assertRejected(StBytes.header("{\"a\":01}").bytes(), "expected '}'", "byte '1'", "byte offset 14");
+        assertRejected(StBytes.header("{}x").bytes(), "Unrecognized token 'x'", "byte offset 10");
+        assertRejected(StBytes.header("{}{}").bytes(), "nothing but whitespace after the top-level value", "got '{'", "byte offset 10");
+        assertRejected(StBytes.header("{\"a\":1,}").bytes(), "double-quote to start property name", "'}'", "byte offset 15");
+        assertRejected(StBytes.header("{\"a\":01}").bytes(), "Leading zeroes not allowed", "byte offset 14");
+        assertRejected(StBytes.header("{\"a\":+1}").bytes(), "plus signs", "byte offset 14");
+        assertRejected(StBytes.header("{\"a\":NaN}").bytes(), "Non-standard token 'NaN'", "byte offset 16");
+        assertRejected(StBytes.header("{'a':1}").bytes(), "double-quote to start property name", "byte offset 9");
     }
 
     @Test
     void shouldRejectInvalidUtf8AndEscapes() {
         assertRejected(StBytes.length(6).raw('{', '"', 0xC3, 0x28, '"', '}').bytes(), "valid UTF-8", "byte 0xC3", "byte offset 10");
         assertRejected(StBytes.length(7).raw('{', '"', 0xC0, 0xAF, '"', ':', '}').bytes(), "valid UTF-8", "byte offset 10");
-        assertRejected(StBytes.header("{\"\\ud800\":1}").bytes(), "lone one", "byte offset 10");
-        assertRejected(StBytes.header("{\"\\x\":1}").bytes(), "JSON escapes are", "byte offset 10");
-        assertRejected(StBytes.length(5).raw('{', '"', 0x01, '"', '}').bytes(), "control characters", "byte offset 10");
+        // A surrogate encoded in UTF-8 (U+D800 as ED A0 80) and a truncated sequence at the end.
+        assertRejected(StBytes.length(9).raw('{', '"', 0xED, 0xA0, 0x80, '"', ':', '1', '}').bytes(), "valid UTF-8", "byte 0xED", "byte offset 10");
+        assertRejected(StBytes.length(3).raw('{', '"', 0xE2).bytes(), "valid UTF-8", "byte 0xE2", "byte offset 10");
+        // A lone surrogate escape: in a key the parser stops where the low half should start.
+        assertRejected(StBytes.header("{\"\\ud800\":1}").bytes(), "surrogate pair", "byte offset 16");
+        assertRejected(StBytes.header("{\"\\udc00\":1}").bytes(), "low surrogate", "byte offset 16");
+        assertRejected(StBytes.header("{\"__metadata__\":{\"k\":\"x\\ud800\"}}").bytes(), "lone one", "byte offset 29");
+        assertRejected(StBytes.header("{\"\\x\":1}").bytes(), "Unrecognized character escape 'x'", "byte offset 11");
+        assertRejected(StBytes.header("{\"\\u12G4\":1}").bytes(), "hex-digit", "byte offset 14");
+        assertRejected(StBytes.length(5).raw('{', '"', 0x01, '"', '}').bytes(), "CTRL-CHAR, code 1", "byte offset 10");
     }
 
     @Test
     void shouldRejectDeepNestingWithoutOverflowingTheStack() {
         String deep = "{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
-        assertRejected(StBytes.header(deep).bytes(), "nesting of at most 64 levels");
+        // The 64th bracket opens the 65th level; the parser stops just past it.
+        assertRejected(StBytes.header(deep).bytes(), "nesting depth (65) exceeds the maximum allowed (64)",
+                "byte offset " + (8 + 5 + 64));
+        String ok = "{\"a\":" + "[".repeat(63) + "]".repeat(63) + "}";
+        assertRejected(StBytes.header(ok).bytes(), "tensor 'a' must be an object");
     }
 
     @Test
     void shouldRejectDuplicateNames() {
         String json = "{\"t\":" + F32x2 + "[0,8]},\"t\":" + F32x2 + "[8,16]}}";
+        // The parser notices the second 't' at the end of its name.
         assertRejected(StBytes.header(json).f32(1, 2, 3, 4).bytes(),
-                "keys must be unique", "second 't'", "byte offset " + (8 + json.indexOf(",\"t\"") + 1));
+                "Duplicate Object property \"t\"", "byte offset " + (8 + json.indexOf(",\"t\"") + 4));
+        assertRejected(StBytes.header("{\"__metadata__\":{\"k\":\"a\",\"k\":\"b\"}}").bytes(), "Duplicate Object property \"k\"");
+    }
+
+    @Test
+    void shouldRejectNumbersLongerThanAThousandDigits() {
+        String json = "{\"a\":{\"dtype\":\"F32\",\"shape\":[" + "1".repeat(1001) + "],\"data_offsets\":[0,0]}}";
+        assertRejected(StBytes.header(json).bytes(), "Number value length (1001) exceeds the maximum allowed (1000)");
     }
 
     @Test

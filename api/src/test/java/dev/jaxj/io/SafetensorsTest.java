@@ -133,6 +133,34 @@ class SafetensorsTest {
         assertEquals(io.vavr.collection.List.of("Z", "\uFF21", "\uD83D\uDE00"), names);
     }
 
+    /**
+     * Names escaped as serde_json (the reference writer) escapes them: quote, backslash and the
+     * five short escapes, other control characters as six-character escapes in lowercase hex,
+     * and everything else, '/', DEL, U+2028 and non-BMP characters included, as plain UTF-8.
+     */
+    @Test
+    void shouldEscapeNamesAsTheReferenceWriterDoes() {
+        String name = "a/\"\\\b\f\n\r\t\u0001\u001f\u007f \u00e9\uD83D\uDE00\u2028";
+        String escaped = "a/\\\"\\\\\\b\\f\\n\\r\\t\\u0001\\u001f\u007f \u00e9\uD83D\uDE00\u2028";
+        String json = "{\"" + escaped + "\":{\"dtype\":\"F32\",\"shape\":[],\"data_offsets\":[0,4]}}";
+        byte[] header = json.getBytes(StandardCharsets.UTF_8);
+        int padded = (header.length + 7) / 8 * 8;
+        byte[] expected = StBytes.length(padded).raw(header)
+                .raw(" ".repeat(padded - header.length).getBytes(StandardCharsets.US_ASCII)).f32(2.5f).bytes();
+        byte[] written = Safetensors.toBytes(LinkedHashMap.of(name, f32(Shape.SCALAR, 2.5f)), TreeMap.empty());
+        assertArrayEquals(expected, written);
+        assertEquals(io.vavr.collection.List.of(name), Safetensors.fromBytes(written).tensors().keySet().toList());
+    }
+
+    /** The format bounds the header, not its names: a name of 200,000 characters round-trips. */
+    @Test
+    void shouldRoundTripVeryLongNamesAndMetadata() {
+        String name = "layer.".repeat(40_000), value = "v".repeat(300_000);
+        var back = Safetensors.fromBytes(Safetensors.toBytes(LinkedHashMap.of(name, f32(Shape.of(1), 1)), TreeMap.of("k", value)));
+        assertEquals(io.vavr.collection.List.of(name), back.tensors().keySet().toList());
+        assertEquals(value, back.metadata().get("k").get());
+    }
+
     /** A file built by hand: keys out of data order, JSON whitespace and escapes, no padding. */
     @Test
     void shouldReadAHandBuiltFile() {
