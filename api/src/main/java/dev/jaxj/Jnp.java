@@ -21,6 +21,10 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
 /**
  * The NumPy surface, with JAX's names in camelCase ({@code jnp.zeros_like} is
  * {@link #zerosLike}). Functions accept arrays and return new arrays; nothing is modified in
@@ -597,13 +601,38 @@ public final class Jnp {
     // Printing ----------------------------------------------------------------------------------
 
     /**
-     * Sets how arrays print from now on, in every thread (NumPy's {@code set_printoptions}).
+     * Sets how arrays print from now on, in every thread (NumPy's {@code set_printoptions});
+     * a thread inside {@link #withPrintOptions} keeps the options given there.
      * {@snippet :
-     * Jnp.setPrintOptions(PrintOptions.DEFAULT.withPrecision(3));
+     * Jnp.setPrintOptions(PrintOptions.DEFAULT.withPrecision(3).withSuppress(true));
      * }
      */
     public static void setPrintOptions(PrintOptions options) { PrintOptions.set(options); }
 
-    /** {@return how arrays print now} ({@link PrintOptions#DEFAULT} unless set) */
+    /** {@return how arrays print now on this thread} ({@link PrintOptions#DEFAULT} unless set) */
     public static PrintOptions printOptions() { return PrintOptions.current(); }
+
+    /**
+     * {@return what {@code body} returns, with arrays printing by {@code options} on this thread
+     * for its extent} (NumPy's {@code with np.printoptions(...)}); the process's options are
+     * left as they were.
+     * {@snippet :
+     * String s = Jnp.withPrintOptions(PrintOptions.DEFAULT.withThreshold(10), x::toString);
+     * }
+     */
+    public static <T> T withPrintOptions(PrintOptions options, Supplier<T> body) { return PrintOptions.with(options, body); }
+
+    /**
+     * Runs {@code body} with arrays printing by {@code options} on this thread.
+     * {@snippet :
+     * Jnp.withPrintOptions(PrintOptions.DEFAULT.withPrecision(2), () -> System.out.println(x));
+     * }
+     */
+    public static void withPrintOptions(PrintOptions options, Runnable body) {
+        requireNonNull(body, "body is null");
+        PrintOptions.with(options, () -> {
+            body.run();
+            return null;
+        });
+    }
 }

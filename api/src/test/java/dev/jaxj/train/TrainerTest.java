@@ -141,7 +141,7 @@ class TrainerTest {
         String[] lines = buffer.toString(StandardCharsets.UTF_8).split("\\R");
         assertEquals(4, lines.length, () -> String.join("\n", lines));
         assertEquals("Epoch 1/2", lines[0]);
-        assertTrue(lines[1].matches("3/3 \\[={30}] - \\d+s \\d+ms/step - loss: \\d\\.\\d{4} - accuracy: \\d\\.\\d{4}"
+        assertTrue(lines[1].matches("3/3 \\[={30}] - \\d+s \\d+(?:s|ms|us)/step - loss: \\d\\.\\d{4} - accuracy: \\d\\.\\d{4}"
                 + " - val_loss: \\d\\.\\d{4} - val_accuracy: \\d\\.\\d{4}"), lines[1]);
         assertEquals("Epoch 2/2", lines[2]);
     }

@@ -27,7 +27,7 @@ final class ArrayPrinter {
         if (aval.size() == 0) return PREFIX + "[], " + dtype + (aval.rank() != 1 ? ", shape=" + aval.shape() : "") + tail;
         int[] dims = aval.shape().toArray();
         boolean summarise = aval.size() > o.threshold();
-        ElementFormat format = ElementFormat.of(aval.dtype(), data, shownElements(dims, summarise, o.edgeItems()), o.precision());
+        ElementFormat format = ElementFormat.of(aval.dtype(), data, shownElements(dims, summarise, o.edgeItems()), o);
         // NumPy reserves room for the suffix "," on the last line, so rows wrap one character earlier.
         String body = new Layout(dims, format, summarise, o.edgeItems(), o.lineWidth() - 1).render();
         // JAX's placement of the dtype, measured its way: past the line width it is set off by the prefix's width.

@@ -15,8 +15,9 @@ import java.util.function.IntFunction;
  * and all elements share one layout: integer parts padded on the left, fractions padded with
  * spaces on the right, so that the points line up ({@code [1. , 2.5]}). Scientific notation is
  * chosen for the whole array when magnitudes reach 1e8, fall below 1e-4, or span more than
- * three orders; its mantissas share one number of digits ({@code [1.0e-05, 1.5e+00]}), the
- * shorter ones continued with the digits of their exact binary value.
+ * three orders (with {@link PrintOptions#suppress}, only when they reach 1e8); its mantissas
+ * share one number of digits ({@code [1.0e-05, 1.5e+00]}), the shorter ones continued with the
+ * digits of their exact binary value.
  */
 final class ElementFormat {
     private final IntFunction<String> format;
@@ -27,12 +28,12 @@ final class ElementFormat {
     String format(int i) { return format.apply(i); }
 
     /** {@return the format for the elements {@code shown} of {@code data}}, sized over those elements only */
-    static ElementFormat of(DType dtype, HostData data, int[] shown, int precision) {
+    static ElementFormat of(DType dtype, HostData data, int[] shown, PrintOptions options) {
         return switch (dtype) {
             case BOOL -> padded(i -> data.bool()[i] ? "True" : "False", shown);
             case I32, I64, U32 -> padded(i -> Long.toString(data.getLong(i)), shown);
-            case F32 -> floating(data, shown, true, precision);
-            case F64 -> floating(data, shown, false, precision);
+            case F32 -> floating(data, shown, true, options.precision(), options.suppress());
+            case F64 -> floating(data, shown, false, options.precision(), options.suppress());
         };
     }
 
@@ -44,7 +45,7 @@ final class ElementFormat {
         return new ElementFormat(i -> pad(text.apply(i), w));
     }
 
-    private static ElementFormat floating(HostData data, int[] shown, boolean f32, int precision) {
+    private static ElementFormat floating(HostData data, int[] shown, boolean f32, int precision, boolean suppress) {
         double max = 0, min = Double.POSITIVE_INFINITY;
         boolean nonFinite = false, negativeInfinity = false;
         for (int i : shown) {
@@ -55,7 +56,8 @@ final class ElementFormat {
             max = Math.max(max, a);
             min = Math.min(min, a);
         }
-        boolean scientific = max >= 1e8 || (max > 0 && (min < 1e-4 || max / min > 1e3));
+        // NumPy's rule; suppress keeps small and widely spread values positional, but not huge ones.
+        boolean scientific = max >= 1e8 || (!suppress && max > 0 && (min < 1e-4 || max / min > 1e3));
         // Split every shown finite value into the parts NumPy pads: integer part, fraction, exponent.
         int left = 0, right = 0, exponent = 2;
         for (int i : shown) {

@@ -24,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code toString} against NumPy's own output: {@code numpy_repr.txt} beside this class holds
  * NumPy 2.4's {@code array2string} wrapped as JAX's {@code Array.__repr__} wraps it, written by
  * {@code numpy_repr.py} (shortest digits, alignment, wrapping at 75, scientific notation,
- * nan and inf, summaries of arrays over 1000 elements).
+ * nan and inf, negative zero, scalars, every dtype, summaries of arrays over 1000 elements, and
+ * other print options). Only the prefix differs from NumPy's {@code repr}: {@code Array(} and
+ * the dtype after the last line, as JAX prints.
  */
 class ArrayPrinterNumpyTest {
     /** One stored case: the array as the script built it, and what NumPy printed. */
@@ -35,12 +37,8 @@ class ArrayPrinterNumpyTest {
         List<Case> cases = read();
         assertTrue(cases.size() >= 20, "the stored cases were read: " + cases.size());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            PrintOptions.set(c.options());
-            try {
-                assertEquals(c.repr(), array(c).toString(), c.name());
-            } finally {
-                PrintOptions.set(PrintOptions.DEFAULT);
-            }
+            Array x = array(c);
+            assertEquals(c.repr(), PrintOptions.with(c.options(), x::toString), c.name());
         }));
     }
 
@@ -100,7 +98,7 @@ class ArrayPrinterNumpyTest {
                 String values = r.readLine();
                 var repr = new StringBuilder(r.readLine());
                 while (!(line = r.readLine()).equals("end")) repr.append('\n').append(line);
-                cases.add(new Case(name, dtype, Shape.of(shape), new PrintOptions(o[0], o[1], o[2], o[3]), values, repr.toString()));
+                cases.add(new Case(name, dtype, Shape.of(shape), new PrintOptions(o[0], o[1], o[2], o[3], o[4] != 0), values, repr.toString()));
             }
         }
         return cases;

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * so a reader never sees half a file; a disk that cannot be written costs only the cache.
  */
 final class PtxCache {
-    private static final System.Logger LOG = System.getLogger(PtxCache.class.getName());
+    private static final System.Logger LOG = System.getLogger("dev.jaxj.cache");
     private static final String MAGIC = "JAXJPTX1";
 
     private final Nvrtc nvrtc;

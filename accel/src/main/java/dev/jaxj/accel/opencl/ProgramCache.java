@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * <p>The cache owns its programs: {@link #close()} releases them all.
  */
 public final class ProgramCache implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(ProgramCache.class.getName());
+    private static final System.Logger LOG = System.getLogger("dev.jaxj.cache");
     private static final byte[] MAGIC = "JAXJCLB1".getBytes(StandardCharsets.US_ASCII);
     private static final int HASH_BYTES = 32;
 

@@ -7,6 +7,7 @@ import dev.jaxj.accel.Backends;
 import dev.jaxj.accel.Device;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
  * Compiled programs of one jitted function, keyed by pytree structure, avals (shape, dtype,
  * weak type), static arguments and donated inputs. Thread-safe: concurrent callers with the same key wait
  * for one compilation. Bounded: the least recently used entry goes when full. With
- * {@code -Djaxj.log_compiles=true} every compilation logs why the existing entries did not fit.
+ * {@code -Djaxj.log_compiles=true} every compilation logs why the existing entries did not fit
+ * ({@link System.Logger} {@code dev.jaxj.compile}, INFO).
  *
  * <p>A compilation that fails is not cached, as in JAX: every caller that waited for it gets
  * the very exception the compilation threw (a {@code ConcretizationError} stays one, it is not
@@ -28,7 +30,7 @@ import java.util.function.Supplier;
  * way again or succeeds if what the trace depends on has changed.
  */
 public final class JitCache {
-    private static final System.Logger LOG = System.getLogger("dev.jaxj.jit");
+    static final System.Logger LOG = System.getLogger("dev.jaxj.compile");
 
     /**
      * @param structure the input pytree structure (a {@code TreeDef})
@@ -46,14 +48,19 @@ public final class JitCache {
 
     private final String name;
     private final int capacity;
-    private final boolean log;
+    private final Option<System.Logger> log;
     private final Map<Key, CompletableFuture<Compiled>> entries;
     private int compilations;
 
     public JitCache(String name, int capacity) {
+        this(name, capacity, Boolean.getBoolean("jaxj.log_compiles") ? Option.some(LOG) : Option.none());
+    }
+
+    /** A cache that logs its compilations to {@code log}, when there is one. */
+    JitCache(String name, int capacity, Option<System.Logger> log) {
         this.name = name;
         this.capacity = capacity;
-        this.log = Boolean.getBoolean("jaxj.log_compiles");
+        this.log = log;
         this.entries = new LinkedHashMap<>(16, 0.75f, true);
     }
 
@@ -66,7 +73,7 @@ public final class JitCache {
             if (existing == null) {
                 // Checked once per new key: a key that passed never equals one holding identity-compared data.
                 requireHashable(key);
-                if (log) LOG.log(Level.INFO, "jit {0}: compiling #{1} because {2}", name, compilations + 1, reason(key));
+                for (var l : log) l.log(Level.INFO, "jit {0}: compiling #{1} because {2}", name, compilations + 1, reason(key));
                 entries.put(key, mine);
                 compilations++;
                 if (entries.size() > capacity) {
