@@ -45,8 +45,8 @@ class MultiHeadAttentionTest {
 
     private static void check(MultiHeadAttention attention) {
         Array x = random(8, DType.F64, Shape.of(B, T, F), -1, 1);
-        Variables v = attention.init(Random.key(9), x);
-        var p = (MultiHeadAttention.Params) v.params();
+        var v = attention.init(Random.key(9), x);
+        var p = v.params();
         assertNear(attention.apply(v, x), DType.F64, Shape.of(B, T, F), 1e-13, naive(p, x.toDoubleArray(), attention.causal()));
     }
 

@@ -84,8 +84,8 @@ class RecurrentCellsTest {
         assertEquals(Shape.of(H), gru.recurrentBias().shape());
         assertEquals(IN * 3 * H + 3 * H + H * 3 * H + H, GRUCell.of(H).init(Random.key(0), x).paramCount());
 
-        Variables s = SimpleCell.of(H).init(Random.key(0), random(1, DType.I32, Shape.of(2, IN), 0, 5));
-        assertEquals(DType.F32, ((SimpleCell.Params) s.params()).inputKernel().dtype(), "integer inputs get f32 params");
+        var s = SimpleCell.of(H).init(Random.key(0), random(1, DType.I32, Shape.of(2, IN), 0, 5));
+        assertEquals(DType.F32, (s.params()).inputKernel().dtype(), "integer inputs get f32 params");
     }
 
     /** Asserts that the {@code n} columns from {@code col0} of a row-major {@code [n, cols]} matrix are orthonormal. */
@@ -102,7 +102,7 @@ class RecurrentCellsTest {
     void shouldRejectInputsOfAnotherWidthNamingTheKernel() {
         Array x = rand(1, B, IN);
         var cell = LSTMCell.of(H);
-        Variables v = cell.init(Random.key(0), x);
+        var v = cell.init(Random.key(0), x);
         assertError(ShapeError.class, "LSTMCell", () -> cell.apply(v, cell.initializeCarry(Random.key(0), x.aval()), rand(2, B, IN + 1)),
                 "inputKernel", "f64[" + B + "," + (IN + 1) + "]");
     }

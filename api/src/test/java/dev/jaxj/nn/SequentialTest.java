@@ -22,7 +22,7 @@ class SequentialTest {
     void shouldApplyLayersInOrder() {
         var model = MLP.of(Activation.TANH, 4, 3);
         Array x = random(5, DType.F64, Shape.of(6, 2), -2, 2);
-        Variables v = model.init(Random.key(1), x);
+        var v = model.init(Random.key(1), x);
         Seq<?> params = (Seq<?>) v.params();
         var d0 = (Dense.Params) params.get(0);
         var d1 = (Dense.Params) params.get(2);
@@ -36,7 +36,7 @@ class SequentialTest {
     @Test
     void shouldInitialiseEachLayerWithItsOwnKey() {
         var model = Sequential.of(Dense.of(3), Dense.of(3));
-        Variables v = model.init(Random.key(0), arr(DType.F32, Shape.of(1, 3), 1, 2, 3));
+        var v = model.init(Random.key(0), arr(DType.F32, Shape.of(1, 3), 1, 2, 3));
         Seq<?> params = (Seq<?>) v.params();
         var k0 = ((Dense.Params) params.get(0)).kernel().toDoubleArray();
         var k1 = ((Dense.Params) params.get(1)).kernel().toDoubleArray();
@@ -44,13 +44,14 @@ class SequentialTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void shouldDifferentiateThroughTheParamsPytree() {
         var model = MLP.of(Activation.TANH, 3, 1);
         Array x = random(7, DType.F64, Shape.of(4, 2), -1, 1);
         Array t = random(8, DType.F64, Shape.of(4, 1), -1, 1);
-        Variables v = model.init(Random.key(2), x);
-        java.util.function.Function<Object, Array> loss = p -> Losses.meanSquaredError(model.apply(v.withParams(p), x), t);
-        Object g = Jax.grad(loss).apply(v.params());
+        var v = model.init(Random.key(2), x);
+        java.util.function.Function<Vector<Object>, Array> loss = p -> Losses.meanSquaredError(model.apply(v.withParams(p), x), t);
+        Vector<Object> g = Jax.grad(loss).apply(v.params());
         // Central differences on every leaf, one coordinate at a time, in f64.
         var flat = Tree.flatten(v.params());
         var grads = Tree.leaves(g);
@@ -63,8 +64,8 @@ class SequentialTest {
                 up[i] += eps;
                 down[i] -= eps;
                 final int li = l;
-                Object pu = flat.treeDef().unflatten(flat.leaves().update(li, arr(DType.F64, leaf.shape(), up)));
-                Object pd = flat.treeDef().unflatten(flat.leaves().update(li, arr(DType.F64, leaf.shape(), down)));
+                var pu = (Vector<Object>) flat.treeDef().unflatten(flat.leaves().update(li, arr(DType.F64, leaf.shape(), up)));
+                var pd = (Vector<Object>) flat.treeDef().unflatten(flat.leaves().update(li, arr(DType.F64, leaf.shape(), down)));
                 double fd = (loss.apply(pu).doubleValue() - loss.apply(pd).doubleValue()) / (2 * eps);
                 assertEquals(fd, gl[i], 1e-8, "leaf " + l + " element " + i);
             }
