@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import static dev.jaxj.ArrayAssertions.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The training loop against hand-written loops and direct evaluation. */
@@ -87,6 +88,10 @@ class TrainerTest {
         var direct = trainer.evaluate(fit.state(), xVal, yVal, 16);
         assertEquals(direct.get("loss"), fit.history().last("val_loss"), 1e-6);
         assertEquals(direct.get("accuracy"), fit.history().last("val_accuracy"), 1e-6);
+        var lastEpoch = fit.history().epoch(1);
+        assertEquals(java.util.List.of("loss", "accuracy", "val_loss", "val_accuracy"), java.util.List.copyOf(lastEpoch.keySet()));
+        assertEquals(direct.get("loss"), lastEpoch.get("val_loss"), 1e-6);
+        assertThrows(ArgumentError.class, () -> fit.history().epoch(2));
     }
 
     @Test
@@ -95,6 +100,8 @@ class TrainerTest {
         var s = trainer.init(Random.key(2), X);
         var whole = trainer.evaluate(s, X, Y, 64);
         var uneven = trainer.evaluate(s, X, Y, 5);
+        assertEquals(java.util.List.of("loss", "accuracy"), java.util.List.copyOf(whole.keySet()), "the loss, then the metrics in order");
+        assertThrows(UnsupportedOperationException.class, () -> whole.put("loss", 0.0));
         assertEquals(whole.get("loss"), uneven.get("loss"), 1e-6);
         assertEquals(whole.get("accuracy"), uneven.get("accuracy"), 1e-6);
         // The loss of the whole set, computed directly from the model's outputs.
