@@ -57,7 +57,7 @@ class ConvTest {
             ow = (w - ew) / stride + 1;
         }
         double[] y = naive2d(x.toDoubleArray(), n, h, w, c, p.kernel().toDoubleArray(), kh, kw, o, stride, dil, groups, top, left, oh, ow);
-        double[] b = p.bias().get().toDoubleArray();
+        double[] b = p.bias().toDoubleArray();
         for (int i = 0; i < y.length; i++) y[i] += b[i % o];
         assertNear(conv.apply(v, x), DType.F64, Shape.of(n, oh, ow, o), 1e-13, y);
     }

@@ -28,7 +28,7 @@ class EmbedTest {
 
     @Test
     void shouldStartWithVarianceOneOverFeatures() {
-        var p = (Embed.Params) Embed.of(100, 64).init(Random.key(0), arr(DType.I32, Shape.of(1), 0)).params();
+        var p = Embed.of(100, 64).init(Random.key(0), arr(DType.I32, Shape.of(1), 0)).params();
         double sq = 0;
         for (double w : p.embedding().toDoubleArray()) sq += w * w / 6400;
         // 6400 normal draws estimate the variance 1/64 within about 2 %.

@@ -58,7 +58,7 @@ class RNNTest {
     }
 
     /** {@return the GRU's outputs {@code [B, T, H]} by a Java loop over the cell, visiting steps in {@code order}} */
-    static double[] cellLoop(GRUCell cell, Variables v, Array x, Array h0, int[] order, boolean outputsInVisitOrder) {
+    static double[] cellLoop(GRUCell cell, Variables<GRUCell.Params, Variables.Empty> v, Array x, Array h0, int[] order, boolean outputsInVisitOrder) {
         double[] ys = new double[B * T * H];
         Array h = h0;
         for (int k = 0; k < T; k++) {
@@ -136,7 +136,7 @@ class RNNTest {
     @Test
     void initShouldMakeTheCellsParamsForOneStep() {
         var rnn = RNN.of(LSTMCell.of(H));
-        var p = (LSTMCell.Params) rnn.init(Random.key(0), rand(1, B, T, IN)).params();
+        var p = rnn.init(Random.key(0), rand(1, B, T, IN)).params();
         assertNear(p.bias(), DType.F64, Shape.of(4 * H), 0, new double[4 * H]);
         org.junit.jupiter.api.Assertions.assertEquals(Shape.of(IN, 4 * H), p.inputKernel().shape(), "the time axis is not a feature");
         org.junit.jupiter.api.Assertions.assertEquals(Shape.of(H, 4 * H), p.recurrentKernel().shape());

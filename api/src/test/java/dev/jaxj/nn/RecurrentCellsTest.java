@@ -67,7 +67,7 @@ class RecurrentCellsTest {
     void initShouldMakeFlaxShapedParamsAndZeroCarries() {
         Array x = rand(1, 5, IN);   // five examples of one step
         var lstm = LSTMCell.of(H);
-        var p = (LSTMCell.Params) lstm.init(Random.key(0), x).params();
+        var p = lstm.init(Random.key(0), x).params();
         assertEquals(Shape.of(IN, 4 * H), p.inputKernel().shape());
         assertEquals(Shape.of(H, 4 * H), p.recurrentKernel().shape());
         assertArray(p.bias(), DType.F64, Shape.of(4 * H), new double[4 * H]);
@@ -77,7 +77,7 @@ class RecurrentCellsTest {
         // Each gate's recurrent block is orthogonal on its own, as Flax's per-gate Dense kernels are.
         for (int g = 0; g < 4; g++) assertOrthogonal(p.recurrentKernel().toDoubleArray(), H, 4 * H, g * H);
 
-        var gru = (GRUCell.Params) GRUCell.of(H).init(Random.key(0), x).params();
+        var gru = GRUCell.of(H).init(Random.key(0), x).params();
         assertEquals(Shape.of(IN, 3 * H), gru.inputKernel().shape());
         assertEquals(Shape.of(3 * H), gru.inputBias().shape());
         assertEquals(Shape.of(H, 3 * H), gru.recurrentKernel().shape());

@@ -7,7 +7,6 @@ import dev.jaxj.errors.TreeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.tree.Tree;
-import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +22,12 @@ class SequentialTest {
         var model = MLP.of(Activation.TANH, 4, 3);
         Array x = random(5, DType.F64, Shape.of(6, 2), -2, 2);
         var v = model.init(Random.key(1), x);
-        Seq<?> params = (Seq<?>) v.params();
-        var d0 = (Dense.Params) params.get(0);
-        var d1 = (Dense.Params) params.get(2);
+        var d0 = model.layers().layerParams(v, 0, Dense.Params.class);
+        var d1 = model.layers().layerParams(v, 2, Dense.Params.class);
         // The reference: the same params through a double loop, tanh from StrictMath.
-        double[] h = DenseTest.affine(x.toDoubleArray(), d0.kernel().toDoubleArray(), d0.bias().get().toDoubleArray(), 6, 2, 4);
+        double[] h = DenseTest.affine(x.toDoubleArray(), d0.kernel().toDoubleArray(), d0.bias().toDoubleArray(), 6, 2, 4);
         for (int i = 0; i < h.length; i++) h[i] = StrictMath.tanh(h[i]);
-        double[] y = DenseTest.affine(h, d1.kernel().toDoubleArray(), d1.bias().get().toDoubleArray(), 6, 4, 3);
+        double[] y = DenseTest.affine(h, d1.kernel().toDoubleArray(), d1.bias().toDoubleArray(), 6, 4, 3);
         assertNear(model.apply(v, x), DType.F64, Shape.of(6, 3), 1e-14, y);
     }
 
@@ -37,9 +35,8 @@ class SequentialTest {
     void shouldInitialiseEachLayerWithItsOwnKey() {
         var model = Sequential.of(Dense.of(3), Dense.of(3));
         var v = model.init(Random.key(0), arr(DType.F32, Shape.of(1, 3), 1, 2, 3));
-        Seq<?> params = (Seq<?>) v.params();
-        var k0 = ((Dense.Params) params.get(0)).kernel().toDoubleArray();
-        var k1 = ((Dense.Params) params.get(1)).kernel().toDoubleArray();
+        var k0 = model.layerParams(v, 0, Dense.Params.class).kernel().toDoubleArray();
+        var k1 = model.layerParams(v, 1, Dense.Params.class).kernel().toDoubleArray();
         assertFalse(java.util.Arrays.equals(k0, k1));
     }
 
@@ -75,7 +72,7 @@ class SequentialTest {
     @Test
     void shouldRejectVariablesOfAnotherStructure() {
         var model = Sequential.of(Dense.of(3), Dense.of(3));
-        var bad = new Variables(Vector.of(Variables.EMPTY), Vector.of(Variables.EMPTY));
+        var bad = new Variables<Vector<Object>, Vector<Object>>(Vector.of(Variables.EMPTY), Vector.of(Variables.EMPTY));
         assertError(TreeError.class, "Sequential", () -> model.apply(bad, arr(DType.F32, Shape.of(1, 3), 1, 2, 3)),
                 "one entry per layer (2)");
     }

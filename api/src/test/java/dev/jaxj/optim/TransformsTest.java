@@ -77,9 +77,9 @@ class TransformsTest {
         var state = opt.init(p(new double[] {1}, 1));
         for (int i = 0; i < 3; i++) state = opt.update(p(new double[] {1}, 1), state).state();
         assertEquals(java.util.List.of(0, 1, 2), seen);
-        assertEquals(3, ((ScaleBySchedule.State) state).count().intValue());
+        assertEquals(3, state.count().intValue());
         var last = new ScaleBySchedule.State(Array.scalar(Integer.MAX_VALUE, DType.I32));
-        var next = (ScaleBySchedule.State) opt.update(p(new double[] {1}, 1), last).state();
+        var next = opt.update(p(new double[] {1}, 1), last).state();
         assertEquals(Integer.MAX_VALUE, next.count().intValue(), "the count saturates instead of wrapping");
     }
 
