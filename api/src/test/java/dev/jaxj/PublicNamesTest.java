@@ -9,7 +9,6 @@ import dev.jaxj.nn.Dense;
 import dev.jaxj.nn.Losses;
 import dev.jaxj.optim.Optim;
 import io.vavr.collection.Vector;
-import io.vavr.control.Option;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -56,7 +55,7 @@ class PublicNamesTest {
                 new Case("mean_squared_error", n -> f32(n + 1), x -> Losses.meanSquaredError(x, f32(n(x) + 1))),
                 new Case("softmax_cross_entropy", n -> f32(), x -> Losses.softmaxCrossEntropy(x, x)),
                 new Case("log_softmax", n -> f32(n), x -> Activations.logSoftmax(x, n(x) + 1)),
-                new Case("Dense", n -> f32(2, n + 1), x -> Dense.forward(new Dense.Params(f32(x.shape().dim(1) - 1, 3), Option.none()), x)),
+                new Case("Dense", n -> f32(2, n + 1), x -> Dense.forward(Dense.Params.noBias(f32(x.shape().dim(1) - 1, 3)), x)),
                 new Case("apply_updates", n -> f32(n + 1), u -> Optim.applyUpdates(Vector.of(f32(n(u) - 1)), Vector.of(u))),
                 new Case("grad", n -> f32(n), x -> Jax.grad((Array y) -> y.mul(2.0)).apply(x)),
                 new Case("clip", n -> f32(n + 1), x -> Jnp.clip(x, f32(n(x) + 1), f32(1))),

@@ -21,7 +21,7 @@ import static java.util.Objects.requireNonNull;
  * @param name     how the function is named, e.g. {@code relu}
  * @param function the function, applied to the whole input
  */
-public record Activation(String name, UnaryOperator<Array> function) implements Module {
+public record Activation(String name, UnaryOperator<Array> function) implements Module<Variables.Empty, Variables.Empty> {
     public static final Activation RELU = of("relu", Activations::relu);
     public static final Activation GELU = of("gelu", Activations::gelu);
     public static final Activation TANH = of("tanh", Activations::tanh);
@@ -38,16 +38,16 @@ public record Activation(String name, UnaryOperator<Array> function) implements 
     public static Activation of(String name, UnaryOperator<Array> function) { return new Activation(name, function); }
 
     @Override
-    public Variables init(Key key, ShapedArray input) { return Variables.of(Variables.EMPTY); }
+    public Variables<Variables.Empty, Variables.Empty> init(Key key, ShapedArray input) { return Variables.of(Variables.EMPTY); }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
-        return new Output(function.apply(input), variables.state());
+    public Output<Variables.Empty> apply(Variables<Variables.Empty, Variables.Empty> variables, Array input, Context context) {
+        return new Output<>(function.apply(input), variables.state());
     }
 
     /** Rows are named after the function, {@code relu}, {@code relu_1}, ... */
     @Override
-    public Seq<Summary.Row> summaryRows(Variables variables, ShapedArray input) {
+    public Seq<Summary.Row> summaryRows(Variables<Variables.Empty, Variables.Empty> variables, ShapedArray input) {
         return Vector.of(Summary.Row.of("Activation", outputAval(variables, input), variables).named(name));
     }
 

@@ -21,7 +21,7 @@ import static java.util.Objects.requireNonNull;
  * @param strides the step per spatial axis
  * @param padding how the edges are padded
  */
-public record AvgPool(Seq<Integer> window, Seq<Integer> strides, Padding padding) implements Module {
+public record AvgPool(Seq<Integer> window, Seq<Integer> strides, Padding padding) implements Module<Variables.Empty, Variables.Empty> {
     public AvgPool {
         window = Vector.ofAll(window);
         strides = Vector.ofAll(strides);
@@ -35,15 +35,15 @@ public record AvgPool(Seq<Integer> window, Seq<Integer> strides, Padding padding
     }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<Variables.Empty, Variables.Empty> init(Key key, ShapedArray input) {
         Pool.checkInput("AvgPool", window, input);
         return Variables.of(Variables.EMPTY);
     }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
+    public Output<Variables.Empty> apply(Variables<Variables.Empty, Variables.Empty> variables, Array input, Context context) {
         Array x = input.dtype().isFloating() ? input : input.astype(dev.jaxj.ir.DType.F32);
         Array sum = Lax.reduceWindowSum(x, Pool.config("AvgPool", x, window, strides, padding));
-        return new Output(sum.div((double) window.fold(1, (a, b) -> a * b)), variables.state());
+        return new Output<>(sum.div((double) window.fold(1, (a, b) -> a * b)), variables.state());
     }
 }

@@ -28,7 +28,7 @@ import static java.util.Objects.requireNonNull;
  * @param momentum how much of the running statistics each batch keeps, in {@code [0, 1]}
  * @param epsilon  added to the variance before the square root, {@code > 0}
  */
-public record BatchNorm(double momentum, double epsilon) implements Module {
+public record BatchNorm(double momentum, double epsilon) implements Module<BatchNorm.Params, BatchNorm.Stats> {
     public BatchNorm {
         if (!(momentum >= 0 && momentum <= 1)) throw new ArgumentError("BatchNorm", "momentum must be in [0, 1], got " + momentum);
         if (!(epsilon > 0)) throw new ArgumentError("BatchNorm", "epsilon must be > 0, got " + epsilon);
@@ -54,17 +54,17 @@ public record BatchNorm(double momentum, double epsilon) implements Module {
     public static BatchNorm of() { return new BatchNorm(0.99, 1e-5); }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<BatchNorm.Params, BatchNorm.Stats> init(Key key, ShapedArray input) {
         int f = Shapes.features("BatchNorm", input);
         DType dtype = Dense.paramDType(input);
         Shape s = Shape.of(f);
-        return new Variables(new Params(Jnp.ones(s, dtype), Jnp.zeros(s, dtype)), new Stats(Jnp.zeros(s, dtype), Jnp.ones(s, dtype)));
+        return new Variables<>(new Params(Jnp.ones(s, dtype), Jnp.zeros(s, dtype)), new Stats(Jnp.zeros(s, dtype), Jnp.ones(s, dtype)));
     }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
-        var p = (Params) variables.params();
-        var stats = (Stats) variables.state();
+    public Output<BatchNorm.Stats> apply(Variables<BatchNorm.Params, BatchNorm.Stats> variables, Array input, Context context) {
+        var p = variables.params();
+        var stats = variables.state();
         Shapes.requireFeatures("BatchNorm", input.aval(), p.scale().shape().dim(0), "scale", p.scale(), "features");
         Array x = input.dtype().isFloating() ? input : input.astype(p.scale().dtype());
         Array mean = stats.mean(), var = stats.var();
@@ -76,7 +76,7 @@ public record BatchNorm(double momentum, double epsilon) implements Module {
             next = new Stats(moved(stats.mean(), mean), moved(stats.var(), var));
         }
         Array normalised = x.sub(mean).mul(Lax.rsqrt(var.add(epsilon)));
-        return new Output(normalised.mul(p.scale()).add(p.bias()), next);
+        return new Output<>(normalised.mul(p.scale()).add(p.bias()), next);
     }
 
     private Array moved(Array running, Array batch) {

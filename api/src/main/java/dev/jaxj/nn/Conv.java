@@ -13,7 +13,8 @@ import dev.jaxj.random.Initializer;
 import dev.jaxj.random.Key;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
-import io.vavr.control.Option;
+import dev.jaxj.tree.NodeType;
+import dev.jaxj.tree.TreeNode;
 
 import static java.util.Objects.requireNonNull;
 
@@ -40,7 +41,8 @@ import static java.util.Objects.requireNonNull;
  * @param biasInit   how the bias starts
  */
 public record Conv(int features, Seq<Integer> kernelSize, Seq<Integer> strides, Padding padding, Seq<Integer> dilation,
-                   int groups, boolean useBias, Initializer kernelInit, Initializer biasInit) implements Module {
+                   int groups, boolean useBias, Initializer kernelInit, Initializer biasInit)
+        implements Module<Conv.Params, Variables.Empty> {
     public Conv {
         kernelSize = Vector.ofAll(kernelSize);
         strides = Vector.ofAll(strides);
@@ -61,13 +63,24 @@ public record Conv(int features, Seq<Integer> kernelSize, Seq<Integer> strides, 
      * The params of a convolution.
      *
      * @param kernel {@code [*kernelSize, in / groups, features]}
-     * @param bias   {@code [features]}, or none
+     * @param bias   {@code [features]}; {@code null} for a layer without bias, whose params have no
+     *               {@code bias} entry at all (as in Flax), not an empty one
      */
-    public record Params(Array kernel, Option<Array> bias) {
+    public record Params(Array kernel, Array bias) implements TreeNode {
+        private static final NodeType<Params> TYPE = KernelBias.nodeType(Params::kernel, Params::bias, Params::new);
+
         public Params {
             requireNonNull(kernel, "kernel is null");
-            requireNonNull(bias, "bias is null");
         }
+
+        /** {@return the params of a layer without bias} */
+        public static Params noBias(Array kernel) { return new Params(kernel, null); }
+
+        /** {@return whether there is a bias} */
+        public boolean hasBias() { return bias != null; }
+
+        @Override
+        public NodeType<Params> treeType() { return TYPE; }
     }
 
     /** {@return a convolution with stride 1, SAME padding, no dilation, one group, and a bias} */
@@ -93,19 +106,19 @@ public record Conv(int features, Seq<Integer> kernelSize, Seq<Integer> strides, 
     public String typeName() { return "Conv" + kernelSize.size() + "D"; }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<Conv.Params, Variables.Empty> init(Key key, ShapedArray input) {
         int channels = channels(input);
         DType dtype = Dense.paramDType(input);
         var keys = Random.split(key);
         Shape kernelShape = Shape.of(kernelSize.append(channels / groups).append(features));
         Array kernel = kernelInit.apply(keys.get(0), kernelShape, dtype);
-        Option<Array> bias = useBias ? Option.some(biasInit.apply(keys.get(1), Shape.of(features), dtype)) : Option.none();
+        Array bias = useBias ? biasInit.apply(keys.get(1), Shape.of(features), dtype) : null;
         return Variables.of(new Params(kernel, bias));
     }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
-        var p = (Params) variables.params();
+    public Output<Variables.Empty> apply(Variables<Conv.Params, Variables.Empty> variables, Array input, Context context) {
+        var p = variables.params();
         int channels = channels(input.aval());
         if (p.kernel().ndim() != kernelSize.size() + 2)
             throw new ShapeError("Conv", "the kernel must have rank " + (kernelSize.size() + 2) + " [" + "window ".repeat(kernelSize.size())
@@ -120,7 +133,7 @@ public record Conv(int features, Seq<Integer> kernelSize, Seq<Integer> strides, 
         Array x = input.dtype().isFloating() ? input : input.astype(p.kernel().dtype());
         Array y = Lax.convGeneralDilated(x, p.kernel().astype(x.dtype()), strides, pads, strides.map(s -> 1), dilation,
                 channelsLast(spatial), groups, 1);
-        return new Output(p.bias().isDefined() ? y.add(p.bias().get()) : y, variables.state());
+        return new Output<>(p.hasBias() ? y.add(p.bias()) : y, variables.state());
     }
 
     /** {@return the layouts {@code [batch, *spatial, features]} and {@code [*window, in, out]}} */

@@ -10,7 +10,8 @@ import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.random.Initializer;
 import dev.jaxj.random.Initializers;
 import dev.jaxj.random.Key;
-import io.vavr.control.Option;
+import dev.jaxj.tree.NodeType;
+import dev.jaxj.tree.TreeNode;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,8 +22,9 @@ import static java.util.Objects.requireNonNull;
  * A single example {@code [in]} gives {@code [features]}, as Flax's {@code Dense} does.
  * {@snippet :
  * var dense = Dense.of(64);
- * Variables v = dense.init(key, x);         // x: f32[batch, 2] -> kernel f32[2,64], bias f32[64]
+ * var v = dense.init(key, x);               // x: f32[batch, 2] -> kernel f32[2,64], bias f32[64]
  * Array y = dense.apply(v, x);              // f32[batch, 64]
+ * Array kernel = v.params().kernel();       // Dense.Params, no cast
  * }
  *
  * @param features   the size of the output's last axis
@@ -30,7 +32,8 @@ import static java.util.Objects.requireNonNull;
  * @param kernelInit how the kernel starts, given shape {@code [in, features]}
  * @param biasInit   how the bias starts, given shape {@code [features]}
  */
-public record Dense(int features, boolean useBias, Initializer kernelInit, Initializer biasInit) implements Module {
+public record Dense(int features, boolean useBias, Initializer kernelInit, Initializer biasInit)
+        implements Module<Dense.Params, Variables.Empty> {
     static final Initializer LECUN_NORMAL = Initializers.lecunNormal();
     static final Initializer ZEROS = Initializers.zeros();
 
@@ -44,13 +47,24 @@ public record Dense(int features, boolean useBias, Initializer kernelInit, Initi
      * The params of a dense layer.
      *
      * @param kernel {@code [in, features]}
-     * @param bias   {@code [features]}, or none without bias
+     * @param bias   {@code [features]}; {@code null} for a layer without bias, whose params have no
+     *               {@code bias} entry at all (as in Flax), not an empty one
      */
-    public record Params(Array kernel, Option<Array> bias) {
+    public record Params(Array kernel, Array bias) implements TreeNode {
+        private static final NodeType<Params> TYPE = KernelBias.nodeType(Params::kernel, Params::bias, Params::new);
+
         public Params {
             requireNonNull(kernel, "kernel is null");
-            requireNonNull(bias, "bias is null");
         }
+
+        /** {@return the params of a layer without bias} */
+        public static Params noBias(Array kernel) { return new Params(kernel, null); }
+
+        /** {@return whether there is a bias} */
+        public boolean hasBias() { return bias != null; }
+
+        @Override
+        public NodeType<Params> treeType() { return TYPE; }
     }
 
     /** {@return a dense layer with bias and Flax's initializers} */
@@ -63,19 +77,19 @@ public record Dense(int features, boolean useBias, Initializer kernelInit, Initi
     public Dense withInit(Initializer kernel, Initializer bias) { return new Dense(features, useBias, kernel, bias); }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<Dense.Params, Variables.Empty> init(Key key, ShapedArray input) {
         int in = Shapes.features("Dense", input);
         DType dtype = paramDType(input);
         var keys = Random.split(key);
         Array kernel = kernelInit.apply(keys.get(0), Shape.of(in, features), dtype);
-        Option<Array> bias = useBias ? Option.some(biasInit.apply(keys.get(1), Shape.of(features), dtype)) : Option.none();
+        Array bias = useBias ? biasInit.apply(keys.get(1), Shape.of(features), dtype) : null;
         return Variables.of(new Params(kernel, bias));
     }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
-        var p = (Params) variables.params();
-        return new Output(forward(p, input), variables.state());
+    public Output<Variables.Empty> apply(Variables<Dense.Params, Variables.Empty> variables, Array input, Context context) {
+        var p = variables.params();
+        return new Output<>(forward(p, input), variables.state());
     }
 
     /**
@@ -89,13 +103,13 @@ public record Dense(int features, boolean useBias, Initializer kernelInit, Initi
         Array kernel = p.kernel();
         if (kernel.ndim() != 2)
             throw new ShapeError("Dense", "the kernel must be a matrix [in_features, features], got " + kernel.aval());
-        for (Array b : p.bias())
-            if (!b.shape().equals(Shape.of(kernel.shape().dim(1))))
-                throw new ShapeError("Dense", "the bias must have shape [features] = " + Shape.of(kernel.shape().dim(1))
-                        + " to match the kernel " + kernel.aval() + ", got " + b.aval());
+        Array b = p.bias();
+        if (b != null && !b.shape().equals(Shape.of(kernel.shape().dim(1))))
+            throw new ShapeError("Dense", "the bias must have shape [features] = " + Shape.of(kernel.shape().dim(1))
+                    + " to match the kernel " + kernel.aval() + ", got " + b.aval());
         Shapes.requireFeatures("Dense", x.aval(), kernel.shape().dim(0), "kernel", kernel, "in_features");
         Array y = x.matmul(kernel);
-        return p.bias().isDefined() ? y.add(p.bias().get()) : y;
+        return p.hasBias() ? y.add(p.bias()) : y;
     }
 
     /** {@return the input's dtype when floating, else f32}: the dtype params are created in */

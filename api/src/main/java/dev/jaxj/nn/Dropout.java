@@ -19,20 +19,20 @@ import dev.jaxj.random.Key;
  *
  * @param rate the probability of dropping an element, in {@code [0, 1]}
  */
-public record Dropout(double rate) implements Module {
+public record Dropout(double rate) implements Module<Variables.Empty, Variables.Empty> {
     public Dropout {
         if (!(rate >= 0 && rate <= 1)) throw new ArgumentError("Dropout", "rate must be in [0, 1], got " + rate);
     }
 
     @Override
-    public Variables init(Key key, ShapedArray input) { return Variables.of(Variables.EMPTY); }
+    public Variables<Variables.Empty, Variables.Empty> init(Key key, ShapedArray input) { return Variables.of(Variables.EMPTY); }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
-        if (!context.training() || rate == 0) return new Output(input, variables.state());
+    public Output<Variables.Empty> apply(Variables<Variables.Empty, Variables.Empty> variables, Array input, Context context) {
+        if (!context.training() || rate == 0) return new Output<>(input, variables.state());
         Key key = context.requireRng("Dropout");
-        if (rate == 1) return new Output(Jnp.zerosLike(input), variables.state());
+        if (rate == 1) return new Output<>(Jnp.zerosLike(input), variables.state());
         Array keep = Random.bernoulli(key, 1 - rate, input.shape().toArray());
-        return new Output(Jnp.where(keep, input.div(1 - rate), 0.0), variables.state());
+        return new Output<>(Jnp.where(keep, input.div(1 - rate), 0.0), variables.state());
     }
 }

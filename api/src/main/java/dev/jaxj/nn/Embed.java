@@ -29,7 +29,7 @@ import static java.util.Objects.requireNonNull;
  * @param features      the length of each row
  * @param init          how the table starts, given shape {@code [numEmbeddings, features]}
  */
-public record Embed(int numEmbeddings, int features, Initializer init) implements Module {
+public record Embed(int numEmbeddings, int features, Initializer init) implements Module<Embed.Params, Variables.Empty> {
     static final Initializer DEFAULT_INIT = Initializers.varianceScaling(1.0, Initializers.FanMode.FAN_IN,
             Initializers.Distribution.NORMAL, Vector.of(-2), Vector.of(0), Vector.empty());
 
@@ -48,16 +48,16 @@ public record Embed(int numEmbeddings, int features, Initializer init) implement
     public static Embed of(int numEmbeddings, int features) { return new Embed(numEmbeddings, features, DEFAULT_INIT); }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<Embed.Params, Variables.Empty> init(Key key, ShapedArray input) {
         requireIndices(input);
         return Variables.of(new Params(init.apply(key, Shape.of(numEmbeddings, features), DType.F32)));
     }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
+    public Output<Variables.Empty> apply(Variables<Embed.Params, Variables.Empty> variables, Array input, Context context) {
         requireIndices(input.aval());
-        var p = (Params) variables.params();
-        return new Output(Take.take(p.embedding(), input, 0), variables.state());
+        var p = variables.params();
+        return new Output<>(Take.take(p.embedding(), input, 0), variables.state());
     }
 
     /** {@return {@code query · embeddingᵀ}}: the similarity of each query to each row, for an output layer tied to the input one */

@@ -25,7 +25,7 @@ import static java.util.Objects.requireNonNull;
  * recurrent kernels orthogonal (one block per gate), biases and carry at zero.
  * {@snippet :
  * var cell = GRUCell.of(32);
- * Variables v = cell.init(key, x);                                    // x: f32[batch, 8]
+ * var v = cell.init(key, x);                                          // x: f32[batch, 8]
  * var step = cell.apply(v, cell.initializeCarry(key, x.aval()), x);  // f32[batch, 32]
  * }
  *
@@ -36,7 +36,7 @@ import static java.util.Objects.requireNonNull;
  * @param carryInit           how {@link #initializeCarry} fills the carry
  */
 public record GRUCell(int features, Initializer kernelInit, Initializer recurrentKernelInit, Initializer biasInit,
-                      Initializer carryInit) implements RecurrentCell<Array> {
+                      Initializer carryInit) implements RecurrentCell<GRUCell.Params, Array> {
     static final int GATES = 3;
 
     public GRUCell {
@@ -75,7 +75,7 @@ public record GRUCell(int features, Initializer kernelInit, Initializer recurren
     }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<GRUCell.Params, Variables.Empty> init(Key key, ShapedArray input) {
         int in = Shapes.features("GRUCell", input);
         DType dtype = Dense.paramDType(input);
         Key keys = Random.split(key, 4);
@@ -93,8 +93,8 @@ public record GRUCell(int features, Initializer kernelInit, Initializer recurren
     }
 
     @Override
-    public Step<Array> apply(Variables variables, Array carry, Array input) {
-        var p = (Params) variables.params();
+    public Step<Array> apply(Variables<GRUCell.Params, Variables.Empty> variables, Array carry, Array input) {
+        var p = variables.params();
         var xs = Jnp.split(Cells.project("GRUCell", input, p.inputKernel(), "inputKernel", "in_features").add(p.inputBias()), GATES, -1);
         var hs = Jnp.split(Cells.project("GRUCell", carry, p.recurrentKernel(), "recurrentKernel", "features"), GATES, -1);
         Array r = xs.get(0).add(hs.get(0)).sigmoid();

@@ -26,7 +26,7 @@ import static java.util.Objects.requireNonNull;
  * only the recurrent projection has a bias.
  * {@snippet :
  * var cell = LSTMCell.of(32);
- * Variables v = cell.init(key, x);                          // x: f32[batch, 8]
+ * var v = cell.init(key, x);                                // x: f32[batch, 8]
  * LSTMCell.Carry c0 = cell.initializeCarry(key, x.aval());  // (zeros [batch, 32], zeros [batch, 32])
  * var step = cell.apply(v, c0, x);                          // step.output() = step.carry().h()
  * }
@@ -38,7 +38,7 @@ import static java.util.Objects.requireNonNull;
  * @param carryInit           how {@link #initializeCarry} fills {@code c} and {@code h}
  */
 public record LSTMCell(int features, Initializer kernelInit, Initializer recurrentKernelInit, Initializer biasInit,
-                       Initializer carryInit) implements RecurrentCell<LSTMCell.Carry> {
+                       Initializer carryInit) implements RecurrentCell<LSTMCell.Params, LSTMCell.Carry> {
     static final int GATES = 4;
 
     public LSTMCell {
@@ -89,7 +89,7 @@ public record LSTMCell(int features, Initializer kernelInit, Initializer recurre
     }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<LSTMCell.Params, Variables.Empty> init(Key key, ShapedArray input) {
         int in = Shapes.features("LSTMCell", input);
         DType dtype = Dense.paramDType(input);
         Key keys = Random.split(key, 3);
@@ -108,8 +108,8 @@ public record LSTMCell(int features, Initializer kernelInit, Initializer recurre
     }
 
     @Override
-    public Step<Carry> apply(Variables variables, Carry carry, Array input) {
-        var p = (Params) variables.params();
+    public Step<Carry> apply(Variables<LSTMCell.Params, Variables.Empty> variables, Carry carry, Array input) {
+        var p = variables.params();
         Array z = Cells.project("LSTMCell", input, p.inputKernel(), "inputKernel", "in_features")
                 .add(Cells.project("LSTMCell", carry.h(), p.recurrentKernel(), "recurrentKernel", "features"))
                 .add(p.bias());

@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param epsilon added to the variance before the square root, {@code > 0} (Flax's default 1e-6)
  */
-public record LayerNorm(double epsilon) implements Module {
+public record LayerNorm(double epsilon) implements Module<LayerNorm.Params, Variables.Empty> {
     public LayerNorm {
         if (!(epsilon > 0)) throw new ArgumentError("LayerNorm", "epsilon must be > 0, got " + epsilon);
     }
@@ -36,20 +36,20 @@ public record LayerNorm(double epsilon) implements Module {
     public static LayerNorm of() { return new LayerNorm(1e-6); }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<LayerNorm.Params, Variables.Empty> init(Key key, ShapedArray input) {
         Shape s = Shape.of(Shapes.features("LayerNorm", input));
         DType dtype = Dense.paramDType(input);
         return Variables.of(new Params(Jnp.ones(s, dtype), Jnp.zeros(s, dtype)));
     }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
-        var p = (Params) variables.params();
+    public Output<Variables.Empty> apply(Variables<LayerNorm.Params, Variables.Empty> variables, Array input, Context context) {
+        var p = variables.params();
         Shapes.requireFeatures("LayerNorm", input.aval(), p.scale().shape().dim(0), "scale", p.scale(), "features");
         Array x = input.dtype().isFloating() ? input : input.astype(p.scale().dtype());
         Array mean = x.mean(true, -1);
         Array centred = x.sub(mean);
         Array var = centred.square().mean(true, -1);
-        return new Output(centred.mul(Lax.rsqrt(var.add(epsilon))).mul(p.scale()).add(p.bias()), variables.state());
+        return new Output<>(centred.mul(Lax.rsqrt(var.add(epsilon))).mul(p.scale()).add(p.bias()), variables.state());
     }
 }

@@ -21,7 +21,7 @@ import static java.util.Objects.requireNonNull;
  * @param features   the width of each dense layer; the last is the output width
  * @param activation the nonlinearity after every dense layer but the last
  */
-public record MLP(Seq<Integer> features, Activation activation) implements Module {
+public record MLP(Seq<Integer> features, Activation activation) implements Module<Vector<Object>, Vector<Object>> {
     public MLP {
         features = Vector.ofAll(features);
         requireNonNull(activation, "activation is null");
@@ -35,7 +35,7 @@ public record MLP(Seq<Integer> features, Activation activation) implements Modul
 
     /** {@return the equivalent sequence of layers} */
     public Sequential layers() {
-        Vector<Module> ls = Vector.empty();
+        Vector<Module<?, ?>> ls = Vector.empty();
         for (int i = 0; i < features.size(); i++) {
             ls = ls.append(Dense.of(features.get(i)));
             if (i + 1 < features.size()) ls = ls.append(activation);
@@ -43,12 +43,15 @@ public record MLP(Seq<Integer> features, Activation activation) implements Modul
         return new Sequential(ls);
     }
 
-    @Override
-    public Variables init(Key key, ShapedArray input) { return layers().init(key, input); }
+    /** {@return variables with these params}: an MLP has no state @see Sequential#variables */
+    public Variables<Vector<Object>, Vector<Object>> variables(Vector<Object> params) { return layers().variables(params); }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) { return layers().apply(variables, input, context); }
+    public Variables<Vector<Object>, Vector<Object>> init(Key key, ShapedArray input) { return layers().init(key, input); }
 
     @Override
-    public Seq<Summary.Row> summaryRows(Variables variables, ShapedArray input) { return layers().summaryRows(variables, input); }
+    public Output<Vector<Object>> apply(Variables<Vector<Object>, Vector<Object>> variables, Array input, Context context) { return layers().apply(variables, input, context); }
+
+    @Override
+    public Seq<Summary.Row> summaryRows(Variables<Vector<Object>, Vector<Object>> variables, ShapedArray input) { return layers().summaryRows(variables, input); }
 }

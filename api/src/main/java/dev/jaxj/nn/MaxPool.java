@@ -20,7 +20,7 @@ import static java.util.Objects.requireNonNull;
  * @param strides the step per spatial axis
  * @param padding how the edges are padded
  */
-public record MaxPool(Seq<Integer> window, Seq<Integer> strides, Padding padding) implements Module {
+public record MaxPool(Seq<Integer> window, Seq<Integer> strides, Padding padding) implements Module<Variables.Empty, Variables.Empty> {
     public MaxPool {
         window = Vector.ofAll(window);
         strides = Vector.ofAll(strides);
@@ -34,13 +34,13 @@ public record MaxPool(Seq<Integer> window, Seq<Integer> strides, Padding padding
     }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<Variables.Empty, Variables.Empty> init(Key key, ShapedArray input) {
         Pool.checkInput("MaxPool", window, input);
         return Variables.of(Variables.EMPTY);
     }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
-        return new Output(Lax.reduceWindowMax(input, Pool.config("MaxPool", input, window, strides, padding)), variables.state());
+    public Output<Variables.Empty> apply(Variables<Variables.Empty, Variables.Empty> variables, Array input, Context context) {
+        return new Output<>(Lax.reduceWindowMax(input, Pool.config("MaxPool", input, window, strides, padding)), variables.state());
     }
 }

@@ -33,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  * @param outFeatures the output width; 0 for the input's width
  * @param causal      whether position {@code i} sees only positions {@code <= i}
  */
-public record MultiHeadAttention(int numHeads, int qkvFeatures, int outFeatures, boolean causal) implements Module {
+public record MultiHeadAttention(int numHeads, int qkvFeatures, int outFeatures, boolean causal) implements Module<MultiHeadAttention.Params, Variables.Empty> {
     public MultiHeadAttention {
         if (numHeads < 1 || qkvFeatures < 0 || outFeatures < 0 || qkvFeatures % numHeads != 0)
             throw new ArgumentError("MultiHeadAttention", "needs numHeads >= 1 dividing qkvFeatures >= 0, and outFeatures >= 0, got "
@@ -61,7 +61,7 @@ public record MultiHeadAttention(int numHeads, int qkvFeatures, int outFeatures,
     public static MultiHeadAttention causal(int numHeads) { return new MultiHeadAttention(numHeads, 0, 0, true); }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<MultiHeadAttention.Params, Variables.Empty> init(Key key, ShapedArray input) {
         if (input.rank() != 3) throw new ShapeError("MultiHeadAttention", "needs inputs [batch, length, features], got " + input);
         int f = input.shape().dim(-1), qkv = qkvFeatures == 0 ? f : qkvFeatures, out = outFeatures == 0 ? f : outFeatures;
         if (qkv % numHeads != 0)
@@ -70,20 +70,20 @@ public record MultiHeadAttention(int numHeads, int qkvFeatures, int outFeatures,
         var sample = ShapedArray.of(Dense.paramDType(input), 1, f);
         var projection = Dense.of(qkv);
         return Variables.of(new Params(
-                (Dense.Params) projection.init(keys.get(0), sample).params(),
-                (Dense.Params) projection.init(keys.get(1), sample).params(),
-                (Dense.Params) projection.init(keys.get(2), sample).params(),
-                (Dense.Params) Dense.of(out).init(keys.get(3), ShapedArray.of(sample.dtype(), 1, qkv)).params()));
+                projection.init(keys.get(0), sample).params(),
+                projection.init(keys.get(1), sample).params(),
+                projection.init(keys.get(2), sample).params(),
+                Dense.of(out).init(keys.get(3), ShapedArray.of(sample.dtype(), 1, qkv)).params()));
     }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
+    public Output<Variables.Empty> apply(Variables<MultiHeadAttention.Params, Variables.Empty> variables, Array input, Context context) {
         if (input.ndim() != 3) throw new ShapeError("MultiHeadAttention", "needs inputs [batch, length, features], got " + input.aval());
-        var p = (Params) variables.params();
+        var p = variables.params();
         Shapes.requireFeatures("MultiHeadAttention", input.aval(), p.query().kernel().shape().dim(0), "query kernel", p.query().kernel(), "in_features");
         int t = input.shape().dim(1);
         Option<Array> mask = causal ? Option.some(causalMask(t)) : Option.none();
-        return new Output(attend(p, numHeads, input, input, mask), variables.state());
+        return new Output<>(attend(p, numHeads, input, input, mask), variables.state());
     }
 
     /** {@return the mask of causal attention}: {@code bool[t, t]}, true where the key position is not after the query's */

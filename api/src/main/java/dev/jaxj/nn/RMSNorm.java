@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param epsilon added to the mean square before the square root, {@code > 0} (Flax's default 1e-6)
  */
-public record RMSNorm(double epsilon) implements Module {
+public record RMSNorm(double epsilon) implements Module<RMSNorm.Params, Variables.Empty> {
     public RMSNorm {
         if (!(epsilon > 0)) throw new ArgumentError("RMSNorm", "epsilon must be > 0, got " + epsilon);
     }
@@ -31,16 +31,16 @@ public record RMSNorm(double epsilon) implements Module {
     public static RMSNorm of() { return new RMSNorm(1e-6); }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<RMSNorm.Params, Variables.Empty> init(Key key, ShapedArray input) {
         return Variables.of(new Params(Jnp.ones(Shape.of(Shapes.features("RMSNorm", input)), Dense.paramDType(input))));
     }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
-        var p = (Params) variables.params();
+    public Output<Variables.Empty> apply(Variables<RMSNorm.Params, Variables.Empty> variables, Array input, Context context) {
+        var p = variables.params();
         Shapes.requireFeatures("RMSNorm", input.aval(), p.scale().shape().dim(0), "scale", p.scale(), "features");
         Array x = input.dtype().isFloating() ? input : input.astype(p.scale().dtype());
         Array meanSquare = x.square().mean(true, -1);
-        return new Output(x.mul(Lax.rsqrt(meanSquare.add(epsilon))).mul(p.scale()), variables.state());
+        return new Output<>(x.mul(Lax.rsqrt(meanSquare.add(epsilon))).mul(p.scale()), variables.state());
     }
 }

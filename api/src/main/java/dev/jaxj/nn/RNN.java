@@ -22,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  * {@code initializeCarry} (zeros) unless one is given.
  * {@snippet :
  * var rnn = RNN.of(LSTMCell.of(32));
- * Variables v = rnn.init(key, x);                 // x: f32[batch, T, 8]; the cell's params
+ * var v = rnn.init(key, x);                       // x: f32[batch, T, 8]; the cell's params
  * Array ys = rnn.apply(v, x);                     // f32[batch, T, 32]
  * RNN.Result<LSTMCell.Carry> r = rnn.run(v, x);   // r.carry(): the carry after the last step
  * }
@@ -35,10 +35,11 @@ import static java.util.Objects.requireNonNull;
  * @param reverse   whether to run from the last step to the first
  * @param keepOrder with {@code reverse}, whether the outputs keep the input's time order
  * @param unroll    how many steps one iteration of the compiled loop runs (>= 1)
+ * @param <P>       the cell's params
  * @param <C>       the cell's carry
  */
-public record RNN<C>(RecurrentCell<C> cell, boolean timeMajor, boolean reverse, boolean keepOrder, int unroll)
-        implements Module {
+public record RNN<P, C>(RecurrentCell<P, C> cell, boolean timeMajor, boolean reverse, boolean keepOrder, int unroll)
+        implements Module<P, Variables.Empty> {
     public RNN {
         requireNonNull(cell, "cell is null");
         if (unroll < 1) throw new ArgumentError("RNN", "unroll must be >= 1, got " + unroll);
@@ -58,27 +59,27 @@ public record RNN<C>(RecurrentCell<C> cell, boolean timeMajor, boolean reverse, 
     }
 
     /** {@return a batch-major, forward layer over {@code cell}} */
-    public static <C> RNN<C> of(RecurrentCell<C> cell) { return new RNN<>(cell, false, false, false, 1); }
+    public static <P, C> RNN<P, C> of(RecurrentCell<P, C> cell) { return new RNN<>(cell, false, false, false, 1); }
 
     /** {@return this layer reading time-major inputs {@code [T, ..., in]}} */
-    public RNN<C> withTimeMajor() { return new RNN<>(cell, true, reverse, keepOrder, unroll); }
+    public RNN<P, C> withTimeMajor() { return new RNN<>(cell, true, reverse, keepOrder, unroll); }
 
     /** {@return this layer running backwards}, outputs in input order when {@code keepOrder} */
-    public RNN<C> withReverse(boolean keepOrder) { return new RNN<>(cell, timeMajor, true, keepOrder, unroll); }
+    public RNN<P, C> withReverse(boolean keepOrder) { return new RNN<>(cell, timeMajor, true, keepOrder, unroll); }
 
     /** {@return this layer running {@code n} steps per iteration of the compiled loop} */
-    public RNN<C> withUnroll(int n) { return new RNN<>(cell, timeMajor, reverse, keepOrder, n); }
+    public RNN<P, C> withUnroll(int n) { return new RNN<>(cell, timeMajor, reverse, keepOrder, n); }
 
     @Override
-    public Variables init(Key key, ShapedArray input) { return cell.init(key, stepAval(input)); }
+    public Variables<P, Variables.Empty> init(Key key, ShapedArray input) { return cell.init(key, stepAval(input)); }
 
     @Override
-    public Output apply(Variables variables, Array input, Context context) {
-        return new Output(run(variables, input).outputs(), variables.state());
+    public Output<Variables.Empty> apply(Variables<P, Variables.Empty> variables, Array input, Context context) {
+        return new Output<>(run(variables, input).outputs(), variables.state());
     }
 
     /** {@return the carry and the outputs of a run from the cell's initial carry} (drawn with {@code Random.key(0)}, as in Flax) */
-    public Result<C> run(Variables variables, Array input) {
+    public Result<C> run(Variables<P, Variables.Empty> variables, Array input) {
         return run(variables, input, cell.initializeCarry(Random.key(0), stepAval(input.aval())));
     }
 
@@ -88,7 +89,7 @@ public record RNN<C>(RecurrentCell<C> cell, boolean timeMajor, boolean reverse, 
      * @param initialCarry a carry for one step of the input (leading axes without time)
      * @throws ShapeError for inputs without a time and a feature axis, or that do not fit the params
      */
-    public Result<C> run(Variables variables, Array input, C initialCarry) {
+    public Result<C> run(Variables<P, Variables.Empty> variables, Array input, C initialCarry) {
         requireNonNull(initialCarry, "initialCarry is null");
         int timeAxis = timeAxis(input.aval());
         Array xs = Jnp.moveaxis(input, timeAxis, 0);

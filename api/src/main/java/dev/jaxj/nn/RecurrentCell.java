@@ -14,14 +14,15 @@ import static java.util.Objects.requireNonNull;
  * {@link LSTMCell}. {@link RNN} scans a cell over a sequence.
  * {@snippet :
  * var cell = LSTMCell.of(32);
- * Variables v = cell.init(key, x);                       // x: f32[batch, 8], one time step
+ * var v = cell.init(key, x);                             // x: f32[batch, 8], one time step
  * LSTMCell.Carry c = cell.initializeCarry(key, x.aval()); // zeros [batch, 32]
  * var step = cell.apply(v, c, x);                        // step.output(): f32[batch, 32]
  * }
  *
+ * @param <P> the params' type
  * @param <C> the carry's type
  */
-public interface RecurrentCell<C> {
+public interface RecurrentCell<P, C> {
 
     /**
      * What one step returns.
@@ -44,7 +45,7 @@ public interface RecurrentCell<C> {
      *
      * @throws dev.jaxj.errors.ShapeError for a scalar input
      */
-    Variables init(Key key, ShapedArray input);
+    Variables<P, Variables.Empty> init(Key key, ShapedArray input);
 
     /**
      * {@return the carry to start from for steps with input aval {@code input}}, Flax's
@@ -60,8 +61,8 @@ public interface RecurrentCell<C> {
      * @param input {@code [..., in]}
      * @throws dev.jaxj.errors.ShapeError when the input or the carry does not fit the params
      */
-    Step<C> apply(Variables variables, C carry, Array input);
+    Step<C> apply(Variables<P, Variables.Empty> variables, C carry, Array input);
 
     /** {@return fresh params for steps like {@code sampleInput}}; only its aval is used */
-    default Variables init(Key key, Array sampleInput) { return init(key, sampleInput.aval()); }
+    default Variables<P, Variables.Empty> init(Key key, Array sampleInput) { return init(key, sampleInput.aval()); }
 }

@@ -11,7 +11,7 @@ final class Shapes {
     private Shapes() {}
 
     /** {@return the output aval of {@code module} in eval mode}, by tracing it on a stand-in input */
-    static ShapedArray outputAval(Module module, Variables variables, ShapedArray input) {
+    static <P, S> ShapedArray outputAval(Module<P, S> module, Variables<P, S> variables, ShapedArray input) {
         // Tracing needs an array of the input's aval; its values are never read.
         Array standIn = Jnp.zeros(input.shape(), input.dtype());
         return Jax.evalShape((Array x) -> module.apply(variables, x, Context.eval()).value(), standIn).head();

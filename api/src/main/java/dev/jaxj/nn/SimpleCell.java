@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * kernel starts LeCun normal, the recurrent kernel orthogonal, the bias and the carry at zero.
  * {@snippet :
  * var cell = SimpleCell.of(16);
- * Variables v = cell.init(key, x);                     // x: f32[batch, 4]
+ * var v = cell.init(key, x);                           // x: f32[batch, 4]
  * var step = cell.apply(v, cell.initializeCarry(key, x.aval()), x);   // f32[batch, 16] twice
  * }
  *
@@ -30,7 +30,7 @@ import static java.util.Objects.requireNonNull;
  * @param carryInit            how {@link #initializeCarry} fills the carry
  */
 public record SimpleCell(int features, boolean residual, Initializer kernelInit, Initializer recurrentKernelInit,
-                         Initializer biasInit, Initializer carryInit) implements RecurrentCell<Array> {
+                         Initializer biasInit, Initializer carryInit) implements RecurrentCell<SimpleCell.Params, Array> {
     public SimpleCell {
         if (features < 1) throw new ArgumentError("SimpleCell", "features must be >= 1, got " + features);
         requireNonNull(kernelInit, "kernelInit is null");
@@ -70,7 +70,7 @@ public record SimpleCell(int features, boolean residual, Initializer kernelInit,
     }
 
     @Override
-    public Variables init(Key key, ShapedArray input) {
+    public Variables<SimpleCell.Params, Variables.Empty> init(Key key, ShapedArray input) {
         int in = Shapes.features("SimpleCell", input);
         DType dtype = Dense.paramDType(input);
         Key keys = Random.split(key, 3);
@@ -87,8 +87,8 @@ public record SimpleCell(int features, boolean residual, Initializer kernelInit,
     }
 
     @Override
-    public Step<Array> apply(Variables variables, Array carry, Array input) {
-        var p = (Params) variables.params();
+    public Step<Array> apply(Variables<SimpleCell.Params, Variables.Empty> variables, Array carry, Array input) {
+        var p = variables.params();
         Array pre = Cells.project("SimpleCell", input, p.inputKernel(), "inputKernel", "in_features")
                 .add(Cells.project("SimpleCell", carry, p.recurrentKernel(), "recurrentKernel", "features"))
                 .add(p.bias());

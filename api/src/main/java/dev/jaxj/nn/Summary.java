@@ -58,7 +58,7 @@ public record Summary(String model, Seq<Row> rows) {
         }
 
         /** {@return the row of a layer of {@code type}}, counting its variables */
-        public static Row of(String type, ShapedArray output, Variables variables) {
+        public static Row of(String type, ShapedArray output, Variables<?, ?> variables) {
             return new Row(snakeCase(type), type, output, variables.paramCount(), variables.stateCount(),
                     Variables.bytes(variables.params()), Variables.bytes(variables.state()));
         }

@@ -11,14 +11,16 @@ import static java.util.Objects.requireNonNull;
  * the {@code state} that {@code apply} updates in train mode (the running statistics of batch
  * normalisation). A module without state has {@link #EMPTY} there.
  * {@snippet :
- * Variables v = model.init(key, x);
- * var grads = Jax.grad((Object p) -> loss(v.withParams(p))).apply(v.params());
+ * Variables<Dense.Params, Variables.Empty> v = Dense.of(3).init(key, x);
+ * Dense.Params grads = Jax.grad((Dense.Params p) -> loss(v.withParams(p))).apply(v.params());
  * }
  *
  * @param params the trainable arrays, in the module's own structure
  * @param state  the non-trainable arrays
+ * @param <P>    the params' type
+ * @param <S>    the state's type
  */
-public record Variables(Object params, Object state) {
+public record Variables<P, S>(P params, S state) {
     public Variables {
         requireNonNull(params, "params is null");
         requireNonNull(state, "state is null");
@@ -31,13 +33,13 @@ public record Variables(Object params, Object state) {
     public static final Empty EMPTY = new Empty();
 
     /** {@return variables with {@code params} and no state} */
-    public static Variables of(Object params) { return new Variables(params, EMPTY); }
+    public static <P> Variables<P, Empty> of(P params) { return new Variables<>(params, EMPTY); }
 
-    /** {@return these variables with other params} */
-    public Variables withParams(Object newParams) { return new Variables(newParams, state); }
+    /** {@return these variables with other params}, e.g. the ones a gradient step made */
+    public Variables<P, S> withParams(P newParams) { return new Variables<>(newParams, state); }
 
-    /** {@return these variables with another state} */
-    public Variables withState(Object newState) { return new Variables(params, newState); }
+    /** {@return these variables with another state}, e.g. the one {@code apply} returned in train mode */
+    public Variables<P, S> withState(S newState) { return new Variables<>(params, newState); }
 
     /** {@return the number of trainable scalars} */
     public long paramCount() { return count(params); }

@@ -5,10 +5,12 @@
  * Module     ::= Dense | Conv | MaxPool | AvgPool | BatchNorm | LayerNorm | RMSNorm | Dropout
  *              | Embed | MultiHeadAttention | Activation | Flatten | Sequential(Module*) | MLP
  *              | RNN(RecurrentCell)                         (a Lax.scan over the time axis)
- *              | your own record implementing Module
- * init       ::= module.init(Key, sampleInput)              -> Variables(params, state)
- * apply      ::= module.apply(Variables, input, Context)    -> Output(value, state)
- * cell       ::= SimpleCell | LSTMCell | GRUCell            (RecurrentCell<C>, C = Array | LSTMCell.Carry)
+ *              | your own record implementing Module<P, S>
+ * Module<P, S>  P, S ::= the module's Params record | Empty | Vector<Object> (Sequential, MLP)
+ * init       ::= module.init(Key, sampleInput)              -> Variables<P, S>(params, state)
+ * apply      ::= module.apply(Variables<P, S>, input, Context) -> Output<S>(value, state)
+ * Dense.Params, Conv.Params ::= (kernel, bias)              (bias null and no "bias" entry without bias)
+ * cell       ::= SimpleCell | LSTMCell | GRUCell            (RecurrentCell<P, C>, C = Array | LSTMCell.Carry)
  * step       ::= cell.apply(Variables, carry, x)            -> Step(carry', output)
  * Context    ::= eval | train | train(Key)                  (dropout streams split per part)
  * Padding    ::= SAME | VALID | Explicit((lo, hi)*)             (Conv, MaxPool, AvgPool)

@@ -8,16 +8,18 @@ import io.vavr.control.Option;
  *
  * @param weightDecay the decay coefficient
  */
-public record AddDecayedWeights(double weightDecay) implements GradientTransformation {
+public record AddDecayedWeights(double weightDecay) implements GradientTransformation<GradientTransformation.EmptyState> {
     private static final String OP = "add_decayed_weights";
 
     @Override
-    public Object init(Object params) { return new EmptyState(); }
+    public EmptyState init(Object params) { return new EmptyState(); }
 
     @Override
-    public Update update(Object updates, Object state, Option<?> params) {
-        LeafOps.state(state, EmptyState.class, OP);
+    public <U> Update<U, EmptyState> update(U updates, EmptyState state, Option<?> params) {
         Object p = LeafOps.requireParams(params, OP);
-        return new Update(LeafOps.map2(updates, p, OP, (g, w) -> g.add(LeafOps.scaled(w, weightDecay))), state);
+        return new Update<>(LeafOps.same(updates, LeafOps.map2(updates, p, OP, (g, w) -> g.add(LeafOps.scaled(w, weightDecay)))), state);
     }
+
+    @Override
+    public EmptyState checkState(Object state) { return LeafOps.state(state, EmptyState.class, OP); }
 }

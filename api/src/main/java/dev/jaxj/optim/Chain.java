@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param transformations the transformations, first applied first
  */
-public record Chain(Seq<GradientTransformation> transformations) implements GradientTransformation {
+public record Chain(Seq<GradientTransformation<?>> transformations) implements GradientTransformation<Vector<Object>> {
     public Chain {
         requireNonNull(transformations, "transformations is null");
         transformations.forEach(t -> requireNonNull(t, "transformations contains null"));
@@ -22,21 +22,33 @@ public record Chain(Seq<GradientTransformation> transformations) implements Grad
     }
 
     @Override
-    public Object init(Object params) { return transformations.map(t -> t.init(params)).toVector(); }
+    public Vector<Object> init(Object params) { return transformations.map(t -> (Object) t.init(params)).toVector(); }
 
     @Override
-    public Update update(Object updates, Object state, Option<?> params) {
-        if (!(state instanceof Vector<?> states) || states.size() != transformations.size())
-            throw new ArgumentError("chain", "expects a Vector of " + transformations.size()
-                    + " states as returned by its init, got " + describe(state));
-        Object u = updates;
-        var next = Vector.empty();
+    public <U> Update<U, Vector<Object>> update(U updates, Vector<Object> state, Option<?> params) {
+        Vector<Object> states = checkState(state);
+        U u = updates;
+        Vector<Object> next = Vector.empty();
         for (int i = 0; i < transformations.size(); i++) {
-            var step = transformations.get(i).update(u, states.get(i), params);
+            var step = step(transformations.get(i), u, states.get(i), params);
             u = step.updates();
             next = next.append(step.state());
         }
-        return new Update(u, next);
+        return new Update<>(u, next);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Vector<Object> checkState(Object state) {
+        if (!(state instanceof Vector<?> states) || states.size() != transformations.size())
+            throw new ArgumentError("chain", "expects a Vector of " + transformations.size()
+                    + " states as returned by its init, got " + describe(state));
+        return (Vector<Object>) states;
+    }
+
+    /** One part's update, its state checked first: the chain holds the parts' states as {@code Object}s. */
+    private static <U, S> GradientTransformation.Update<U, S> step(GradientTransformation<S> t, U updates, Object state, Option<?> params) {
+        return t.update(updates, t.checkState(state), params);
     }
 
     private static String describe(Object state) {

@@ -10,19 +10,21 @@ import io.vavr.control.Option;
  *
  * @param maxNorm the largest global norm let through
  */
-public record ClipByGlobalNorm(double maxNorm) implements GradientTransformation {
+public record ClipByGlobalNorm(double maxNorm) implements GradientTransformation<GradientTransformation.EmptyState> {
     private static final String OP = "clip_by_global_norm";
 
     @Override
-    public Object init(Object params) { return new EmptyState(); }
+    public EmptyState init(Object params) { return new EmptyState(); }
 
     @Override
-    public Update update(Object updates, Object state, Option<?> params) {
-        LeafOps.state(state, EmptyState.class, OP);
+    public <U> Update<U, EmptyState> update(U updates, EmptyState state, Option<?> params) {
         Array norm = Optim.globalNorm(updates);
         Array within = norm.lt(LeafOps.scalarLike(maxNorm, norm));
         Object out = LeafOps.map(updates, OP, t ->
                 LeafOps.where(within, t, LeafOps.scaled(t.div(norm.astype(t.dtype())), maxNorm)));
-        return new Update(out, state);
+        return new Update<>(LeafOps.same(updates, out), state);
     }
+
+    @Override
+    public EmptyState checkState(Object state) { return LeafOps.state(state, EmptyState.class, OP); }
 }

@@ -14,8 +14,8 @@ import static java.util.Objects.requireNonNull;
  * {@link dev.jaxj.io.Checkpoints}. Updates and params are pytrees of floating arrays with the
  * same structure.
  * {@snippet :
- * GradientTransformation opt = Optim.adam(1e-3);
- * Object state = opt.init(params);
+ * var opt = Optim.adam(1e-3);                 // GradientTransformation<Vector<Object>>
+ * var state = opt.init(params);
  * for (var batch : batches) {
  *     Params grads = Jax.grad(loss).apply(params, batch);
  *     var step = opt.update(grads, state, params);
@@ -24,16 +24,23 @@ import static java.util.Objects.requireNonNull;
  * }
  * }
  * A transformation is usually a record of its hyperparameters; users may write their own.
+ * Updates keep the type of the tree passed in, so the gradient of a {@code Params} record
+ * comes back as a {@code Params} record.
+ *
+ * @param <S> the state's type: the transformation's {@code State} record, {@link EmptyState},
+ *            or a chain's {@code Vector} of states
  */
-public interface GradientTransformation {
+public interface GradientTransformation<S> {
 
     /**
      * The result of one update.
      *
      * @param updates the transformed updates, with the structure of the incoming ones
      * @param state   the new state, with the structure of the old one
+     * @param <U>     the updates' type, that of the incoming ones
+     * @param <S>     the state's type
      */
-    record Update(Object updates, Object state) {
+    record Update<U, S>(U updates, S state) {
         public Update {
             requireNonNull(updates, "updates is null");
             requireNonNull(state, "state is null");
@@ -48,7 +55,7 @@ public interface GradientTransformation {
      *
      * @param params the pytree of arrays to be optimised; only its structure, shapes and dtypes are used
      */
-    Object init(Object params);
+    S init(Object params);
 
     /**
      * {@return the transformed updates and the new state}
@@ -59,18 +66,28 @@ public interface GradientTransformation {
      * @throws dev.jaxj.errors.ArgumentError when the transformation needs params and none were given
      * @throws dev.jaxj.errors.TreeError when the trees do not match the state's structure
      */
-    Update update(Object updates, Object state, Option<?> params);
+    <U> Update<U, S> update(U updates, S state, Option<?> params);
 
     /**
      * {@return {@link #update(Object, Object, Option)} with {@code params} given}. A params tree
      * that is itself a Vavr {@code Option} must be wrapped: {@code update(g, s, Option.some(tree))}.
      */
-    default Update update(Object updates, Object state, Object params) {
+    default <U> Update<U, S> update(U updates, S state, Object params) {
         return update(updates, state, Option.some(params));
     }
 
     /** {@return {@link #update(Object, Object, Option)} without params} */
-    default Update update(Object updates, Object state) {
+    default <U> Update<U, S> update(U updates, S state) {
         return update(updates, state, Option.none());
     }
+
+    /**
+     * {@return {@code state} as this transformation's state}: what a {@link Optim#chain chain}
+     * asks of each part before handing it a state it holds as an {@code Object}. The library's
+     * transformations check the type; by default the state is taken as it is.
+     *
+     * @throws dev.jaxj.errors.ArgumentError when {@code state} is not one this transformation's init makes
+     */
+    @SuppressWarnings("unchecked")
+    default S checkState(Object state) { return (S) state; }
 }

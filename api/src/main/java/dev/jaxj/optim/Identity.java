@@ -3,13 +3,15 @@ package dev.jaxj.optim;
 import io.vavr.control.Option;
 
 /** Passes the updates through unchanged: Optax's {@code identity}, e.g. SGD's place holder for momentum. */
-public record Identity() implements GradientTransformation {
+public record Identity() implements GradientTransformation<GradientTransformation.EmptyState> {
     @Override
-    public Object init(Object params) { return new EmptyState(); }
+    public EmptyState init(Object params) { return new EmptyState(); }
 
     @Override
-    public Update update(Object updates, Object state, Option<?> params) {
-        LeafOps.state(state, EmptyState.class, "identity");
-        return new Update(updates, state);
+    public <U> Update<U, EmptyState> update(U updates, EmptyState state, Option<?> params) {
+        return new Update<>(updates, state);
     }
+
+    @Override
+    public EmptyState checkState(Object state) { return LeafOps.state(state, EmptyState.class, "identity"); }
 }

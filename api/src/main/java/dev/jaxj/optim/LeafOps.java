@@ -101,6 +101,10 @@ final class LeafOps {
                 "needs the current params, call update(updates, state, params), got no params"));
     }
 
+    /** {@return {@code tree}, a leaf-wise map of {@code like}, typed as it}: the maps rebuild the same containers */
+    @SuppressWarnings("unchecked")
+    static <U> U same(U like, Object tree) { return (U) tree; }
+
     /** {@return the state cast to {@code type}} @throws ArgumentError naming the expected and actual state types */
     static <S> S state(Object state, Class<S> type, String op) {
         if (type.isInstance(state)) return type.cast(state);

@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * applied with {@link #scaleBySchedule}, whose state keeps the i32 step count.
  * {@snippet :
  * var opt = Optim.chain(Optim.clipByGlobalNorm(1.0), Optim.adamw(Schedules.cosineDecay(1e-3, 10_000)));
- * Object state = opt.init(params);
+ * var state = opt.init(params);               // a Vector of the parts' states
  * var step = opt.update(grads, state, params);
  * params = Optim.applyUpdates(params, step.updates());
  * }
@@ -28,175 +28,175 @@ public final class Optim {
     // Building blocks -------------------------------------------------------------------------
 
     /** {@return the transformations applied in order, their states kept in a {@code Vector}} */
-    public static GradientTransformation chain(GradientTransformation... transformations) {
+    public static GradientTransformation<Vector<Object>> chain(GradientTransformation<?>... transformations) {
         requireNonNull(transformations, "transformations is null");
         return new Chain(Vector.of(transformations));
     }
 
     /** {@return the transformation that changes nothing} */
-    public static GradientTransformation identity() { return new Identity(); }
+    public static GradientTransformation<GradientTransformation.EmptyState> identity() { return new Identity(); }
 
     /** {@return updates multiplied by {@code stepSize}} */
-    public static GradientTransformation scale(double stepSize) { return new Scale(stepSize); }
+    public static GradientTransformation<GradientTransformation.EmptyState> scale(double stepSize) { return new Scale(stepSize); }
 
     /** {@return updates multiplied by {@code stepSize(count)}} */
-    public static GradientTransformation scaleBySchedule(Schedule stepSize) { return new ScaleBySchedule(stepSize); }
+    public static GradientTransformation<ScaleBySchedule.State> scaleBySchedule(Schedule stepSize) { return new ScaleBySchedule(stepSize); }
 
     /** {@return updates multiplied by {@code -learningRate}} */
-    public static GradientTransformation scaleByLearningRate(double learningRate) {
+    public static GradientTransformation<GradientTransformation.EmptyState> scaleByLearningRate(double learningRate) {
         return scaleByLearningRate(learningRate, true);
     }
 
     /** {@return updates multiplied by {@code -learningRate}, or {@code +learningRate} when not {@code flipSign}} */
-    public static GradientTransformation scaleByLearningRate(double learningRate, boolean flipSign) {
+    public static GradientTransformation<GradientTransformation.EmptyState> scaleByLearningRate(double learningRate, boolean flipSign) {
         return scale(flipSign ? -learningRate : learningRate);
     }
 
     /** {@return updates multiplied by {@code -learningRate(count)}} */
-    public static GradientTransformation scaleByLearningRate(Schedule learningRate) {
+    public static GradientTransformation<ScaleBySchedule.State> scaleByLearningRate(Schedule learningRate) {
         return scaleByLearningRate(learningRate, true);
     }
 
     /** {@return updates multiplied by {@code -learningRate(count)}, or {@code +} when not {@code flipSign}} */
-    public static GradientTransformation scaleByLearningRate(Schedule learningRate, boolean flipSign) {
+    public static GradientTransformation<ScaleBySchedule.State> scaleByLearningRate(Schedule learningRate, boolean flipSign) {
         requireNonNull(learningRate, "learningRate is null");
         return scaleBySchedule(flipSign ? count -> learningRate.apply(count).neg() : learningRate);
     }
 
     /** {@return momentum with coefficient {@code decay}} @see Trace */
-    public static GradientTransformation trace(double decay, boolean nesterov) { return new Trace(decay, nesterov); }
+    public static GradientTransformation<Trace.State> trace(double decay, boolean nesterov) { return new Trace(decay, nesterov); }
 
     /** {@return Adam's rescaling with b1 = 0.9, b2 = 0.999, eps = 1e-8} */
-    public static GradientTransformation scaleByAdam() { return scaleByAdam(0.9, 0.999, 1e-8, 0); }
+    public static GradientTransformation<ScaleByAdam.State> scaleByAdam() { return scaleByAdam(0.9, 0.999, 1e-8, 0); }
 
     /** {@return Adam's rescaling} @see ScaleByAdam */
-    public static GradientTransformation scaleByAdam(double b1, double b2, double eps) { return scaleByAdam(b1, b2, eps, 0); }
+    public static GradientTransformation<ScaleByAdam.State> scaleByAdam(double b1, double b2, double eps) { return scaleByAdam(b1, b2, eps, 0); }
 
     /** {@return Adam's rescaling with {@code epsRoot} inside the square root} @see ScaleByAdam */
-    public static GradientTransformation scaleByAdam(double b1, double b2, double eps, double epsRoot) {
+    public static GradientTransformation<ScaleByAdam.State> scaleByAdam(double b1, double b2, double eps, double epsRoot) {
         return new ScaleByAdam(b1, b2, eps, epsRoot);
     }
 
     /** {@return RMSProp's rescaling} @see ScaleByRms */
-    public static GradientTransformation scaleByRms(double decay, double eps, double initialScale) {
+    public static GradientTransformation<ScaleByRms.State> scaleByRms(double decay, double eps, double initialScale) {
         return new ScaleByRms(decay, eps, initialScale);
     }
 
     /** {@return Adagrad's rescaling} @see ScaleByRss */
-    public static GradientTransformation scaleByRss(double initialAccumulatorValue, double eps) {
+    public static GradientTransformation<ScaleByRss.State> scaleByRss(double initialAccumulatorValue, double eps) {
         return new ScaleByRss(initialAccumulatorValue, eps);
     }
 
     /** {@return Lion's sign rescaling} @see ScaleByLion */
-    public static GradientTransformation scaleByLion(double b1, double b2) { return new ScaleByLion(b1, b2); }
+    public static GradientTransformation<ScaleByLion.State> scaleByLion(double b1, double b2) { return new ScaleByLion(b1, b2); }
 
     /** {@return updates plus {@code weightDecay * params}} */
-    public static GradientTransformation addDecayedWeights(double weightDecay) { return new AddDecayedWeights(weightDecay); }
+    public static GradientTransformation<GradientTransformation.EmptyState> addDecayedWeights(double weightDecay) { return new AddDecayedWeights(weightDecay); }
 
     /** {@return updates rescaled to a global norm of at most {@code maxNorm}} */
-    public static GradientTransformation clipByGlobalNorm(double maxNorm) { return new ClipByGlobalNorm(maxNorm); }
+    public static GradientTransformation<GradientTransformation.EmptyState> clipByGlobalNorm(double maxNorm) { return new ClipByGlobalNorm(maxNorm); }
 
     // Optimizers ------------------------------------------------------------------------------
 
     /** {@return plain SGD: {@code u = -lr * g}} */
-    public static GradientTransformation sgd(double lr) { return chain(identity(), scaleByLearningRate(lr)); }
+    public static GradientTransformation<Vector<Object>> sgd(double lr) { return chain(identity(), scaleByLearningRate(lr)); }
 
     /** {@return plain SGD with a learning-rate schedule} */
-    public static GradientTransformation sgd(Schedule lr) { return chain(identity(), scaleByLearningRate(lr)); }
+    public static GradientTransformation<Vector<Object>> sgd(Schedule lr) { return chain(identity(), scaleByLearningRate(lr)); }
 
     /** {@return SGD with (optionally Nesterov) momentum: {@code t = g + momentum * t}, {@code u = -lr * t}} */
-    public static GradientTransformation sgd(double lr, double momentum, boolean nesterov) {
+    public static GradientTransformation<Vector<Object>> sgd(double lr, double momentum, boolean nesterov) {
         return chain(trace(momentum, nesterov), scaleByLearningRate(lr));
     }
 
     /** {@return SGD with momentum and a learning-rate schedule} */
-    public static GradientTransformation sgd(Schedule lr, double momentum, boolean nesterov) {
+    public static GradientTransformation<Vector<Object>> sgd(Schedule lr, double momentum, boolean nesterov) {
         return chain(trace(momentum, nesterov), scaleByLearningRate(lr));
     }
 
     /** {@return Adam with b1 = 0.9, b2 = 0.999, eps = 1e-8} */
-    public static GradientTransformation adam(double lr) { return adam(lr, 0.9, 0.999, 1e-8); }
+    public static GradientTransformation<Vector<Object>> adam(double lr) { return adam(lr, 0.9, 0.999, 1e-8); }
 
     /** {@return Adam with b1 = 0.9, b2 = 0.999, eps = 1e-8 and a learning-rate schedule} */
-    public static GradientTransformation adam(Schedule lr) { return adam(lr, 0.9, 0.999, 1e-8); }
+    public static GradientTransformation<Vector<Object>> adam(Schedule lr) { return adam(lr, 0.9, 0.999, 1e-8); }
 
     /** {@return Adam (Kingma and Ba, 2014)} @see ScaleByAdam */
-    public static GradientTransformation adam(double lr, double b1, double b2, double eps) {
+    public static GradientTransformation<Vector<Object>> adam(double lr, double b1, double b2, double eps) {
         return chain(scaleByAdam(b1, b2, eps), scaleByLearningRate(lr));
     }
 
     /** {@return Adam with a learning-rate schedule} */
-    public static GradientTransformation adam(Schedule lr, double b1, double b2, double eps) {
+    public static GradientTransformation<Vector<Object>> adam(Schedule lr, double b1, double b2, double eps) {
         return chain(scaleByAdam(b1, b2, eps), scaleByLearningRate(lr));
     }
 
     /** {@return AdamW with b1 = 0.9, b2 = 0.999, eps = 1e-8, weight decay 1e-4} */
-    public static GradientTransformation adamw(double lr) { return adamw(lr, 0.9, 0.999, 1e-8, 1e-4); }
+    public static GradientTransformation<Vector<Object>> adamw(double lr) { return adamw(lr, 0.9, 0.999, 1e-8, 1e-4); }
 
     /** {@return AdamW with Optax's defaults and a learning-rate schedule} */
-    public static GradientTransformation adamw(Schedule lr) { return adamw(lr, 0.9, 0.999, 1e-8, 1e-4); }
+    public static GradientTransformation<Vector<Object>> adamw(Schedule lr) { return adamw(lr, 0.9, 0.999, 1e-8, 1e-4); }
 
     /**
      * {@return AdamW (Loshchilov and Hutter, 2019)}: Adam's step plus {@code weightDecay * params},
      * both scaled by the learning rate, as in Optax and PyTorch. Its update needs the params.
      */
-    public static GradientTransformation adamw(double lr, double b1, double b2, double eps, double weightDecay) {
+    public static GradientTransformation<Vector<Object>> adamw(double lr, double b1, double b2, double eps, double weightDecay) {
         return chain(scaleByAdam(b1, b2, eps), addDecayedWeights(weightDecay), scaleByLearningRate(lr));
     }
 
     /** {@return AdamW with a learning-rate schedule} */
-    public static GradientTransformation adamw(Schedule lr, double b1, double b2, double eps, double weightDecay) {
+    public static GradientTransformation<Vector<Object>> adamw(Schedule lr, double b1, double b2, double eps, double weightDecay) {
         return chain(scaleByAdam(b1, b2, eps), addDecayedWeights(weightDecay), scaleByLearningRate(lr));
     }
 
     /** {@return RMSProp with decay 0.9, eps 1e-8} */
-    public static GradientTransformation rmsprop(double lr) { return rmsprop(lr, 0.9, 1e-8); }
+    public static GradientTransformation<Vector<Object>> rmsprop(double lr) { return rmsprop(lr, 0.9, 1e-8); }
 
     /** {@return RMSProp with decay 0.9, eps 1e-8 and a learning-rate schedule} */
-    public static GradientTransformation rmsprop(Schedule lr) { return rmsprop(lr, 0.9, 1e-8); }
+    public static GradientTransformation<Vector<Object>> rmsprop(Schedule lr) { return rmsprop(lr, 0.9, 1e-8); }
 
     /** {@return RMSProp (Tieleman and Hinton, 2012), uncentred, without momentum, accumulator starting at 0} */
-    public static GradientTransformation rmsprop(double lr, double decay, double eps) {
+    public static GradientTransformation<Vector<Object>> rmsprop(double lr, double decay, double eps) {
         return chain(scaleByRms(decay, eps, 0), scaleByLearningRate(lr));
     }
 
     /** {@return RMSProp with a learning-rate schedule} */
-    public static GradientTransformation rmsprop(Schedule lr, double decay, double eps) {
+    public static GradientTransformation<Vector<Object>> rmsprop(Schedule lr, double decay, double eps) {
         return chain(scaleByRms(decay, eps, 0), scaleByLearningRate(lr));
     }
 
     /** {@return Adagrad with initial accumulator 0.1, eps 1e-7} */
-    public static GradientTransformation adagrad(double lr) { return adagrad(lr, 0.1, 1e-7); }
+    public static GradientTransformation<Vector<Object>> adagrad(double lr) { return adagrad(lr, 0.1, 1e-7); }
 
     /** {@return Adagrad with Optax's defaults and a learning-rate schedule} */
-    public static GradientTransformation adagrad(Schedule lr) { return adagrad(lr, 0.1, 1e-7); }
+    public static GradientTransformation<Vector<Object>> adagrad(Schedule lr) { return adagrad(lr, 0.1, 1e-7); }
 
     /** {@return Adagrad (Duchi et al., 2011)} @see ScaleByRss */
-    public static GradientTransformation adagrad(double lr, double initialAccumulatorValue, double eps) {
+    public static GradientTransformation<Vector<Object>> adagrad(double lr, double initialAccumulatorValue, double eps) {
         return chain(scaleByRss(initialAccumulatorValue, eps), scaleByLearningRate(lr));
     }
 
     /** {@return Adagrad with a learning-rate schedule} */
-    public static GradientTransformation adagrad(Schedule lr, double initialAccumulatorValue, double eps) {
+    public static GradientTransformation<Vector<Object>> adagrad(Schedule lr, double initialAccumulatorValue, double eps) {
         return chain(scaleByRss(initialAccumulatorValue, eps), scaleByLearningRate(lr));
     }
 
     /** {@return Lion with b1 = 0.9, b2 = 0.99 and Optax's default weight decay 1e-3} */
-    public static GradientTransformation lion(double lr) { return lion(lr, 0.9, 0.99, 1e-3); }
+    public static GradientTransformation<Vector<Object>> lion(double lr) { return lion(lr, 0.9, 0.99, 1e-3); }
 
     /** {@return Lion with Optax's defaults and a learning-rate schedule} */
-    public static GradientTransformation lion(Schedule lr) { return lion(lr, 0.9, 0.99, 1e-3); }
+    public static GradientTransformation<Vector<Object>> lion(Schedule lr) { return lion(lr, 0.9, 0.99, 1e-3); }
 
     /**
      * {@return Lion (Chen et al., 2023)}: {@code u = -lr * (sign(c) + weightDecay * params)}.
      * Its update needs the params.
      */
-    public static GradientTransformation lion(double lr, double b1, double b2, double weightDecay) {
+    public static GradientTransformation<Vector<Object>> lion(double lr, double b1, double b2, double weightDecay) {
         return chain(scaleByLion(b1, b2), addDecayedWeights(weightDecay), scaleByLearningRate(lr));
     }
 
     /** {@return Lion with a learning-rate schedule} */
-    public static GradientTransformation lion(Schedule lr, double b1, double b2, double weightDecay) {
+    public static GradientTransformation<Vector<Object>> lion(Schedule lr, double b1, double b2, double weightDecay) {
         return chain(scaleByLion(b1, b2), addDecayedWeights(weightDecay), scaleByLearningRate(lr));
     }
 

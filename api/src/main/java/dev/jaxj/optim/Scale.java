@@ -7,13 +7,15 @@ import io.vavr.control.Option;
  *
  * @param stepSize the factor; applied in each leaf's own dtype
  */
-public record Scale(double stepSize) implements GradientTransformation {
+public record Scale(double stepSize) implements GradientTransformation<GradientTransformation.EmptyState> {
     @Override
-    public Object init(Object params) { return new EmptyState(); }
+    public EmptyState init(Object params) { return new EmptyState(); }
 
     @Override
-    public Update update(Object updates, Object state, Option<?> params) {
-        LeafOps.state(state, EmptyState.class, "scale");
-        return new Update(LeafOps.map(updates, "scale", g -> LeafOps.scaled(g, stepSize)), state);
+    public <U> Update<U, EmptyState> update(U updates, EmptyState state, Option<?> params) {
+        return new Update<>(LeafOps.same(updates, LeafOps.map(updates, "scale", g -> LeafOps.scaled(g, stepSize))), state);
     }
+
+    @Override
+    public EmptyState checkState(Object state) { return LeafOps.state(state, EmptyState.class, "scale"); }
 }

@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param eps     added to the denominator outside the square root
  * @param epsRoot added inside the square root (for differentiating through the update)
  */
-public record ScaleByAdam(double b1, double b2, double eps, double epsRoot) implements GradientTransformation {
+public record ScaleByAdam(double b1, double b2, double eps, double epsRoot) implements GradientTransformation<ScaleByAdam.State> {
 
     /**
      * Adam's moments.
@@ -37,13 +37,12 @@ public record ScaleByAdam(double b1, double b2, double eps, double epsRoot) impl
     private static final String OP = "scale_by_adam";
 
     @Override
-    public Object init(Object params) {
+    public State init(Object params) {
         return new State(LeafOps.zeroCount(), LeafOps.zerosLike(params, OP), LeafOps.zerosLike(params, OP));
     }
 
     @Override
-    public Update update(Object updates, Object state, Option<?> params) {
-        var s = LeafOps.state(state, State.class, OP);
+    public <U> Update<U, State> update(U updates, State s, Option<?> params) {
         Object mu = LeafOps.map2(updates, s.mu(), OP, (g, m) -> LeafOps.moment(g, m, b1));
         Object nu = LeafOps.map2(updates, s.nu(), OP, (g, v) -> LeafOps.moment(g.square(), v, b2));
         Array count = LeafOps.safeIncrement(s.count());
@@ -52,6 +51,9 @@ public record ScaleByAdam(double b1, double b2, double eps, double epsRoot) impl
             Array vHat = LeafOps.biasCorrection(v, b2, count);
             return mHat.div(vHat.add(LeafOps.scalarLike(epsRoot, vHat)).sqrt().add(LeafOps.scalarLike(eps, vHat)));
         });
-        return new Update(out, new State(count, mu, nu));
+        return new Update<>(LeafOps.same(updates, out), new State(count, mu, nu));
     }
+
+    @Override
+    public State checkState(Object state) { return LeafOps.state(state, State.class, OP); }
 }

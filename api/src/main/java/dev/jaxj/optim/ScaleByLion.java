@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
  * @param b1 the interpolation between momentum and gradient that gives the step's sign
  * @param b2 the decay of the momentum
  */
-public record ScaleByLion(double b1, double b2) implements GradientTransformation {
+public record ScaleByLion(double b1, double b2) implements GradientTransformation<ScaleByLion.State> {
 
     /**
      * Lion's momentum.
@@ -32,13 +32,15 @@ public record ScaleByLion(double b1, double b2) implements GradientTransformatio
     private static final String OP = "scale_by_lion";
 
     @Override
-    public Object init(Object params) { return new State(LeafOps.zeroCount(), LeafOps.zerosLike(params, OP)); }
+    public State init(Object params) { return new State(LeafOps.zeroCount(), LeafOps.zerosLike(params, OP)); }
 
     @Override
-    public Update update(Object updates, Object state, Option<?> params) {
-        var s = LeafOps.state(state, State.class, OP);
+    public <U> Update<U, State> update(U updates, State s, Option<?> params) {
         Object out = LeafOps.map2(updates, s.mu(), OP, (g, m) -> LeafOps.moment(g, m, b1).sign());
         Object mu = LeafOps.map2(updates, s.mu(), OP, (g, m) -> LeafOps.moment(g, m, b2));
-        return new Update(out, new State(LeafOps.safeIncrement(s.count()), mu));
+        return new Update<>(LeafOps.same(updates, out), new State(LeafOps.safeIncrement(s.count()), mu));
     }
+
+    @Override
+    public State checkState(Object state) { return LeafOps.state(state, State.class, OP); }
 }

@@ -15,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  * @param eps          added inside the square root
  * @param initialScale the initial mean square (PyTorch uses 0, TF1 uses 1)
  */
-public record ScaleByRms(double decay, double eps, double initialScale) implements GradientTransformation {
+public record ScaleByRms(double decay, double eps, double initialScale) implements GradientTransformation<ScaleByRms.State> {
 
     /**
      * The running mean square.
@@ -29,13 +29,15 @@ public record ScaleByRms(double decay, double eps, double initialScale) implemen
     private static final String OP = "scale_by_rms";
 
     @Override
-    public Object init(Object params) { return new State(LeafOps.fullLike(params, initialScale, OP)); }
+    public State init(Object params) { return new State(LeafOps.fullLike(params, initialScale, OP)); }
 
     @Override
-    public Update update(Object updates, Object state, Option<?> params) {
-        var s = LeafOps.state(state, State.class, OP);
+    public <U> Update<U, State> update(U updates, State s, Option<?> params) {
         Object nu = LeafOps.map2(updates, s.nu(), OP, (g, v) -> LeafOps.moment(g.square(), v, decay));
         Object out = LeafOps.map2(updates, nu, OP, (g, v) -> v.add(LeafOps.scalarLike(eps, v)).rsqrt().mul(g));
-        return new Update(out, new State(nu));
+        return new Update<>(LeafOps.same(updates, out), new State(nu));
     }
+
+    @Override
+    public State checkState(Object state) { return LeafOps.state(state, State.class, OP); }
 }

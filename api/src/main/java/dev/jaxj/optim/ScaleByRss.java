@@ -15,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  * @param initialAccumulatorValue the initial sum, at least 0
  * @param eps                     added inside the square root
  */
-public record ScaleByRss(double initialAccumulatorValue, double eps) implements GradientTransformation {
+public record ScaleByRss(double initialAccumulatorValue, double eps) implements GradientTransformation<ScaleByRss.State> {
 
     /**
      * The running sum of squares.
@@ -29,16 +29,18 @@ public record ScaleByRss(double initialAccumulatorValue, double eps) implements 
     private static final String OP = "scale_by_rss";
 
     @Override
-    public Object init(Object params) { return new State(LeafOps.fullLike(params, initialAccumulatorValue, OP)); }
+    public State init(Object params) { return new State(LeafOps.fullLike(params, initialAccumulatorValue, OP)); }
 
     @Override
-    public Update update(Object updates, Object state, Option<?> params) {
-        var s = LeafOps.state(state, State.class, OP);
+    public <U> Update<U, State> update(U updates, State s, Option<?> params) {
         Object sum = LeafOps.map2(updates, s.sumOfSquares(), OP, (g, t) -> g.square().add(t));
         Object out = LeafOps.map2(updates, sum, OP, (g, t) -> {
             Array inv = LeafOps.where(t.gt(0.0), t.add(LeafOps.scalarLike(eps, t)).rsqrt(), LeafOps.scalarLike(0, t));
             return inv.mul(g);
         });
-        return new Update(out, new State(sum));
+        return new Update<>(LeafOps.same(updates, out), new State(sum));
     }
+
+    @Override
+    public State checkState(Object state) { return LeafOps.state(state, State.class, OP); }
 }

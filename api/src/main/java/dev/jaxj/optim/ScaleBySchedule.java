@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param stepSize the schedule; its value is cast to each leaf's dtype
  */
-public record ScaleBySchedule(Schedule stepSize) implements GradientTransformation {
+public record ScaleBySchedule(Schedule stepSize) implements GradientTransformation<ScaleBySchedule.State> {
 
     /**
      * The step counter.
@@ -25,13 +25,15 @@ public record ScaleBySchedule(Schedule stepSize) implements GradientTransformati
     public ScaleBySchedule { requireNonNull(stepSize, "stepSize is null"); }
 
     @Override
-    public Object init(Object params) { return new State(LeafOps.zeroCount()); }
+    public State init(Object params) { return new State(LeafOps.zeroCount()); }
 
     @Override
-    public Update update(Object updates, Object state, Option<?> params) {
-        var s = LeafOps.state(state, State.class, "scale_by_schedule");
+    public <U> Update<U, State> update(U updates, State s, Option<?> params) {
         Array step = stepSize.apply(s.count());
         var out = LeafOps.map(updates, "scale_by_schedule", g -> step.astype(g.dtype()).mul(g));
-        return new Update(out, new State(LeafOps.safeIncrement(s.count())));
+        return new Update<>(LeafOps.same(updates, out), new State(LeafOps.safeIncrement(s.count())));
     }
+
+    @Override
+    public State checkState(Object state) { return LeafOps.state(state, State.class, "scale_by_schedule"); }
 }

@@ -11,7 +11,7 @@ import dev.jaxj.ir.DType;
  * {@link Schedules} builds the usual ones.
  * {@snippet :
  * Schedule lr = Schedules.warmupCosineDecay(0, 1e-3, 100, 10_000, 1e-5);
- * GradientTransformation opt = Optim.adamw(lr);
+ * var opt = Optim.adamw(lr);
  * double first = lr.valueAt(0);   // 0.0
  * }
  */

@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
  * @param decay    the momentum coefficient
  * @param nesterov whether to use Nesterov's look-ahead form
  */
-public record Trace(double decay, boolean nesterov) implements GradientTransformation {
+public record Trace(double decay, boolean nesterov) implements GradientTransformation<Trace.State> {
 
     /**
      * The accumulated momentum.
@@ -24,15 +24,17 @@ public record Trace(double decay, boolean nesterov) implements GradientTransform
     }
 
     @Override
-    public Object init(Object params) { return new State(LeafOps.zerosLike(params, "trace")); }
+    public State init(Object params) { return new State(LeafOps.zerosLike(params, "trace")); }
 
     @Override
-    public Update update(Object updates, Object state, Option<?> params) {
-        var s = LeafOps.state(state, State.class, "trace");
+    public <U> Update<U, State> update(U updates, State s, Option<?> params) {
         Object trace = LeafOps.map2(updates, s.trace(), "trace", this::step);
         Object out = nesterov ? LeafOps.map2(updates, trace, "trace", this::step) : trace;
-        return new Update(out, new State(trace));
+        return new Update<>(LeafOps.same(updates, out), new State(trace));
     }
 
     private Array step(Array g, Array t) { return g.add(LeafOps.scaled(t, decay)); }
+
+    @Override
+    public State checkState(Object state) { return LeafOps.state(state, State.class, "trace"); }
 }

@@ -2,9 +2,10 @@
  * Optax-like optimizers: gradient transformations as pairs of pure functions over pytrees.
  *
  * {@snippet lang=text :
- * GradientTransformation ::= init(params) -> state
- *                            update(updates, state, params?) -> Update(updates, state)
- * state     ::= EmptyState | <Transformation>.State(count?, moments...) | Vector<state>   (chain)
+ * GradientTransformation<S> ::= init(params) -> S
+ *                               update(U updates, S state, params?) -> Update<U, S>(updates, state)
+ *                               checkState(Object) -> S       (what a chain asks of its parts)
+ * S         ::= EmptyState | <Transformation>.State(count?, moments...) | Vector<Object>   (chain)
  * moments   ::= a pytree shaped like the params
  * count     ::= i32 scalar, the updates made so far (saturates at 2^31-1)
  * optimizer ::= chain(rescaling..., [addDecayedWeights], scaleByLearningRate(double | Schedule))

@@ -13,8 +13,10 @@ import static java.util.Objects.requireNonNull;
  * @param stoppedEarly   whether early stopping or a non-finite loss ended training before its last step
  * @param nonFiniteLoss  where a NaN or infinite loss stopped training, when
  *                       {@link FitConfig#withTerminateOnNan} asked for it
+ * @param <P>            the model's params' type
+ * @param <S>            the model's state's type
  */
-public record FitResult(TrainState state, History history, boolean stoppedEarly, Option<NonFiniteLoss> nonFiniteLoss) {
+public record FitResult<P, S>(TrainState<P, S> state, History history, boolean stoppedEarly, Option<NonFiniteLoss> nonFiniteLoss) {
     public FitResult {
         requireNonNull(state, "state is null");
         requireNonNull(history, "history is null");
@@ -22,7 +24,7 @@ public record FitResult(TrainState state, History history, boolean stoppedEarly,
     }
 
     /** A result that no non-finite loss cut short. */
-    public FitResult(TrainState state, History history, boolean stoppedEarly) {
+    public FitResult(TrainState<P, S> state, History history, boolean stoppedEarly) {
         this(state, history, stoppedEarly, Option.none());
     }
 

@@ -15,6 +15,7 @@ import static java.util.Objects.requireNonNull;
  * {@snippet :
  * var fit = trainer.fit(state, x, y, config);
  * double last = fit.history().last("val_accuracy");
+ * Map<String, Double> first = fit.history().epoch(0);   // {loss=…, accuracy=…, val_loss=…, val_accuracy=…}
  * }
  *
  * @param values the series by name, in the order they were first reported
@@ -44,6 +45,20 @@ public record History(Map<String, Seq<Double>> values) {
 
     /** {@return whether the series {@code name} was recorded} */
     public boolean has(String name) { return values.containsKey(name); }
+
+    /**
+     * {@return the values of epoch {@code index} (from 0) by name}, in the order they were first
+     * reported: Keras's per-epoch {@code logs}, as an unmodifiable map
+     *
+     * @throws ArgumentError for an epoch not recorded
+     */
+    public java.util.Map<String, Double> epoch(int index) {
+        if (index < 0 || index >= epochs())
+            throw new ArgumentError("History", "epoch " + index + " was not recorded; it has " + epochs() + ", counted from 0");
+        var logs = new java.util.LinkedHashMap<String, Double>();
+        for (var e : values) logs.put(e._1, e._2.get(index));
+        return java.util.Collections.unmodifiableSequencedMap(logs);
+    }
 
     /** {@return the number of epochs recorded} */
     public int epochs() { return values.isEmpty() ? 0 : values.head()._2.size(); }

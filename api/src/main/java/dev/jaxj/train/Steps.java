@@ -18,16 +18,16 @@ final class Steps {
     private Steps() {}
 
     /** The inputs of one training step. */
-    record TrainIn(Object params, Object modelState, Object optState, Array x, Array y, Key rng) {}
+    record TrainIn<P, S>(P params, S modelState, Object optState, Array x, Array y, Key rng) {}
 
     /** The outputs of one training step: the new params and states, the batch loss and metrics. */
-    record TrainOut(Object params, Object modelState, Object optState, Array loss, Seq<Array> metrics) {}
+    record TrainOut<P, S>(P params, S modelState, Object optState, Array loss, Seq<Array> metrics) {}
 
     /** What the differentiated loss carries along: the model's new state and its output. */
-    record Aux(Object modelState, Array output) {}
+    record Aux<S>(S modelState, Array output) {}
 
     /** The inputs of an evaluation or prediction step. */
-    record EvalIn(Variables variables, Array x, Array y) {}
+    record EvalIn<P, S>(Variables<P, S> variables, Array x, Array y) {}
 
     /** The loss and metrics of one batch. */
     record EvalOut(Array loss, Seq<Array> metrics) {}
@@ -35,20 +35,22 @@ final class Steps {
     /**
      * One step of gradient descent: the loss and its gradient with respect to the params, in
      * train mode; then the optimizer's update. The model's state (batch statistics) comes out
-     * of the forward pass, undifferentiated.
+     * of the forward pass, undifferentiated. The optimizer's state comes as an {@code Object},
+     * which it checks before use.
      */
-    static TrainOut train(Module model, GradientTransformation optimizer, Loss loss, Seq<Metric> metrics, TrainIn in) {
-        var vg = Jax.valueAndGradWithAux((Object p) -> {
-            Module.Output out = model.apply(new Variables(p, in.modelState()), in.x(), Context.train(in.rng()));
-            return new Jax.WithAux<>(loss.apply(out.value(), in.y()), new Aux(out.state(), out.value()));
+    static <P, S, O> TrainOut<P, S> train(Module<P, S> model, GradientTransformation<O> optimizer, Loss loss, Seq<Metric> metrics,
+                                          TrainIn<P, S> in) {
+        var vg = Jax.valueAndGradWithAux((P p) -> {
+            Module.Output<S> out = model.apply(new Variables<>(p, in.modelState()), in.x(), Context.train(in.rng()));
+            return new Jax.WithAux<>(loss.apply(out.value(), in.y()), new Aux<>(out.state(), out.value()));
         }).apply(in.params());
-        var update = optimizer.update(vg.grad(), in.optState(), in.params());
+        var update = optimizer.update(vg.grad(), optimizer.checkState(in.optState()), in.params());
         Seq<Array> ms = metrics.map(m -> m.function().apply(vg.aux().output(), in.y()));
-        return new TrainOut(Optim.applyUpdates(in.params(), update.updates()), vg.aux().modelState(), update.state(), vg.value(), ms);
+        return new TrainOut<>(Optim.applyUpdates(in.params(), update.updates()), vg.aux().modelState(), update.state(), vg.value(), ms);
     }
 
     /** The loss and metrics of a batch in eval mode. */
-    static EvalOut evaluate(Module model, Loss loss, Seq<Metric> metrics, EvalIn in) {
+    static <P, S> EvalOut evaluate(Module<P, S> model, Loss loss, Seq<Metric> metrics, EvalIn<P, S> in) {
         Array out = model.apply(in.variables(), in.x());
         return new EvalOut(loss.apply(out, in.y()), metrics.map(m -> m.function().apply(out, in.y())));
     }

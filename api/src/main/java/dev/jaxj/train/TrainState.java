@@ -13,8 +13,10 @@ import static java.util.Objects.requireNonNull;
  * @param variables the model's params and state
  * @param optState  the optimizer's state, as its {@code init} returned it
  * @param rng       the key the next epoch splits its randomness from
+ * @param <P>       the model's params' type
+ * @param <S>       the model's state's type
  */
-public record TrainState(Variables variables, Object optState, Key rng) {
+public record TrainState<P, S>(Variables<P, S> variables, Object optState, Key rng) {
     public TrainState {
         requireNonNull(variables, "variables is null");
         requireNonNull(optState, "optState is null");

@@ -19,6 +19,7 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.Collections;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -31,24 +32,28 @@ import static java.util.Objects.requireNonNull;
  * optimizer update) is compiled with {@code Jax.jit} once per batch shape.
  * {@snippet :
  * var trainer = Trainer.of(MLP.of(Activation.RELU, 64, 3), Optim.sgd(0.1), Loss.softmaxCrossEntropy(), Metric.accuracy());
- * TrainState state = trainer.init(Random.key(0), x);
- * FitResult fit = trainer.fit(state, x, y, FitConfig.of(10, 10).withValidationSplit(0.2));
+ * var state = trainer.init(Random.key(0), x);
+ * var fit = trainer.fit(state, x, y, FitConfig.of(10, 10).withValidationSplit(0.2));
  * Map<String, Double> scores = trainer.evaluate(fit.state(), xTest, yTest);
+ * double accuracy = scores.get("accuracy");
  * Array logits = trainer.predict(fit.state(), xTest);
  * }
  * Inputs and targets hold one example per row of their first axis. A trainer is safe to share
  * between threads; each call compiles through thread-safe {@code jit} caches.
+ *
+ * @param <P> the model's params' type
+ * @param <S> the model's state's type
  */
-public final class Trainer {
-    private final Module model;
-    private final GradientTransformation optimizer;
+public final class Trainer<P, S> {
+    private final Module<P, S> model;
+    private final GradientTransformation<?> optimizer;
     private final Loss loss;
     private final Seq<Metric> metrics;
-    private final Function<Steps.TrainIn, Steps.TrainOut> trainStep;
-    private final Function<Steps.EvalIn, Steps.EvalOut> evalStep;
-    private final Function<Steps.EvalIn, Array> predictStep;
+    private final Function<Steps.TrainIn<P, S>, Steps.TrainOut<P, S>> trainStep;
+    private final Function<Steps.EvalIn<P, S>, Steps.EvalOut> evalStep;
+    private final Function<Steps.EvalIn<P, S>, Array> predictStep;
 
-    private Trainer(Module model, GradientTransformation optimizer, Loss loss, Seq<Metric> metrics) {
+    private Trainer(Module<P, S> model, GradientTransformation<?> optimizer, Loss loss, Seq<Metric> metrics) {
         this.model = requireNonNull(model, "model is null");
         this.optimizer = requireNonNull(optimizer, "optimizer is null");
         this.loss = requireNonNull(loss, "loss is null");
@@ -61,19 +66,19 @@ public final class Trainer {
     }
 
     /** {@return a trainer of {@code model} by {@code optimizer} on {@code loss}, reporting {@code metrics}} */
-    public static Trainer of(Module model, GradientTransformation optimizer, Loss loss, Metric... metrics) {
-        return new Trainer(model, optimizer, loss, Vector.of(metrics));
+    public static <P, S> Trainer<P, S> of(Module<P, S> model, GradientTransformation<?> optimizer, Loss loss, Metric... metrics) {
+        return new Trainer<>(model, optimizer, loss, Vector.of(metrics));
     }
 
-    public Module model() { return model; }
+    public Module<P, S> model() { return model; }
 
     public Seq<Metric> metrics() { return metrics; }
 
     /** {@return fresh variables for inputs like {@code sampleInput}, the optimizer's state for them, and a random stream} */
-    public TrainState init(Key key, Array sampleInput) {
+    public TrainState<P, S> init(Key key, Array sampleInput) {
         var keys = Random.split(key);
-        Variables v = model.init(keys.get(0), sampleInput);
-        return new TrainState(v, optimizer.init(v.params()), keys.get(1));
+        Variables<P, S> v = model.init(keys.get(0), sampleInput);
+        return new TrainState<>(v, optimizer.init(v.params()), keys.get(1));
     }
 
     /**
@@ -85,7 +90,7 @@ public final class Trainer {
      *                       the loss rejects the targets on the host (integer class labels
      *                       outside {@code [0, classes)} for {@link Loss#softmaxCrossEntropy})
      */
-    public FitResult fit(TrainState state, Array x, Array y, FitConfig config) {
+    public FitResult<P, S> fit(TrainState<P, S> state, Array x, Array y, FitConfig config) {
         int n = examples("fit", x, y);
         Array xTrain = x, yTrain = y;
         Option<Tuple2<Array, Array>> validation = config.validationData();
@@ -108,13 +113,13 @@ public final class Trainer {
 
         int steps = (nTrain + config.batchSize() - 1) / config.batchSize();
         History history = History.empty();
-        TrainState current = state, best = state;
+        TrainState<P, S> current = state, best = state;
         double bestValue = config.earlyStopping().map(EarlyStopping::worst).getOrElse(0.0);
         int wait = 0;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             var keys = Random.split(current.rng());
             Key epochKey = keys.get(0);
-            current = new TrainState(current.variables(), current.optState(), keys.get(1));
+            current = new TrainState<>(current.variables(), current.optState(), keys.get(1));
             Array xs = xTrain, ys = yTrain;
             if (config.shuffle()) {
                 Array perm = Random.permutation(Random.foldIn(epochKey, 0), nTrain);
@@ -123,11 +128,13 @@ public final class Trainer {
             }
             var bar = new ProgressBar(config.verbose(), config.out(), epoch + 1, config.epochs(), steps);
             var totals = new Totals(metrics.size());
-            Object params = current.variables().params(), modelState = current.variables().state(), optState = current.optState();
+            P params = current.variables().params();
+            S modelState = current.variables().state();
+            Object optState = current.optState();
             Option<FitResult.NonFiniteLoss> nonFinite = Option.none();
             for (int s = 0; s < steps && nonFinite.isEmpty(); s++) {
                 int lo = s * config.batchSize(), hi = Math.min(nTrain, lo + config.batchSize());
-                var out = trainStep.apply(new Steps.TrainIn(params, modelState, optState, rows(xs, lo, hi), rows(ys, lo, hi),
+                var out = trainStep.apply(new Steps.TrainIn<>(params, modelState, optState, rows(xs, lo, hi), rows(ys, lo, hi),
                         Random.foldIn(epochKey, s + 1)));
                 params = out.params();
                 modelState = out.modelState();
@@ -137,15 +144,15 @@ public final class Trainer {
                 if (config.terminateOnNan() && !Double.isFinite(batchLoss))
                     nonFinite = Option.some(new FitResult.NonFiniteLoss(epoch + 1, s + 1, batchLoss));
             }
-            current = new TrainState(new Variables(params, modelState), optState, current.rng());
+            current = new TrainState<>(new Variables<>(params, modelState), optState, current.rng());
             Map<String, Double> epochValues = totals.means("", metrics);
-            for (var v : validation) epochValues = epochValues.merge(evaluate(current, v._1, v._2, config.batchSize(), "val_"));
+            for (var v : validation) epochValues = epochValues.merge(means(current, v._1, v._2, config.batchSize(), "val_"));
             history = history.append(epochValues);
             bar.finish(epochValues);
             // As Keras's TerminateOnNaN: the epoch ends (recorded, validated), then training stops.
             for (var stop : nonFinite) {
                 if (config.verbose()) config.out().printf("Epoch %d, step %d: loss is %s, terminating training%n", stop.epoch(), stop.step(), stop.loss());
-                return new FitResult(current, history, epoch + 1 < config.epochs() || stop.step() < steps, nonFinite);
+                return new FitResult<>(current, history, epoch + 1 < config.epochs() || stop.step() < steps, nonFinite);
             }
             for (EarlyStopping es : config.earlyStopping()) {
                 double value = epochValues.get(es.monitor()).get();
@@ -156,62 +163,64 @@ public final class Trainer {
                     wait = 0;
                 } else if (wait >= es.patience()) {
                     if (config.verbose()) config.out().printf("Epoch %d: early stopping%n", epoch + 1);
-                    return new FitResult(es.restoreBestWeights() ? best : current, history, epoch + 1 < config.epochs());
+                    return new FitResult<>(es.restoreBestWeights() ? best : current, history, epoch + 1 < config.epochs());
                 }
             }
         }
-        return new FitResult(current, history, false);
+        return new FitResult<>(current, history, false);
     }
 
     /** {@link #evaluate(TrainState, Array, Array, int)} in batches of 32, as Keras's default. */
-    public Map<String, Double> evaluate(TrainState state, Array x, Array y) { return evaluate(state, x, y, 32); }
+    public java.util.Map<String, Double> evaluate(TrainState<P, S> state, Array x, Array y) { return evaluate(state, x, y, 32); }
 
     /**
      * {@return the loss and metrics on {@code (x, y)} in eval mode}, averaged over the examples,
-     * keyed {@code loss} and by metric name
+     * keyed {@code loss} and by metric name, in that order (an unmodifiable map)
      *
      * @throws ArgumentError when the loss rejects the targets on the host, as in {@link #fit}
      */
-    public Map<String, Double> evaluate(TrainState state, Array x, Array y, int batchSize) {
+    public java.util.Map<String, Double> evaluate(TrainState<P, S> state, Array x, Array y, int batchSize) {
         examples("evaluate", x, y);
         checkTargets("evaluate", state.variables(), x, y, batchSize);
-        return evaluate(state, x, y, batchSize, "");
+        var scores = new java.util.LinkedHashMap<String, Double>();
+        means(state, x, y, batchSize, "").forEach(scores::put);
+        return Collections.unmodifiableSequencedMap(scores);
     }
 
     /**
      * The loss's host check of the targets ({@link Loss#checkTargets}), given the model's output
      * aval for the first batch: a shape the compiled steps trace anyway.
      */
-    private void checkTargets(String op, Variables variables, Array x, Array y, int batchSize) {
+    private void checkTargets(String op, Variables<P, S> variables, Array x, Array y, int batchSize) {
         int[] batch = x.shape().toArray();
         batch[0] = Math.min(batch[0], Math.max(1, batchSize));
         loss.checkTargets(op, model.outputAval(variables, ShapedArray.of(x.dtype(), batch)), y);
     }
 
-    private Map<String, Double> evaluate(TrainState state, Array x, Array y, int batchSize, String prefix) {
+    private Map<String, Double> means(TrainState<P, S> state, Array x, Array y, int batchSize, String prefix) {
         int n = examples("evaluate", x, y);
         if (batchSize < 1) throw new ArgumentError("evaluate", "batchSize must be >= 1, got " + batchSize);
         var totals = new Totals(metrics.size());
         for (int lo = 0; lo < n; lo += batchSize) {
             int hi = Math.min(n, lo + batchSize);
-            var out = evalStep.apply(new Steps.EvalIn(state.variables(), rows(x, lo, hi), rows(y, lo, hi)));
+            var out = evalStep.apply(new Steps.EvalIn<>(state.variables(), rows(x, lo, hi), rows(y, lo, hi)));
             totals.add(hi - lo, out.loss(), out.metrics());
         }
         return totals.means(prefix, metrics);
     }
 
     /** {@link #predict(Variables, Array, int)} of the state's variables in batches of 32. */
-    public Array predict(TrainState state, Array x) { return predict(state.variables(), x, 32); }
+    public Array predict(TrainState<P, S> state, Array x) { return predict(state.variables(), x, 32); }
 
     /** {@return the model's outputs on {@code x} in eval mode}, computed in batches and concatenated */
-    public Array predict(Variables variables, Array x, int batchSize) {
+    public Array predict(Variables<P, S> variables, Array x, int batchSize) {
         if (x.ndim() == 0) throw new ShapeError("predict", "needs inputs with a leading example axis, got " + x.aval());
         if (batchSize < 1) throw new ArgumentError("predict", "batchSize must be >= 1, got " + batchSize);
         int n = x.shape().dim(0);
         Vector<Array> parts = Vector.empty();
         for (int lo = 0; lo < n; lo += batchSize) {
             Array xb = rows(x, lo, Math.min(n, lo + batchSize));
-            parts = parts.append(predictStep.apply(new Steps.EvalIn(variables, xb, xb)));
+            parts = parts.append(predictStep.apply(new Steps.EvalIn<>(variables, xb, xb)));
         }
         return parts.size() == 1 ? parts.head() : Jnp.concatenate(parts, 0);
     }

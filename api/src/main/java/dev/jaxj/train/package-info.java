@@ -2,11 +2,11 @@
  * A Keras-like training loop on top of the functional core: compile a model with an optimizer,
  * a loss and metrics, then {@code fit}, {@code evaluate} and {@code predict}.
  * {@snippet lang=text :
- * Trainer    ::= Trainer.of(Module, GradientTransformation, Loss, Metric*)
- * init       ::= trainer.init(Key, sampleInput)            -> TrainState(variables, optState, rng)
- * fit        ::= trainer.fit(TrainState, x, y, FitConfig)  -> FitResult(TrainState, History, stoppedEarly, [NonFiniteLoss])
+ * Trainer    ::= Trainer.of(Module<P, S>, GradientTransformation<?>, Loss, Metric*)  -> Trainer<P, S>
+ * init       ::= trainer.init(Key, sampleInput)            -> TrainState<P, S>(variables, optState, rng)
+ * fit        ::= trainer.fit(TrainState, x, y, FitConfig)  -> FitResult<P, S>(TrainState, History, stoppedEarly, [NonFiniteLoss])
  * FitConfig  ::= epochs batchSize [validationSplit | validationData] shuffle [EarlyStopping] terminateOnNan verbose out
- * evaluate   ::= trainer.evaluate(TrainState, x, y)         -> {loss, metric...}
+ * evaluate   ::= trainer.evaluate(TrainState, x, y)         -> java.util.Map<String, Double> {loss, metric...}
  * predict    ::= trainer.predict(TrainState, x)             -> outputs
  * Plots      ::= history(History, png) | decisionRegions(classify, x2d, labels, png, ...)
  * }

@@ -27,7 +27,7 @@ class BatchNormTest {
     void shouldNormaliseByBatchStatisticsAndMoveTheRunningOnes() {
         var bn = new BatchNorm(0.9, 1e-5);
         Array x = random(9, DType.F64, Shape.of(N, H, F), -3, 5);
-        Variables v = bn.init(Random.key(0), x);
+        var v = bn.init(Random.key(0), x);
         Array scale = f64(2, 0.5), bias = f64(-1, 3);
         v = v.withParams(new BatchNorm.Params(scale, bias));
         var out = bn.apply(v, x, Context.train());
@@ -40,7 +40,7 @@ class BatchNormTest {
             e[i] = (xs[i] - s[0][f]) / Math.sqrt(s[1][f] + 1e-5) * (f == 0 ? 2 : 0.5) + (f == 0 ? -1 : 3);
         }
         assertNear(out.value(), DType.F64, Shape.of(N, H, F), 1e-13, e);
-        var next = (BatchNorm.Stats) out.state();
+        var next = out.state();
         // From mean 0 and variance 1: 0.9 * old + 0.1 * batch.
         assertNear(next.mean(), DType.F64, Shape.of(F), 1e-14, 0.1 * s[0][0], 0.1 * s[0][1]);
         assertNear(next.var(), DType.F64, Shape.of(F), 1e-14, 0.9 + 0.1 * s[1][0], 0.9 + 0.1 * s[1][1]);
@@ -50,7 +50,7 @@ class BatchNormTest {
     void shouldUseTheRunningStatisticsInEvalMode() {
         var bn = BatchNorm.of();
         Array x = random(10, DType.F64, Shape.of(N, F), -1, 1);
-        Variables v = bn.init(Random.key(0), x).withState(new BatchNorm.Stats(f64(1, -2), f64(4, 0.25)));
+        var v = bn.init(Random.key(0), x).withState(new BatchNorm.Stats(f64(1, -2), f64(4, 0.25)));
         var out = bn.apply(v, x, Context.eval());
         double[] xs = x.toDoubleArray(), e = new double[xs.length];
         for (int i = 0; i < xs.length; i++)

@@ -41,8 +41,8 @@ class ConvTest {
 
     private static void check2d(Conv conv, int n, int h, int w, int c, int stride, int dil, int groups, boolean same) {
         Array x = random(21, DType.F64, Shape.of(n, h, w, c), -1, 1);
-        Variables v = conv.init(Random.key(4), x);
-        var p = (Conv.Params) v.params();
+        var v = conv.init(Random.key(4), x);
+        var p = v.params();
         int kh = conv.kernelSize().get(0), kw = conv.kernelSize().get(1), o = conv.features();
         int eh = (kh - 1) * dil + 1, ew = (kw - 1) * dil + 1;
         int oh, ow, top = 0, left = 0;
@@ -57,7 +57,7 @@ class ConvTest {
             ow = (w - ew) / stride + 1;
         }
         double[] y = naive2d(x.toDoubleArray(), n, h, w, c, p.kernel().toDoubleArray(), kh, kw, o, stride, dil, groups, top, left, oh, ow);
-        double[] b = p.bias().get().toDoubleArray();
+        double[] b = p.bias().toDoubleArray();
         for (int i = 0; i < y.length; i++) y[i] += b[i % o];
         assertNear(conv.apply(v, x), DType.F64, Shape.of(n, oh, ow, o), 1e-13, y);
     }
@@ -80,8 +80,8 @@ class ConvTest {
     @Test
     void shouldConvolveFeatureGroupsIndependently() {
         var conv = Conv.of(4, 3, 3).withGroups(2);
-        Variables v = conv.init(Random.key(0), random(1, DType.F64, Shape.of(1, 4, 4, 6), -1, 1));
-        assertEquals(Shape.of(3, 3, 3, 4), ((Conv.Params) v.params()).kernel().shape());
+        var v = conv.init(Random.key(0), random(1, DType.F64, Shape.of(1, 4, 4, 6), -1, 1));
+        assertEquals(Shape.of(3, 3, 3, 4), (v.params()).kernel().shape());
         check2d(conv, 1, 4, 4, 6, 1, 1, 2, true);
     }
 
@@ -89,8 +89,8 @@ class ConvTest {
     void shouldConvolveOneSpatialAxis() {
         var conv = Conv.of(2, 3).withPadding(Padding.VALID);
         Array x = random(5, DType.F64, Shape.of(2, 6, 3), -1, 1);
-        Variables v = conv.init(Random.key(1), x);
-        var p = (Conv.Params) v.params();
+        var v = conv.init(Random.key(1), x);
+        var p = v.params();
         // The 1-d convolution is the 2-d one with a height of 1.
         double[] y = naive2d(x.toDoubleArray(), 2, 1, 6, 3, p.kernel().toDoubleArray(), 1, 3, 2, 1, 1, 1, 0, 0, 1, 4);
         assertNear(conv.apply(v, x), DType.F64, Shape.of(2, 4, 2), 1e-13, y);
@@ -102,7 +102,7 @@ class ConvTest {
         var conv = Conv.of(2, 3, 3);
         assertError(ShapeError.class, "Conv", () -> conv.init(Random.key(0), random(1, DType.F32, Shape.of(4, 4, 3), 0, 1)),
                 "rank 4", "f32[4,4,3]");
-        Variables v = conv.init(Random.key(0), random(1, DType.F32, Shape.of(1, 4, 4, 3), 0, 1));
+        var v = conv.init(Random.key(0), random(1, DType.F32, Shape.of(1, 4, 4, 3), 0, 1));
         assertError(ShapeError.class, "Conv", () -> conv.apply(v, random(1, DType.F32, Shape.of(1, 4, 4, 2), 0, 1)), "last axis (channels) must have size 3", "f32[1,4,4,2]");
     }
 }

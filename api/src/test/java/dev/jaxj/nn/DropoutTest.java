@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Dropout's mask, scaling and randomness. */
 class DropoutTest {
-    private static final Variables NONE = Variables.of(Variables.EMPTY);
+    private static final Variables<Variables.Empty, Variables.Empty> NONE = Variables.of(Variables.EMPTY);
 
     @Test
     void shouldZeroAboutRateOfTheElementsAndScaleTheRest() {

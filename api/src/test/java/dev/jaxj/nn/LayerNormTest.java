@@ -15,7 +15,7 @@ class LayerNormTest {
     void shouldNormaliseEachRowThenScaleAndShift() {
         var ln = LayerNorm.of();
         Array x = random(2, DType.F64, Shape.of(2, 3, 4), -5, 5);
-        Variables v = ln.init(Random.key(0), x).withParams(new LayerNorm.Params(f64(1, 2, 0.5, -1), f64(0, 1, -1, 2)));
+        var v = ln.init(Random.key(0), x).withParams(new LayerNorm.Params(f64(1, 2, 0.5, -1), f64(0, 1, -1, 2)));
         double[] xs = x.toDoubleArray(), e = new double[xs.length], scale = {1, 2, 0.5, -1}, bias = {0, 1, -1, 2};
         for (int r = 0; r < 6; r++) {
             double mean = 0, var = 0;

@@ -15,7 +15,7 @@ class MultiHeadAttentionTest {
     private static final int B = 2, T = 5, F = 6, H = 3, D = 2;
 
     private static double[] project(double[] x, Dense.Params p, int rows, int in, int out) {
-        return DenseTest.affine(x, p.kernel().toDoubleArray(), p.bias().get().toDoubleArray(), rows, in, out);
+        return DenseTest.affine(x, p.kernel().toDoubleArray(), p.bias().toDoubleArray(), rows, in, out);
     }
 
     /** Attention written out: scores, a max-shifted softmax over the visible keys, the weighted values, the output projection. */
@@ -45,8 +45,8 @@ class MultiHeadAttentionTest {
 
     private static void check(MultiHeadAttention attention) {
         Array x = random(8, DType.F64, Shape.of(B, T, F), -1, 1);
-        Variables v = attention.init(Random.key(9), x);
-        var p = (MultiHeadAttention.Params) v.params();
+        var v = attention.init(Random.key(9), x);
+        var p = v.params();
         assertNear(attention.apply(v, x), DType.F64, Shape.of(B, T, F), 1e-13, naive(p, x.toDoubleArray(), attention.causal()));
     }
 

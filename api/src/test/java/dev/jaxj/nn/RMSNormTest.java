@@ -15,7 +15,7 @@ class RMSNormTest {
     void shouldDivideEachRowByItsRootMeanSquare() {
         var rms = RMSNorm.of();
         Array x = random(3, DType.F64, Shape.of(3, 5), -2, 2);
-        Variables v = rms.init(Random.key(0), x).withParams(new RMSNorm.Params(f64(1, 2, 3, 0.5, -1)));
+        var v = rms.init(Random.key(0), x).withParams(new RMSNorm.Params(f64(1, 2, 3, 0.5, -1)));
         double[] xs = x.toDoubleArray(), e = new double[xs.length], scale = {1, 2, 3, 0.5, -1};
         for (int r = 0; r < 3; r++) {
             double ms = 0;

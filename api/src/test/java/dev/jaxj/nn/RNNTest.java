@@ -48,7 +48,7 @@ class RNNTest {
     void lstmLayerShouldEqualTheEquationsStepByStep() {
         Array x = rand(1, B, T, IN);
         var rnn = RNN.of(LSTMCell.of(H));
-        Variables v = Variables.of(lstmParams());
+        var v = Variables.of(lstmParams());
         double[][] expected = lstmReference(x.toDoubleArray(), lstmParams());
         assertNear(rnn.apply(v, x), DType.F64, Shape.of(B, T, H), TOL, expected[0]);
         RNN.Result<LSTMCell.Carry> r = rnn.run(v, x);
@@ -58,7 +58,7 @@ class RNNTest {
     }
 
     /** {@return the GRU's outputs {@code [B, T, H]} by a Java loop over the cell, visiting steps in {@code order}} */
-    static double[] cellLoop(GRUCell cell, Variables v, Array x, Array h0, int[] order, boolean outputsInVisitOrder) {
+    static double[] cellLoop(GRUCell cell, Variables<GRUCell.Params, Variables.Empty> v, Array x, Array h0, int[] order, boolean outputsInVisitOrder) {
         double[] ys = new double[B * T * H];
         Array h = h0;
         for (int k = 0; k < T; k++) {
@@ -75,7 +75,7 @@ class RNNTest {
     void reverseAndTimeMajorShouldEqualALoopOverTheCell() {
         var cell = GRUCell.of(H);
         Array x = rand(1, B, T, IN), h0 = rand(2, B, H);
-        Variables v = Variables.of(new GRUCell.Params(rand(3, IN, 3 * H), rand(4, 3 * H), rand(5, H, 3 * H), rand(6, H)));
+        var v = Variables.of(new GRUCell.Params(rand(3, IN, 3 * H), rand(4, 3 * H), rand(5, H, 3 * H), rand(6, H)));
         int[] forward = {0, 1, 2, 3, 4}, backward = {4, 3, 2, 1, 0};
 
         assertNear(RNN.of(cell).run(v, x, h0).outputs(), DType.F64, Shape.of(B, T, H), TOL, cellLoop(cell, v, x, h0, forward, false));
@@ -98,7 +98,7 @@ class RNNTest {
     void vmapOverExamplesShouldEqualTheBatchedLayer() {
         var rnn = RNN.of(SimpleCell.of(H)).withUnroll(2);
         Array x = rand(1, B, T, IN);
-        Variables v = Variables.of(new SimpleCell.Params(rand(3, IN, H), rand(4, H, H), rand(5, H)));
+        var v = Variables.of(new SimpleCell.Params(rand(3, IN, H), rand(4, H, H), rand(5, H)));
         Array batched = rnn.apply(v, x);
         Array mapped = Jax.vmap((Array one) -> rnn.apply(v, one)).apply(x);   // each example [T, IN]
         assertNear(mapped, DType.F64, Shape.of(B, T, H), TOL, batched.toDoubleArray());
@@ -107,7 +107,7 @@ class RNNTest {
     }
 
     /** A scalar of the LSTM layer's outputs, weighted so that every output counts differently. */
-    static Function<Seq<Array>, Array> weightedOutputs(RNN<LSTMCell.Carry> rnn, Array weights) {
+    static Function<Seq<Array>, Array> weightedOutputs(RNN<LSTMCell.Params, LSTMCell.Carry> rnn, Array weights) {
         return args -> {
             var p = new LSTMCell.Params(args.get(0), args.get(1), args.get(2));
             return rnn.apply(Variables.of(p), args.get(3)).mul(weights).sum();
@@ -136,7 +136,7 @@ class RNNTest {
     @Test
     void initShouldMakeTheCellsParamsForOneStep() {
         var rnn = RNN.of(LSTMCell.of(H));
-        var p = (LSTMCell.Params) rnn.init(Random.key(0), rand(1, B, T, IN)).params();
+        var p = rnn.init(Random.key(0), rand(1, B, T, IN)).params();
         assertNear(p.bias(), DType.F64, Shape.of(4 * H), 0, new double[4 * H]);
         org.junit.jupiter.api.Assertions.assertEquals(Shape.of(IN, 4 * H), p.inputKernel().shape(), "the time axis is not a feature");
         org.junit.jupiter.api.Assertions.assertEquals(Shape.of(H, 4 * H), p.recurrentKernel().shape());

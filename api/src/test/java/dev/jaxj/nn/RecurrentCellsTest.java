@@ -67,7 +67,7 @@ class RecurrentCellsTest {
     void initShouldMakeFlaxShapedParamsAndZeroCarries() {
         Array x = rand(1, 5, IN);   // five examples of one step
         var lstm = LSTMCell.of(H);
-        var p = (LSTMCell.Params) lstm.init(Random.key(0), x).params();
+        var p = lstm.init(Random.key(0), x).params();
         assertEquals(Shape.of(IN, 4 * H), p.inputKernel().shape());
         assertEquals(Shape.of(H, 4 * H), p.recurrentKernel().shape());
         assertArray(p.bias(), DType.F64, Shape.of(4 * H), new double[4 * H]);
@@ -77,15 +77,15 @@ class RecurrentCellsTest {
         // Each gate's recurrent block is orthogonal on its own, as Flax's per-gate Dense kernels are.
         for (int g = 0; g < 4; g++) assertOrthogonal(p.recurrentKernel().toDoubleArray(), H, 4 * H, g * H);
 
-        var gru = (GRUCell.Params) GRUCell.of(H).init(Random.key(0), x).params();
+        var gru = GRUCell.of(H).init(Random.key(0), x).params();
         assertEquals(Shape.of(IN, 3 * H), gru.inputKernel().shape());
         assertEquals(Shape.of(3 * H), gru.inputBias().shape());
         assertEquals(Shape.of(H, 3 * H), gru.recurrentKernel().shape());
         assertEquals(Shape.of(H), gru.recurrentBias().shape());
         assertEquals(IN * 3 * H + 3 * H + H * 3 * H + H, GRUCell.of(H).init(Random.key(0), x).paramCount());
 
-        Variables s = SimpleCell.of(H).init(Random.key(0), random(1, DType.I32, Shape.of(2, IN), 0, 5));
-        assertEquals(DType.F32, ((SimpleCell.Params) s.params()).inputKernel().dtype(), "integer inputs get f32 params");
+        var s = SimpleCell.of(H).init(Random.key(0), random(1, DType.I32, Shape.of(2, IN), 0, 5));
+        assertEquals(DType.F32, (s.params()).inputKernel().dtype(), "integer inputs get f32 params");
     }
 
     /** Asserts that the {@code n} columns from {@code col0} of a row-major {@code [n, cols]} matrix are orthonormal. */
@@ -102,7 +102,7 @@ class RecurrentCellsTest {
     void shouldRejectInputsOfAnotherWidthNamingTheKernel() {
         Array x = rand(1, B, IN);
         var cell = LSTMCell.of(H);
-        Variables v = cell.init(Random.key(0), x);
+        var v = cell.init(Random.key(0), x);
         assertError(ShapeError.class, "LSTMCell", () -> cell.apply(v, cell.initializeCarry(Random.key(0), x.aval()), rand(2, B, IN + 1)),
                 "inputKernel", "f64[" + B + "," + (IN + 1) + "]");
     }

@@ -23,10 +23,10 @@ class OptimInputChecksTest {
         var params = Vector.of(param);
         assertError(ShapeError.class, "apply_updates", () -> Optim.applyUpdates(params, Vector.of(grad)), param.aval().toString(), grad.aval().toString());
         var adam = Optim.adam(0.1);
-        Object state = adam.init(params);
+        var state = adam.init(params);
         assertError(ShapeError.class, "scale_by_adam", () -> adam.update(Vector.of(grad), state, params), param.aval().toString(), grad.aval().toString());
         var adamw = Optim.adamw(0.1);
-        Object stateW = adamw.init(params);
+        var stateW = adamw.init(params);
         assertError(ShapeError.class, "scale_by_adam", () -> adamw.update(Vector.of(grad), stateW, params), grad.aval().toString());
     }
 }

@@ -42,9 +42,9 @@ class OptimTest {
      * Runs three steps of {@code opt} and of {@code ref}, comparing updates and params after
      * each; {@code tol} is relative to max(1, |expected|).
      */
-    static void assertMatches(GradientTransformation opt, Reference ref, DType dtype, double tol) {
+    static <S> void assertMatches(GradientTransformation<S> opt, Reference ref, DType dtype, double tol) {
         Object params = tree(P0, dtype);
-        Object state = opt.init(params);
+        var state = opt.init(params);
         double[] p = P0.clone();
         for (int t = 0; t < G.length; t++) {
             var step = opt.update(tree(G[t], dtype), state, params);
@@ -231,7 +231,7 @@ class OptimTest {
     void shouldKeepAdamsCountAndMomentsInTheState() {
         var opt = Optim.adam(0.1);
         Object params = tree(P0, DType.F64);
-        Object state = opt.init(params);
+        var state = opt.init(params);
         for (double[] g : G) state = opt.update(tree(g, DType.F64), state, params).state();
         var chain = (Vector<?>) state;
         var adam = (ScaleByAdam.State) chain.get(0);

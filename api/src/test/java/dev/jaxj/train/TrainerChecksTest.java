@@ -41,7 +41,7 @@ class TrainerChecksTest {
     void fitAndEvaluateShouldNameTheFirstLabelOutsideTheClasses(@ForAll @IntRange(min = 0, max = 11) int at, @ForAll @IntRange(min = 0, max = 4) int by,
                                                                @ForAll boolean below) {
         var trainer = Trainer.of(MLP.of(Activation.RELU, 4, 3), Optim.sgd(0.1), Loss.softmaxCrossEntropy(), Metric.accuracy());
-        TrainState s = trainer.init(Random.key(0), X);
+        var s = trainer.init(Random.key(0), X);
         int value = below ? -1 - by : 3 + by;
         Array y = labels(at, value);
         String[] fragments = {"[0, 3)", "got " + value, "index [" + at + "]", "i32[12]"};
@@ -53,11 +53,11 @@ class TrainerChecksTest {
     @Test
     void shouldAcceptEveryLabelInsideTheClassesAndOtherTargets() {
         var trainer = Trainer.of(MLP.of(Activation.RELU, 4, 3), Optim.sgd(0.1), Loss.softmaxCrossEntropy());
-        TrainState s = trainer.init(Random.key(0), X);
+        var s = trainer.init(Random.key(0), X);
         assertEquals(1, trainer.fit(s, X, labels(0, 2), quiet(1, 4)).history().epochs());
         // Integer targets of a regression are not class indices: the default check accepts them.
         var regression = Trainer.of(Dense.of(1), Optim.sgd(0.01), Loss.meanSquaredError());
-        assertTrue(Double.isFinite(regression.evaluate(regression.init(Random.key(0), X), X, labels(0, 7)).get("loss").get()));
+        assertTrue(Double.isFinite(regression.evaluate(regression.init(Random.key(0), X), X, labels(0, 7)).get("loss")));
     }
 
     /** Targets with a NaN at example {@code at}, unshuffled: the batch holding it is the first with a NaN loss. */
@@ -68,7 +68,7 @@ class TrainerChecksTest {
         t[at] = Double.NaN;
         Array y = arr(DType.F32, Shape.of(12, 1), t);
         var trainer = Trainer.of(Dense.of(1), Optim.sgd(0.01), Loss.meanSquaredError());
-        TrainState s = trainer.init(Random.key(1), X);
+        var s = trainer.init(Random.key(1), X);
         var fit = trainer.fit(s, X, y, quiet(epochs, batch).withShuffle(false).withTerminateOnNan(true));
         int steps = (12 + batch - 1) / batch, step = at / batch + 1;
         var stop = fit.nonFiniteLoss().get();

@@ -15,9 +15,9 @@ import dev.jaxj.nn.Sequential;
 import dev.jaxj.nn.Dense;
 import dev.jaxj.nn.Losses;
 import dev.jaxj.nn.MLP;
-import dev.jaxj.nn.Variables;
 import dev.jaxj.optim.Optim;
 import dev.jaxj.tree.Tree;
+import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import static dev.jaxj.ArrayAssertions.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The training loop against hand-written loops and direct evaluation. */
@@ -42,7 +43,7 @@ class TrainerTest {
         return arr(DType.I32, Shape.of(y.length), y);
     }
 
-    private static Trainer classifier() {
+    private static Trainer<Vector<Object>, Vector<Object>> classifier() {
         return Trainer.of(MLP.of(Activation.RELU, 16, 2), Optim.sgd(0.5), Loss.softmaxCrossEntropy(), Metric.accuracy());
     }
 
@@ -65,12 +66,12 @@ class TrainerTest {
         var model = Dense.of(1);
         var trainer = Trainer.of(model, Optim.sgd(0.1), Loss.meanSquaredError());
         Array x = random(3, DType.F32, Shape.of(10, 3), -1, 1), y = random(4, DType.F32, Shape.of(10, 1), -1, 1);
-        TrainState start = trainer.init(Random.key(5), x);
+        var start = trainer.init(Random.key(5), x);
         var fit = trainer.fit(start, x, y, quiet(4, 10).withShuffle(false));
-        Object p = start.variables().params();
+        var p = start.variables().params();
         for (int epoch = 0; epoch < 4; epoch++) {
-            Object params = p;
-            Object g = Jax.grad((Object q) -> Losses.meanSquaredError(model.apply(Variables.of(q), x), y)).apply(params);
+            var params = p;
+            var g = Jax.grad((Dense.Params q) -> Losses.meanSquaredError(model.apply(start.variables().withParams(q), x), y)).apply(params);
             p = Tree.map2(params, g, (a, b) -> ((Array) a).sub(((Array) b).mul(0.1)));
         }
         var expected = Tree.leaves(p);
@@ -85,21 +86,27 @@ class TrainerTest {
         var fit = trainer.fit(trainer.init(Random.key(1), X), X, Y, quiet(2, 16).withValidationSplit(0.25));
         Array xVal = X.get(Index.slice(48, 64)), yVal = Y.get(Index.slice(48, 64));
         var direct = trainer.evaluate(fit.state(), xVal, yVal, 16);
-        assertEquals(direct.get("loss").get(), fit.history().last("val_loss"), 1e-6);
-        assertEquals(direct.get("accuracy").get(), fit.history().last("val_accuracy"), 1e-6);
+        assertEquals(direct.get("loss"), fit.history().last("val_loss"), 1e-6);
+        assertEquals(direct.get("accuracy"), fit.history().last("val_accuracy"), 1e-6);
+        var lastEpoch = fit.history().epoch(1);
+        assertEquals(java.util.List.of("loss", "accuracy", "val_loss", "val_accuracy"), java.util.List.copyOf(lastEpoch.keySet()));
+        assertEquals(direct.get("loss"), lastEpoch.get("val_loss"), 1e-6);
+        assertThrows(ArgumentError.class, () -> fit.history().epoch(2));
     }
 
     @Test
     void shouldAverageOverExamplesWhateverTheBatchSize() {
         var trainer = classifier();
-        TrainState s = trainer.init(Random.key(2), X);
+        var s = trainer.init(Random.key(2), X);
         var whole = trainer.evaluate(s, X, Y, 64);
         var uneven = trainer.evaluate(s, X, Y, 5);
-        assertEquals(whole.get("loss").get(), uneven.get("loss").get(), 1e-6);
-        assertEquals(whole.get("accuracy").get(), uneven.get("accuracy").get(), 1e-6);
+        assertEquals(java.util.List.of("loss", "accuracy"), java.util.List.copyOf(whole.keySet()), "the loss, then the metrics in order");
+        assertThrows(UnsupportedOperationException.class, () -> whole.put("loss", 0.0));
+        assertEquals(whole.get("loss"), uneven.get("loss"), 1e-6);
+        assertEquals(whole.get("accuracy"), uneven.get("accuracy"), 1e-6);
         // The loss of the whole set, computed directly from the model's outputs.
         Array logits = trainer.model().apply(s.variables(), X);
-        assertEquals(Losses.softmaxCrossEntropyWithIntegerLabels(logits, Y).mean().doubleValue(), whole.get("loss").get(), 1e-6);
+        assertEquals(Losses.softmaxCrossEntropyWithIntegerLabels(logits, Y).mean().doubleValue(), whole.get("loss"), 1e-6);
         Array predicted = trainer.predict(s.variables(), X, 7);
         assertClose(predicted.toDoubleArray(), logits.toDoubleArray(), 1e-6);
     }
@@ -110,22 +117,22 @@ class TrainerTest {
         var trainer = classifier();
         Array yFlipped = Y.mul(-1).add(1);
         var config = quiet(20, 8).withValidationData(X, yFlipped).withEarlyStopping(EarlyStopping.onValLoss(2).restoringBestWeights());
-        TrainState start = trainer.init(Random.key(3), X);
+        var start = trainer.init(Random.key(3), X);
         var fit = trainer.fit(start, X, Y, config);
         assertTrue(fit.stoppedEarly());
         var valLoss = fit.history().get("val_loss");
         int best = valLoss.indexOf(valLoss.min().get());
         assertEquals(best + 3, fit.history().epochs(), () -> "val_loss " + valLoss);
-        assertEquals(valLoss.get(best), trainer.evaluate(fit.state(), X, yFlipped, 64).get("loss").get(), 1e-6);
+        assertEquals(valLoss.get(best), trainer.evaluate(fit.state(), X, yFlipped, 64).get("loss"), 1e-6);
     }
 
     @Test
     void shouldCarryBatchStatisticsAndDropoutStreamsThroughTheCompiledStep() {
         var model = Sequential.of(Dense.of(16), BatchNorm.of(), Activation.RELU, new Dropout(0.2), Dense.of(2));
         var trainer = Trainer.of(model, Optim.adam(0.01), Loss.softmaxCrossEntropy(), Metric.accuracy());
-        TrainState start = trainer.init(Random.key(4), X);
+        var start = trainer.init(Random.key(4), X);
         var fit = trainer.fit(start, X, Y, quiet(10, 16));
-        var stats = (BatchNorm.Stats) ((io.vavr.collection.Seq<?>) fit.state().variables().state()).get(1);
+        var stats = (BatchNorm.Stats) fit.state().variables().state().get(1);
         // 40 steps with momentum 0.99 move the running mean from 0 towards the batch means.
         assertTrue(stats.mean().abs().max().doubleValue() > 1e-3, () -> "running mean " + stats.mean());
         assertTrue(fit.history().last("accuracy") >= 0.85, () -> "accuracy " + fit.history().get("accuracy"));
@@ -149,7 +156,7 @@ class TrainerTest {
     @Test
     void shouldRejectBadArguments() {
         var trainer = classifier();
-        TrainState s = trainer.init(Random.key(0), X);
+        var s = trainer.init(Random.key(0), X);
         assertError(ArgumentError.class, "fit", () -> trainer.fit(s, X, Y, quiet(1, 8).withEarlyStopping(EarlyStopping.onValLoss(1))),
                 "monitors 'val_loss'", "loss, accuracy");
         assertError(ShapeError.class, "fit", () -> trainer.fit(s, X, Y.get(Index.slice(0, 10)), quiet(1, 8)), "f32[64,2]", "i32[10]");

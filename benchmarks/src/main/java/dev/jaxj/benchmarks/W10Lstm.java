@@ -23,7 +23,7 @@ final class W10Lstm {
     private W10Lstm() {}
 
     static final int B = 32, I = 64, H = 256;
-    static final RNN<LSTMCell.Carry> LAYER = RNN.of(LSTMCell.of(H)).withTimeMajor();
+    static final RNN<LSTMCell.Params, LSTMCell.Carry> LAYER = RNN.of(LSTMCell.of(H)).withTimeMajor();
 
     static Array hiddenStates(LSTMCell.Params p, Array xs) { return LAYER.apply(Variables.of(p), xs); }
 

@@ -51,9 +51,9 @@ public final class CharTransformer {
      * @param heads  attention heads
      * @param hidden the MLP's hidden width
      */
-    public record Block(int heads, int hidden) implements Module {
+    public record Block(int heads, int hidden) implements Module<Block.Params, Variables.Empty> {
         /** The block's params: each part's own. */
-        public record Params(Object norm1, Object attention, Object norm2, Object mlp) {}
+        public record Params(LayerNorm.Params norm1, MultiHeadAttention.Params attention, LayerNorm.Params norm2, Vector<Object> mlp) {}
 
         private static final LayerNorm NORM = LayerNorm.of();
 
@@ -62,18 +62,19 @@ public final class CharTransformer {
         private MLP mlp(int features) { return MLP.of(Activation.GELU, hidden, features); }
 
         @Override
-        public Variables init(Key key, ShapedArray input) {
+        public Variables<Params, Variables.Empty> init(Key key, ShapedArray input) {
             var k = Random.split(key, 4).unstack();
             return Variables.of(new Params(NORM.init(k.get(0), input).params(), attention().init(k.get(1), input).params(),
                     NORM.init(k.get(2), input).params(), mlp(input.shape().dim(-1)).init(k.get(3), input).params()));
         }
 
         @Override
-        public Output apply(Variables variables, Array x, Context context) {
-            var p = (Params) variables.params();
+        public Output<Variables.Empty> apply(Variables<Params, Variables.Empty> variables, Array x, Context context) {
+            var p = variables.params();
             Array h = x.add(attention().apply(Variables.of(p.attention()), NORM.apply(Variables.of(p.norm1()), x)));
-            Array y = h.add(mlp(x.shape().dim(-1)).apply(Variables.of(p.mlp()), NORM.apply(Variables.of(p.norm2()), h)));
-            return new Output(y, variables.state());
+            var mlp = mlp(x.shape().dim(-1));
+            Array y = h.add(mlp.apply(mlp.variables(p.mlp()), NORM.apply(Variables.of(p.norm2()), h)));
+            return new Output<>(y, variables.state());
         }
     }
 
@@ -87,9 +88,10 @@ public final class CharTransformer {
      * @param heads    attention heads per block
      * @param layers   the number of blocks
      */
-    public record Gpt(int vocab, int context, int features, int heads, int layers) implements Module {
+    public record Gpt(int vocab, int context, int features, int heads, int layers) implements Module<Gpt.Params, Variables.Empty> {
         /** The model's params. */
-        public record Params(Object tokens, Object positions, Seq<Object> blocks, Object norm, Object head) {}
+        public record Params(Embed.Params tokens, Embed.Params positions, Seq<Block.Params> blocks, LayerNorm.Params norm,
+                             Dense.Params head) {}
 
         Embed tokens() { return Embed.of(vocab, features); }
 
@@ -98,33 +100,33 @@ public final class CharTransformer {
         Block block() { return new Block(heads, 4 * features); }
 
         @Override
-        public Variables init(Key key, ShapedArray input) {
+        public Variables<Params, Variables.Empty> init(Key key, ShapedArray input) {
             var k = Random.split(key, layers + 4).unstack();
             var stream = ShapedArray.of(DType.F32, input.shape().dim(0), input.shape().dim(1), features);
-            Seq<Object> blocks = Vector.range(0, layers).map(i -> block().init(k.get(4 + i), stream).params());
+            Seq<Block.Params> blocks = Vector.range(0, layers).map(i -> block().init(k.get(4 + i), stream).params());
             return Variables.of(new Params(tokens().init(k.get(0), input).params(), positions().init(k.get(1), input).params(),
                     blocks, LayerNorm.of().init(k.get(2), stream).params(), Dense.of(vocab).init(k.get(3), stream).params()));
         }
 
         @Override
-        public Output apply(Variables variables, Array ids, Context context) {
-            var p = (Params) variables.params();
+        public Output<Variables.Empty> apply(Variables<Params, Variables.Empty> variables, Array ids, Context context) {
+            var p = variables.params();
             Array where = Jnp.arange(ids.shape().dim(1));
             Array x = tokens().apply(Variables.of(p.tokens()), ids).add(positions().apply(Variables.of(p.positions()), where));
-            for (Object b : p.blocks()) x = block().apply(Variables.of(b), x);
+            for (Block.Params b : p.blocks()) x = block().apply(Variables.of(b), x);
             x = LayerNorm.of().apply(Variables.of(p.norm()), x);
-            return new Output(Dense.of(vocab).apply(Variables.of(p.head()), x), variables.state());
+            return new Output<>(Dense.of(vocab).apply(Variables.of(p.head()), x), variables.state());
         }
 
         /** One row per part, so that the summary shows where the parameters are. */
         @Override
-        public Seq<Summary.Row> summaryRows(Variables variables, ShapedArray input) {
-            var p = (Params) variables.params();
+        public Seq<Summary.Row> summaryRows(Variables<Params, Variables.Empty> variables, ShapedArray input) {
+            var p = variables.params();
             var stream = ShapedArray.of(DType.F32, input.shape().dim(0), input.shape().dim(1), features);
             Vector<Summary.Row> rows = Vector.of(
                     Summary.Row.of("Embed", stream, Variables.of(p.tokens())),
                     Summary.Row.of("Embed", stream, Variables.of(p.positions())));
-            for (Object b : p.blocks()) rows = rows.append(Summary.Row.of("Block", stream, Variables.of(b)));
+            for (Block.Params b : p.blocks()) rows = rows.append(Summary.Row.of("Block", stream, Variables.of(b)));
             return rows.append(Summary.Row.of("LayerNorm", stream, Variables.of(p.norm())))
                     .append(Summary.Row.of("Dense", stream.withShape(Shape.of(input.shape().dim(0), input.shape().dim(1), vocab)),
                             Variables.of(p.head())));
@@ -138,7 +140,7 @@ public final class CharTransformer {
      * @param before text sampled from the untrained model
      * @param after  text sampled from the trained model
      */
-    public record Result(FitResult fit, String before, String after) {}
+    public record Result(FitResult<Gpt.Params, Variables.Empty> fit, String before, String after) {}
 
     static final String PROMPT = "Shall I compare thee";
 
@@ -169,7 +171,7 @@ public final class CharTransformer {
 
         String before = sample(trainer, state.variables(), alphabet, context, 200, Random.key(3));
         out.println("\nSampled before training:\n" + PROMPT + before + "\n");
-        FitResult fit = trainer.fit(state, train[0], train[1], FitConfig.of(epochs, 32).withValidationData(held[0], held[1]).withOut(out));
+        var fit = trainer.fit(state, train[0], train[1], FitConfig.of(epochs, 32).withValidationData(held[0], held[1]).withOut(out));
         String after = sample(trainer, fit.state().variables(), alphabet, context, 400, Random.key(3));
         out.println("\nSampled after training:\n" + PROMPT + after);
         return new Result(fit, before, after);
@@ -186,7 +188,7 @@ public final class CharTransformer {
      * {@return {@code n} characters continuing {@link #PROMPT}}, each drawn from the model's
      * distribution for the next character (temperature 0.8) given the last {@code context} ones
      */
-    static String sample(Trainer trainer, Variables variables, String alphabet, int context, int n, Key key) {
+    static <P, S> String sample(Trainer<P, S> trainer, Variables<P, S> variables, String alphabet, int context, int n, Key key) {
         var text = new StringBuilder(PROMPT);
         int[] window = new int[context];
         for (int i = 0; i < n; i++) {

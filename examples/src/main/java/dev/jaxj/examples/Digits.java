@@ -18,8 +18,9 @@ import dev.jaxj.train.FitResult;
 import dev.jaxj.train.Loss;
 import dev.jaxj.train.Metric;
 import dev.jaxj.train.Plots;
-import dev.jaxj.train.TrainState;
 import dev.jaxj.train.Trainer;
+
+import io.vavr.collection.Vector;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class Digits {
      * @param checkpoint   the trained state saved as safetensors
      * @param restoredAccuracy the test accuracy of the state read back from the checkpoint
      */
-    public record Result(FitResult fit, double testAccuracy, Path curves, Path checkpoint, double restoredAccuracy) {}
+    public record Result(FitResult<Vector<Object>, Vector<Object>> fit, double testAccuracy, Path curves, Path checkpoint, double restoredAccuracy) {}
 
     public static void main(String[] args) {
         var r = run(12, Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "target/digits"), System.out);
@@ -77,7 +78,7 @@ public final class Digits {
         var state = trainer.init(Random.key(1), xTrain);
         out.println(trainer.model().summary(state.variables(), xTrain));
         var fit = trainer.fit(state, xTrain, yTrain, FitConfig.of(epochs, 32).withValidationSplit(0.1).withOut(out));
-        Map<String, Double> test = trainer.evaluate(fit.state(), xTest, yTest).toJavaMap();
+        Map<String, Double> test = trainer.evaluate(fit.state(), xTest, yTest);
         out.printf("Test accuracy on %d held-out images: %.1f %%%n", nTest, 100 * test.get("accuracy"));
         Path curves = Plots.history(fit.history(), dir.resolve("digits-loss.png"));
 
@@ -85,8 +86,8 @@ public final class Digits {
         // pytree: save it, and read it back into the structure of a fresh one.
         Path checkpoint = dir.resolve("digits.safetensors");
         Checkpoints.save(checkpoint, fit.state());
-        TrainState restored = Checkpoints.restore(checkpoint, state);
-        double restoredAccuracy = trainer.evaluate(restored, xTest, yTest).get("accuracy").get();
+        var restored = Checkpoints.restore(checkpoint, state);
+        double restoredAccuracy = trainer.evaluate(restored, xTest, yTest).get("accuracy");
         out.printf("Saved %s; the restored state scores %.1f %%%n", checkpoint, 100 * restoredAccuracy);
         return new Result(fit, test.get("accuracy"), curves, checkpoint, restoredAccuracy);
     }

@@ -15,6 +15,8 @@ import dev.jaxj.train.Metric;
 import dev.jaxj.train.Plots;
 import dev.jaxj.train.Trainer;
 
+import io.vavr.collection.Vector;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -42,7 +44,7 @@ public final class Iris {
      * @param regions     the decision-region chart
      * @param curves      the loss and accuracy chart
      */
-    public record Result(Summary summary, FitResult fit, double valAccuracy, Path regions, Path curves) {}
+    public record Result(Summary summary, FitResult<Vector<Object>, Vector<Object>> fit, double valAccuracy, Path regions, Path curves) {}
 
     public static void main(String[] args) {
         Result r = run(Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "target/iris"), System.out);
@@ -65,7 +67,7 @@ public final class Iris {
         Summary summary = trainer.model().summary(state.variables(), x);
         out.println(summary);
 
-        FitResult fit = trainer.fit(state, x, y, FitConfig.of(10, 10).withValidationSplit(0.2).withOut(out));
+        var fit = trainer.fit(state, x, y, FitConfig.of(10, 10).withValidationSplit(0.2).withOut(out));
         double valAccuracy = fit.history().last("val_accuracy");
         out.printf("Held-out accuracy: %.1f %%%n", 100 * valAccuracy);
 

@@ -72,9 +72,9 @@ public final class LinearRegression {
         out.println("== The high-level way: a Dense layer and Trainer.fit ==");
         var trainer = Trainer.of(Dense.of(1), Optim.sgd(0.3), Loss.meanSquaredError(), Metric.meanAbsoluteError());
         var fit = trainer.fit(trainer.init(Random.key(1), x), x, y.reshape(200, 1), FitConfig.of(10, 20).withOut(out));
-        var dense = (Dense.Params) fit.state().variables().params();
+        var dense = fit.state().variables().params();
         Array highW = dense.kernel().ravel();
-        double highB = dense.bias().get().reshape().doubleValue();
+        double highB = dense.bias().reshape().doubleValue();
         out.printf("w = %s, b = %.3f%n", Arrays.toString(highW.toFloatArray()), highB);
         return new Result(lowW, lowB, highW, highB);
     }

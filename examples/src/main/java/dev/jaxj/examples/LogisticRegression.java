@@ -81,10 +81,10 @@ public final class LogisticRegression {
         out.println("== The high-level way: a Dense(1) layer and Trainer.fit ==");
         var trainer = Trainer.of(Dense.of(1), Optim.sgd(0.5), Loss.sigmoidBinaryCrossEntropy(), Metric.binaryAccuracy());
         var fit = trainer.fit(trainer.init(Random.key(1), x), x, y, FitConfig.of(5, 20).withValidationSplit(0.25).withOut(out));
-        var dense = (Dense.Params) fit.state().variables().params();
+        var dense = fit.state().variables().params();
         double highAccuracy = accuracy(trainer.predict(fit.state(), x).reshape(400), y);
         out.printf("w = %s, b = %.3f, accuracy %.3f%n", Arrays.toString(dense.kernel().ravel().toFloatArray()),
-                dense.bias().get().floatValue(), highAccuracy);
+                dense.bias().floatValue(), highAccuracy);
         return new Result(lowAccuracy, params.w(), highAccuracy, dense.kernel().ravel());
     }
 }

@@ -9,11 +9,12 @@ import dev.jaxj.ir.Shape;
 import dev.jaxj.nn.Activation;
 import dev.jaxj.nn.Losses;
 import dev.jaxj.nn.MLP;
-import dev.jaxj.nn.Variables;
 import dev.jaxj.optim.GradientTransformation;
 import dev.jaxj.optim.Optim;
 import dev.jaxj.random.Key;
 import dev.jaxj.tree.Tree;
+
+import io.vavr.collection.Vector;
 
 import java.io.PrintStream;
 import java.util.function.Function;
@@ -42,9 +43,9 @@ public final class Maml {
     public record Tasks(Array xAdapt, Array yAdapt, Array xJudge, Array yJudge) {}
 
     /** One meta-step's inputs and outputs, as pytrees for {@code jit}. */
-    public record StepIn(Object params, Object optState, Tasks tasks) {}
+    public record StepIn(Vector<Object> params, Vector<Object> optState, Tasks tasks) {}
 
-    public record StepOut(Object params, Object optState, Array loss) {}
+    public record StepOut(Vector<Object> params, Vector<Object> optState, Array loss) {}
 
     /**
      * Mean squared errors on 100 new tasks.
@@ -71,40 +72,41 @@ public final class Maml {
         return new Tasks(xa, amplitude.mul(xa.sub(phase).sin()), xj, amplitude.mul(xj.sub(phase).sin()));
     }
 
-    static Array loss(Object params, Array x, Array y) {
-        return Losses.meanSquaredError(NET.apply(Variables.of(params), x), y);
+    static Array loss(Vector<Object> params, Array x, Array y) {
+        return Losses.meanSquaredError(NET.apply(NET.variables(params), x), y);
     }
 
     /** {@return params after {@code steps} steps of gradient descent on one task's points}, written with plain {@code Jax.grad} */
-    static Object adapt(Object params, Array x, Array y, int steps) {
-        Object p = params;
+    static Vector<Object> adapt(Vector<Object> params, Array x, Array y, int steps) {
+        Vector<Object> p = params;
         for (int s = 0; s < steps; s++) {
-            Object g = Jax.grad((Object q) -> loss(q, x, y)).apply(p);
+            Vector<Object> g = Jax.grad((Vector<Object> q) -> loss(q, x, y)).apply(p);
             p = Tree.map2(p, g, (w, dw) -> ((Array) w).sub(((Array) dw).mul(INNER_RATE)));
         }
         return p;
     }
 
     /** MAML's objective: the mean over tasks of the loss on the judged points after one inner step on the others. */
-    static Array metaLoss(Object params, Tasks t) {
+    static Array metaLoss(Vector<Object> params, Tasks t) {
         Array total = Jnp.scalar(0f);
         int n = t.xAdapt().shape().dim(0);
         for (int i = 0; i < n; i++) {
-            Object adapted = adapt(params, t.xAdapt().get(i), t.yAdapt().get(i), 1);
+            Vector<Object> adapted = adapt(params, t.xAdapt().get(i), t.yAdapt().get(i), 1);
             total = total.add(loss(adapted, t.xJudge().get(i), t.yJudge().get(i)));
         }
         return total.div((double) n);
     }
 
     /** The joint baseline's objective: the plain loss on all the tasks' points, no adaptation. */
-    static Array jointLoss(Object params, Tasks t) {
+    static Array jointLoss(Vector<Object> params, Tasks t) {
         return loss(params, t.xAdapt().reshape(-1, 1), t.yAdapt().reshape(-1, 1));
     }
 
     /** {@return the compiled step of Adam on {@code objective}} */
-    static Function<StepIn, StepOut> step(GradientTransformation opt, java.util.function.BiFunction<Object, Tasks, Array> objective) {
+    static Function<StepIn, StepOut> step(GradientTransformation<Vector<Object>> opt,
+                                          java.util.function.BiFunction<Vector<Object>, Tasks, Array> objective) {
         return Jax.jit((StepIn in) -> {
-            var vg = Jax.valueAndGrad((Object p) -> objective.apply(p, in.tasks())).apply(in.params());
+            var vg = Jax.valueAndGrad((Vector<Object> p) -> objective.apply(p, in.tasks())).apply(in.params());
             var update = opt.update(vg.grad(), in.optState(), in.params());
             return new StepOut(Optim.applyUpdates(in.params(), update.updates()), update.state(), vg.value());
         });
@@ -113,9 +115,9 @@ public final class Maml {
     /** Meta-trains for {@code steps} steps (and the baseline as long) with fixed seeds, printing to {@code out}. */
     public static Result run(int steps, PrintStream out) {
         var opt = Optim.adam(3e-3);
-        Object init = NET.init(Random.key(0), Jnp.zeros(1, 1)).params();
-        Object maml = train("MAML", step(opt, Maml::metaLoss), init, opt.init(init), steps, out);
-        Object joint = train("joint baseline", step(opt, Maml::jointLoss), init, opt.init(init), steps, out);
+        Vector<Object> init = NET.init(Random.key(0), Jnp.zeros(1, 1)).params();
+        Vector<Object> maml = train("MAML", step(opt, Maml::metaLoss), init, opt.init(init), steps, out);
+        Vector<Object> joint = train("joint baseline", step(opt, Maml::jointLoss), init, opt.init(init), steps, out);
 
         Tasks test = sample(Random.key(1_000_000), 100);
         double before = 0, one = 0, ten = 0, baseline = 0;
@@ -132,7 +134,8 @@ public final class Maml {
         return new Result(before, one, ten, baseline);
     }
 
-    private static Object train(String name, Function<StepIn, StepOut> step, Object params, Object optState, int steps, PrintStream out) {
+    private static Vector<Object> train(String name, Function<StepIn, StepOut> step, Vector<Object> params, Vector<Object> optState, int steps,
+                                        PrintStream out) {
         Key key = Random.key(42);
         double recent = 0;
         int every = Math.max(1, steps / 8);

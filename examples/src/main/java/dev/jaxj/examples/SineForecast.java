@@ -14,6 +14,8 @@ import dev.jaxj.train.FitResult;
 import dev.jaxj.train.Loss;
 import dev.jaxj.train.Trainer;
 
+import io.vavr.collection.Vector;
+
 import java.io.PrintStream;
 
 /**
@@ -45,7 +47,7 @@ public final class SineForecast {
      * @param persistenceMse  the error of predicting {@code s[t+1] = s[t]} on them
      * @param zeroMse         the error of predicting {@code s[t+1] = 0} on them
      */
-    public record Result(Summary summary, FitResult fit, double heldOutMse, double persistenceMse, double zeroMse) {}
+    public record Result(Summary summary, FitResult<Vector<Object>, Vector<Object>> fit, double heldOutMse, double persistenceMse, double zeroMse) {}
 
     public static void main(String[] args) {
         run(40, System.out);
@@ -67,7 +69,7 @@ public final class SineForecast {
         Summary summary = model.summary(state.variables(), xTrain);
         out.println(summary);
 
-        FitResult fit = trainer.fit(state, xTrain, yTrain, FitConfig.of(epochs, 32).withValidationData(xTest, yTest).withOut(out));
+        var fit = trainer.fit(state, xTrain, yTrain, FitConfig.of(epochs, 32).withValidationData(xTest, yTest).withOut(out));
         double mse = fit.history().last("val_loss");
         double persistence = meanSquared(xTest.toDoubleArray(), yTest.toDoubleArray());
         double zero = meanSquared(new double[(int) yTest.size()], yTest.toDoubleArray());

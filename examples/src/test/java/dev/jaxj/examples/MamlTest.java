@@ -6,6 +6,7 @@ import dev.jaxj.Random;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
 import dev.jaxj.tree.Tree;
+import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -20,16 +21,16 @@ class MamlTest {
     @Test
     void shouldDifferentiateThroughTheInnerGradientStep() {
         // f64 params (the data promotes to f64), so central differences are accurate to ~1e-9.
-        Object params = Maml.NET.init(Random.key(3), Jnp.zeros(dev.jaxj.ir.Shape.of(1, 1), DType.F64)).params();
+        var params = Maml.NET.init(Random.key(3), Jnp.zeros(dev.jaxj.ir.Shape.of(1, 1), DType.F64)).params();
         var tasks = Maml.sample(Random.key(4), 2);
-        Object grad = Jax.grad((Object p) -> Maml.metaLoss(p, tasks)).apply(params);
+        var grad = Jax.grad((Vector<Object> p) -> Maml.metaLoss(p, tasks)).apply(params);
         // A random direction v, and the directional derivative <grad, v> against (f(p + εv) - f(p - εv)) / 2ε.
-        Object v = Tree.map(params, leaf -> Random.normal(Random.key(((Array) leaf).size()), ((Array) leaf).shape(), DType.F64));
+        var v = Tree.map(params, leaf -> Random.normal(Random.key(((Array) leaf).size()), ((Array) leaf).shape(), DType.F64));
         double analytic = Tree.leaves(Tree.map2(grad, v, (g, d) -> ((Array) g).mul((Array) d).sum()))
                 .map(s -> ((Array) s).doubleValue()).sum().doubleValue();
         double eps = 1e-5;
-        Object up = Tree.map2(params, v, (p, d) -> ((Array) p).add(((Array) d).mul(eps)));
-        Object down = Tree.map2(params, v, (p, d) -> ((Array) p).sub(((Array) d).mul(eps)));
+        var up = Tree.map2(params, v, (p, d) -> ((Array) p).add(((Array) d).mul(eps)));
+        var down = Tree.map2(params, v, (p, d) -> ((Array) p).sub(((Array) d).mul(eps)));
         double numeric = (Maml.metaLoss(up, tasks).doubleValue() - Maml.metaLoss(down, tasks).doubleValue()) / (2 * eps);
         assertEquals(numeric, analytic, 1e-6 * Math.max(1, Math.abs(numeric)));
     }
