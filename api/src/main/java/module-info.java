@@ -7,6 +7,8 @@ module dev.jaxj.api {
     requires transitive dev.jaxj.transforms;
     // Plots of training runs are drawn with Java2D and written with ImageIO.
     requires java.desktop;
+    // JSON of model configs (and safetensors headers): Jackson's streaming core, strict about duplicate keys.
+    requires tools.jackson.core;
     exports dev.jaxj;
     exports dev.jaxj.nn;
     exports dev.jaxj.random;
