@@ -16,6 +16,7 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Seq;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static java.util.Objects.requireNonNull;
 
@@ -84,8 +85,8 @@ public final class TorchWeights {
             Array want = (Array) l.leaf();
             Shape torchShape = slot.layout().torchShape(want.shape());
             if (!t.shape().equals(torchShape))
-                throw new ShapeError("TorchWeights", "tensor '" + slot.name() + "' must have shape " + torchShape + " for "
-                        + l.path() + " " + want.aval().strong() + ", got " + t.aval() + " in " + path);
+                throw new ShapeError("TorchWeights", "tensor '" + slot.name() + "' must have shape " + Arrays.toString(torchShape.toArray())
+                        + " for " + l.path() + " " + want.aval().strong() + ", got " + t.aval() + " in " + path);
             if (t.dtype() != want.dtype())
                 throw new DTypeError("TorchWeights", "tensor '" + slot.name() + "' must have the module's dtype " + want.dtype()
                         + " for " + l.path() + ", got " + t.aval() + " in " + path);

@@ -22,7 +22,7 @@ def save_file(tensors, path):
     header, chunks, offset = {}, [], 0
     for name, value in tensors.items():
         a = value.detach().numpy() if isinstance(value, torch.Tensor) else value
-        a = np.ascontiguousarray(a)
+        a = np.array(a, order='C')  # not ascontiguousarray, which makes a 0-d array 1-d
         data = a.astype(a.dtype.newbyteorder('<')).tobytes()
         header[name] = {'dtype': NUMPY_CODES[a.dtype], 'shape': list(a.shape), 'data_offsets': [offset, offset + len(data)]}
         chunks.append(data)
