@@ -91,7 +91,7 @@ final class ConfigDecoder {
         var values = items.zipWithIndex().map(t -> value(t._1, element, path + "[" + t._2 + "]"));
         if (raw.isAssignableFrom(Vector.class)) return values;
         if (raw.isAssignableFrom(List.class)) return List.ofAll(values);
-        if (raw.isAssignableFrom(java.util.List.class)) return values.toJavaList();
+        if (raw.isAssignableFrom(java.util.List.class)) return java.util.List.copyOf(values.toJavaList());
         throw fail("no array: the component's type " + raw.getName() + " cannot be read from a config", node, path);
     }
 

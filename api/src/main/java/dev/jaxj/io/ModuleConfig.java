@@ -93,6 +93,8 @@ public final class ModuleConfig {
                             + "ModelRegistry.initializer(name, initializer)")))));
             case Record r -> throw unsavable(path, "the class " + r.getClass().getName() + ", which the registry lacks; register it with ModelRegistry.register("
                     + r.getClass().getSimpleName() + ".class)");
+            case Module m when !(m instanceof Record) -> throw unsavable(path, "the module class " + m.getClass().getName()
+                    + ", which is not a record; a module is saved by its record components");
             case Integer i -> new Num(i.toString());
             case Long l -> new Num(l.toString());
             case Short s -> new Num(s.toString());

@@ -156,6 +156,16 @@ class ModelsRejectionTest {
         assertTrue(lambda.getMessage().contains("an initializer the registry does not name") && lambda.getMessage().contains("at $.kernelInit"),
                 lambda.getMessage());
 
+        Module plain = new Module() {
+            @Override public Variables init(dev.jaxj.random.Key key, ShapedArray input) { return Variables.of(Variables.EMPTY); }
+
+            @Override public Output apply(Variables v, Array x, Context c) { return new Output(x, v.state()); }
+        };
+        var notRecord = assertThrows(ArgumentError.class, () -> Models.save(file, Sequential.of(plain), Variables.of(
+                io.vavr.collection.Vector.of(Variables.EMPTY)), INPUT));
+        assertTrue(notRecord.getMessage().contains("which is not a record; a module is saved by its record components at $.layers[0]"),
+                notRecord.getMessage());
+
         var wrong = assertThrows(ArgumentError.class, () -> Models.save(file, MODEL, Dense.of(2).init(Random.key(0), INPUT), INPUT));
         assertTrue(wrong.getMessage().contains("leaf 0 must be params[0].kernel f32[3,4], got params.kernel f32[3,2]"), wrong.getMessage());
         assertFalse(Files.exists(file), "nothing is written when saving fails");
