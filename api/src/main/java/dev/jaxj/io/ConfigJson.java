@@ -93,7 +93,7 @@ final class ConfigJson {
                 yield new Arr(items);
             }
             case VALUE_STRING -> new Str(p.getString());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Num(p.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Num(p.getString());
             case VALUE_TRUE -> new Bool(true);
             case VALUE_FALSE -> new Bool(false);
             case VALUE_NULL -> new Null();
