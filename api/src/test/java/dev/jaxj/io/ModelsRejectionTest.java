@@ -135,7 +135,7 @@ class ModelsRejectionTest {
         assertTrue(e.getMessage().contains("tensor 'params.0.kernel' must have the template's shape f32[3,5], got f32[3,4]"), e.getMessage());
         var missing = assertThrows(TreeError.class, () -> Models.load(withConfig(dir, "{\"activation\":\"relu\"}",
                 "{\"class\":\"dev.jaxj.nn.Dense\",\"features\":4,\"useBias\":true,\"kernelInit\":{\"initializer\":\"zeros\"},\"biasInit\":{\"initializer\":\"zeros\"}}")));
-        assertTrue(missing.getMessage().contains("no tensor named 'params.1.kernel', 'params.1.bias.0'"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("no tensor named 'params.1.kernel'"), missing.getMessage());
     }
 
     @Test

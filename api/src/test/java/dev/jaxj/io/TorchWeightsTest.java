@@ -76,6 +76,7 @@ class TorchWeightsTest {
     @Test
     void shouldGiveTorchsOutputsForAnMlp(@TempDir Path dir) throws Exception {
         assertTorchOutputs("mlp", MLP, x -> x, dir);
+        assertTorchOutputs("mlp", dev.jaxj.nn.MLP.of(Activation.TANH, 8, 3), x -> x, dir);
     }
 
     @Test
