@@ -1,4 +1,4 @@
-"""Writes the PyTorch reference files that TorchWeightsTest and SafetensorsDTypesTest read.
+"""Writes the PyTorch reference files that TorchWeightsTest and SafetensorsNumpyFileTest read.
 
 Run from this folder with Debian's python3-torch:  /usr/bin/python3 make_torch_model.py
 For each model: <name>.safetensors holds model.state_dict(), <name>_io.safetensors holds an input
