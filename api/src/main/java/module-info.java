@@ -5,7 +5,7 @@
  */
 module dev.jaxj.api {
     requires transitive dev.jaxj.transforms;
-    // Safetensors headers are read and written with Jackson's streaming parser and generator.
+    // Safetensors headers and model configurations are read and written with Jackson's streaming parser and generator.
     requires tools.jackson.core;
     // Plots of training runs are drawn with JFreeChart (on Java2D) and written as PNG.
     requires java.desktop;

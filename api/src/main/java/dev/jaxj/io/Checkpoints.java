@@ -8,6 +8,7 @@ import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.tree.Tree;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 
 import java.io.IOException;
@@ -49,7 +50,10 @@ public final class Checkpoints {
      * @throws java.io.UncheckedIOException when the file or a folder above it cannot be written;
      *                                      the message names the path and the folder
      */
-    public static void save(Path path, Object tree) {
+    public static void save(Path path, Object tree) { save(path, tree, Header.noMetadata()); }
+
+    /** {@link #save(Path, Object)} with more metadata beside the tree's structure. */
+    static void save(Path path, Object tree, Map<String, String> metadata) {
         requireNonNull(path, "path is null");
         createFolders(path);
         var flat = Tree.flatten(tree);
@@ -66,7 +70,7 @@ public final class Checkpoints {
             where = where.put(name, at);
             tensors = tensors.put(name, a);
         }
-        Safetensors.write(path, tensors, Header.noMetadata().put(TREEDEF_KEY, flat.treeDef().toString()));
+        Safetensors.write(path, tensors, Header.noMetadata().merge(metadata).put(TREEDEF_KEY, flat.treeDef().toString()));
     }
 
     /**
@@ -80,11 +84,16 @@ public final class Checkpoints {
      * @throws DTypeError when a tensor's dtype differs from the template's
      * @throws CheckpointError when the file is not well-formed safetensors
      */
-    @SuppressWarnings("unchecked")
     public static <T> T restore(Path path, T template) {
         requireNonNull(path, "path is null");
+        return restore(Safetensors.read(path), path.toString(), template);
+    }
+
+    /** {@link #restore(Path, Object)} from contents already read; {@code path} names them in messages. */
+    @SuppressWarnings("unchecked")
+    static <T> T restore(Safetensors.Contents contents, String path, T template) {
         var expected = Tree.flattenWithPath(template).map(leaf -> new Expected(leaf.path().dotted(), leaf.path().toString(), aval(leaf)));
-        var tensors = Safetensors.read(path).tensors();
+        var tensors = contents.tensors();
         var missing = expected.map(Expected::name).filter(n -> !tensors.containsKey(n));
         if (!missing.isEmpty())
             throw new TreeError("checkpoint_restore", "the checkpoint must hold every leaf of the template, got no tensor named "
