@@ -36,7 +36,7 @@ final class ConfigDecoder {
     }
 
     /** {@return the module at {@code path}} @throws CheckpointError naming the path of the first problem */
-    static Module module(Node node, ModelRegistry registry, String source, String path) {
+    static Module<?, ?> module(Node node, ModelRegistry registry, String source, String path) {
         return (Module) new ConfigDecoder(registry, source).value(node, Module.class, path);
     }
 

@@ -53,7 +53,7 @@ public final class Models {
     private Models() {}
 
     /** {@link #save(Path, Module, Variables, ShapedArray, ModelRegistry)} with the library's classes only. */
-    public static void save(Path path, Module module, Variables variables, ShapedArray input) {
+    public static <P, S> void save(Path path, Module<P, S> module, Variables<P, S> variables, ShapedArray input) {
         save(path, module, variables, input, ModelRegistry.withDefaults());
     }
 
@@ -67,7 +67,7 @@ public final class Models {
      *                       {@code module.init} gives for {@code input}
      * @throws java.io.UncheckedIOException when the file cannot be written
      */
-    public static void save(Path path, Module module, Variables variables, ShapedArray input, ModelRegistry registry) {
+    public static <P, S> void save(Path path, Module<P, S> module, Variables<P, S> variables, ShapedArray input, ModelRegistry registry) {
         requireNonNull(path, "path is null");
         requireNonNull(variables, "variables is null");
         requireNonNull(input, "input is null");
@@ -110,8 +110,10 @@ public final class Models {
         requireMember(members, "format", new Str(FORMAT), source);
         requireMember(members, "version", new Num(Integer.toString(VERSION)), source);
         ShapedArray input = input(member(members, "input", "$", source), source);
-        Module module = ConfigDecoder.module(member(members, "module", "$", source), registry, source, "$.module");
-        Variables template = module.init(Random.key(0), input);
+        // What the file holds is known only at run time: the loaded module takes and gives its variables as Objects.
+        @SuppressWarnings("unchecked")
+        var module = (Module<Object, Object>) ConfigDecoder.module(member(members, "module", "$", source), registry, source, "$.module");
+        Variables<Object, Object> template = module.init(Random.key(0), input);
         return new SavedModel(module, Checkpoints.restore(contents, path.toString(), template), input);
     }
 
@@ -139,7 +141,7 @@ public final class Models {
     }
 
     /** Fails at save, not at load, when the variables could not fill the structure the module's init gives. */
-    private static void requireInitStructure(Module module, Variables variables, ShapedArray input) {
+    private static void requireInitStructure(Module<?, ?> module, Variables<?, ?> variables, ShapedArray input) {
         Seq<Tree.PathLeaf> expected = Tree.flattenWithPath(module.init(Random.key(0), input));
         Seq<Tree.PathLeaf> got = Tree.flattenWithPath(variables);
         for (int i = 0; i < Math.max(expected.size(), got.size()); i++) {

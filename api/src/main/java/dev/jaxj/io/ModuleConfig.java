@@ -56,7 +56,7 @@ public final class ModuleConfig {
      *                       class, activation or initializer the registry lacks, or a value of
      *                       another kind (a lambda, an array)
      */
-    public static String toJson(Module module, ModelRegistry registry) {
+    public static String toJson(Module<?, ?> module, ModelRegistry registry) {
         return ConfigJson.write(encode(module, registry));
     }
 
@@ -66,13 +66,13 @@ public final class ModuleConfig {
      * @throws CheckpointError naming the JSON path for malformed JSON, an unregistered class,
      *                         a missing or unknown component, or a value the module rejects
      */
-    public static Module fromJson(String json, ModelRegistry registry) {
+    public static Module<?, ?> fromJson(String json, ModelRegistry registry) {
         requireNonNull(json, "json is null");
         return ConfigDecoder.module(ConfigJson.parse(json, "model config"), registry, "model config", "$");
     }
 
     /** {@return the JSON tree of {@code module}} */
-    static Node encode(Module module, ModelRegistry registry) {
+    static Node encode(Module<?, ?> module, ModelRegistry registry) {
         requireNonNull(module, "module is null");
         requireNonNull(registry, "registry is null");
         return value(module, registry, "$");
@@ -93,7 +93,7 @@ public final class ModuleConfig {
                             + "ModelRegistry.initializer(name, initializer)")))));
             case Record r -> throw unsavable(path, "the class " + r.getClass().getName() + ", which the registry lacks; register it with ModelRegistry.register("
                     + r.getClass().getSimpleName() + ".class)");
-            case Module m when !(m instanceof Record) -> throw unsavable(path, "the module class " + m.getClass().getName()
+            case Module<?, ?> m when !(m instanceof Record) -> throw unsavable(path, "the module class " + m.getClass().getName()
                     + ", which is not a record; a module is saved by its record components");
             case Integer i -> new Num(i.toString());
             case Long l -> new Num(l.toString());

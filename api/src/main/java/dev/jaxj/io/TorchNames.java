@@ -51,23 +51,23 @@ final class TorchNames {
      * @param input the aval of the inputs, which fixes what a Flatten's input looks like
      * @throws ArgumentError naming the module and its path when a module with variables has no known PyTorch counterpart
      */
-    static Map<KeyPath, Slot> of(Module module, Variables variables, ShapedArray input) {
+    static Map<KeyPath, Slot> of(Module<?, ?> module, Variables<?, ?> variables, ShapedArray input) {
         var names = new TorchNames();
         names.walk(module, variables, input, "", KeyPath.ROOT.field("params"), KeyPath.ROOT.field("state"), Option.none());
         return names.slots;
     }
 
     /** @param flattened the input of the Flatten just before this layer, when there is one */
-    private void walk(Module m, Variables v, ShapedArray in, String prefix, KeyPath params, KeyPath state, Option<ShapedArray> flattened) {
+    private void walk(Module<?, ?> m, Variables<?, ?> v, ShapedArray in, String prefix, KeyPath params, KeyPath state, Option<ShapedArray> flattened) {
         switch (m) {
             case Sequential s -> {
                 ShapedArray x = in;
                 Option<ShapedArray> before = Option.none();
                 for (int i = 0; i < s.layers().size(); i++) {
-                    Module layer = s.layers().get(i);
-                    Variables lv = s.layerVariables(v, i);
+                    Module<Object, Object> layer = erased(s.layers().get(i));
+                    Variables<Object, Object> lv = s.layerVariables(erased(v), i);
                     walk(layer, lv, x, prefix + i + ".", params.index(i), state.index(i), before);
-                    before = layer instanceof Flatten && x.rank() > 2 ? Option.some(x) : Option.none();
+                    before = s.layers().get(i) instanceof Flatten && x.rank() > 2 ? Option.some(x) : Option.none();
                     if (i + 1 < s.layers().size()) x = layer.outputAval(lv, x);
                 }
             }
@@ -113,8 +113,15 @@ final class TorchNames {
         };
     }
 
+    /** The module's types are those of the variables walked beside it, which the walk does not know statically. */
+    @SuppressWarnings("unchecked")
+    private static <P, S> Module<P, S> erased(Module<?, ?> m) { return (Module<P, S>) m; }
+
+    @SuppressWarnings("unchecked")
+    private static <P, S> Variables<P, S> erased(Variables<?, ?> v) { return (Variables<P, S>) v; }
+
     /** Names each leaf of {@code tree} by the first field of its path under {@code base}; deeper entries (an Option's) are the same tensor. */
-    private void leaves(Object tree, KeyPath base, String prefix, Module m, java.util.function.Function<String, Option<Slot>> byField) {
+    private void leaves(Object tree, KeyPath base, String prefix, Module<?, ?> m, java.util.function.Function<String, Option<Slot>> byField) {
         for (var leaf : Tree.flattenWithPath(tree)) {
             var first = leaf.path().entries().headOption();
             Option<Slot> slot = first.flatMap(e -> e instanceof KeyPath.Field(var name) ? byField.apply(name) : Option.none());

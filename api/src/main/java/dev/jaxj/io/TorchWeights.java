@@ -62,10 +62,10 @@ public final class TorchWeights {
      * @throws dev.jaxj.errors.ArgumentError when a module with variables has no known PyTorch counterpart
      * @throws CheckpointError when the file is not well-formed safetensors
      */
-    public static Variables load(Path path, Module module, ShapedArray input) {
+    public static <P, S> Variables<P, S> load(Path path, Module<P, S> module, ShapedArray input) {
         requireNonNull(path, "path is null");
         requireNonNull(module, "module is null");
-        Variables template = module.init(Random.key(0), input);
+        Variables<P, S> template = module.init(Random.key(0), input);
         var slots = TorchNames.of(module, template, input);
         var tensors = Safetensors.read(path).tensors();
         var leaves = Tree.flattenWithPath(template);
@@ -92,7 +92,9 @@ public final class TorchWeights {
                         + " for " + l.path() + ", got " + t.aval() + " in " + path);
             return slot.layout().toJaxj(t);
         });
-        return (Variables) Tree.structure(template).unflatten(arrays);
+        @SuppressWarnings("unchecked")
+        var loaded = (Variables<P, S>) Tree.structure(template).unflatten(arrays);
+        return loaded;
     }
 
     /**
@@ -103,7 +105,7 @@ public final class TorchWeights {
      * @throws dev.jaxj.errors.ArgumentError when a module with variables has no known PyTorch counterpart
      * @throws java.io.UncheckedIOException when the file cannot be written
      */
-    public static void save(Path path, Module module, Variables variables, ShapedArray input) {
+    public static <P, S> void save(Path path, Module<P, S> module, Variables<P, S> variables, ShapedArray input) {
         requireNonNull(path, "path is null");
         requireNonNull(module, "module is null");
         var slots = TorchNames.of(module, variables, input);
