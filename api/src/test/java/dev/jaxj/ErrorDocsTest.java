@@ -127,7 +127,8 @@ class ErrorDocsTest {
             assertTrue(sections.containsKey(name), "docs/errors.md has no section '## " + name + "'");
             List<String> ex = example(sections.get(name));
             assertFalse(ex.isEmpty(), "section " + name + " shows no example message");
-            assertEquals("See docs/errors.md#" + name, ex.getLast(), "the example of " + name + " ends with its pointer");
+            assertEquals("See https://jaxj.dev/docs/errors#" + name + " (docs/errors.md, section " + name + ")", ex.getLast(),
+                    "the example of " + name + " ends with its pointer");
         }
     }
 

@@ -16,7 +16,8 @@ class ErrorMessagesTest {
     private static void assertNamesUserLine(JaxjException e) {
         assertTrue(e.getMessage().contains("at ErrorMessagesTest."), e.getMessage());
         assertTrue(e.getMessage().contains("ErrorMessagesTest.java:"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("See docs/errors.md#" + e.getClass().getSimpleName()), e.getMessage());
+        String name = e.getClass().getSimpleName();
+        assertTrue(e.getMessage().endsWith("\nSee https://jaxj.dev/docs/errors#" + name + " (docs/errors.md, section " + name + ")"), e.getMessage());
     }
 
     @Test

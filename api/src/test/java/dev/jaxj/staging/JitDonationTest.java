@@ -31,7 +31,7 @@ class JitDonationTest {
         assertArrayEquals(new float[] {3, 5, 7}, y.toFloatArray(), 0f);
         DeletedArrayError e = assertThrows(DeletedArrayError.class, () -> x.sum());
         assertTrue(e.getMessage().contains("donated to a jitted function"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("See docs/errors.md#DeletedArrayError"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("See https://jaxj.dev/docs/errors#DeletedArrayError (docs/errors.md, section DeletedArrayError)"), e.getMessage());
     }
 
     @Test

@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
  * The base of every error jaxj raises on bad input.
  *
  * <p>Messages have one shape: {@code <op>: <requirement>, got <operands>}, then the user's
- * line, then a pointer into {@code docs/errors.md}:
+ * line, then a pointer to the error's section of the published error page ({@link Docs#seeError}):
  * {@snippet lang=text :
  * dot_general: contracting dimensions must have equal sizes, got lhs f32[3,4] and rhs f32[5,2]
  *   at MyModel.apply(MyModel.java:42)
- * See docs/errors.md#ShapeError
+ * See https://jaxj.dev/docs/errors#ShapeError (docs/errors.md, section ShapeError)
  * }
  */
 public abstract sealed class JaxjException extends RuntimeException
@@ -47,7 +47,7 @@ public abstract sealed class JaxjException extends RuntimeException
 
     @Override
     public String getMessage() {
-        return op + ": " + detail + "\n  " + where + "\nSee docs/errors.md#" + getClass().getSimpleName();
+        return op + ": " + detail + "\n  " + where + "\n" + Docs.seeError(getClass().getSimpleName());
     }
 
     /** {@return avals joined for a message, e.g. {@code f32[3], i32[]}} */

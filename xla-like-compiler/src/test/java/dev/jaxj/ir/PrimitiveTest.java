@@ -49,7 +49,7 @@ class PrimitiveTest {
         assertTrue(e.getMessage().startsWith("add: requires operands of equal shapes, got f32[3], f32[4]"), e.getMessage());
         DTypeError d = assertThrows(DTypeError.class, () -> out(new Mul(), f32(3), ShapedArray.of(I32, 3)));
         assertTrue(d.getMessage().contains("f32[3], i32[3]"), d.getMessage());
-        assertTrue(d.getMessage().contains("See docs/errors.md#DTypeError"));
+        assertTrue(d.getMessage().endsWith("\nSee https://jaxj.dev/docs/errors#DTypeError (docs/errors.md, section DTypeError)"), d.getMessage());
     }
 
     @Test
