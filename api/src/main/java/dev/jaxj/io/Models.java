@@ -110,11 +110,8 @@ public final class Models {
         requireMember(members, "format", new Str(FORMAT), source);
         requireMember(members, "version", new Num(Integer.toString(VERSION)), source);
         ShapedArray input = input(member(members, "input", "$", source), source);
-        // What the file holds is known only at run time: the loaded module takes and gives its variables as Objects.
-        @SuppressWarnings("unchecked")
-        var module = (Module<Object, Object>) ConfigDecoder.module(member(members, "module", "$", source), registry, source, "$.module");
-        Variables<Object, Object> template = module.init(Random.key(0), input);
-        return new SavedModel(module, Checkpoints.restore(contents, path.toString(), template), input);
+        Module<?, ?> module = ConfigDecoder.module(member(members, "module", "$", source), registry, source, "$.module");
+        return new SavedModel(module, Checkpoints.restore(contents, path.toString(), module.init(Random.key(0), input)), input);
     }
 
     private static ShapedArray input(Node node, String source) {

@@ -94,11 +94,24 @@ public record Sequential(Seq<Module<?, ?>> layers) implements Module<Vector<Obje
      * @throws TreeError when they are of another type
      */
     public <P> P layerParams(Variables<Vector<Object>, Vector<Object>> variables, int i, Class<P> type) {
-        Object p = parts(variables.params(), "params").get(i);
-        if (!type.isInstance(p))
-            throw new TreeError("Sequential", "the params of layer " + i + " (" + layers.get(i).typeName() + ") are a "
-                    + p.getClass().getSimpleName() + ", not a " + type.getSimpleName());
-        return type.cast(p);
+        return checked(parts(variables.params(), "params").get(i), i, "params", type);
+    }
+
+    /**
+     * {@return the state of layer {@code i}, checked to be of {@code type}}, e.g.
+     * {@code layerState(v, 1, BatchNorm.Stats.class)}
+     *
+     * @throws TreeError when it is of another type
+     */
+    public <S> S layerState(Variables<Vector<Object>, Vector<Object>> variables, int i, Class<S> type) {
+        return checked(parts(variables.state(), "state").get(i), i, "state", type);
+    }
+
+    private <T> T checked(Object value, int i, String which, Class<T> type) {
+        if (!type.isInstance(value))
+            throw new TreeError("Sequential", "the " + which + " of layer " + i + " (" + layers.get(i).typeName() + ") must be a "
+                    + type.getSimpleName() + " to be read as one, got a " + value.getClass().getSimpleName());
+        return type.cast(value);
     }
 
     /** A layer with its types forgotten: the sequence holds its params and state as {@code Object}s, as it made them. */

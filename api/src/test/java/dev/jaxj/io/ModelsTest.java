@@ -89,7 +89,7 @@ class ModelsTest {
         assertEquals(expected.map(Tree.PathLeaf::path), actual.map(Tree.PathLeaf::path), name + ": the variables' paths");
         for (int i = 0; i < expected.size(); i++)
             assertBitsEqual((Array) expected.get(i).leaf(), (Array) actual.get(i).leaf(), name + " " + expected.get(i).path());
-        assertBitsEqual(model.apply(v, x), back.module().apply(back.variables(), x), name + ": the output");
+        assertBitsEqual(model.apply(v, x), back.apply(x), name + ": the output");
     }
 
     @Test

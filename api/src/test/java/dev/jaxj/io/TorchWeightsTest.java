@@ -38,22 +38,22 @@ class TorchWeightsTest {
     }
 
     /** The torch model's twin: nn.Sequential(Linear(4, 8), Tanh(), Linear(8, 3)). */
-    static final Module MLP = Sequential.of(Dense.of(8), Activation.TANH, Dense.of(3));
+    static final Sequential MLP = Sequential.of(Dense.of(8), Activation.TANH, Dense.of(3));
 
     /** Conv2d(2, 4, 3, padding=1), BatchNorm2d(4), ReLU(), MaxPool2d(2), Conv2d(4, 6, 2, bias=False), Flatten(), Linear(24, 5). */
-    static final Module CNN = Sequential.of(Conv.of(4, 3, 3), BatchNorm.of(), Activation.RELU, MaxPool.of(2, 2),
+    static final Sequential CNN = Sequential.of(Conv.of(4, 3, 3), BatchNorm.of(), Activation.RELU, MaxPool.of(2, 2),
             Conv.of(6, 2, 2).withPadding(Padding.VALID).withoutBias(), new Flatten(), Dense.of(5));
 
     /** Embedding(10, 6), LayerNorm(6), Linear(6, 2), with PyTorch's LayerNorm epsilon. */
-    static final Module EMBED = Sequential.of(Embed.of(10, 6), new LayerNorm(1e-5), Dense.of(2));
+    static final Sequential EMBED = Sequential.of(Embed.of(10, 6), new LayerNorm(1e-5), Dense.of(2));
 
-    private static void assertTorchOutputs(String name, Module model, java.util.function.UnaryOperator<Array> toJaxjInput,
+    private static <P, S> void assertTorchOutputs(String name, Module<P, S> model, java.util.function.UnaryOperator<Array> toJaxjInput,
                                            Path dir) throws Exception {
         var io = Safetensors.read(resource(name + "_io.safetensors")).tensors();
         Array x = toJaxjInput.apply(io.get("x").get());
         float[] expected = io.get("y").get().toFloatArray();
 
-        Variables v = TorchWeights.load(resource(name + ".safetensors"), model, x.aval());
+        Variables<P, S> v = TorchWeights.load(resource(name + ".safetensors"), model, x.aval());
         Array y = model.apply(v, x);
         assertEquals(io.get("y").get().shape(), y.shape(), name);
         float[] actual = y.toFloatArray();
@@ -92,8 +92,8 @@ class TorchWeightsTest {
 
     @Test
     void shouldPutRunningStatisticsInTheState() throws Exception {
-        Variables v = TorchWeights.load(resource("cnn.safetensors"), CNN, ShapedArray.of(DType.F32, 1, 6, 6, 2));
-        var stats = (BatchNorm.Stats) ((io.vavr.collection.Seq<?>) v.state()).get(1);
+        var v = TorchWeights.load(resource("cnn.safetensors"), CNN, ShapedArray.of(DType.F32, 1, 6, 6, 2));
+        var stats = CNN.layerState(v, 1, BatchNorm.Stats.class);
         var file = Safetensors.read(resource("cnn.safetensors")).tensors();
         SafetensorsTest.assertBitsEqual(file.get("1.running_mean").get(), stats.mean(), "mean");
         SafetensorsTest.assertBitsEqual(file.get("1.running_var").get(), stats.var(), "var");

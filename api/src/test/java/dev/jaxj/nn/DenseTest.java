@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import static dev.jaxj.ArrayAssertions.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Dense against a naive double-precision loop over the same params. */
 class DenseTest {

@@ -73,7 +73,18 @@ class TypedVariablesTest {
         assertEquals(Shape.of(3, 4), first.kernel().shape());
         assertSame(v.params().get(0), first);
         var e = assertThrows(TreeError.class, () -> model.layerParams(v, 1, Dense.Params.class));
-        assertTrue(e.getMessage().contains("layer 1 (Activation)") && e.getMessage().contains("not a Params"), e.getMessage());
+        assertTrue(e.getMessage().contains("params of layer 1 (Activation) must be a Params") && e.getMessage().contains("got a Empty"), e.getMessage());
+    }
+
+    @Test
+    void shouldHandOutALayersStateOfTheTypeAskedFor() {
+        var model = Sequential.of(Dense.of(4), BatchNorm.of());
+        var v = model.init(Random.key(1), X);
+        BatchNorm.Stats stats = model.layerState(v, 1, BatchNorm.Stats.class);
+        assertSame(v.state().get(1), stats);
+        assertArrayEquals(new double[4], stats.mean().toDoubleArray());   // running mean starts at 0
+        var e = assertThrows(TreeError.class, () -> model.layerState(v, 0, BatchNorm.Stats.class));
+        assertTrue(e.getMessage().contains("state of layer 0 (Dense) must be a Stats") && e.getMessage().contains("got a Empty"), e.getMessage());
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.jaxj.Jnp;
 import dev.jaxj.Random;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
-import dev.jaxj.ir.Shape;
 import dev.jaxj.nn.Activations;
 import dev.jaxj.nn.Dense;
 import dev.jaxj.optim.Optim;
