@@ -41,6 +41,22 @@ class JaxGradTest {
     }
 
     @Test
+    void shouldDifferentiatePowersOfNegativeBasesInForwardAndReverseMode() {
+        // d/dx x^2.0 = 2x, also for x < 0, where log(x) (the exponent's term) is NaN: a constant exponent has no such term
+        Array x = f64(-1.5, -0.5, 2.0);
+        UnaryOperator<Array> square = a -> Jnp.power(a, f64(2.0));
+        double[] want = {-3.0, -1.0, 4.0};
+        assertClose(want, Jax.jvp(square, x, f64(1, 1, 1)).tangent(), TOL);
+        assertClose(want, Jnp.diagonal(Jax.jacfwd(square).apply(x)), TOL);
+        assertClose(want, Jax.grad((Array a) -> square.apply(a).sum()).apply(x), TOL);
+        // d/dy 2^y = log(2) 2^y, with the base constant
+        Array y = f64(-1.0, 0.5, 3.0);
+        double[] wantY = new double[3];
+        for (int i = 0; i < 3; i++) wantY[i] = Math.log(2) * Math.pow(2, y.toDoubleArray()[i]);
+        assertClose(wantY, Jax.jvp((Array b) -> Jnp.power(f64(2.0), b), y, f64(1, 1, 1)).tangent(), TOL);
+    }
+
+    @Test
     void shouldDifferentiateTanhChains() {
         double x = 0.7;
         Array g = Jax.grad((Array a) -> a.tanh().tanh().tanh()).apply(Jnp.scalar(x, DType.F64));

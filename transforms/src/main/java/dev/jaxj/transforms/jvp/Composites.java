@@ -34,10 +34,22 @@ final class Composites {
 
     static Result powJvp(Array x, Array y, Array tx, Array ty) {
         Array out = Lax.pow(x, y);
-        Array dx = Lax.select(Lax.eq(y, like(y, 0)), zerosLike(x), Lax.mul(y, Lax.pow(x, Lax.sub(y, like(y, 1)))));
+        return Result.of(out, Lax.add(Lax.mul(tx, powByBase(x, y)), Lax.mul(ty, powByExponent(x, out))));
+    }
+
+    /** {@return d x^y / dx} = y x^(y-1), and 0 where y = 0 */
+    static Array powByBase(Array x, Array y) {
+        return Lax.select(Lax.eq(y, like(y, 0)), zerosLike(x), Lax.mul(y, Lax.pow(x, Lax.sub(y, like(y, 1)))));
+    }
+
+    /**
+     * {@return d x^y / dy} = log(x) x^y, given {@code out} = x^y. NaN for a negative base, as in
+     * JAX; a caller whose exponent is constant leaves this term out (see {@link SparseJvp}).
+     */
+    static Array powByExponent(Array x, Array out) {
         // log(0) would poison the y-derivative where x = 0; there the term is 0 * out anyway.
         Array safeX = Lax.select(Lax.eq(x, like(x, 0)), like(x, 1), x);
-        return Result.of(out, Lax.add(Lax.mul(tx, dx), Lax.mul(ty, Lax.mul(Lax.log(safeX), out))));
+        return Lax.mul(Lax.log(safeX), out);
     }
 
     static Result clampJvp(Array lo, Array x, Array hi, Array tlo, Array tx, Array thi) {

@@ -8,6 +8,7 @@ import dev.jaxj.ir.Primitive.ConvGeneralDilated;
 import dev.jaxj.ir.Primitive.Div;
 import dev.jaxj.ir.Primitive.DotGeneral;
 import dev.jaxj.ir.Primitive.Mul;
+import dev.jaxj.ir.Primitive.Pow;
 import dev.jaxj.ir.Primitive.Sub;
 import dev.jaxj.lax.Lax;
 import io.vavr.collection.Seq;
@@ -16,7 +17,8 @@ import io.vavr.control.Option;
 
 /**
  * JVP rules that skip the terms of symbolic zero tangents, for the primitives where a zero
- * operand tangent removes real work: sums and the bilinear products. {@code x @ w} with data
+ * operand tangent removes real work — sums and the bilinear products — or a NaN: pow with a
+ * constant exponent and a negative base. {@code x @ w} with data
  * {@code x} and parameters {@code w} costs one product for its tangent, not two. Other
  * primitives fall back to {@link JvpRules} with zeros materialized (none when every operand's
  * tangent is zero: {@link JvpTrace} then skips the rule altogether).
@@ -35,6 +37,10 @@ final class SparseJvp {
             case Sub _ -> Option.some(t0.isZero() ? Tangent.of(Lax.neg(t1.instantiate())) : t0);
             case Mul _ -> Option.some(Tangent.of(t0.isZero() ? Lax.mul(x0, t1.instantiate()) : Lax.mul(t0.instantiate(), x1)));
             case Div _ -> t0.isZero() ? Option.none() : Option.some(Tangent.of(Lax.div(t0.instantiate(), x1)));
+            // A constant exponent or base leaves its term out: log of a negative base would make it NaN.
+            case Pow _ -> Option.some(Tangent.of(t1.isZero()
+                    ? Lax.mul(t0.instantiate(), Composites.powByBase(x0, x1))
+                    : Lax.mul(t1.instantiate(), Composites.powByExponent(x0, Lax.pow(x0, x1)))));
             case DotGeneral _, ConvGeneralDilated _ ->
                     Option.some(Tangent.of(t0.isZero() ? Bind.bind1(p, x0, t1.instantiate()) : Bind.bind1(p, t0.instantiate(), x1)));
             default -> Option.none();
