@@ -1,0 +1,185 @@
+package dev.jaxj.numpy;
+
+import dev.jaxj.array.Array;
+import dev.jaxj.array.NumpyOps;
+import dev.jaxj.array.Promotion;
+import dev.jaxj.array.Take;
+import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Shape;
+import dev.jaxj.lax.Lax;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import static dev.jaxj.numpy.Operands.fullLike;
+
+/**
+ * Set operations on flattened arrays: {@code unique} and the array-API {@code unique_*}
+ * functions, {@code union1d}, {@code intersect1d}, {@code setdiff1d}, {@code setxor1d} and
+ * {@code isin}. Results are sorted. How many values a set holds depends on the data, so, as in
+ * JAX, under a transform these functions need a static {@code size}: the result holds the
+ * first {@code size} values, padded with {@code fillValue}; without one they run eagerly only
+ * and raise {@link dev.jaxj.errors.ConcretizationError} on traced input.
+ */
+public final class SetOps {
+    private SetOps() {}
+
+    /**
+     * Every output of {@code unique_all}: the sorted distinct {@code values}, the index in the
+     * flattened input of each one's first occurrence, the position in {@code values} of each
+     * input element (shaped like the input), and how often each value occurs (0 for padding).
+     */
+    public record UniqueAll(Array values, Array indices, Array inverseIndices, Array counts) {}
+
+    /**
+     * {@code unique} with every output. {@code equalNan} makes all NaNs one value (JAX's
+     * {@code unique} default); the array-API functions keep each NaN distinct. Padding values
+     * are {@code fillValue}, or the smallest value when none is given.
+     */
+    public static UniqueAll uniqueAll(String op, Array x, boolean equalNan, Option<Integer> size, Option<Double> fillValue) {
+        Array flat = Manipulation.ravel(x);
+        int n = flat.size();
+        Seq<Array> s = Lax.sort(Vector.of(flat, Lax.iota(DType.I32, flat.shape(), 0)), 0, true, 1);
+        Array aux = s.get(0), perm = s.get(1);
+        Array first = firstOfRuns(aux, equalNan);
+        int k = size.getOrElse(() -> {
+            Indices.requireConcrete(op, x, "pass a static size (and fill value), as JAX's size argument");
+            return count(first);
+        });
+        if (n == 0) {
+            Array fill = Lax.broadcastInDim(Array.scalar(fillValue.getOrElse(0.0), x.dtype()), Shape.of(k), Vector.empty());
+            Array zero = Lax.broadcastInDim(Array.scalar(0, DType.I32), Shape.of(k), Vector.empty());
+            return new UniqueAll(fill, zero, Lax.reshape(Lax.iota(DType.I32, Shape.of(0), 0), x.shape()), zero);
+        }
+        Array ind = Indices.nonzero(first, Option.some(k), Option.none()).head();
+        Array values = Take.take(aux, ind, 0, Take.Mode.CLIP);
+        if (fillValue.isDefined()) {
+            Array valid = Lax.lt(Lax.iota(DType.I32, Shape.of(k), 0), Lax.broadcastInDim(Lax.reduceSum(i32(first), Vector.of(0)), Shape.of(k), Vector.empty()));
+            values = Lax.select(valid, values, Lax.broadcastInDim(Array.scalar(fillValue.get(), x.dtype()), Shape.of(k), Vector.empty()));
+        }
+        Array indices = Take.take(perm, ind, 0, Take.Mode.CLIP);
+        Array rank = Lax.sub(Lax.cumsum(i32(first), 0, false), fullLike(perm, 1));
+        Array inverse = Lax.reshape(Lax.broadcastInDim(Array.scalar(0, DType.I32), Shape.of(n), Vector.empty()).at(perm).set(rank), x.shape());
+        // Run starts, with the end of the data standing in for every start after the last.
+        Array starts = Indices.nonzero(first, Option.some(k + 1), Option.none()).head();
+        Array tail = Searching.slice(starts, 0, 1, k + 1);
+        tail = Lax.select(Lax.ne(tail, fullLike(tail, 0)), tail, fullLike(tail, n));
+        Array counts = Lax.sub(tail, Searching.slice(starts, 0, 0, k));
+        return new UniqueAll(values, indices, inverse, counts);
+    }
+
+    /** {@return true where a sorted element differs from its predecessor}, and at position 0 */
+    private static Array firstOfRuns(Array aux, boolean equalNan) {
+        int n = aux.size();
+        if (n == 0) return Lax.broadcastInDim(Array.scalar(true), Shape.of(0), Vector.empty());
+        Array cur = Searching.slice(aux, 0, 1, n), prev = Searching.slice(aux, 0, 0, n - 1);
+        Array differs = Lax.ne(cur, prev);
+        if (equalNan && aux.dtype().isFloating()) differs = Lax.and(differs, Lax.not(Lax.and(Lax.ne(cur, cur), Lax.ne(prev, prev))));
+        return Lax.concatenate(Vector.of(Lax.broadcastInDim(Array.scalar(true), Shape.of(1), Vector.empty()), differs), 0);
+    }
+
+    private static Array i32(Array b) { return Lax.convertElementType(b, DType.I32); }
+
+    private static int count(Array mask) {
+        int c = 0;
+        for (boolean b : mask.toBooleanArray()) if (b) c++;
+        return c;
+    }
+
+    /**
+     * The sorted values of {@code candidates} where {@code keep} is true, as the first
+     * {@code size} entries (the number kept when none), the rest {@code fillValue}, or the
+     * smallest kept value (0 when none is kept) when {@code minFill}, else 0.
+     */
+    private static Array kept(String op, Array candidates, Array keep, Option<Integer> size, Option<Double> fillValue,
+                              boolean minFill, Array... inputs) {
+        int k = size.getOrElse(() -> {
+            for (Array in : inputs) Indices.requireConcrete(op, in, "pass a static size (and fill value), as JAX's size argument");
+            return count(keep);
+        });
+        int n = candidates.size();
+        Shape out = Shape.of(k);
+        Array dropped = i32(Lax.not(keep));
+        Array v = Lax.sort(Vector.of(dropped, candidates), 0, true, 2).get(1);
+        if (k <= n) {
+            v = Searching.slice(v, 0, 0, k);
+        } else {
+            v = Lax.concatenate(Vector.of(v, Lax.broadcastInDim(Array.scalar(0, v.dtype()), Shape.of(k - n), Vector.empty())), 0);
+        }
+        Array numKept = Lax.reduceSum(i32(keep), Vector.of(0));
+        Array valid = Lax.lt(Lax.iota(DType.I32, out, 0), Lax.broadcastInDim(numKept, out, Vector.empty()));
+        Array fill;
+        if (fillValue.isDefined()) {
+            fill = Array.scalar(fillValue.get(), v.dtype());
+        } else if (minFill && n > 0) {
+            Array smallest = Lax.reshape(Searching.slice(Lax.sort(Vector.of(dropped, candidates), 0, true, 2).get(1), 0, 0, 1), Shape.SCALAR);
+            fill = Lax.select(Lax.gt(numKept, fullLike(numKept, 0)), smallest, Array.scalar(0, v.dtype()));
+        } else {
+            fill = Array.scalar(0, v.dtype());
+        }
+        return Lax.select(valid, v, Lax.broadcastInDim(fill, out, Vector.empty()));
+    }
+
+    /** {@return the distinct values of {@code x} and whether each is valid (not padding)}: (values, valid) */
+    private static Array[] distinct(Array x) {
+        Array aux = Lax.sort(Vector.of(Manipulation.ravel(x)), 0, true, 1).head();
+        return new Array[] {aux, firstOfRuns(aux, true)};
+    }
+
+    private static Vector<Array> promoted(String op, Array a, Array b) {
+        return NumpyOps.promote(op, Promotion.Kind.ANY, Vector.of(Manipulation.ravel(a), Manipulation.ravel(b))).toVector();
+    }
+
+    public static Array union1d(Array a, Array b, Option<Integer> size, Option<Double> fillValue) {
+        String op = "union1d";
+        Vector<Array> p = promoted(op, a, b);
+        Array[] d = distinct(Lax.concatenate(p, 0));
+        return kept(op, d[0], d[1], size, fillValue, true, a, b);
+    }
+
+    public static Array intersect1d(Array a, Array b, Option<Integer> size, Option<Double> fillValue) {
+        String op = "intersect1d";
+        Vector<Array> p = promoted(op, a, b);
+        Array[] d = distinct(p.get(0));
+        return kept(op, d[0], Lax.and(d[1], isin(d[0], p.get(1), false)), size, fillValue, true, a, b);
+    }
+
+    /** The distinct values of {@code a} not in {@code b}; padding is 0 unless a fill value is given, as in JAX. */
+    public static Array setdiff1d(Array a, Array b, Option<Integer> size, Option<Double> fillValue) {
+        String op = "setdiff1d";
+        Vector<Array> p = promoted(op, a, b);
+        Array[] d = distinct(p.get(0));
+        return kept(op, d[0], Lax.and(d[1], isin(d[0], p.get(1), true)), size, fillValue, false, a, b);
+    }
+
+    public static Array setxor1d(Array a, Array b, Option<Integer> size, Option<Double> fillValue) {
+        String op = "setxor1d";
+        Vector<Array> p = promoted(op, a, b);
+        Array[] da = distinct(p.get(0)), db = distinct(p.get(1));
+        Array keepA = Lax.and(da[1], isin(da[0], p.get(1), true));
+        Array keepB = Lax.and(db[1], isin(db[0], p.get(0), true));
+        return kept(op, Lax.concatenate(Vector.of(da[0], db[0]), 0), Lax.concatenate(Vector.of(keepA, keepB), 0),
+                size, fillValue, true, a, b);
+    }
+
+    /**
+     * Whether each element of {@code element} occurs in {@code testElements} (bool, shaped like
+     * {@code element}); {@code invert} gives the negation. NaN occurs nowhere, as {@code ==} says.
+     * A binary search of the sorted test elements, so it traces.
+     */
+    public static Array isin(Array element, Array testElements, boolean invert) {
+        Vector<Array> p = NumpyOps.promote("isin", Promotion.Kind.ANY, Vector.of(element, Manipulation.ravel(testElements))).toVector();
+        Array e = p.get(0), t = p.get(1);
+        int m = t.size();
+        Array found;
+        if (m == 0) {
+            found = Operands.boolLike(e, false);
+        } else {
+            Array s = Lax.sort(Vector.of(t), 0, true, 1).head();
+            Array i = Searching.searchsorted(s, e, false);
+            Array at = Take.take(s, Lax.min(i, fullLike(i, m - 1)), 0, Take.Mode.CLIP);
+            found = Lax.eq(at, e);
+        }
+        return invert ? Lax.not(found) : found;
+    }
+}
