@@ -819,9 +819,8 @@ public final class Jnp {
     public static Seq<Array> nonzero(Array x) { return dev.jaxj.numpy.Indices.nonzero(x, Option.none(), Option.none()); }
     /** {@return the first {@code size} coordinates of non-zero elements, padded with {@code fillValue}}; traces */
     public static Seq<Array> nonzero(Array x, int size, int fillValue) { return dev.jaxj.numpy.Indices.nonzero(x, Option.some(size), Option.some(fillValue)); }
-    /** {@return {@link #nonzero(Array)}}: {@code where} with only a condition */
+    /** {@return {@link #nonzero(Array)}}: {@code where} with only a condition (with a static size, use {@link #nonzero(Array, int, int)}) */
     public static Seq<Array> where(Array cond) { return nonzero(cond); }
-    public static Seq<Array> where(Array cond, int size, int fillValue) { return nonzero(cond, size, fillValue); }
     /** {@return the indices of the non-zero elements of the flattened {@code x}} */
     public static Array flatnonzero(Array x) { return dev.jaxj.numpy.Indices.flatnonzero(x, Option.none(), Option.none()); }
     public static Array flatnonzero(Array x, int size, int fillValue) { return dev.jaxj.numpy.Indices.flatnonzero(x, Option.some(size), Option.some(fillValue)); }

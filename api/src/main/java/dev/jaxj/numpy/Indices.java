@@ -53,7 +53,11 @@ public final class Indices {
      * only), else the first {@code size}, padded with {@code fillValue} (or 0).
      */
     public static Seq<Array> nonzero(Array x, Option<Integer> size, Option<Integer> fillValue) {
-        String op = "nonzero";
+        return nonzero("nonzero", x, size, fillValue);
+    }
+
+    /** {@link #nonzero(Array, Option, Option)} naming {@code op}, the function the user called, in its errors. */
+    private static Seq<Array> nonzero(String op, Array x, Option<Integer> size, Option<Integer> fillValue) {
         if (x.ndim() == 0) throw new ArgumentError(op, "is not defined for 0-d arrays (use atleast1d first), got " + x.aval());
         Array mask = Lax.convertElementType(Operands.truthy(Manipulation.ravel(x)), DType.I32);
         int n = size.getOrElse(() -> {
@@ -85,12 +89,12 @@ public final class Indices {
 
     /** {@return the indices of the non-zero elements of the flattened {@code x}} */
     public static Array flatnonzero(Array x, Option<Integer> size, Option<Integer> fillValue) {
-        return nonzero(Manipulation.ravel(x), size, fillValue).head();
+        return nonzero("flatnonzero", Manipulation.ravel(x), size, fillValue).head();
     }
 
     /** {@return the coordinates of the non-zero elements, one per row}: i32 {@code [count, x.ndim]} */
     public static Array argwhere(Array x, Option<Integer> size, Option<Integer> fillValue) {
-        Seq<Array> nz = nonzero(Manipulation.atleast1d(x), size, fillValue);
+        Seq<Array> nz = nonzero("argwhere", Manipulation.atleast1d(x), size, fillValue);
         Array r = Joining.stack(nz, 1);
         return x.ndim() == 0 ? Lax.reshape(Searching.slice(r, 1, 0, 0), Shape.of(r.shape().dim(0), 0)) : r;
     }
@@ -212,7 +216,7 @@ public final class Indices {
         if (n < 0) throw new ArgumentError("mask_indices", "n must be non-negative, got " + n);
         Array m = maskFunc.apply(Lax.broadcastInDim(Array.scalar(1.0, DType.F32), Shape.of(n, n), Vector.empty()), k);
         if (!m.shape().equals(Shape.of(n, n))) throw new ShapeError("mask_indices", "the mask function must return an n x n array, got " + m.aval());
-        return nonzero(m, Option.none(), Option.none());
+        return nonzero("mask_indices", m, Option.none(), Option.none());
     }
 
     private interface CellPredicate { boolean test(int i, int j); }

@@ -3,6 +3,7 @@ package dev.jaxj.numpy;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.errors.DTypeError;
+import dev.jaxj.errors.ShapeError;
 import dev.jaxj.lax.Lax;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -53,7 +54,7 @@ public final class NanReductions {
         Vector<Integer> ax = Axes.normalizeAll(op, axes, x);
         for (int a : ax) {
             if (x.shape().dim(a) == 0) {
-                throw new dev.jaxj.errors.ShapeError(op, "zero-size reduction axis " + a + " has no identity for " + op + ", got " + x.aval());
+                throw new ShapeError(op, "zero-size reduction axis " + a + " has no identity for " + op + ", got " + x.aval());
             }
         }
         if (!x.dtype().isFloating()) return isMax ? Reductions.max(x, keepdims, axes) : Reductions.min(x, keepdims, axes);

@@ -18,7 +18,7 @@ import static dev.jaxj.numpy.Operands.fullLike;
  * data is sorted along the axis (NaNs sort last) and the quantile {@code q} of {@code n}
  * values sits at the fractional position {@code q * (n - 1)}; {@link Method} says how a
  * position between two elements becomes a value. The nan-forms count only the non-NaN values
- * of each slice, which come first once sorted. Results are floating point (f32 for integers);
+ * of each slice, which come first once sorted. Results are floating point (f32 for integers and bools);
  * the linear method is differentiable, through the sort and the gather.
  */
 public final class Quantiles {
@@ -44,8 +44,6 @@ public final class Quantiles {
      * A slice holding a NaN gives NaN unless {@code skipNan}.
      */
     public static Array quantile(String op, Array a, Array q, Option<Integer> axis, Method method, boolean keepdims, boolean skipNan) {
-        Operands.requireDTypes(op, d -> !d.isBool(), "numeric", a);
-        Operands.requireDTypes(op, d -> !d.isBool(), "numeric (for q)", q);
         if (q.ndim() > 1) throw new ArgumentError(op, "q must be a scalar or 1-d, got " + q.aval());
         Vector<Array> p = NumpyOps.promote(op, Promotion.Kind.INEXACT, Vector.of(a, q)).toVector();
         Array x = p.get(0), qq = p.get(1);

@@ -96,7 +96,8 @@ public final class Searching {
     public static Array partition(Array x, int kth, int axis) {
         int a = checkKth("partition", x, kth, axis);
         Array sorted = Lax.sort(Vector.of(x), a, true, 1).head();
-        return split(sorted, kth, a, true);
+        Array top = slice(sorted, a, kth + 1, sorted.shape().dim(a));
+        return Lax.concatenate(Vector.of(slice(sorted, a, 0, kth + 1), Lax.rev(top, Vector.of(a))), a);
     }
 
     /**
@@ -118,12 +119,6 @@ public final class Searching {
         int n = x.shape().dim(a);
         if (kth < 0 || kth >= n) throw new ArgumentError(op, "kth must lie in [0, " + n + "), got " + kth + " for " + x.aval());
         return a;
-    }
-
-    private static Array split(Array sorted, int kth, int a, boolean reverseTop) {
-        Array bottom = slice(sorted, a, 0, kth + 1);
-        Array top = slice(sorted, a, kth + 1, sorted.shape().dim(a));
-        return Lax.concatenate(Vector.of(bottom, reverseTop ? Lax.rev(top, Vector.of(a)) : top), a);
     }
 
     /** {@return {@code x[..., from:to, ...]} along axis {@code a}} */

@@ -62,9 +62,10 @@ public final class SetOps {
         Array inverse = Lax.reshape(Lax.broadcastInDim(Array.scalar(0, DType.I32), Shape.of(n), Vector.empty()).at(perm).set(rank), x.shape());
         // Run starts, with the end of the data standing in for every start after the last.
         Array starts = Indices.nonzero(first, Option.some(k + 1), Option.none()).head();
-        Array tail = Searching.slice(starts, 0, 1, k + 1);
-        tail = Lax.select(Lax.ne(tail, fullLike(tail, 0)), tail, fullLike(tail, n));
-        Array counts = Lax.sub(tail, Searching.slice(starts, 0, 0, k));
+        Array later = Searching.slice(starts, 0, 1, k + 1);
+        later = Lax.select(Lax.ne(later, fullLike(later, 0)), later, fullLike(later, n));
+        Array bounds = Lax.concatenate(Vector.of(Searching.slice(starts, 0, 0, 1), later), 0);
+        Array counts = Lax.sub(Searching.slice(bounds, 0, 1, k + 1), Searching.slice(bounds, 0, 0, k));
         return new UniqueAll(values, indices, inverse, counts);
     }
 
