@@ -679,39 +679,48 @@ public final class Jnp {
      * }
      * @throws dev.jaxj.errors.ArgumentError unless {@code 0 <= q <= 1}
      */
-    public static Array quantile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, Option.none(), dev.jaxj.numpy.Quantiles.Method.LINEAR, false, false); }
+    public static Array quantile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, new int[0], dev.jaxj.numpy.Quantiles.Method.LINEAR, false, false); }
     /**
      * {@return the quantiles {@code q} (a scalar or 1-d) of {@code a} along {@code axis}}:
      * shape {@code q.shape ++ a.shape without axis}, the axis kept as 1 with {@code keepdims}
      * ({@code f32[3] q} of {@code f32[5,7]} along 1 gives {@code f32[3,5]}).
      */
     public static Array quantile(Array a, Array q, int axis, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
-        return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, Option.some(axis), method, keepdims, false);
+        return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, new int[] {axis}, method, keepdims, false);
+    }
+    /** {@return the quantiles {@code q} over several {@code axes}} (all when empty), which count as one */
+    public static Array quantile(Array a, Array q, int[] axes, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
+        return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, axes, method, keepdims, false);
     }
     /** {@return the quantiles {@code q} of the flattened {@code a}} */
-    public static Array quantile(Array a, Array q, dev.jaxj.numpy.Quantiles.Method method) { return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, Option.none(), method, false, false); }
+    public static Array quantile(Array a, Array q, dev.jaxj.numpy.Quantiles.Method method) { return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, new int[0], method, false, false); }
     /** {@return {@link #quantile} ignoring NaNs}; NaN for an all-NaN slice */
-    public static Array nanquantile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, Option.none(), dev.jaxj.numpy.Quantiles.Method.LINEAR, false, true); }
+    public static Array nanquantile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, new int[0], dev.jaxj.numpy.Quantiles.Method.LINEAR, false, true); }
     public static Array nanquantile(Array a, Array q, int axis, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
-        return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, Option.some(axis), method, keepdims, true);
+        return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, new int[] {axis}, method, keepdims, true);
     }
-    /** {@return the {@code q}-th percentile ({@code 0 <= q <= 100}) of the flattened {@code a}}: {@code quantile(a, q / 100)} */
-    public static Array percentile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("percentile", a, q / 100, Option.none(), dev.jaxj.numpy.Quantiles.Method.LINEAR, false, false); }
+    public static Array nanquantile(Array a, Array q, int[] axes, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
+        return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, axes, method, keepdims, true);
+    }
+    /** {@return the {@code q}-th percentile of the flattened {@code a}}: {@code quantile(a, q / 100)} @throws dev.jaxj.errors.ArgumentError unless {@code 0 <= q <= 100} */
+    public static Array percentile(Array a, double q) { return dev.jaxj.numpy.Quantiles.percentile("percentile", a, q, new int[0], dev.jaxj.numpy.Quantiles.Method.LINEAR, false, false); }
     public static Array percentile(Array a, Array q, int axis, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
-        return dev.jaxj.numpy.Quantiles.quantile("percentile", a, Elementwise.divide(q, Array.scalar(100.0)), Option.some(axis), method, keepdims, false);
+        return dev.jaxj.numpy.Quantiles.quantile("percentile", a, Elementwise.divide(q, Array.scalar(100.0)), new int[] {axis}, method, keepdims, false);
     }
-    public static Array nanpercentile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("nanpercentile", a, q / 100, Option.none(), dev.jaxj.numpy.Quantiles.Method.LINEAR, false, true); }
+    public static Array nanpercentile(Array a, double q) { return dev.jaxj.numpy.Quantiles.percentile("nanpercentile", a, q, new int[0], dev.jaxj.numpy.Quantiles.Method.LINEAR, false, true); }
     public static Array nanpercentile(Array a, Array q, int axis, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
-        return dev.jaxj.numpy.Quantiles.quantile("nanpercentile", a, Elementwise.divide(q, Array.scalar(100.0)), Option.some(axis), method, keepdims, true);
+        return dev.jaxj.numpy.Quantiles.quantile("nanpercentile", a, Elementwise.divide(q, Array.scalar(100.0)), new int[] {axis}, method, keepdims, true);
     }
     /** {@return the median of the flattened {@code a}}: the mean of the two middle values for an even count */
-    public static Array median(Array a) { return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, Option.none(), dev.jaxj.numpy.Quantiles.Method.MIDPOINT, false, false); }
+    public static Array median(Array a) { return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, new int[0], dev.jaxj.numpy.Quantiles.Method.MIDPOINT, false, false); }
     public static Array median(Array a, int axis, boolean keepdims) {
-        return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, Option.some(axis), dev.jaxj.numpy.Quantiles.Method.MIDPOINT, keepdims, false);
+        return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, new int[] {axis}, dev.jaxj.numpy.Quantiles.Method.MIDPOINT, keepdims, false);
     }
-    public static Array nanmedian(Array a) { return dev.jaxj.numpy.Quantiles.quantile("nanmedian", a, 0.5, Option.none(), dev.jaxj.numpy.Quantiles.Method.MIDPOINT, false, true); }
+    /** {@return the median over several {@code axes}} (all when empty) */
+    public static Array median(Array a, int[] axes, boolean keepdims) { return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, axes, dev.jaxj.numpy.Quantiles.Method.MIDPOINT, keepdims, false); }
+    public static Array nanmedian(Array a) { return dev.jaxj.numpy.Quantiles.quantile("nanmedian", a, 0.5, new int[0], dev.jaxj.numpy.Quantiles.Method.MIDPOINT, false, true); }
     public static Array nanmedian(Array a, int axis, boolean keepdims) {
-        return dev.jaxj.numpy.Quantiles.quantile("nanmedian", a, 0.5, Option.some(axis), dev.jaxj.numpy.Quantiles.Method.MIDPOINT, keepdims, true);
+        return dev.jaxj.numpy.Quantiles.quantile("nanmedian", a, 0.5, new int[] {axis}, dev.jaxj.numpy.Quantiles.Method.MIDPOINT, keepdims, true);
     }
 
     /**

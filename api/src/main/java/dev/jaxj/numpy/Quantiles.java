@@ -9,7 +9,6 @@ import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.lax.Lax;
 import io.vavr.collection.Vector;
-import io.vavr.control.Option;
 
 import static dev.jaxj.numpy.Operands.fullLike;
 
@@ -39,27 +38,22 @@ public final class Quantiles {
     }
 
     /**
-     * The {@code q}-quantiles of {@code a} along {@code axis} (the flattened array when none):
-     * shape {@code q.shape ++ a.shape without axis} (the axis kept as 1 with {@code keepdims}).
-     * A slice holding a NaN gives NaN unless {@code skipNan}.
+     * The {@code q}-quantiles of {@code a} over {@code axes} (all when empty, as over the
+     * flattened array): shape {@code q.shape ++ a.shape without axes} (the axes kept as 1 with
+     * {@code keepdims}). A slice holding a NaN gives NaN unless {@code skipNan}.
      */
-    public static Array quantile(String op, Array a, Array q, Option<Integer> axis, Method method, boolean keepdims, boolean skipNan) {
+    public static Array quantile(String op, Array a, Array q, int[] axes, Method method, boolean keepdims, boolean skipNan) {
         if (q.ndim() > 1) throw new ArgumentError(op, "q must be a scalar or 1-d, got " + q.aval());
         Vector<Array> p = NumpyOps.promote(op, Promotion.Kind.INEXACT, Vector.of(a, q)).toVector();
         Array x = p.get(0), qq = p.get(1);
-        int ax;
-        Shape kept;
-        if (axis.isEmpty()) {
-            int[] ones = new int[a.ndim()];
-            java.util.Arrays.fill(ones, 1);
-            kept = Shape.of(ones);
-            x = Lax.reshape(x, Shape.of(x.size()));
-            ax = 0;
-        } else {
-            ax = Axes.normalize(op, axis.get(), a);
-            kept = a.shape().with(ax, 1);
-            x = Lax.transpose(x, Axes.moveTo(a.ndim(), ax, a.ndim() - 1));
-        }
+        Vector<Integer> ax = Axes.normalizeAll(op, axes, a);
+        Shape kept = a.shape();
+        for (int d : ax) kept = kept.with(d, 1);
+        // The reduced axes go last and become one.
+        Vector<Integer> others = Axes.complement(a.ndim(), ax);
+        x = Lax.transpose(x, others.appendAll(ax));
+        int reduced = ax.map(a.shape()::dim).fold(1, (u, v) -> u * v);
+        x = Lax.reshape(x, Shape.of(others.map(a.shape()::dim).append(reduced)));
         int last = x.ndim() - 1, n = x.shape().dim(last);
         Array sorted = Lax.sort(Vector.of(x), last, true, 1).head();
         Shape batch = x.shape().without(last);
@@ -106,8 +100,14 @@ public final class Quantiles {
     }
 
     /** {@return the quantile of the Java {@code q}, checked to lie in [0, 1]} */
-    public static Array quantile(String op, Array a, double q, Option<Integer> axis, Method method, boolean keepdims, boolean skipNan) {
+    public static Array quantile(String op, Array a, double q, int[] axes, Method method, boolean keepdims, boolean skipNan) {
         if (!(q >= 0 && q <= 1)) throw new ArgumentError(op, "q must lie in [0, 1], got " + q);
-        return quantile(op, a, Array.scalar(q), axis, method, keepdims, skipNan);
+        return quantile(op, a, Array.scalar(q), axes, method, keepdims, skipNan);
+    }
+
+    /** {@return the quantile {@code q / 100} of the Java percentile {@code q}, checked to lie in [0, 100]} */
+    public static Array percentile(String op, Array a, double q, int[] axes, Method method, boolean keepdims, boolean skipNan) {
+        if (!(q >= 0 && q <= 100)) throw new ArgumentError(op, "q must lie in [0, 100], got " + q);
+        return quantile(op, a, Array.scalar(q / 100), axes, method, keepdims, skipNan);
     }
 }

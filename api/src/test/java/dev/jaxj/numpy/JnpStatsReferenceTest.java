@@ -140,6 +140,10 @@ class JnpStatsReferenceTest {
         expect("nanquantile", 1, Jnp.nanmedian(b, 1, false));
         expect("nanquantile", 2, Jnp.nanpercentile(b, arr(DType.F64, Shape.SCALAR, 30), 1, false, Quantiles.Method.LINEAR));
         expect("nanquantile", 3, Jnp.median(b, 1, false));
+        Array c3 = in("quantile_axes", 0);
+        expect("quantile_axes", 0, Jnp.quantile(Jnp.nanToNum(c3), arr(DType.F64, Shape.of(2), 0.3, 0.75), new int[] {0, 2}, false, Quantiles.Method.LINEAR));
+        expect("quantile_axes", 1, Jnp.median(Jnp.nanToNum(c3), new int[] {2, 0}, true));
+        expect("quantile_axes", 2, Jnp.nanquantile(c3, arr(DType.F64, Shape.SCALAR, 0.6), new int[] {1, 2}, true, Quantiles.Method.LINEAR));
     }
 
     @Test

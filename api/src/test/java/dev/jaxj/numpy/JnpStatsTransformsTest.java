@@ -232,6 +232,8 @@ class JnpStatsTransformsTest {
     void badArgumentsNameTheFunction() {
         Array x = f64(1, 2, 3);
         assertError(ArgumentError.class, "quantile", () -> Jnp.quantile(x, 1.5), "[0, 1]");
+        assertError(ArgumentError.class, "percentile", () -> Jnp.percentile(x, 150), "[0, 100]");
+        assertError(ArgumentError.class, "median", () -> Jnp.median(Jnp.reshape(x, 1, 3), new int[] {1, -1}, false), "repeated");
         assertError(ShapeError.class, "nanmax", () -> Jnp.nanmax(f64(), 0), "zero-size");
         assertError(ShapeError.class, "searchsorted", () -> Jnp.searchsorted(Jnp.reshape(x, 3, 1), x), "1-d");
         assertError(ArgumentError.class, "partition", () -> Jnp.partition(x, 3), "kth");

@@ -140,3 +140,10 @@ t2 = np.triu_indices(4, 1, 3)
 t3 = np.mask_indices(4, np.triu, 1)
 t4 = np.tril_indices_from(np.zeros((3, 5)), 1)
 case('tri_indices', [], [t1[0], t1[1], t2[0], t2[1], t3[0], t3[1], t4[0], t4[1]])
+
+# Quantiles over several axes at once.
+c3 = data((3, 4, 5))
+c3[1, 2, 3] = np.nan
+case('quantile_axes', [c3], [np.quantile(np.nan_to_num(c3), [0.3, 0.75], axis=(0, 2)),
+                             np.median(np.nan_to_num(c3), axis=(2, 0), keepdims=True),
+                             np.nanquantile(c3, 0.6, axis=(1, 2), keepdims=True)])
