@@ -763,6 +763,10 @@ public final class Jnp {
     public static Array cov(Array m) { return dev.jaxj.numpy.Statistics.cov(m, Option.none(), true, 1); }
     /** {@return the covariance of the variables of {@code m} and {@code y} (null for none)}, in columns unless {@code rowvar}, divisor {@code N - ddof} */
     public static Array cov(Array m, Array y, boolean rowvar, int ddof) { return dev.jaxj.numpy.Statistics.cov(m, Option.of(y), rowvar, ddof); }
+    /** {@return the covariance with integer frequency weights and reliability weights per observation (either may be null)} */
+    public static Array cov(Array m, Array y, boolean rowvar, int ddof, Array fweights, Array aweights) {
+        return dev.jaxj.numpy.Statistics.cov(m, Option.of(y), rowvar, ddof, Option.of(fweights), Option.of(aweights));
+    }
     /** {@return the correlation coefficients of the variables in the rows of {@code m}} */
     public static Array corrcoef(Array m) { return dev.jaxj.numpy.Statistics.corrcoef(m, Option.none(), true); }
     public static Array corrcoef(Array m, Array y, boolean rowvar) { return dev.jaxj.numpy.Statistics.corrcoef(m, Option.of(y), rowvar); }

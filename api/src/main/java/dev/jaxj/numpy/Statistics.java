@@ -136,6 +136,16 @@ public final class Statistics {
      * one variable gives a scalar.
      */
     public static Array cov(Array m, Option<Array> y, boolean rowvar, int ddof) {
+        return cov(m, y, rowvar, ddof, Option.none(), Option.none());
+    }
+
+    /**
+     * {@link #cov(Array, Option, boolean, int)} with NumPy's observation weights: integer
+     * frequencies {@code fweights} and reliability weights {@code aweights}, each 1-d with one
+     * entry per observation; the mean is weighted and the divisor is {@code sum(w) - ddof} (with
+     * {@code ddof * sum(w * aweights) / sum(w)} in place of {@code ddof} for reliability weights).
+     */
+    public static Array cov(Array m, Option<Array> y, boolean rowvar, int ddof, Option<Array> fweights, Option<Array> aweights) {
         String op = "cov";
         if (m.ndim() > 2) throw new ShapeError(op, "m must have at most 2 axes, got " + m.aval());
         Array x = variables(m, rowvar);
@@ -147,10 +157,33 @@ public final class Statistics {
             x = Operands.inexact(x);
         }
         int n = x.shape().dim(1);
-        Array mean = Lax.div(Lax.reduceSum(x, Vector.of(1)), fullLike(Lax.reduceSum(x, Vector.of(1)), n));
+        for (Array w : fweights.toVector().appendAll(aweights)) {
+            if (w.ndim() != 1 || w.shape().dim(0) != n) {
+                throw new ShapeError(op, "weights must be 1-d with one entry per observation (" + n + "), got " + w.aval());
+            }
+        }
+        if (fweights.isDefined() && !fweights.get().dtype().isInteger()) throw new DTypeError(op, "fweights must be integers, got " + fweights.get().aval());
+        DType dt = x.dtype();
+        Option<Array> w = fweights.map(f -> Lax.convertElementType(f, dt));
+        Option<Array> a = aweights.map(v -> Lax.convertElementType(v, dt));
+        if (a.isDefined()) w = Option.some(w.isDefined() ? Lax.mul(w.get(), a.get()) : a.get());
+        Array fact, mean;
+        if (w.isEmpty()) {
+            mean = Lax.div(Lax.reduceSum(x, Vector.of(1)), fullLike(Lax.reduceSum(x, Vector.of(1)), n));
+            fact = Array.scalar(n - (double) ddof, x.dtype());
+        } else {
+            Array wb = Lax.broadcastInDim(w.get(), x.shape(), Vector.of(1));
+            Array wSum = Lax.reduceSum(w.get(), Vector.of(0));
+            mean = Lax.div(Lax.reduceSum(Lax.mul(x, wb), Vector.of(1)), Lax.broadcastInDim(wSum, Shape.of(x.shape().dim(0)), Vector.empty()));
+            Array correction = a.isEmpty()
+                    ? fullLike(wSum, ddof)
+                    : Lax.div(Lax.mul(fullLike(wSum, ddof), Lax.reduceSum(Lax.mul(w.get(), a.get()), Vector.of(0))), wSum);
+            fact = Lax.sub(wSum, correction);
+        }
         Array c = Lax.sub(x, Lax.broadcastInDim(mean, x.shape(), Vector.of(0)));
-        Array prod = Linalg.matmul(c, Manipulation.transpose(c));
-        Array r = Lax.div(prod, fullLike(prod, n - (double) ddof));
+        Array weighted = w.isEmpty() ? c : Lax.mul(c, Lax.broadcastInDim(w.get(), x.shape(), Vector.of(1)));
+        Array prod = Linalg.matmul(c, Manipulation.transpose(weighted));
+        Array r = Lax.div(prod, Lax.broadcastInDim(fact, prod.shape(), Vector.empty()));
         return Manipulation.squeeze(r);
     }
 

@@ -174,6 +174,11 @@ class JnpStatsReferenceTest {
         expect("cov", 3, Jnp.cov(m.get(0)));
         expect("cov", 4, Jnp.corrcoef(m));
         expect("cov", 5, Jnp.corrcoef(m, yy, true));
+        Array mw = in("cov_weights", 0), fw = in("cov_weights", 1), aw = in("cov_weights", 2);
+        expect("cov_weights", 0, Jnp.cov(mw, null, true, 1, fw, null));
+        expect("cov_weights", 1, Jnp.cov(mw, null, true, 1, null, aw));
+        expect("cov_weights", 2, Jnp.cov(mw, null, true, 1, fw, aw));
+        expect("cov_weights", 3, Jnp.cov(mw, null, true, 0, fw, aw));
     }
 
     @Test

@@ -151,6 +151,7 @@ class JnpStatsTransformsTest {
         checkGrad("nanmedian", a -> Jnp.nanmedian(a, 1, false), x);
         checkGrad("cov", a -> Jnp.cov(a), p);
         checkGrad("corrcoef", a -> Jnp.corrcoef(a, null, false), p);
+        checkGrad("cov_aweights", a -> Jnp.cov(p, null, true, 1, null, Jnp.exp(a.get(0))), p);
         checkGrad("average", a -> Jnp.average(a, plain(2, 6), 1), p);
         checkGrad("partition", a -> Jnp.partition(a, 2, 1), p);
         checkGrad("histogram_density_weights", a -> Jnp.histogram(p, 4, new double[] {-3, 3}, Jnp.exp(a), true).hist(), p);

@@ -147,3 +147,10 @@ c3[1, 2, 3] = np.nan
 case('quantile_axes', [c3], [np.quantile(np.nan_to_num(c3), [0.3, 0.75], axis=(0, 2)),
                              np.median(np.nan_to_num(c3), axis=(2, 0), keepdims=True),
                              np.nanquantile(c3, 0.6, axis=(1, 2), keepdims=True)])
+
+# Covariances with frequency and reliability weights.
+mw = data((3, 8))
+fw = rng.integers(1, 4, 8).astype(np.int32)
+aw = data((8,), lo=0.5, hi=2)
+case('cov_weights', [mw, fw, aw], [np.cov(mw, fweights=fw), np.cov(mw, aweights=aw), np.cov(mw, fweights=fw, aweights=aw),
+                                   np.cov(mw, fweights=fw, aweights=aw, ddof=0)])
