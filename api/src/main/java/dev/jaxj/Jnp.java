@@ -638,6 +638,40 @@ public final class Jnp {
 
     // Statistics, NaN-aware reductions, set operations, searching and index helpers -----------
 
+    /** How {@link #quantile} turns a position between two sorted elements {@code lo <= pos <= hi} into a value, as JAX's {@code method}. */
+    public enum QuantileMethod {
+        /** {@code lo + (pos - floor(pos)) * (hi - lo)} (the default). */
+        LINEAR,
+        /** The lower element. */
+        LOWER,
+        /** The higher element. */
+        HIGHER,
+        /** The mean of the two. */
+        MIDPOINT,
+        /** The nearer element; at exactly half way the lower one, as in JAX (NumPy rounds half to even). */
+        NEAREST
+    }
+
+    /** A histogram: {@code hist[i]} counts (or weighs, or gives the density of) the values in {@code [binEdges[i], binEdges[i+1])}, the last bin closed. */
+    public record Histogram(Array hist, Array binEdges) {}
+
+    /**
+     * Every output of {@code unique_all}: the sorted distinct {@code values}, the index in the
+     * flattened input of each one's first occurrence, the position in {@code values} of each
+     * input element (shaped like the input), and how often each value occurs (0 for padding).
+     */
+    public record UniqueAll(Array values, Array indices, Array inverseIndices, Array counts) {}
+
+    /** Out-of-range handling of {@link #ravelMultiIndex(Seq, int[], RavelMode)}, as JAX's {@code mode}. */
+    public enum RavelMode {
+        /** Raise for an index out of range (needs concrete indices). */
+        RAISE,
+        /** Wrap around, modulo the dimension. */
+        WRAP,
+        /** Clip into {@code [0, dim)}. */
+        CLIP
+    }
+
     /** {@return the sum over {@code axes} with NaNs counted as 0} (integers and bools: as {@link #sum}) */
     public static Array nansum(Array x, int... axes) { return dev.jaxj.numpy.NanReductions.nansum(x, false, axes); }
     public static Array nansum(Array x, boolean keepdims, int... axes) { return dev.jaxj.numpy.NanReductions.nansum(x, keepdims, axes); }
@@ -679,67 +713,67 @@ public final class Jnp {
      * }
      * @throws dev.jaxj.errors.ArgumentError unless {@code 0 <= q <= 1}
      */
-    public static Array quantile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, new int[0], dev.jaxj.numpy.Quantiles.Method.LINEAR, false, false); }
+    public static Array quantile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, new int[0], QuantileMethod.LINEAR, false, false); }
     /**
      * {@return the quantiles {@code q} (a scalar or 1-d) of {@code a} along {@code axis}}:
      * shape {@code q.shape ++ a.shape without axis}, the axis kept as 1 with {@code keepdims}
      * ({@code f32[3] q} of {@code f32[5,7]} along 1 gives {@code f32[3,5]}).
      */
-    public static Array quantile(Array a, Array q, int axis, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
+    public static Array quantile(Array a, Array q, int axis, boolean keepdims, QuantileMethod method) {
         return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, new int[] {axis}, method, keepdims, false);
     }
     /** {@return the quantiles {@code q} over several {@code axes}} (all when empty), which count as one */
-    public static Array quantile(Array a, Array q, int[] axes, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
+    public static Array quantile(Array a, Array q, int[] axes, boolean keepdims, QuantileMethod method) {
         return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, axes, method, keepdims, false);
     }
     /** {@return the quantiles {@code q} of the flattened {@code a}} */
-    public static Array quantile(Array a, Array q, dev.jaxj.numpy.Quantiles.Method method) { return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, new int[0], method, false, false); }
+    public static Array quantile(Array a, Array q, QuantileMethod method) { return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, new int[0], method, false, false); }
     /** {@return {@link #quantile} ignoring NaNs}; NaN for an all-NaN slice */
-    public static Array nanquantile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, new int[0], dev.jaxj.numpy.Quantiles.Method.LINEAR, false, true); }
-    public static Array nanquantile(Array a, Array q, int axis, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
+    public static Array nanquantile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, new int[0], QuantileMethod.LINEAR, false, true); }
+    public static Array nanquantile(Array a, Array q, int axis, boolean keepdims, QuantileMethod method) {
         return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, new int[] {axis}, method, keepdims, true);
     }
-    public static Array nanquantile(Array a, Array q, int[] axes, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
+    public static Array nanquantile(Array a, Array q, int[] axes, boolean keepdims, QuantileMethod method) {
         return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, axes, method, keepdims, true);
     }
     /** {@return the {@code q}-th percentile of the flattened {@code a}}: {@code quantile(a, q / 100)} @throws dev.jaxj.errors.ArgumentError unless {@code 0 <= q <= 100} */
-    public static Array percentile(Array a, double q) { return dev.jaxj.numpy.Quantiles.percentile("percentile", a, q, new int[0], dev.jaxj.numpy.Quantiles.Method.LINEAR, false, false); }
-    public static Array percentile(Array a, Array q, int axis, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
+    public static Array percentile(Array a, double q) { return dev.jaxj.numpy.Quantiles.percentile("percentile", a, q, new int[0], QuantileMethod.LINEAR, false, false); }
+    public static Array percentile(Array a, Array q, int axis, boolean keepdims, QuantileMethod method) {
         return dev.jaxj.numpy.Quantiles.quantile("percentile", a, Elementwise.divide(q, Array.scalar(100.0)), new int[] {axis}, method, keepdims, false);
     }
-    public static Array nanpercentile(Array a, double q) { return dev.jaxj.numpy.Quantiles.percentile("nanpercentile", a, q, new int[0], dev.jaxj.numpy.Quantiles.Method.LINEAR, false, true); }
-    public static Array nanpercentile(Array a, Array q, int axis, boolean keepdims, dev.jaxj.numpy.Quantiles.Method method) {
+    public static Array nanpercentile(Array a, double q) { return dev.jaxj.numpy.Quantiles.percentile("nanpercentile", a, q, new int[0], QuantileMethod.LINEAR, false, true); }
+    public static Array nanpercentile(Array a, Array q, int axis, boolean keepdims, QuantileMethod method) {
         return dev.jaxj.numpy.Quantiles.quantile("nanpercentile", a, Elementwise.divide(q, Array.scalar(100.0)), new int[] {axis}, method, keepdims, true);
     }
     /** {@return the median of the flattened {@code a}}: the mean of the two middle values for an even count */
-    public static Array median(Array a) { return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, new int[0], dev.jaxj.numpy.Quantiles.Method.MIDPOINT, false, false); }
+    public static Array median(Array a) { return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, new int[0], QuantileMethod.MIDPOINT, false, false); }
     public static Array median(Array a, int axis, boolean keepdims) {
-        return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, new int[] {axis}, dev.jaxj.numpy.Quantiles.Method.MIDPOINT, keepdims, false);
+        return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, new int[] {axis}, QuantileMethod.MIDPOINT, keepdims, false);
     }
     /** {@return the median over several {@code axes}} (all when empty) */
-    public static Array median(Array a, int[] axes, boolean keepdims) { return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, axes, dev.jaxj.numpy.Quantiles.Method.MIDPOINT, keepdims, false); }
-    public static Array nanmedian(Array a) { return dev.jaxj.numpy.Quantiles.quantile("nanmedian", a, 0.5, new int[0], dev.jaxj.numpy.Quantiles.Method.MIDPOINT, false, true); }
+    public static Array median(Array a, int[] axes, boolean keepdims) { return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, axes, QuantileMethod.MIDPOINT, keepdims, false); }
+    public static Array nanmedian(Array a) { return dev.jaxj.numpy.Quantiles.quantile("nanmedian", a, 0.5, new int[0], QuantileMethod.MIDPOINT, false, true); }
     public static Array nanmedian(Array a, int axis, boolean keepdims) {
-        return dev.jaxj.numpy.Quantiles.quantile("nanmedian", a, 0.5, new int[] {axis}, dev.jaxj.numpy.Quantiles.Method.MIDPOINT, keepdims, true);
+        return dev.jaxj.numpy.Quantiles.quantile("nanmedian", a, 0.5, new int[] {axis}, QuantileMethod.MIDPOINT, keepdims, true);
     }
 
     /**
      * {@return the histogram of the flattened {@code a} in {@code bins} equal bins from its minimum to its maximum}
      * {@snippet :
-     * dev.jaxj.numpy.Statistics.Histogram h = Jnp.histogram(x, 10);   // h.hist(): i32[10], h.binEdges(): f32[11]
+     * Jnp.Histogram h = Jnp.histogram(x, 10);   // h.hist(): i32[10], h.binEdges(): f32[11]
      * }
      */
-    public static dev.jaxj.numpy.Statistics.Histogram histogram(Array a, int bins) { return histogram(a, bins, null, null, false); }
+    public static Histogram histogram(Array a, int bins) { return histogram(a, bins, null, null, false); }
     /**
      * {@return the histogram of the flattened {@code a} in {@code bins} equal bins over {@code range}
      * ({@code {lo, hi}}, or null for the data's extent)}, each value counting {@code weights}
      * (shaped like {@code a}, or null for 1); {@code density} normalises it to integrate to 1
      */
-    public static dev.jaxj.numpy.Statistics.Histogram histogram(Array a, int bins, double[] range, Array weights, boolean density) {
+    public static Histogram histogram(Array a, int bins, double[] range, Array weights, boolean density) {
         return dev.jaxj.numpy.Statistics.histogram(a, dev.jaxj.numpy.Statistics.histogramBinEdges(a, bins, Option.of(range)), Option.of(weights), density);
     }
     /** {@return the histogram over the given increasing 1-d bin {@code edges}} (the last bin closed) */
-    public static dev.jaxj.numpy.Statistics.Histogram histogram(Array a, Array edges, Array weights, boolean density) {
+    public static Histogram histogram(Array a, Array edges, Array weights, boolean density) {
         return dev.jaxj.numpy.Statistics.histogram(a, edges, Option.of(weights), density);
     }
     /** {@return the {@code bins + 1} edges that {@link #histogram(Array, int)} uses} */
@@ -801,14 +835,14 @@ public final class Jnp {
     /** {@return the first {@code size} distinct values, padded with the smallest one}; traces */
     public static Array unique(Array x, int size) { return dev.jaxj.numpy.SetOps.uniqueAll("unique", x, true, Option.some(size), Option.none()).values(); }
     /** {@return the distinct values, first indices, inverse indices and counts} (array API; each NaN distinct) */
-    public static dev.jaxj.numpy.SetOps.UniqueAll uniqueAll(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_all", x, false, Option.none(), Option.none()); }
-    public static dev.jaxj.numpy.SetOps.UniqueAll uniqueAll(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_all", x, false, Option.some(size), Option.some(fillValue)); }
+    public static UniqueAll uniqueAll(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_all", x, false, Option.none(), Option.none()); }
+    public static UniqueAll uniqueAll(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_all", x, false, Option.some(size), Option.some(fillValue)); }
     /** {@return the distinct values and their counts}: {@code (values, counts)} */
-    public static Seq<Array> uniqueCounts(Array x) { dev.jaxj.numpy.SetOps.UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_counts", x, false, Option.none(), Option.none()); return Vector.of(u.values(), u.counts()); }
-    public static Seq<Array> uniqueCounts(Array x, int size, double fillValue) { dev.jaxj.numpy.SetOps.UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_counts", x, false, Option.some(size), Option.some(fillValue)); return Vector.of(u.values(), u.counts()); }
+    public static Seq<Array> uniqueCounts(Array x) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_counts", x, false, Option.none(), Option.none()); return Vector.of(u.values(), u.counts()); }
+    public static Seq<Array> uniqueCounts(Array x, int size, double fillValue) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_counts", x, false, Option.some(size), Option.some(fillValue)); return Vector.of(u.values(), u.counts()); }
     /** {@return the distinct values and the inverse indices}: {@code (values, inverse)} with {@code values[inverse] == x} */
-    public static Seq<Array> uniqueInverse(Array x) { dev.jaxj.numpy.SetOps.UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_inverse", x, false, Option.none(), Option.none()); return Vector.of(u.values(), u.inverseIndices()); }
-    public static Seq<Array> uniqueInverse(Array x, int size, double fillValue) { dev.jaxj.numpy.SetOps.UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_inverse", x, false, Option.some(size), Option.some(fillValue)); return Vector.of(u.values(), u.inverseIndices()); }
+    public static Seq<Array> uniqueInverse(Array x) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_inverse", x, false, Option.none(), Option.none()); return Vector.of(u.values(), u.inverseIndices()); }
+    public static Seq<Array> uniqueInverse(Array x, int size, double fillValue) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_inverse", x, false, Option.some(size), Option.some(fillValue)); return Vector.of(u.values(), u.inverseIndices()); }
     /** {@return the distinct values} (array API: each NaN distinct) */
     public static Array uniqueValues(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_values", x, false, Option.none(), Option.none()).values(); }
     public static Array uniqueValues(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_values", x, false, Option.some(size), Option.some(fillValue)).values(); }
@@ -843,8 +877,8 @@ public final class Jnp {
     /** {@return the coordinates in {@code shape} of flat {@code indices}}: negative ones count from the end, others clip, as in JAX */
     public static Seq<Array> unravelIndex(Array indices, int... shape) { return dev.jaxj.numpy.Indices.unravelIndex(indices, shape); }
     /** {@return the flat indices of coordinate arrays into {@code dims}} @throws dev.jaxj.errors.ArgumentError for one out of range */
-    public static Array ravelMultiIndex(Seq<Array> multiIndex, int... dims) { return dev.jaxj.numpy.Indices.ravelMultiIndex(multiIndex, dims, dev.jaxj.numpy.Indices.RavelMode.RAISE); }
-    public static Array ravelMultiIndex(Seq<Array> multiIndex, int[] dims, dev.jaxj.numpy.Indices.RavelMode mode) { return dev.jaxj.numpy.Indices.ravelMultiIndex(multiIndex, dims, mode); }
+    public static Array ravelMultiIndex(Seq<Array> multiIndex, int... dims) { return dev.jaxj.numpy.Indices.ravelMultiIndex(multiIndex, dims, RavelMode.RAISE); }
+    public static Array ravelMultiIndex(Seq<Array> multiIndex, int[] dims, RavelMode mode) { return dev.jaxj.numpy.Indices.ravelMultiIndex(multiIndex, dims, mode); }
     /** {@return an i32 grid {@code [dims.length, *dims]}} whose entry {@code i} is the coordinate along axis {@code i} */
     public static Array indices(int... dims) { return dev.jaxj.numpy.Indices.indices(dims); }
     /** {@return the indices of the main diagonal of an {@code n x n} array}: two copies of {@code 0..n-1} */

@@ -1,5 +1,6 @@
 package dev.jaxj.numpy;
 
+import dev.jaxj.Jnp.RavelMode;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.array.Promotion;
@@ -28,16 +29,6 @@ import static dev.jaxj.numpy.Operands.fullLike;
  */
 public final class Indices {
     private Indices() {}
-
-    /** Out-of-range handling of {@link #ravelMultiIndex}, as JAX's {@code mode}. */
-    public enum RavelMode {
-        /** Raise for an index out of range (needs concrete indices). */
-        RAISE,
-        /** Wrap around, modulo the dimension. */
-        WRAP,
-        /** Clip into {@code [0, dim)}. */
-        CLIP
-    }
 
     /** @throws ConcretizationError when {@code x} is traced: a result shape would depend on its values */
     static void requireConcrete(String op, Array x, String alternative) {

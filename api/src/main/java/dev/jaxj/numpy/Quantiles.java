@@ -1,5 +1,6 @@
 package dev.jaxj.numpy;
 
+import dev.jaxj.Jnp.QuantileMethod;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.array.Promotion;
@@ -15,7 +16,7 @@ import static dev.jaxj.numpy.Operands.fullLike;
 /**
  * {@code jnp.quantile}, {@code percentile}, {@code median} and their NaN-skipping forms. The
  * data is sorted along the axis (NaNs sort last) and the quantile {@code q} of {@code n}
- * values sits at the fractional position {@code q * (n - 1)}; {@link Method} says how a
+ * values sits at the fractional position {@code q * (n - 1)}; {@link QuantileMethod} says how a
  * position between two elements becomes a value. The nan-forms count only the non-NaN values
  * of each slice, which come first once sorted. Results are floating point (f32 for integers and bools);
  * the linear method is differentiable, through the sort and the gather.
@@ -23,26 +24,12 @@ import static dev.jaxj.numpy.Operands.fullLike;
 public final class Quantiles {
     private Quantiles() {}
 
-    /** How a position between two sorted elements {@code lo <= pos <= hi} gives a value, as JAX's {@code method}. */
-    public enum Method {
-        /** {@code lo + (pos - floor(pos)) * (hi - lo)} (the default). */
-        LINEAR,
-        /** The lower element. */
-        LOWER,
-        /** The higher element. */
-        HIGHER,
-        /** The mean of the two. */
-        MIDPOINT,
-        /** The nearer element; at exactly half way the lower one, as in JAX (NumPy rounds half to even). */
-        NEAREST
-    }
-
     /**
      * The {@code q}-quantiles of {@code a} over {@code axes} (all when empty, as over the
      * flattened array): shape {@code q.shape ++ a.shape without axes} (the axes kept as 1 with
      * {@code keepdims}). A slice holding a NaN gives NaN unless {@code skipNan}.
      */
-    public static Array quantile(String op, Array a, Array q, int[] axes, Method method, boolean keepdims, boolean skipNan) {
+    public static Array quantile(String op, Array a, Array q, int[] axes, QuantileMethod method, boolean keepdims, boolean skipNan) {
         if (q.ndim() > 1) throw new ArgumentError(op, "q must be a scalar or 1-d, got " + q.aval());
         Vector<Array> p = NumpyOps.promote(op, Promotion.Kind.INEXACT, Vector.of(a, q)).toVector();
         Array x = p.get(0), qq = p.get(1);
@@ -100,13 +87,13 @@ public final class Quantiles {
     }
 
     /** {@return the quantile of the Java {@code q}, checked to lie in [0, 1]} */
-    public static Array quantile(String op, Array a, double q, int[] axes, Method method, boolean keepdims, boolean skipNan) {
+    public static Array quantile(String op, Array a, double q, int[] axes, QuantileMethod method, boolean keepdims, boolean skipNan) {
         if (!(q >= 0 && q <= 1)) throw new ArgumentError(op, "q must lie in [0, 1], got " + q);
         return quantile(op, a, Array.scalar(q), axes, method, keepdims, skipNan);
     }
 
     /** {@return the quantile {@code q / 100} of the Java percentile {@code q}, checked to lie in [0, 100]} */
-    public static Array percentile(String op, Array a, double q, int[] axes, Method method, boolean keepdims, boolean skipNan) {
+    public static Array percentile(String op, Array a, double q, int[] axes, QuantileMethod method, boolean keepdims, boolean skipNan) {
         if (!(q >= 0 && q <= 100)) throw new ArgumentError(op, "q must lie in [0, 100], got " + q);
         return quantile(op, a, Array.scalar(q / 100), axes, method, keepdims, skipNan);
     }

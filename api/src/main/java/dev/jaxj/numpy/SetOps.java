@@ -1,5 +1,6 @@
 package dev.jaxj.numpy;
 
+import dev.jaxj.Jnp.UniqueAll;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.array.Promotion;
@@ -23,13 +24,6 @@ import static dev.jaxj.numpy.Operands.fullLike;
  */
 public final class SetOps {
     private SetOps() {}
-
-    /**
-     * Every output of {@code unique_all}: the sorted distinct {@code values}, the index in the
-     * flattened input of each one's first occurrence, the position in {@code values} of each
-     * input element (shaped like the input), and how often each value occurs (0 for padding).
-     */
-    public record UniqueAll(Array values, Array indices, Array inverseIndices, Array counts) {}
 
     /**
      * {@code unique} with every output. {@code equalNan} makes all NaNs one value (JAX's

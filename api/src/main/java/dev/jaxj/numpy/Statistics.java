@@ -1,5 +1,6 @@
 package dev.jaxj.numpy;
 
+import dev.jaxj.Jnp.Histogram;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.array.Promotion;
@@ -26,9 +27,6 @@ import static dev.jaxj.numpy.Operands.fullLike;
  */
 public final class Statistics {
     private Statistics() {}
-
-    /** A histogram: {@code hist[i]} counts (or weighs, or gives the density of) the values in {@code [binEdges[i], binEdges[i+1])}, the last bin closed. */
-    public record Histogram(Array hist, Array binEdges) {}
 
     /**
      * {@code bins + 1} evenly spaced edges from {@code lo} to {@code hi}, in {@code a}'s
