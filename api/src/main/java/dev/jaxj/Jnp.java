@@ -829,23 +829,33 @@ public final class Jnp {
      * Jax.jit(x -> Jnp.unique(x, 4, 0.0)).apply(Jnp.array(new int[] {3, 1, 3, 2}));  // [1, 2, 3, 0]
      * }
      */
-    public static Array unique(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique", x, true, Option.none(), Option.none()).values(); }
+    public static Array unique(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique", x, Option.none(), true, Option.none(), Option.none()).values(); }
     /** {@return the first {@code size} distinct values, padded with {@code fillValue}}; traces */
-    public static Array unique(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique", x, true, Option.some(size), Option.some(fillValue)).values(); }
-    /** {@return the first {@code size} distinct values, padded with the smallest one}; traces */
-    public static Array unique(Array x, int size) { return dev.jaxj.numpy.SetOps.uniqueAll("unique", x, true, Option.some(size), Option.none()).values(); }
+    public static Array unique(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique", x, Option.none(), true, Option.some(size), Option.some(fillValue)).values(); }
+    /**
+     * {@return {@code unique} with every output and every option of JAX's}: over the flattened
+     * {@code x} ({@code axis} null) or its slices along {@code axis}; NaNs one value when
+     * {@code equalNan}; the first {@code size} values (null: all, which needs a concrete
+     * {@code x}), padded with {@code fillValue} (null: the smallest value)
+     * {@snippet :
+     * Jnp.UniqueAll u = Jnp.unique(rows, 0, true, null, null);   // distinct rows of an f32[n,d] matrix
+     * }
+     */
+    public static UniqueAll unique(Array x, Integer axis, boolean equalNan, Integer size, Double fillValue) {
+        return dev.jaxj.numpy.SetOps.uniqueAll("unique", x, Option.of(axis), equalNan, Option.of(size), Option.of(fillValue));
+    }
     /** {@return the distinct values, first indices, inverse indices and counts} (array API; each NaN distinct) */
-    public static UniqueAll uniqueAll(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_all", x, false, Option.none(), Option.none()); }
-    public static UniqueAll uniqueAll(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_all", x, false, Option.some(size), Option.some(fillValue)); }
+    public static UniqueAll uniqueAll(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_all", x, Option.none(), false, Option.none(), Option.none()); }
+    public static UniqueAll uniqueAll(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_all", x, Option.none(), false, Option.some(size), Option.some(fillValue)); }
     /** {@return the distinct values and their counts}: {@code (values, counts)} */
-    public static Seq<Array> uniqueCounts(Array x) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_counts", x, false, Option.none(), Option.none()); return Vector.of(u.values(), u.counts()); }
-    public static Seq<Array> uniqueCounts(Array x, int size, double fillValue) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_counts", x, false, Option.some(size), Option.some(fillValue)); return Vector.of(u.values(), u.counts()); }
+    public static Seq<Array> uniqueCounts(Array x) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_counts", x, Option.none(), false, Option.none(), Option.none()); return Vector.of(u.values(), u.counts()); }
+    public static Seq<Array> uniqueCounts(Array x, int size, double fillValue) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_counts", x, Option.none(), false, Option.some(size), Option.some(fillValue)); return Vector.of(u.values(), u.counts()); }
     /** {@return the distinct values and the inverse indices}: {@code (values, inverse)} with {@code values[inverse] == x} */
-    public static Seq<Array> uniqueInverse(Array x) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_inverse", x, false, Option.none(), Option.none()); return Vector.of(u.values(), u.inverseIndices()); }
-    public static Seq<Array> uniqueInverse(Array x, int size, double fillValue) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_inverse", x, false, Option.some(size), Option.some(fillValue)); return Vector.of(u.values(), u.inverseIndices()); }
+    public static Seq<Array> uniqueInverse(Array x) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_inverse", x, Option.none(), false, Option.none(), Option.none()); return Vector.of(u.values(), u.inverseIndices()); }
+    public static Seq<Array> uniqueInverse(Array x, int size, double fillValue) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_inverse", x, Option.none(), false, Option.some(size), Option.some(fillValue)); return Vector.of(u.values(), u.inverseIndices()); }
     /** {@return the distinct values} (array API: each NaN distinct) */
-    public static Array uniqueValues(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_values", x, false, Option.none(), Option.none()).values(); }
-    public static Array uniqueValues(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_values", x, false, Option.some(size), Option.some(fillValue)).values(); }
+    public static Array uniqueValues(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_values", x, Option.none(), false, Option.none(), Option.none()).values(); }
+    public static Array uniqueValues(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_values", x, Option.none(), false, Option.some(size), Option.some(fillValue)).values(); }
     /** {@return the sorted values in either flattened array} */
     public static Array union1d(Array a, Array b) { return dev.jaxj.numpy.SetOps.union1d(a, b, Option.none(), Option.none()); }
     public static Array union1d(Array a, Array b, int size, double fillValue) { return dev.jaxj.numpy.SetOps.union1d(a, b, Option.some(size), Option.some(fillValue)); }

@@ -26,51 +26,65 @@ public final class SetOps {
     private SetOps() {}
 
     /**
-     * {@code unique} with every output. {@code equalNan} makes all NaNs one value (JAX's
-     * {@code unique} default); the array-API functions keep each NaN distinct. Padding values
-     * are {@code fillValue}, or the smallest value when none is given.
+     * {@code unique} with every output, over the flattened {@code x} or, with an {@code axis},
+     * over its slices along that axis (compared whole, ordered lexicographically).
+     * {@code equalNan} makes all NaNs one value (JAX's {@code unique} default); the array-API
+     * functions keep each NaN distinct. Padding values are {@code fillValue}, or the smallest
+     * value when none is given.
      */
-    public static UniqueAll uniqueAll(String op, Array x, boolean equalNan, Option<Integer> size, Option<Double> fillValue) {
-        Array flat = Manipulation.ravel(x);
-        int n = flat.size();
-        Seq<Array> s = Lax.sort(Vector.of(flat, Lax.iota(DType.I32, flat.shape(), 0)), 0, true, 1);
-        Array aux = s.get(0), perm = s.get(1);
-        Array first = firstOfRuns(aux, equalNan);
+    public static UniqueAll uniqueAll(String op, Array x, Option<Integer> axis, boolean equalNan, Option<Integer> size, Option<Double> fillValue) {
+        int a = axis.isEmpty() ? 0 : Axes.normalize(op, axis.get(), x);
+        Array moved = axis.isEmpty() ? Manipulation.ravel(x) : Lax.transpose(x, Axes.moveTo(x.ndim(), a, 0));
+        Shape rest = moved.shape().without(0);
+        int n = moved.shape().dim(0), r = rest.size();
+        Array rows = Lax.reshape(moved, Shape.of(n, r));
+        // One sort key per column, the first column primary; the iota records where rows came from.
+        Vector<Array> columns = Vector.range(0, r).map(j -> Lax.squeeze(Searching.slice(rows, 1, j, j + 1), Vector.of(1)));
+        Seq<Array> s = Lax.sort(columns.append(Lax.iota(DType.I32, Shape.of(n), 0)), 0, true, Math.max(r, 1));
+        Array perm = s.last();
+        Array sorted = r == 0 ? rows : Joining.stack(s.init(), 1);
+        Array first = firstOfRuns(sorted, equalNan);
         int k = size.getOrElse(() -> {
             Indices.requireConcrete(op, x, "pass a static size (and fill value), as JAX's size argument");
             return count(first);
         });
+        Shape valuesShape = Shape.of(Vector.of(k).appendAll(rest.toSeq()));
+        Array values, indices, counts;
         if (n == 0) {
-            Array fill = Lax.broadcastInDim(Array.scalar(fillValue.getOrElse(0.0), x.dtype()), Shape.of(k), Vector.empty());
-            Array zero = Lax.broadcastInDim(Array.scalar(0, DType.I32), Shape.of(k), Vector.empty());
-            return new UniqueAll(fill, zero, Lax.reshape(Lax.iota(DType.I32, Shape.of(0), 0), x.shape()), zero);
+            values = Lax.broadcastInDim(Array.scalar(fillValue.getOrElse(0.0), x.dtype()), Shape.of(k, r), Vector.empty());
+            indices = counts = Lax.broadcastInDim(Array.scalar(0, DType.I32), Shape.of(k), Vector.empty());
+        } else {
+            Array ind = Indices.nonzero(first, Option.some(k), Option.none()).head();
+            values = Take.take(sorted, ind, 0, Take.Mode.CLIP);
+            if (fillValue.isDefined()) {
+                Array valid = Lax.lt(Lax.iota(DType.I32, Shape.of(k, r), 0),
+                        Lax.broadcastInDim(Lax.reduceSum(i32(first), Vector.of(0)), Shape.of(k, r), Vector.empty()));
+                values = Lax.select(valid, values, Lax.broadcastInDim(Array.scalar(fillValue.get(), x.dtype()), Shape.of(k, r), Vector.empty()));
+            }
+            indices = Take.take(perm, ind, 0, Take.Mode.CLIP);
+            // Run starts, with the end of the data standing in for every start after the last.
+            Array starts = Indices.nonzero(first, Option.some(k + 1), Option.none()).head();
+            Array later = Searching.slice(starts, 0, 1, k + 1);
+            later = Lax.select(Lax.ne(later, fullLike(later, 0)), later, fullLike(later, n));
+            Array bounds = Lax.concatenate(Vector.of(Searching.slice(starts, 0, 0, 1), later), 0);
+            counts = Lax.sub(Searching.slice(bounds, 0, 1, k + 1), Searching.slice(bounds, 0, 0, k));
         }
-        Array ind = Indices.nonzero(first, Option.some(k), Option.none()).head();
-        Array values = Take.take(aux, ind, 0, Take.Mode.CLIP);
-        if (fillValue.isDefined()) {
-            Array valid = Lax.lt(Lax.iota(DType.I32, Shape.of(k), 0), Lax.broadcastInDim(Lax.reduceSum(i32(first), Vector.of(0)), Shape.of(k), Vector.empty()));
-            values = Lax.select(valid, values, Lax.broadcastInDim(Array.scalar(fillValue.get(), x.dtype()), Shape.of(k), Vector.empty()));
-        }
-        Array indices = Take.take(perm, ind, 0, Take.Mode.CLIP);
+        values = Lax.reshape(values, valuesShape);
+        if (axis.isDefined()) values = Lax.transpose(values, Axes.moveTo(x.ndim(), 0, a));
         Array rank = Lax.sub(Lax.cumsum(i32(first), 0, false), fullLike(perm, 1));
-        Array inverse = Lax.reshape(Lax.broadcastInDim(Array.scalar(0, DType.I32), Shape.of(n), Vector.empty()).at(perm).set(rank), x.shape());
-        // Run starts, with the end of the data standing in for every start after the last.
-        Array starts = Indices.nonzero(first, Option.some(k + 1), Option.none()).head();
-        Array later = Searching.slice(starts, 0, 1, k + 1);
-        later = Lax.select(Lax.ne(later, fullLike(later, 0)), later, fullLike(later, n));
-        Array bounds = Lax.concatenate(Vector.of(Searching.slice(starts, 0, 0, 1), later), 0);
-        Array counts = Lax.sub(Searching.slice(bounds, 0, 1, k + 1), Searching.slice(bounds, 0, 0, k));
-        return new UniqueAll(values, indices, inverse, counts);
+        Array inverse = Lax.broadcastInDim(Array.scalar(0, DType.I32), Shape.of(n), Vector.empty()).at(perm).set(rank);
+        return new UniqueAll(values, indices, axis.isEmpty() ? Lax.reshape(inverse, x.shape()) : inverse, counts);
     }
 
-    /** {@return true where a sorted element differs from its predecessor}, and at position 0 */
-    private static Array firstOfRuns(Array aux, boolean equalNan) {
-        int n = aux.size();
+    /** {@return true where a sorted row differs from its predecessor}, and at row 0 */
+    private static Array firstOfRuns(Array rows, boolean equalNan) {
+        int n = rows.shape().dim(0), r = rows.shape().dim(1);
         if (n == 0) return Lax.broadcastInDim(Array.scalar(true), Shape.of(0), Vector.empty());
-        Array cur = Searching.slice(aux, 0, 1, n), prev = Searching.slice(aux, 0, 0, n - 1);
+        Array cur = Searching.slice(rows, 0, 1, n), prev = Searching.slice(rows, 0, 0, n - 1);
         Array differs = Lax.ne(cur, prev);
-        if (equalNan && aux.dtype().isFloating()) differs = Lax.and(differs, Lax.not(Lax.and(Lax.ne(cur, cur), Lax.ne(prev, prev))));
-        return Lax.concatenate(Vector.of(Lax.broadcastInDim(Array.scalar(true), Shape.of(1), Vector.empty()), differs), 0);
+        if (equalNan && rows.dtype().isFloating()) differs = Lax.and(differs, Lax.not(Lax.and(Lax.ne(cur, cur), Lax.ne(prev, prev))));
+        Array anyDiffers = r == 0 ? Lax.broadcastInDim(Array.scalar(false), Shape.of(n - 1), Vector.empty()) : Lax.reduceOr(differs, Vector.of(1));
+        return Lax.concatenate(Vector.of(Lax.broadcastInDim(Array.scalar(true), Shape.of(1), Vector.empty()), anyDiffers), 0);
     }
 
     private static Array i32(Array b) { return Lax.convertElementType(b, DType.I32); }
@@ -118,7 +132,7 @@ public final class SetOps {
     /** {@return the distinct values of {@code x} and whether each is valid (not padding)}: (values, valid) */
     private static Array[] distinct(Array x) {
         Array aux = Lax.sort(Vector.of(Manipulation.ravel(x)), 0, true, 1).head();
-        return new Array[] {aux, firstOfRuns(aux, true)};
+        return new Array[] {aux, firstOfRuns(Lax.reshape(aux, Shape.of(aux.size(), 1)), true)};
     }
 
     private static Vector<Array> promoted(String op, Array a, Array b) {

@@ -195,7 +195,7 @@ class JnpStatsReferenceTest {
     @Test
     void setOperationsMatchNumpy() {
         Array u = in("unique", 0);
-        Jnp.UniqueAll eq = SetOps.uniqueAll("unique", u, true, io.vavr.control.Option.none(), io.vavr.control.Option.none());
+        Jnp.UniqueAll eq = Jnp.unique(u, null, true, null, null);
         expect("unique", 0, Jnp.unique(u));
         expect("unique", 1, eq.indices());
         expect("unique", 2, Jnp.ravel(eq.inverseIndices()));
@@ -206,6 +206,10 @@ class JnpStatsReferenceTest {
         expect("unique_all", 2, Jnp.uniqueInverse(u).get(1));
         expect("unique_all", 3, Jnp.uniqueCounts(u).get(1));
         expect("unique_all", 0, Jnp.uniqueValues(u));
+        Jnp.UniqueAll rows = Jnp.unique(in("unique_axis", 0), 0, true, null, null);
+        expectAll("unique_axis", 0, Vector.of(rows.values(), rows.indices(), rows.inverseIndices(), rows.counts()));
+        Jnp.UniqueAll cols = Jnp.unique(in("unique_axis", 1), -1, true, null, null);
+        expectAll("unique_axis", 4, Vector.of(cols.values(), cols.indices(), cols.inverseIndices(), cols.counts()));
         Array s1 = in("setops", 0), s2 = in("setops", 1);
         expect("setops", 0, Jnp.union1d(s1, s2));
         expect("setops", 1, Jnp.intersect1d(s1, s2));

@@ -72,6 +72,7 @@ class JnpStatsTransformsTest {
             new Tuple2<>("argpartition", x -> Jnp.argpartition(x, 3, 1)),
             new Tuple2<>("lexsort", x -> Jnp.lexsort(Jnp.round(x), Jnp.sign(x))),
             new Tuple2<>("unique", x -> Jnp.unique(Jnp.round(x), 10, -9.0)),
+            new Tuple2<>("unique_rows", x -> Jnp.unique(Jnp.round(x), 0, true, 5, -9.0).values()),
             new Tuple2<>("unique_counts", x -> Jnp.uniqueCounts(Jnp.round(x), 10, -9.0).get(1)),
             new Tuple2<>("unique_inverse", x -> Jnp.uniqueInverse(Jnp.round(x), 10, -9.0).get(1)),
             new Tuple2<>("union1d", x -> Jnp.union1d(Jnp.round(x), f64(7, 8), 12, 0.0)),
@@ -178,7 +179,7 @@ class JnpStatsTransformsTest {
         Array x = f64(3, 1, NAN, 3, 1, NAN);
         // unique: NaNs are one value; padding repeats the smallest value unless a fill value is given.
         assertArray(Jnp.unique(x), DType.F64, Shape.of(3), 1, 3, NAN);
-        assertArray(Jnp.unique(x, 5), DType.F64, Shape.of(5), 1, 3, NAN, 1, 1);
+        assertArray(Jnp.unique(x, null, true, 5, null).values(), DType.F64, Shape.of(5), 1, 3, NAN, 1, 1);
         assertArray(Jnp.unique(x, 2, 0.0), DType.F64, Shape.of(2), 1, 3);
         // The array-API forms keep every NaN distinct; padded counts are 0.
         assertArray(Jnp.uniqueValues(x), DType.F64, Shape.of(4), 1, 3, NAN, NAN);

@@ -154,3 +154,10 @@ fw = rng.integers(1, 4, 8).astype(np.int32)
 aw = data((8,), lo=0.5, hi=2)
 case('cov_weights', [mw, fw, aw], [np.cov(mw, fweights=fw), np.cov(mw, aweights=aw), np.cov(mw, fweights=fw, aweights=aw),
                                    np.cov(mw, fweights=fw, aweights=aw, ddof=0)])
+
+# unique over the slices along an axis (rows with repeats, columns with repeats).
+ur = np.array([[2, 1, 0], [1, 5, 3], [2, 1, 0], [1, 5, 2], [1, 5, 3]], dtype=np.int32)
+v0, i0, n0, c0 = np.unique(ur, axis=0, return_index=True, return_inverse=True, return_counts=True)
+uc = np.array([[1.0, 3.0, 1.0, 0.5], [2.0, 4.0, 2.0, 0.5]])
+v1, i1, n1, c1 = np.unique(uc, axis=1, return_index=True, return_inverse=True, return_counts=True)
+case('unique_axis', [ur, uc], [v0, i0, n0.reshape(-1), c0, v1, i1, n1.reshape(-1), c1])
