@@ -789,6 +789,10 @@ public final class Jnp {
      * {@code length}}: negative values count as 0 and values from {@code length} on are dropped, as in JAX
      */
     public static Array bincount(Array x, Array weights, int length) { return dev.jaxj.numpy.Statistics.bincount(x, Option.of(weights), 0, Option.some(length)); }
+    /** {@return {@code bincount} with JAX's every argument}: {@code weights} null for 1s; the length at least {@code minlength}, or exactly {@code length} unless null */
+    public static Array bincount(Array x, Array weights, int minlength, Integer length) {
+        return dev.jaxj.numpy.Statistics.bincount(x, Option.of(weights), minlength, Option.of(length));
+    }
     /** {@return the i32 index of the bin of each {@code x}}: {@code bins[i-1] <= x < bins[i]} for increasing bins */
     public static Array digitize(Array x, Array bins) { return dev.jaxj.numpy.Searching.digitize(x, bins, false); }
     /** {@return the bin indices with {@code right}: {@code bins[i-1] < x <= bins[i]}} */
@@ -812,6 +816,10 @@ public final class Jnp {
     public static Array searchsorted(Array a, Array v) { return dev.jaxj.numpy.Searching.searchsorted(a, v, false); }
     /** {@return the insertion points, after equal elements when {@code right}} */
     public static Array searchsorted(Array a, Array v, boolean right) { return dev.jaxj.numpy.Searching.searchsorted(a, v, right); }
+    /** {@return the insertion points into {@code a[sorter]}}: {@code sorter} (i32) the indices that sort an unsorted {@code a}, as {@link #argsort} gives them */
+    public static Array searchsorted(Array a, Array v, boolean right, Array sorter) {
+        return dev.jaxj.numpy.Searching.searchsorted(dev.jaxj.array.Take.take(a, sorter, 0, dev.jaxj.array.Take.Mode.CLIP), v, right);
+    }
     /** {@return the i32 indices that sort by {@code keys} along the last axis}, the last key primary */
     public static Array lexsort(Array... keys) { return dev.jaxj.numpy.Searching.lexsort(Vector.of(keys), -1); }
     public static Array lexsort(Seq<Array> keys, int axis) { return dev.jaxj.numpy.Searching.lexsort(keys, axis); }

@@ -161,6 +161,7 @@ class JnpStatsReferenceTest {
         Array xi = in("bincount", 0), wi = in("bincount", 1);
         expect("bincount", 0, Jnp.bincount(xi));
         expect("bincount", 1, Jnp.bincount(xi, wi, 12));
+        expect("bincount", 2, Jnp.bincount(xi, wi, 12, null));
         Array v = in("digitize", 0), bins = in("digitize", 1);
         Array down = Jnp.flip(bins);
         expect("digitize", 0, Jnp.digitize(v, bins));
@@ -186,6 +187,8 @@ class JnpStatsReferenceTest {
         Array s = in("searchsorted", 0), v = in("searchsorted", 1);
         expect("searchsorted", 0, Jnp.searchsorted(s, v));
         expect("searchsorted", 1, Jnp.searchsorted(s, v, true));
+        Array shuffled = in("searchsorted", 2);
+        expect("searchsorted", 2, Jnp.searchsorted(shuffled, v, false, Jnp.argsort(shuffled)));
         expect("lexsort", 0, Jnp.lexsort(in("lexsort", 0), in("lexsort", 1)));
         Array pa = in("partition", 0);
         expect("partition", 0, Jnp.partition(pa, 3));

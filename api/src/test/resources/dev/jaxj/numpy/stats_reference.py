@@ -90,7 +90,7 @@ e = np.array([-3.0, -1.0, 0.0, 0.5, 2.0, 5.0])
 case('histogram_edges', [h, e], [np.histogram(h, bins=e)[0]])
 xi = rng.integers(0, 9, 30).astype(np.int32)
 wi = data((30,))
-case('bincount', [xi, wi], [np.bincount(xi), np.bincount(xi, weights=wi, minlength=12)])
+case('bincount', [xi, wi], [np.bincount(xi), np.bincount(xi, weights=wi, minlength=12), np.bincount(xi, weights=wi, minlength=12)])
 bins = np.array([-2.0, -0.5, 0.0, 1.0, 3.0])
 v = np.array([-3.0, -2.0, -1.0, -0.5, 0.0, 0.25, 1.0, 2.5, 3.0, 4.0])
 case('digitize', [v, bins], [np.digitize(v, bins), np.digitize(v, bins, right=True), np.digitize(v, bins[::-1]),
@@ -102,7 +102,9 @@ case('cov', [m, yy], [np.cov(m), np.cov(m.T, rowvar=False, ddof=0), np.cov(m, yy
 # Searching and partial sorting.
 s = np.array([-1.0, 0.0, 0.0, 2.0, 2.0, 2.0, 3.5, np.nan])
 vs = np.array([[-2.0, 0.0, 1.0, 2.0], [3.5, 4.0, np.nan, -1.0]])
-case('searchsorted', [s, vs], [np.searchsorted(s, vs), np.searchsorted(s, vs, side='right')])
+shuffled = s[[3, 7, 0, 5, 1, 6, 2, 4]]
+case('searchsorted', [s, vs, shuffled], [np.searchsorted(s, vs), np.searchsorted(s, vs, side='right'),
+                                         np.searchsorted(shuffled, vs, sorter=np.argsort(shuffled, kind='stable'))])
 k1 = rng.integers(0, 3, 12).astype(np.int32)
 k2 = rng.integers(0, 3, 12).astype(np.int32)
 case('lexsort', [k1, k2], [np.lexsort((k1, k2))])
