@@ -635,4 +635,284 @@ public final class Jnp {
             return null;
         });
     }
+
+    // Statistics, NaN-aware reductions, set operations, searching and index helpers -----------
+
+    /** How {@link #quantile} turns a position between two sorted elements {@code lo <= pos <= hi} into a value, as JAX's {@code method}. */
+    public enum QuantileMethod {
+        /** {@code lo + (pos - floor(pos)) * (hi - lo)} (the default). */
+        LINEAR,
+        /** The lower element. */
+        LOWER,
+        /** The higher element. */
+        HIGHER,
+        /** The mean of the two. */
+        MIDPOINT,
+        /** The nearer element; at exactly half way the lower one, as in JAX (NumPy rounds half to even). */
+        NEAREST
+    }
+
+    /** A histogram: {@code hist[i]} counts (or weighs, or gives the density of) the values in {@code [binEdges[i], binEdges[i+1])}, the last bin closed. */
+    public record Histogram(Array hist, Array binEdges) {}
+
+    /**
+     * Every output of {@code unique_all}: the sorted distinct {@code values}, the index in the
+     * flattened input of each one's first occurrence, the position in {@code values} of each
+     * input element (shaped like the input), and how often each value occurs (0 for padding).
+     */
+    public record UniqueAll(Array values, Array indices, Array inverseIndices, Array counts) {}
+
+    /** Out-of-range handling of {@link #ravelMultiIndex(Seq, int[], RavelMode)}, as JAX's {@code mode}. */
+    public enum RavelMode {
+        /** Raise for an index out of range (needs concrete indices). */
+        RAISE,
+        /** Wrap around, modulo the dimension. */
+        WRAP,
+        /** Clip into {@code [0, dim)}. */
+        CLIP
+    }
+
+    /** {@return the sum over {@code axes} with NaNs counted as 0} (integers and bools: as {@link #sum}) */
+    public static Array nansum(Array x, int... axes) { return dev.jaxj.numpy.NanReductions.nansum(x, false, axes); }
+    public static Array nansum(Array x, boolean keepdims, int... axes) { return dev.jaxj.numpy.NanReductions.nansum(x, keepdims, axes); }
+    /** {@return the product over {@code axes} with NaNs counted as 1} */
+    public static Array nanprod(Array x, int... axes) { return dev.jaxj.numpy.NanReductions.nanprod(x, false, axes); }
+    public static Array nanprod(Array x, boolean keepdims, int... axes) { return dev.jaxj.numpy.NanReductions.nanprod(x, keepdims, axes); }
+    /** {@return the maximum over {@code axes} ignoring NaNs}; NaN for an all-NaN slice @throws dev.jaxj.errors.ShapeError for an empty reduced axis */
+    public static Array nanmax(Array x, int... axes) { return dev.jaxj.numpy.NanReductions.nanmax(x, false, axes); }
+    public static Array nanmax(Array x, boolean keepdims, int... axes) { return dev.jaxj.numpy.NanReductions.nanmax(x, keepdims, axes); }
+    public static Array nanmin(Array x, int... axes) { return dev.jaxj.numpy.NanReductions.nanmin(x, false, axes); }
+    public static Array nanmin(Array x, boolean keepdims, int... axes) { return dev.jaxj.numpy.NanReductions.nanmin(x, keepdims, axes); }
+    /** {@return the mean of the non-NaN elements over {@code axes}}, in floating point; NaN where there are none */
+    public static Array nanmean(Array x, int... axes) { return dev.jaxj.numpy.NanReductions.nanmean(x, false, axes); }
+    public static Array nanmean(Array x, boolean keepdims, int... axes) { return dev.jaxj.numpy.NanReductions.nanmean(x, keepdims, axes); }
+    /** {@return the variance of the non-NaN elements}, divisor {@code count - ddof}; NaN where that is not positive, as in JAX */
+    public static Array nanvar(Array x, int... axes) { return dev.jaxj.numpy.NanReductions.nanvar(x, 0, false, axes); }
+    public static Array nanvar(Array x, int ddof, boolean keepdims, int... axes) { return dev.jaxj.numpy.NanReductions.nanvar(x, ddof, keepdims, axes); }
+    public static Array nanstd(Array x, int... axes) { return dev.jaxj.numpy.NanReductions.nanstd(x, 0, false, axes); }
+    public static Array nanstd(Array x, int ddof, boolean keepdims, int... axes) { return dev.jaxj.numpy.NanReductions.nanstd(x, ddof, keepdims, axes); }
+    /** {@return the i32 index of the first maximum of the flattened array ignoring NaNs}; -1 when all are NaN, as in JAX */
+    public static Array nanargmax(Array x) { return dev.jaxj.numpy.NanReductions.nanargmax(x, Option.none(), false); }
+    public static Array nanargmax(Array x, int axis, boolean keepdims) { return dev.jaxj.numpy.NanReductions.nanargmax(x, Option.some(axis), keepdims); }
+    public static Array nanargmin(Array x) { return dev.jaxj.numpy.NanReductions.nanargmin(x, Option.none(), false); }
+    public static Array nanargmin(Array x, int axis, boolean keepdims) { return dev.jaxj.numpy.NanReductions.nanargmin(x, Option.some(axis), keepdims); }
+    /** {@return the running sum of the flattened array with NaNs counted as 0} */
+    public static Array nancumsum(Array x) { return dev.jaxj.numpy.NanReductions.nancumsum(x, Option.none()); }
+    public static Array nancumsum(Array x, int axis) { return dev.jaxj.numpy.NanReductions.nancumsum(x, Option.some(axis)); }
+    public static Array nancumprod(Array x) { return dev.jaxj.numpy.NanReductions.nancumprod(x, Option.none()); }
+    public static Array nancumprod(Array x, int axis) { return dev.jaxj.numpy.NanReductions.nancumprod(x, Option.some(axis)); }
+    /** {@return {@code max - min} over {@code axes}} ("peak to peak") @throws dev.jaxj.errors.DTypeError for bools */
+    public static Array ptp(Array x, int... axes) { return dev.jaxj.numpy.NanReductions.ptp(x, false, axes); }
+    public static Array ptp(Array x, boolean keepdims, int... axes) { return dev.jaxj.numpy.NanReductions.ptp(x, keepdims, axes); }
+
+    /**
+     * {@return the {@code q}-quantile of the flattened {@code a}}, interpolating linearly;
+     * a NaN in {@code a} gives NaN.
+     * {@snippet :
+     * Jnp.quantile(Jnp.array(new float[] {1, 2, 3, 4}), 0.25);   // 1.75
+     * }
+     * @throws dev.jaxj.errors.ArgumentError unless {@code 0 <= q <= 1}
+     */
+    public static Array quantile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, new int[0], QuantileMethod.LINEAR, false, false); }
+    /**
+     * {@return the quantiles {@code q} (a scalar or 1-d) of {@code a} along {@code axis}}:
+     * shape {@code q.shape ++ a.shape without axis}, the axis kept as 1 with {@code keepdims}
+     * ({@code f32[3] q} of {@code f32[5,7]} along 1 gives {@code f32[3,5]}).
+     */
+    public static Array quantile(Array a, Array q, int axis, boolean keepdims, QuantileMethod method) {
+        return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, new int[] {axis}, method, keepdims, false);
+    }
+    /** {@return the quantiles {@code q} over several {@code axes}} (all when empty), which count as one */
+    public static Array quantile(Array a, Array q, int[] axes, boolean keepdims, QuantileMethod method) {
+        return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, axes, method, keepdims, false);
+    }
+    /** {@return the quantiles {@code q} of the flattened {@code a}} */
+    public static Array quantile(Array a, Array q, QuantileMethod method) { return dev.jaxj.numpy.Quantiles.quantile("quantile", a, q, new int[0], method, false, false); }
+    /** {@return {@link #quantile} ignoring NaNs}; NaN for an all-NaN slice */
+    public static Array nanquantile(Array a, double q) { return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, new int[0], QuantileMethod.LINEAR, false, true); }
+    public static Array nanquantile(Array a, Array q, int axis, boolean keepdims, QuantileMethod method) {
+        return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, new int[] {axis}, method, keepdims, true);
+    }
+    public static Array nanquantile(Array a, Array q, int[] axes, boolean keepdims, QuantileMethod method) {
+        return dev.jaxj.numpy.Quantiles.quantile("nanquantile", a, q, axes, method, keepdims, true);
+    }
+    /** {@return the {@code q}-th percentile of the flattened {@code a}}: {@code quantile(a, q / 100)} @throws dev.jaxj.errors.ArgumentError unless {@code 0 <= q <= 100} */
+    public static Array percentile(Array a, double q) { return dev.jaxj.numpy.Quantiles.percentile("percentile", a, q, new int[0], QuantileMethod.LINEAR, false, false); }
+    public static Array percentile(Array a, Array q, int axis, boolean keepdims, QuantileMethod method) {
+        return dev.jaxj.numpy.Quantiles.quantile("percentile", a, Elementwise.divide(q, Array.scalar(100.0)), new int[] {axis}, method, keepdims, false);
+    }
+    public static Array nanpercentile(Array a, double q) { return dev.jaxj.numpy.Quantiles.percentile("nanpercentile", a, q, new int[0], QuantileMethod.LINEAR, false, true); }
+    public static Array nanpercentile(Array a, Array q, int axis, boolean keepdims, QuantileMethod method) {
+        return dev.jaxj.numpy.Quantiles.quantile("nanpercentile", a, Elementwise.divide(q, Array.scalar(100.0)), new int[] {axis}, method, keepdims, true);
+    }
+    /** {@return the median of the flattened {@code a}}: the mean of the two middle values for an even count */
+    public static Array median(Array a) { return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, new int[0], QuantileMethod.MIDPOINT, false, false); }
+    public static Array median(Array a, int axis, boolean keepdims) {
+        return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, new int[] {axis}, QuantileMethod.MIDPOINT, keepdims, false);
+    }
+    /** {@return the median over several {@code axes}} (all when empty) */
+    public static Array median(Array a, int[] axes, boolean keepdims) { return dev.jaxj.numpy.Quantiles.quantile("median", a, 0.5, axes, QuantileMethod.MIDPOINT, keepdims, false); }
+    public static Array nanmedian(Array a) { return dev.jaxj.numpy.Quantiles.quantile("nanmedian", a, 0.5, new int[0], QuantileMethod.MIDPOINT, false, true); }
+    public static Array nanmedian(Array a, int axis, boolean keepdims) {
+        return dev.jaxj.numpy.Quantiles.quantile("nanmedian", a, 0.5, new int[] {axis}, QuantileMethod.MIDPOINT, keepdims, true);
+    }
+
+    /**
+     * {@return the histogram of the flattened {@code a} in {@code bins} equal bins from its minimum to its maximum}
+     * {@snippet :
+     * Jnp.Histogram h = Jnp.histogram(x, 10);   // h.hist(): i32[10], h.binEdges(): f32[11]
+     * }
+     */
+    public static Histogram histogram(Array a, int bins) { return histogram(a, bins, null, null, false); }
+    /**
+     * {@return the histogram of the flattened {@code a} in {@code bins} equal bins over {@code range}
+     * ({@code {lo, hi}}, or null for the data's extent)}, each value counting {@code weights}
+     * (shaped like {@code a}, or null for 1); {@code density} normalises it to integrate to 1
+     */
+    public static Histogram histogram(Array a, int bins, double[] range, Array weights, boolean density) {
+        return dev.jaxj.numpy.Statistics.histogram(a, dev.jaxj.numpy.Statistics.histogramBinEdges(a, bins, Option.of(range)), Option.of(weights), density);
+    }
+    /** {@return the histogram over the given increasing 1-d bin {@code edges}} (the last bin closed) */
+    public static Histogram histogram(Array a, Array edges, Array weights, boolean density) {
+        return dev.jaxj.numpy.Statistics.histogram(a, edges, Option.of(weights), density);
+    }
+    /** {@return the {@code bins + 1} edges that {@link #histogram(Array, int)} uses} */
+    public static Array histogramBinEdges(Array a, int bins) { return dev.jaxj.numpy.Statistics.histogramBinEdges(a, bins, Option.none()); }
+    public static Array histogramBinEdges(Array a, int bins, double lo, double hi) { return dev.jaxj.numpy.Statistics.histogramBinEdges(a, bins, Option.some(new double[] {lo, hi})); }
+    /**
+     * {@return the number of occurrences of {@code 0, 1, …} in the 1-d integer {@code x}}, as
+     * i32, of length {@code max(x) + 1}; needs a concrete {@code x} (under a transform, pass a length)
+     */
+    public static Array bincount(Array x) { return dev.jaxj.numpy.Statistics.bincount(x, Option.none(), 0, Option.none()); }
+    /**
+     * {@return the sum of {@code weights} (or 1s when null) per value of {@code x}, of static
+     * {@code length}}: negative values count as 0 and values from {@code length} on are dropped, as in JAX
+     */
+    public static Array bincount(Array x, Array weights, int length) { return dev.jaxj.numpy.Statistics.bincount(x, Option.of(weights), 0, Option.some(length)); }
+    /** {@return {@code bincount} with JAX's every argument}: {@code weights} null for 1s; the length at least {@code minlength}, or exactly {@code length} unless null */
+    public static Array bincount(Array x, Array weights, int minlength, Integer length) {
+        return dev.jaxj.numpy.Statistics.bincount(x, Option.of(weights), minlength, Option.of(length));
+    }
+    /** {@return the i32 index of the bin of each {@code x}}: {@code bins[i-1] <= x < bins[i]} for increasing bins */
+    public static Array digitize(Array x, Array bins) { return dev.jaxj.numpy.Searching.digitize(x, bins, false); }
+    /** {@return the bin indices with {@code right}: {@code bins[i-1] < x <= bins[i]}} */
+    public static Array digitize(Array x, Array bins, boolean right) { return dev.jaxj.numpy.Searching.digitize(x, bins, right); }
+    /** {@return the covariance matrix of the variables in the rows of {@code m}} (divisor {@code N - 1}; one variable gives a scalar) */
+    public static Array cov(Array m) { return dev.jaxj.numpy.Statistics.cov(m, Option.none(), true, 1); }
+    /** {@return the covariance of the variables of {@code m} and {@code y} (null for none)}, in columns unless {@code rowvar}, divisor {@code N - ddof} */
+    public static Array cov(Array m, Array y, boolean rowvar, int ddof) { return dev.jaxj.numpy.Statistics.cov(m, Option.of(y), rowvar, ddof); }
+    /** {@return the covariance with integer frequency weights and reliability weights per observation (either may be null)} */
+    public static Array cov(Array m, Array y, boolean rowvar, int ddof, Array fweights, Array aweights) {
+        return dev.jaxj.numpy.Statistics.cov(m, Option.of(y), rowvar, ddof, Option.of(fweights), Option.of(aweights));
+    }
+    /** {@return the correlation coefficients of the variables in the rows of {@code m}} */
+    public static Array corrcoef(Array m) { return dev.jaxj.numpy.Statistics.corrcoef(m, Option.none(), true); }
+    public static Array corrcoef(Array m, Array y, boolean rowvar) { return dev.jaxj.numpy.Statistics.corrcoef(m, Option.of(y), rowvar); }
+
+    /**
+     * {@return the i32 positions where the values {@code v} would be inserted into the sorted
+     * 1-d {@code a} to keep it sorted}, before equal elements ({@code searchsorted([1, 2, 2, 3], 2) = 1})
+     */
+    public static Array searchsorted(Array a, Array v) { return dev.jaxj.numpy.Searching.searchsorted(a, v, false); }
+    /** {@return the insertion points, after equal elements when {@code right}} */
+    public static Array searchsorted(Array a, Array v, boolean right) { return dev.jaxj.numpy.Searching.searchsorted(a, v, right); }
+    /** {@return the insertion points into {@code a[sorter]}}: {@code sorter} (i32) the indices that sort an unsorted {@code a}, as {@link #argsort} gives them */
+    public static Array searchsorted(Array a, Array v, boolean right, Array sorter) {
+        return dev.jaxj.numpy.Searching.searchsorted(dev.jaxj.array.Take.take(a, sorter, 0, dev.jaxj.array.Take.Mode.CLIP), v, right);
+    }
+    /** {@return the i32 indices that sort by {@code keys} along the last axis}, the last key primary */
+    public static Array lexsort(Array... keys) { return dev.jaxj.numpy.Searching.lexsort(Vector.of(keys), -1); }
+    public static Array lexsort(Seq<Array> keys, int axis) { return dev.jaxj.numpy.Searching.lexsort(keys, axis); }
+    /** {@return {@code x} along the last axis with its {@code kth} smallest at {@code kth}}: the smaller ones before it ascending, the rest after it descending, as in JAX */
+    public static Array partition(Array x, int kth) { return dev.jaxj.numpy.Searching.partition(x, kth, -1); }
+    public static Array partition(Array x, int kth, int axis) { return dev.jaxj.numpy.Searching.partition(x, kth, axis); }
+    /** {@return the i32 indices that {@link #partition} {@code x}} */
+    public static Array argpartition(Array x, int kth) { return dev.jaxj.numpy.Searching.argpartition(x, kth, -1); }
+    public static Array argpartition(Array x, int kth, int axis) { return dev.jaxj.numpy.Searching.argpartition(x, kth, axis); }
+
+    /**
+     * {@return the sorted distinct values of the flattened {@code x}}, all NaNs as one; needs a concrete {@code x}
+     * {@snippet :
+     * Jnp.unique(Jnp.array(new int[] {3, 1, 3, 2}));              // [1, 2, 3]
+     * Jax.jit(x -> Jnp.unique(x, 4, 0.0)).apply(Jnp.array(new int[] {3, 1, 3, 2}));  // [1, 2, 3, 0]
+     * }
+     */
+    public static Array unique(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique", x, Option.none(), true, Option.none(), Option.none()).values(); }
+    /** {@return the first {@code size} distinct values, padded with {@code fillValue}}; traces */
+    public static Array unique(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique", x, Option.none(), true, Option.some(size), Option.some(fillValue)).values(); }
+    /**
+     * {@return {@code unique} with every output and every option of JAX's}: over the flattened
+     * {@code x} ({@code axis} null) or its slices along {@code axis}; NaNs one value when
+     * {@code equalNan}; the first {@code size} values (null: all, which needs a concrete
+     * {@code x}), padded with {@code fillValue} (null: the smallest value)
+     * {@snippet :
+     * Jnp.UniqueAll u = Jnp.unique(rows, 0, true, null, null);   // distinct rows of an f32[n,d] matrix
+     * }
+     */
+    public static UniqueAll unique(Array x, Integer axis, boolean equalNan, Integer size, Double fillValue) {
+        return dev.jaxj.numpy.SetOps.uniqueAll("unique", x, Option.of(axis), equalNan, Option.of(size), Option.of(fillValue));
+    }
+    /** {@return the distinct values, first indices, inverse indices and counts} (array API; each NaN distinct) */
+    public static UniqueAll uniqueAll(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_all", x, Option.none(), false, Option.none(), Option.none()); }
+    public static UniqueAll uniqueAll(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_all", x, Option.none(), false, Option.some(size), Option.some(fillValue)); }
+    /** {@return the distinct values and their counts}: {@code (values, counts)} */
+    public static Seq<Array> uniqueCounts(Array x) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_counts", x, Option.none(), false, Option.none(), Option.none()); return Vector.of(u.values(), u.counts()); }
+    public static Seq<Array> uniqueCounts(Array x, int size, double fillValue) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_counts", x, Option.none(), false, Option.some(size), Option.some(fillValue)); return Vector.of(u.values(), u.counts()); }
+    /** {@return the distinct values and the inverse indices}: {@code (values, inverse)} with {@code values[inverse] == x} */
+    public static Seq<Array> uniqueInverse(Array x) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_inverse", x, Option.none(), false, Option.none(), Option.none()); return Vector.of(u.values(), u.inverseIndices()); }
+    public static Seq<Array> uniqueInverse(Array x, int size, double fillValue) { UniqueAll u = dev.jaxj.numpy.SetOps.uniqueAll("unique_inverse", x, Option.none(), false, Option.some(size), Option.some(fillValue)); return Vector.of(u.values(), u.inverseIndices()); }
+    /** {@return the distinct values} (array API: each NaN distinct) */
+    public static Array uniqueValues(Array x) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_values", x, Option.none(), false, Option.none(), Option.none()).values(); }
+    public static Array uniqueValues(Array x, int size, double fillValue) { return dev.jaxj.numpy.SetOps.uniqueAll("unique_values", x, Option.none(), false, Option.some(size), Option.some(fillValue)).values(); }
+    /** {@return the sorted values in either flattened array} */
+    public static Array union1d(Array a, Array b) { return dev.jaxj.numpy.SetOps.union1d(a, b, Option.none(), Option.none()); }
+    public static Array union1d(Array a, Array b, int size, double fillValue) { return dev.jaxj.numpy.SetOps.union1d(a, b, Option.some(size), Option.some(fillValue)); }
+    /** {@return the sorted distinct values in both flattened arrays} */
+    public static Array intersect1d(Array a, Array b) { return dev.jaxj.numpy.SetOps.intersect1d(a, b, Option.none(), Option.none()); }
+    public static Array intersect1d(Array a, Array b, int size, double fillValue) { return dev.jaxj.numpy.SetOps.intersect1d(a, b, Option.some(size), Option.some(fillValue)); }
+    /** {@return the sorted distinct values of {@code a} not in {@code b}} */
+    public static Array setdiff1d(Array a, Array b) { return dev.jaxj.numpy.SetOps.setdiff1d(a, b, Option.none(), Option.none()); }
+    public static Array setdiff1d(Array a, Array b, int size, double fillValue) { return dev.jaxj.numpy.SetOps.setdiff1d(a, b, Option.some(size), Option.some(fillValue)); }
+    /** {@return the sorted values in exactly one of the flattened arrays} */
+    public static Array setxor1d(Array a, Array b) { return dev.jaxj.numpy.SetOps.setxor1d(a, b, Option.none(), Option.none()); }
+    public static Array setxor1d(Array a, Array b, int size, double fillValue) { return dev.jaxj.numpy.SetOps.setxor1d(a, b, Option.some(size), Option.some(fillValue)); }
+    /** {@return whether each element occurs in {@code testElements}}, bool shaped like {@code element} */
+    public static Array isin(Array element, Array testElements) { return dev.jaxj.numpy.SetOps.isin(element, testElements, false); }
+    public static Array isin(Array element, Array testElements, boolean invert) { return dev.jaxj.numpy.SetOps.isin(element, testElements, invert); }
+
+    /** {@return one i32 array per axis with the coordinates of the non-zero elements}; needs a concrete {@code x} */
+    public static Seq<Array> nonzero(Array x) { return dev.jaxj.numpy.Indices.nonzero(x, Option.none(), Option.none()); }
+    /** {@return the first {@code size} coordinates of non-zero elements, padded with {@code fillValue}}; traces */
+    public static Seq<Array> nonzero(Array x, int size, int fillValue) { return dev.jaxj.numpy.Indices.nonzero(x, Option.some(size), Option.some(fillValue)); }
+    /** {@return {@link #nonzero(Array)}}: {@code where} with only a condition (with a static size, use {@link #nonzero(Array, int, int)}) */
+    public static Seq<Array> where(Array cond) { return nonzero(cond); }
+    /** {@return the indices of the non-zero elements of the flattened {@code x}} */
+    public static Array flatnonzero(Array x) { return dev.jaxj.numpy.Indices.flatnonzero(x, Option.none(), Option.none()); }
+    public static Array flatnonzero(Array x, int size, int fillValue) { return dev.jaxj.numpy.Indices.flatnonzero(x, Option.some(size), Option.some(fillValue)); }
+    /** {@return the coordinates of the non-zero elements as rows}: i32 {@code [count, x.ndim]} */
+    public static Array argwhere(Array x) { return dev.jaxj.numpy.Indices.argwhere(x, Option.none(), Option.none()); }
+    public static Array argwhere(Array x, int size, int fillValue) { return dev.jaxj.numpy.Indices.argwhere(x, Option.some(size), Option.some(fillValue)); }
+    /** {@return the coordinates in {@code shape} of flat {@code indices}}: negative ones count from the end, others clip, as in JAX */
+    public static Seq<Array> unravelIndex(Array indices, int... shape) { return dev.jaxj.numpy.Indices.unravelIndex(indices, shape); }
+    /** {@return the flat indices of coordinate arrays into {@code dims}} @throws dev.jaxj.errors.ArgumentError for one out of range */
+    public static Array ravelMultiIndex(Seq<Array> multiIndex, int... dims) { return dev.jaxj.numpy.Indices.ravelMultiIndex(multiIndex, dims, RavelMode.RAISE); }
+    public static Array ravelMultiIndex(Seq<Array> multiIndex, int[] dims, RavelMode mode) { return dev.jaxj.numpy.Indices.ravelMultiIndex(multiIndex, dims, mode); }
+    /** {@return an i32 grid {@code [dims.length, *dims]}} whose entry {@code i} is the coordinate along axis {@code i} */
+    public static Array indices(int... dims) { return dev.jaxj.numpy.Indices.indices(dims); }
+    /** {@return the indices of the main diagonal of an {@code n x n} array}: two copies of {@code 0..n-1} */
+    public static Seq<Array> diagIndices(int n) { return dev.jaxj.numpy.Indices.diagIndices(n, 2); }
+    public static Seq<Array> diagIndices(int n, int ndim) { return dev.jaxj.numpy.Indices.diagIndices(n, ndim); }
+    public static Seq<Array> diagIndicesFrom(Array x) { return dev.jaxj.numpy.Indices.diagIndicesFrom(x); }
+    /** {@return the rows and columns of the lower triangle of an {@code n x n} matrix}, row-major */
+    public static Seq<Array> trilIndices(int n) { return dev.jaxj.numpy.Indices.trilIndices(n, 0, n); }
+    /** {@return the rows and columns on and below diagonal {@code k} of an {@code n x m} matrix} */
+    public static Seq<Array> trilIndices(int n, int k, int m) { return dev.jaxj.numpy.Indices.trilIndices(n, k, m); }
+    public static Seq<Array> triuIndices(int n) { return dev.jaxj.numpy.Indices.triuIndices(n, 0, n); }
+    public static Seq<Array> triuIndices(int n, int k, int m) { return dev.jaxj.numpy.Indices.triuIndices(n, k, m); }
+    public static Seq<Array> trilIndicesFrom(Array x) { return dev.jaxj.numpy.Indices.trilIndicesFrom(x, 0); }
+    public static Seq<Array> trilIndicesFrom(Array x, int k) { return dev.jaxj.numpy.Indices.trilIndicesFrom(x, k); }
+    public static Seq<Array> triuIndicesFrom(Array x) { return dev.jaxj.numpy.Indices.triuIndicesFrom(x, 0); }
+    public static Seq<Array> triuIndicesFrom(Array x, int k) { return dev.jaxj.numpy.Indices.triuIndicesFrom(x, k); }
+    /** {@return the indices where {@code maskFunc.apply(ones(n, n), k)} is non-zero}: {@code maskIndices(3, Jnp::triu, 1)} is the strict upper triangle */
+    public static Seq<Array> maskIndices(int n, java.util.function.BiFunction<Array, Integer, Array> maskFunc, int k) { return dev.jaxj.numpy.Indices.maskIndices(n, maskFunc, k); }
 }
