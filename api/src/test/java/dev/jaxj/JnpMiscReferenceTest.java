@@ -187,6 +187,8 @@ class JnpMiscReferenceTest {
         Array vx = input("vx");
         check("vander", Jnp.vander(vx), DType.F64, 0);
         check("vander3_inc", Jnp.vander(vx, 3, true), DType.F64, 0);
+        assertEquals(Shape.of(4, 0), Jnp.vander(vx, 0, false).shape());
+        ArrayAssertions.assertArray(Jnp.vander(ArrayAssertions.i32(2, -3)), DType.I32, Shape.of(2, 2), 2, 1, -3, 1);
         check("tri_3_5_1", Jnp.tri(3, 5, 1, DType.F64), DType.F64, 0);
         check("tri_4_2_m1", Jnp.tri(4, 2, -1, DType.F64), DType.F64, 0);
         Array rt = input("rt");

@@ -82,9 +82,10 @@ public final class Products {
         if (x.ndim() != 1) throw new ShapeError("vander", "requires a 1-d array, got " + x.aval());
         int cols = n.getOrElse(x.size());
         if (cols < 0) throw new ArgumentError("vander", "N must be >= 0, got N=" + cols + " for " + x.aval());
-        Array powers = Lax.iota(DType.I32, Shape.of(cols), 0);
-        if (!increasing) powers = Lax.sub(Operands.fullLike(powers, cols - 1), powers);
-        return Elementwise.power(Lax.reshape(x, Shape.of(x.size(), 1)), Lax.reshape(powers, Shape.of(1, cols)));
+        // One static integer power per column (integer_pow): exact, and its derivative n x^(n-1) has no log(x) in it.
+        Vector<Array> columns = Vector.range(0, cols).map(j -> Elementwise.power(x, increasing ? j : cols - 1 - j));
+        if (cols == 0) return Creation.full(Shape.of(x.size(), 0), 0.0, Elementwise.power(x, 1).dtype());
+        return Joining.stack(columns, 1);
     }
 
     /** {@return the {@code n x m} matrix with ones at and below the {@code k}-th diagonal} */
