@@ -216,6 +216,9 @@ class JnpMiscReferenceTest {
     void shouldMatchNumpyApplyAlongAndOverAxes() {
         Array aa = input("aa");
         check("apply_along_axis", Jnp.applyAlongAxis(t -> Jnp.stack(Jnp.sum(t), Jnp.max(t)), 1, aa), DType.F64, 0);
+        check("apply_along_axis_0", Jnp.applyAlongAxis(t -> Jnp.stack(Jnp.sum(t), Jnp.max(t)), 0, aa), DType.F64, 0);
+        check("apply_along_axis_2", Jnp.applyAlongAxis(t -> Jnp.stack(Jnp.sum(t), Jnp.max(t)), 2, aa), DType.F64, 0);
+        check("apply_along_axis_scalar", Jnp.applyAlongAxis(t -> Jnp.prod(t), -1, aa), DType.F64, F64);
         check("apply_over_axes", Jnp.applyOverAxes((t, ax) -> Jnp.sum(t, ax), aa, 0, 2), DType.F64, 0);
     }
 

@@ -13,7 +13,6 @@ import io.vavr.collection.Vector;
 
 import static dev.jaxj.array.Promotion.Kind.ANY;
 import static dev.jaxj.array.Promotion.Kind.INEXACT;
-import static dev.jaxj.numpy.Operands.fullLike;
 
 /**
  * NumPy's polynomial functions over 1-d coefficient arrays, highest power first, with JAX's

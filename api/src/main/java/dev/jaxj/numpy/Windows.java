@@ -5,7 +5,6 @@ import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.lax.Lax;
-import io.vavr.collection.Vector;
 
 import java.util.function.UnaryOperator;
 

@@ -165,6 +165,9 @@ emit('piecewise', np.piecewise(sx2, [sx2 < 0, sx2 >= 1], [lambda t: -t, lambda t
 emit('piecewise_default', np.piecewise(sx2, [sx2 < 0, sx2 >= 1], [lambda t: -t, lambda t: t ** 2, lambda t: t * 10]))
 aa = inp('aa', np.arange(24.0).reshape(3, 4, 2) * 0.5 - 3)
 emit('apply_along_axis', np.apply_along_axis(lambda t: np.array([t.sum(), t.max()]), 1, aa))
+emit('apply_along_axis_0', np.apply_along_axis(lambda t: np.array([t.sum(), t.max()]), 0, aa))
+emit('apply_along_axis_2', np.apply_along_axis(lambda t: np.array([t.sum(), t.max()]), 2, aa))
+emit('apply_along_axis_scalar', np.apply_along_axis(np.prod, -1, aa))
 emit('apply_over_axes', np.apply_over_axes(np.sum, aa, [0, 2]))
 
 # dtype information
