@@ -671,10 +671,13 @@ public final class Jnp {
     public static Array polyint(Array p, int m, Array k) { return Polynomials.polyint(p, m, k); }
     /** {@return the coefficients of the monic polynomial with the 1-d {@code roots}} ({@code poly([1, 2]) = [1, -3, 2]}); no roots give the scalar 1 */
     public static Array poly(Array roots) { return Polynomials.poly(roots); }
-    /** {@return a 1-d {@code filt} without leading and trailing zeros} @throws dev.jaxj.errors.ConcretizationError under a transform: the result's length depends on the values */
+    /**
+     * {@return {@code filt} without its leading and trailing all-zero slices along every axis} ({@code [0, 1, 0, 2, 0] -> [1, 0, 2]})
+     * @throws dev.jaxj.errors.ConcretizationError under a transform: the result's shape depends on the values
+     */
     public static Array trimZeros(Array filt) { return Polynomials.trimZeros(filt, true, true); }
-    /** {@return {@code filt} without leading zeros ({@code front}) and/or trailing ones ({@code back})} (NumPy's {@code trim='f'}, {@code 'b'}, {@code 'fb'}) */
-    public static Array trimZeros(Array filt, boolean front, boolean back) { return Polynomials.trimZeros(filt, front, back); }
+    /** {@return {@code filt} without leading ({@code front}) and/or trailing ({@code back}) all-zero slices along {@code axes}} (all when none; NumPy's {@code trim='f'}, {@code 'b'}, {@code 'fb'}) */
+    public static Array trimZeros(Array filt, boolean front, boolean back, int... axes) { return Polynomials.trimZeros(filt, front, back, axes); }
 
     /** {@return the Hamming window of {@code m} points}, f32 {@snippet : Array w = Jnp.hamming(64);  // f32[64], 0.08 at both ends } */
     public static Array hamming(int m) { return Windows.hamming(m); }

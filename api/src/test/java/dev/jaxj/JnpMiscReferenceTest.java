@@ -49,6 +49,9 @@ class JnpMiscReferenceTest {
         check("trim_fb", Jnp.trimZeros(z), DType.F64, 0);
         check("trim_f", Jnp.trimZeros(z, true, false), DType.F64, 0);
         check("trim_b", Jnp.trimZeros(z, false, true), DType.F64, 0);
+        check("trim2", Jnp.trimZeros(input("z2")), DType.F64, 0);
+        check("trim2_f_axis1", Jnp.trimZeros(input("z2"), true, false, 1), DType.F64, 0);
+        assertEquals(Shape.of(0), Jnp.trimZeros(ArrayAssertions.f64(0, 0)).shape());
     }
 
     @Test

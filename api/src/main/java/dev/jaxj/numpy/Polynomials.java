@@ -147,21 +147,27 @@ public final class Polynomials {
     }
 
     /**
-     * {@code filt} without its leading ({@code front}) and trailing ({@code back}) zeros. The
-     * length of the result depends on the values, so {@code filt} must be concrete.
+     * {@code filt} without the leading ({@code front}) and trailing ({@code back}) slices that
+     * are all zero along each of {@code axes} (all axes when none). The shape of the result
+     * depends on the values, so {@code filt} must be concrete.
      * @throws ConcretizationError under {@code jit} or another transform that traces {@code filt}
      */
-    public static Array trimZeros(Array filt, boolean front, boolean back) {
-        if (filt.ndim() != 1) throw new ShapeError("trim_zeros", "requires a 1-d array, got " + filt.aval());
+    public static Array trimZeros(Array filt, boolean front, boolean back, int... axes) {
         if (filt instanceof Tracer) {
-            throw new ConcretizationError("trim_zeros", "needs concrete values: the length of its result depends on them, got a traced "
+            throw new ConcretizationError("trim_zeros", "needs concrete values: the shape of its result depends on them, got a traced "
                     + filt.aval() + "; trim outside the transform, or keep the zeros and mask them with Jnp.where");
         }
-        boolean[] nz = Operands.truthy(filt).toBooleanArray();
-        int start = 0, end = nz.length;
-        if (front) while (start < end && !nz[start]) start++;
-        if (back) while (end > start && !nz[end - 1]) end--;
-        return range(filt, 0, start, end);
+        Vector<Integer> trimmed = Axes.normalizeAll("trim_zeros", axes, filt);
+        Array nz = Operands.truthy(filt), r = filt;
+        for (int ax : trimmed) {
+            // Whether each slice along ax holds a non-zero element.
+            boolean[] any = Lax.reduceOr(nz, Axes.complement(filt.ndim(), Vector.of(ax))).toBooleanArray();
+            int start = 0, end = any.length;
+            if (front) while (start < end && !any[start]) start++;
+            if (back) while (end > start && !any[end - 1]) end--;
+            r = range(r, ax, start, end);
+        }
+        return r;
     }
 
     /** {@return the constants as a 1-d array typed like {@code like}} */

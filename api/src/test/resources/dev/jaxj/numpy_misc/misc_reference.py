@@ -45,6 +45,9 @@ z = inp('z', [0.0, 0.0, 1.0, 2.0, 0.0, 3.0, 0.0, 0.0])
 emit('trim_fb', np.trim_zeros(z))
 emit('trim_f', np.trim_zeros(z, 'f'))
 emit('trim_b', np.trim_zeros(z, 'b'))
+z2 = inp('z2', np.array([[0.0, 0.0, 0.0, 0.0], [0.0, 1.0, 2.0, 0.0], [0.0, 3.0, 0.0, 0.0]]))
+emit('trim2', np.trim_zeros(z2))
+emit('trim2_f_axis1', np.trim_zeros(z2, 'f', axis=1))
 
 # Windows and I0
 emit('hamming7', np.hamming(7))
