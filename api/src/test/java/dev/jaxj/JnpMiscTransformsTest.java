@@ -156,6 +156,41 @@ class JnpMiscTransformsTest {
 
     private static Array i32s() { return arr(DType.I32, Shape.of(2, 5), 6, -4, 0, 12, 21, 7, 9, 100, -3, 14); }
 
+    // Dtypes, rank 0 and zero size ---------------------------------------------------------------
+
+    @Test
+    void shouldFollowJaxDtypes() {
+        ArrayAssertions.assertArray(Jnp.convolve(i32(1, 2), i32(1, 1)), DType.F32, Shape.of(3), 1, 3, 2);
+        // JAX's documented example: float_power promotes integers to the default float.
+        ArrayAssertions.assertArray(Jnp.floatPower(i32(3, 1, -5), i32(2, 4, -1)), DType.F32, Shape.of(3), 9, 1, -0.2);
+        assertEquals(DType.F32, Jnp.interp(ArrayAssertions.f32(0.5), ArrayAssertions.f32(0, 1), ArrayAssertions.f32(2, 4)).dtype());
+        assertEquals(DType.F32, Jnp.sinc(i32(0, 1)).dtype());
+        assertEquals(DType.F32, Jnp.ldexp(i32(3), i32(2)).dtype());
+        assertEquals(DType.F32, Jnp.tri(2).dtype());
+        assertEquals(DType.F32, Jnp.hamming(3).dtype());
+        ArrayAssertions.assertArray(Jnp.kron(i32(1, 2), ArrayAssertions.bools(true, false)), DType.I32, Shape.of(4), 1, 0, 2, 0);
+        ArrayAssertions.assertArray(Jnp.gcd(ArrayAssertions.bools(true, false), i32(4, 6)), DType.I32, Shape.of(2), 1, 6);
+        ArrayAssertions.assertBools(Jnp.isposinf(i32(1, 2)), Shape.of(2), false, false);
+        ArrayAssertions.assertBools(Jnp.isneginf(f64(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN)), Shape.of(3), true, false, false);
+        ArrayAssertions.assertBools(Jnp.isreal(f64(1, 2)), Shape.of(2), true, true);
+        ArrayAssertions.assertBools(Jnp.iscomplex(f64(1)), Shape.of(1), false);
+        ArrayAssertions.assertArray(Jnp.degrees(f64(Math.PI)), DType.F64, Shape.of(1), 180);
+        ArrayAssertions.assertArray(Jnp.radians(f64(180)), DType.F64, Shape.of(1), Math.PI);
+    }
+
+    @Test
+    void shouldHandleRankZeroAndZeroSize() {
+        ArrayAssertions.assertArray(Jnp.polyval(f64(1, 2, 3), Array.scalar(2.0, DType.F64)), DType.F64, Shape.SCALAR, 11);
+        ArrayAssertions.assertArray(Jnp.polyval(f64(1, 2), f64()), DType.F64, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.diff(f64(1, 2, 4), 5, 0), DType.F64, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.trapezoid(Jnp.zeros(2, 0)), DType.F32, Shape.of(2), 0, 0);
+        ArrayAssertions.assertArray(Jnp.sinc(Array.scalar(0.5, DType.F64)), DType.F64, Shape.SCALAR, 2 / Math.PI);
+        ArrayAssertions.assertArray(Jnp.gcd(Jnp.zeros(Shape.of(0), DType.I32), i32()), DType.I32, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.cumulativeSum(f64(), 0, true), DType.F64, Shape.of(1), 0);
+        assertError(ShapeError.class, "cumulative_sum", () -> Jnp.cumulativeSum(Array.scalar(1.0)), "f32[]");
+        assertError(ShapeError.class, "diff", () -> Jnp.diff(Array.scalar(1.0)), "f32[]");
+    }
+
     // Errors -----------------------------------------------------------------------------------
 
     @Test
