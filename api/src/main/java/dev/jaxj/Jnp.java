@@ -651,7 +651,12 @@ public final class Jnp {
 
     // Polynomials, windows, signal and calculus helpers, integer and float functions, products, dtype info
 
-    /** {@return {@code p[0] x^(n-1) + … + p[n-1]}} by Horner's rule; {@code p}'s leading axis holds the coefficients, highest power first {@snippet : Array y = Jnp.polyval(Jnp.array(new float[] {1, 0, -2}), x);  // x² - 2 } */
+    /**
+     * {@return {@code p[0] x^(n-1) + … + p[n-1]}} by Horner's rule; {@code p}'s leading axis holds the coefficients, highest power first
+     * {@snippet :
+     * Array y = Jnp.polyval(Jnp.array(new float[] {1, 0, -2}), x);  // x² - 2
+     * }
+     */
     public static Array polyval(Array p, Array x) { return Polynomials.polyval(p, x); }
     /** {@return the sum of two 1-d polynomials}, aligned at the constant term ({@code polyadd([1, 2], [1, 1, 1]) = [1, 2, 3]}); dtypes promote */
     public static Array polyadd(Array a1, Array a2) { return Polynomials.polyadd(a1, a2); }
@@ -679,7 +684,12 @@ public final class Jnp {
     /** {@return {@code filt} without leading ({@code front}) and/or trailing ({@code back}) all-zero slices along {@code axes}} (all when none; NumPy's {@code trim='f'}, {@code 'b'}, {@code 'fb'}) */
     public static Array trimZeros(Array filt, boolean front, boolean back, int... axes) { return Polynomials.trimZeros(filt, front, back, axes); }
 
-    /** {@return the Hamming window of {@code m} points}, f32 {@snippet : Array w = Jnp.hamming(64);  // f32[64], 0.08 at both ends } */
+    /**
+     * {@return the Hamming window of {@code m} points}, f32
+     * {@snippet :
+     * Array w = Jnp.hamming(64);  // f32[64], 0.08 at both ends
+     * }
+     */
     public static Array hamming(int m) { return Windows.hamming(m); }
     /** {@return the Hann window of {@code m} points}, f32 */
     public static Array hanning(int m) { return Windows.hanning(m); }
@@ -704,13 +714,23 @@ public final class Jnp {
 
     /** {@return the full discrete convolution of two non-empty 1-d arrays}, in floating point ({@code convolve([1, 2], [1, 1]) = [1, 3, 2]}) */
     public static Array convolve(Array a, Array v) { return Signal.convolve(a, v, ConvolveMode.FULL); }
-    /** {@return the discrete convolution, the part given by {@code mode}} {@snippet : Array smooth = Jnp.convolve(x, Jnp.ones(5).div(5.0), Jnp.ConvolveMode.SAME);  // moving average } */
+    /**
+     * {@return the discrete convolution, the part given by {@code mode}}
+     * {@snippet :
+     * Array smooth = Jnp.convolve(x, Jnp.ones(5).div(5.0), Jnp.ConvolveMode.SAME);  // moving average
+     * }
+     */
     public static Array convolve(Array a, Array v, ConvolveMode mode) { return Signal.convolve(a, v, mode); }
     /** {@return the cross-correlation {@code c[k] = sum_n a[n + k] v[n]} of two non-empty 1-d arrays}, {@code VALID} part as NumPy's default */
     public static Array correlate(Array a, Array v) { return Signal.correlate(a, v, ConvolveMode.VALID); }
     public static Array correlate(Array a, Array v, ConvolveMode mode) { return Signal.correlate(a, v, mode); }
 
-    /** {@return the piecewise-linear interpolant of {@code (xp, fp)} at {@code x}}, {@code xp} increasing; outside, the end values {@snippet : Array y = Jnp.interp(x, xp, fp);  // x any shape, xp and fp 1-d: y shaped like x } */
+    /**
+     * {@return the piecewise-linear interpolant of {@code (xp, fp)} at {@code x}}, {@code xp} increasing; outside, the end values
+     * {@snippet :
+     * Array y = Jnp.interp(x, xp, fp);  // x any shape, xp and fp 1-d: y shaped like x
+     * }
+     */
     public static Array interp(Array x, Array xp, Array fp) { return Signal.interp(x, xp, fp, Option.none(), Option.none(), Option.none()); }
     /** {@return the interpolant, {@code left} below {@code xp[0]} and {@code right} above {@code xp[-1]}} */
     public static Array interp(Array x, Array xp, Array fp, double left, double right) {
@@ -817,17 +837,29 @@ public final class Jnp {
     /** {@return {@code a} with {@code axis} moved to just before position {@code start}} (see {@link #moveaxis}) */
     public static Array rollaxis(Array a, int axis, int start) { return Products.rollaxis(a, axis, start); }
 
-    /** {@return elementwise, the choice of the first true condition, else 0} {@snippet : Array y = Jnp.select(Vector.of(Jnp.less(x, 0), Jnp.less(x, 1)), Vector.of(Jnp.negative(x), Jnp.square(x)), x); } */
+    /**
+     * {@return elementwise, the choice of the first true condition, else 0}
+     * {@snippet :
+     * Array y = Jnp.select(Vector.of(Jnp.less(x, 0), Jnp.less(x, 1)), Vector.of(Jnp.negative(x), Jnp.square(x)), x);
+     * }
+     */
     public static Array select(Seq<Array> condlist, Seq<Array> choicelist) { return Functional.select(condlist, choicelist, Array.scalar(0L)); }
     /** {@return elementwise, the choice of the first true condition, else {@code fallback}} (NumPy's {@code default}) */
     public static Array select(Seq<Array> condlist, Seq<Array> choicelist, Array fallback) { return Functional.select(condlist, choicelist, fallback); }
     /**
      * {@return {@code funclist[i](x)} where {@code condlist[i]} holds (the last true one winning)}; an extra last function
      * applies where none holds, otherwise 0. Functions act elementwise; results take {@code x}'s dtype.
-     * {@snippet : Array y = Jnp.piecewise(x, Vector.of(Jnp.less(x, 0)), Vector.of(v -> Jnp.negative(v), v -> Jnp.square(v))); }
+     * {@snippet :
+     * Array y = Jnp.piecewise(x, Vector.of(Jnp.less(x, 0)), Vector.of(v -> Jnp.negative(v), v -> Jnp.square(v)));
+     * }
      */
     public static Array piecewise(Array x, Seq<Array> condlist, Seq<UnaryOperator<Array>> funclist) { return Functional.piecewise(x, condlist, funclist); }
-    /** {@return {@code func1d} applied to every 1-d slice along {@code axis}} (by {@code vmap}) {@snippet : Array r = Jnp.applyAlongAxis(v -> Jnp.sort(v), 0, m);  // f32[n,k] -> f32[n,k] } */
+    /**
+     * {@return {@code func1d} applied to every 1-d slice along {@code axis}} (by {@code vmap})
+     * {@snippet :
+     * Array r = Jnp.applyAlongAxis(v -> Jnp.sort(v), 0, m);  // f32[n,k] -> f32[n,k]
+     * }
+     */
     public static Array applyAlongAxis(Function<Array, Array> func1d, int axis, Array arr) { return Functional.applyAlongAxis(func1d, axis, arr); }
     /** {@return {@code func(a, axis)} applied for each axis in turn}, reduced axes kept as size 1 ({@code applyOverAxes((v, ax) -> Jnp.sum(v, ax), a, 0, 2)}) */
     public static Array applyOverAxes(BiFunction<Array, Integer, Array> func, Array a, int... axes) { return Functional.applyOverAxes(func, a, axes); }
