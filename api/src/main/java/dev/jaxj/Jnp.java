@@ -6,22 +6,35 @@ import dev.jaxj.array.Promotion;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.lax.Lax;
+import dev.jaxj.numpy.Bessel;
 import dev.jaxj.numpy.Creation;
 import dev.jaxj.numpy.Einsum;
 import dev.jaxj.numpy.Elementwise;
+import dev.jaxj.numpy.FloatFunctions;
+import dev.jaxj.numpy.Functional;
+import dev.jaxj.numpy.IntegerFunctions;
 import dev.jaxj.numpy.Joining;
 import dev.jaxj.numpy.Linalg;
 import dev.jaxj.numpy.Logic;
 import dev.jaxj.numpy.Manipulation;
 import dev.jaxj.numpy.Matrices;
 import dev.jaxj.numpy.Padding;
+import dev.jaxj.numpy.Polynomials;
+import dev.jaxj.numpy.Products;
 import dev.jaxj.numpy.Reductions;
+import dev.jaxj.numpy.Signal;
 import dev.jaxj.numpy.Sorting;
+import dev.jaxj.numpy.TypeInfo;
+import dev.jaxj.numpy.Windows;
+import io.vavr.Tuple2;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import static java.util.Objects.requireNonNull;
 
@@ -915,4 +928,285 @@ public final class Jnp {
     public static Seq<Array> triuIndicesFrom(Array x, int k) { return dev.jaxj.numpy.Indices.triuIndicesFrom(x, k); }
     /** {@return the indices where {@code maskFunc.apply(ones(n, n), k)} is non-zero}: {@code maskIndices(3, Jnp::triu, 1)} is the strict upper triangle */
     public static Seq<Array> maskIndices(int n, java.util.function.BiFunction<Array, Integer, Array> maskFunc, int k) { return dev.jaxj.numpy.Indices.maskIndices(n, maskFunc, k); }
+
+    // Polynomials, windows, signal and calculus helpers, integer and float functions, products, dtype info
+
+    /**
+     * {@return {@code p[0] x^(n-1) + … + p[n-1]}} by Horner's rule; {@code p}'s leading axis holds the coefficients, highest power first
+     * {@snippet :
+     * Array y = Jnp.polyval(Jnp.array(new float[] {1, 0, -2}), x);  // x² - 2
+     * }
+     */
+    public static Array polyval(Array p, Array x) { return Polynomials.polyval(p, x); }
+    /** {@return the sum of two 1-d polynomials}, aligned at the constant term ({@code polyadd([1, 2], [1, 1, 1]) = [1, 2, 3]}); dtypes promote */
+    public static Array polyadd(Array a1, Array a2) { return Polynomials.polyadd(a1, a2); }
+    /** {@return {@code a1 - a2} as polynomials} */
+    public static Array polysub(Array a1, Array a2) { return Polynomials.polysub(a1, a2); }
+    /** {@return the product of two 1-d polynomials}, of length {@code len(a1) + len(a2) - 1}, in floating point */
+    public static Array polymul(Array a1, Array a2) { return Polynomials.polymul(a1, a2); }
+    /** {@return the derivative of a 1-d polynomial} ({@code polyder([1, 1, 1]) = [2, 1]}) */
+    public static Array polyder(Array p) { return Polynomials.polyder(p, 1); }
+    /** {@return the {@code m}-th derivative}; a degree below {@code m} gives an empty array, as in JAX @throws dev.jaxj.errors.ArgumentError for {@code m < 0} */
+    public static Array polyder(Array p, int m) { return Polynomials.polyder(p, m); }
+    /** {@return the antiderivative with constant 0} ({@code polyint([3, 2, 1]) = [1, 1, 1, 0]}) */
+    public static Array polyint(Array p) { return Polynomials.polyint(p, 1, Array.scalar(0L)); }
+    /** {@return the {@code m}-th antiderivative with constant {@code k} at every step} */
+    public static Array polyint(Array p, int m, double k) { return Polynomials.polyint(p, m, Array.scalar(k)); }
+    /** {@return the {@code m}-th antiderivative with the {@code m} constants {@code k}}, the first for the first integration @throws dev.jaxj.errors.ShapeError unless {@code k} holds 1 or {@code m} values */
+    public static Array polyint(Array p, int m, Array k) { return Polynomials.polyint(p, m, k); }
+    /** {@return the coefficients of the monic polynomial with the 1-d {@code roots}} ({@code poly([1, 2]) = [1, -3, 2]}); no roots give the scalar 1 */
+    public static Array poly(Array roots) { return Polynomials.poly(roots); }
+    /**
+     * {@return {@code filt} without its leading and trailing all-zero slices along every axis} ({@code [0, 1, 0, 2, 0] -> [1, 0, 2]})
+     * @throws dev.jaxj.errors.ConcretizationError under a transform: the result's shape depends on the values
+     */
+    public static Array trimZeros(Array filt) { return Polynomials.trimZeros(filt, true, true); }
+    /** {@return {@code filt} without leading ({@code front}) and/or trailing ({@code back}) all-zero slices along {@code axes}} (all when none; NumPy's {@code trim='f'}, {@code 'b'}, {@code 'fb'}) */
+    public static Array trimZeros(Array filt, boolean front, boolean back, int... axes) { return Polynomials.trimZeros(filt, front, back, axes); }
+
+    /**
+     * {@return the Hamming window of {@code m} points}, f32
+     * {@snippet :
+     * Array w = Jnp.hamming(64);  // f32[64], 0.08 at both ends
+     * }
+     */
+    public static Array hamming(int m) { return Windows.hamming(m); }
+    /** {@return the Hann window of {@code m} points}, f32 */
+    public static Array hanning(int m) { return Windows.hanning(m); }
+    /** {@return the Blackman window of {@code m} points}, f32 */
+    public static Array blackman(int m) { return Windows.blackman(m); }
+    /** {@return the triangular (Bartlett) window of {@code m} points}, f32, 0 at both ends */
+    public static Array bartlett(int m) { return Windows.bartlett(m); }
+    /** {@return the Kaiser window of {@code m} points with shape parameter {@code beta}}, f32 */
+    public static Array kaiser(int m, double beta) { return Windows.kaiser(m, beta); }
+    /** {@return the modified Bessel function of the first kind of order 0}, in floating point; differentiable (its derivative is {@code I1}) */
+    public static Array i0(Array x) { return Bessel.i0(x); }
+
+    /** Which part of a full convolution {@link #convolve} and {@link #correlate} return, as NumPy's {@code mode}. */
+    public enum ConvolveMode {
+        /** Every overlap: length {@code n + m - 1}. */
+        FULL,
+        /** Centred, of the longer operand's length {@code max(n, m)}. */
+        SAME,
+        /** Only full overlaps: length {@code max(n, m) - min(n, m) + 1}. */
+        VALID
+    }
+
+    /** {@return the full discrete convolution of two non-empty 1-d arrays}, in floating point ({@code convolve([1, 2], [1, 1]) = [1, 3, 2]}) */
+    public static Array convolve(Array a, Array v) { return Signal.convolve(a, v, ConvolveMode.FULL); }
+    /**
+     * {@return the discrete convolution, the part given by {@code mode}}
+     * {@snippet :
+     * Array smooth = Jnp.convolve(x, Jnp.ones(5).div(5.0), Jnp.ConvolveMode.SAME);  // moving average
+     * }
+     */
+    public static Array convolve(Array a, Array v, ConvolveMode mode) { return Signal.convolve(a, v, mode); }
+    /** {@return the cross-correlation {@code c[k] = sum_n a[n + k] v[n]} of two non-empty 1-d arrays}, {@code VALID} part as NumPy's default */
+    public static Array correlate(Array a, Array v) { return Signal.correlate(a, v, ConvolveMode.VALID); }
+    public static Array correlate(Array a, Array v, ConvolveMode mode) { return Signal.correlate(a, v, mode); }
+
+    /**
+     * {@return the piecewise-linear interpolant of {@code (xp, fp)} at {@code x}}, {@code xp} increasing; outside, the end values
+     * {@snippet :
+     * Array y = Jnp.interp(x, xp, fp);  // x any shape, xp and fp 1-d: y shaped like x
+     * }
+     */
+    public static Array interp(Array x, Array xp, Array fp) { return Signal.interp(x, xp, fp, Option.none(), Option.none(), Option.none()); }
+    /** {@return the interpolant, {@code left} below {@code xp[0]} and {@code right} above {@code xp[-1]}} */
+    public static Array interp(Array x, Array xp, Array fp, double left, double right) {
+        return Signal.interp(x, xp, fp, Option.some(Array.scalar(left)), Option.some(Array.scalar(right)), Option.none());
+    }
+    /** {@return the interpolant of points that repeat with {@code period}}; {@code xp} in any order @throws dev.jaxj.errors.ArgumentError for a zero period */
+    public static Array interp(Array x, Array xp, Array fp, double period) { return Signal.interp(x, xp, fp, Option.none(), Option.none(), Option.some(period)); }
+
+    /** {@return {@code a[..., 1:] - a[..., :-1]}}, along the last axis ({@code diff([1, 4, 9]) = [3, 5]}); bools give {@code !=} */
+    public static Array diff(Array a) { return Signal.diff(a, 1, -1, Option.none(), Option.none()); }
+    /** {@return the {@code n}-th difference along {@code axis}} */
+    public static Array diff(Array a, int n, int axis) { return Signal.diff(a, n, axis, Option.none(), Option.none()); }
+    /** {@return the {@code n}-th difference along {@code axis} of {@code prepend}, {@code a} and {@code append} joined}; scalars stand for a slice of that value */
+    public static Array diff(Array a, int n, int axis, Option<Array> prepend, Option<Array> append) { return Signal.diff(a, n, axis, prepend, append); }
+    /** {@return the differences of the flattened array} */
+    public static Array ediff1d(Array ary) { return Signal.ediff1d(ary, Option.none(), Option.none()); }
+    /** {@return the differences of the flattened array with {@code toBegin} before and {@code toEnd} after} (JAX's argument order) */
+    public static Array ediff1d(Array ary, Option<Array> toEnd, Option<Array> toBegin) { return Signal.ediff1d(ary, toEnd, toBegin); }
+
+    /** {@return the numerical derivative along each axis, unit spacing}: central differences inside, one-sided at the edges */
+    public static Seq<Array> gradient(Array f) { return Signal.gradient(f, Vector.empty()); }
+    /** {@return the numerical derivative along each axis, with one spacing (scalar or 1-d coordinates) for all axes or one per axis} */
+    public static Seq<Array> gradient(Array f, Array... spacing) { return Signal.gradient(f, Vector.of(spacing)); }
+    /** {@return the numerical derivative along {@code axis}, unit spacing} ({@code gradient([1, 4, 9], 0) = [3, 4, 5]}) */
+    public static Array gradient(Array f, int axis) { return Signal.gradient(f, Array.scalar(1.0), axis); }
+    /** {@return the numerical derivative along {@code axis}; {@code spacing} a scalar step or the 1-d coordinates along the axis} */
+    public static Array gradient(Array f, Array spacing, int axis) { return Signal.gradient(f, spacing, axis); }
+
+    /** {@return the integral of {@code y} along the last axis by the trapezoidal rule, unit spacing} */
+    public static Array trapezoid(Array y) { return Signal.trapezoid(y, 1.0, -1); }
+    /** {@return the trapezoidal integral along {@code axis} with samples {@code dx} apart} */
+    public static Array trapezoid(Array y, double dx, int axis) { return Signal.trapezoid(y, dx, axis); }
+    /** {@return the trapezoidal integral along {@code axis} at the sample points {@code x}} (1-d along the axis, or shaped like {@code y}) */
+    public static Array trapezoid(Array y, Array x, int axis) { return Signal.trapezoid(y, x, axis); }
+
+    /** {@return the running sum of a 1-d {@code x}} (the array API's {@code cumulative_sum}) */
+    public static Array cumulativeSum(Array x) { return Products.cumulativeSum(x, Option.none(), false); }
+    /** {@return the running sum along {@code axis}, with a leading 0 when {@code includeInitial}} ({@code cumulativeSum([1, 2], 0, true) = [0, 1, 3]}) */
+    public static Array cumulativeSum(Array x, int axis, boolean includeInitial) { return Products.cumulativeSum(x, Option.some(axis), includeInitial); }
+    public static Array cumulativeProd(Array x) { return Products.cumulativeProd(x, Option.none(), false); }
+    /** {@return the running product along {@code axis}, with a leading 1 when {@code includeInitial}} */
+    public static Array cumulativeProd(Array x, int axis, boolean includeInitial) { return Products.cumulativeProd(x, Option.some(axis), includeInitial); }
+
+    /** {@return the greatest common divisor of {@code |x1|} and {@code |x2|}} @throws dev.jaxj.errors.DTypeError for floats */
+    public static Array gcd(Array x1, Array x2) { return IntegerFunctions.gcd(x1, x2); }
+    /** {@return the least common multiple of {@code |x1|} and {@code |x2|}}, 0 when either is 0 */
+    public static Array lcm(Array x1, Array x2) { return IntegerFunctions.lcm(x1, x2); }
+    /** {@return C's {@code fmod}: the remainder with the dividend's sign} ({@code fmod(-7, 2) = -1}; see {@link #remainder}) */
+    public static Array fmod(Array x1, Array x2) { return IntegerFunctions.fmod(x1, x2); }
+    /** {@return {@code (floorDivide(x1, x2), remainder(x1, x2))}} */
+    public static Tuple2<Array, Array> divmod(Array x1, Array x2) { return IntegerFunctions.divmod(x1, x2); }
+
+    /** {@return the fractional and integral parts}, both with {@code x}'s sign ({@code modf(-2.5) = (-0.5, -2.0)}) */
+    public static Tuple2<Array, Array> modf(Array x) { return FloatFunctions.modf(x); }
+    /** {@return {@code (m, e)} with {@code x = m 2^e} and {@code 0.5 <= |m| < 1}, {@code e} i32} ({@code frexp(8) = (0.5, 4)}) */
+    public static Tuple2<Array, Array> frexp(Array x) { return FloatFunctions.frexp(x); }
+    /** {@return {@code x1 * 2^x2}} for an integer {@code x2} @throws dev.jaxj.errors.DTypeError for a floating {@code x2} */
+    public static Array ldexp(Array x1, Array x2) { return FloatFunctions.ldexp(x1, x2); }
+    /** {@return the gap from {@code x} to the next representable value away from zero} ({@code spacing(1f) = 2^-23}) */
+    public static Array spacing(Array x) { return FloatFunctions.spacing(x); }
+    /** {@return the normalised sinc {@code sin(pi x) / (pi x)}}, 1 at 0, with the right derivatives there */
+    public static Array sinc(Array x) { return FloatFunctions.sinc(x); }
+    /** Another name for {@link #rad2deg}. */
+    public static Array degrees(Array x) { return rad2deg(x); }
+    /** Another name for {@link #deg2rad}. */
+    public static Array radians(Array x) { return deg2rad(x); }
+    /** {@return {@code x1 ** x2}} in floating point: integers compute as f32 (JAX's rule; NumPy's is f64) */
+    public static Array floatPower(Array x1, Array x2) { return FloatFunctions.floatPower(x1, x2); }
+    public static Array floatPower(Array x1, double x2) { return floatPower(x1, Array.scalar(x2)); }
+    /** {@return whether {@code x} is {@code +inf}}, as bool (false for integers) */
+    public static Array isposinf(Array x) { return FloatFunctions.isposinf(x); }
+    /** {@return whether {@code x} is {@code -inf}}, as bool */
+    public static Array isneginf(Array x) { return FloatFunctions.isneginf(x); }
+    /** {@return true everywhere: jaxj's dtypes are real} */
+    public static Array isreal(Array x) { return FloatFunctions.isreal(x); }
+    /** {@return false everywhere: jaxj's dtypes are real} */
+    public static Array iscomplex(Array x) { return FloatFunctions.iscomplex(x); }
+
+    /** {@return the Kronecker product}: {@code f32[2,2] ⊗ f32[3,3] -> f32[6,6]}, block {@code (i, j)} being {@code a[i, j] * b} */
+    public static Array kron(Array a, Array b) { return Products.kron(a, b); }
+    /** {@return the cross product over the last axes}, vectors of 2 or 3 components broadcast over the others; two 2-vectors give the z component */
+    public static Array cross(Array a, Array b) { return Products.cross(a, b, -1, -1, -1); }
+    /** {@return the cross product of vectors along {@code axis} of both operands, the result's vectors along {@code axis}} */
+    public static Array cross(Array a, Array b, int axis) { return Products.cross(a, b, axis, axis, axis); }
+    public static Array cross(Array a, Array b, int axisa, int axisb, int axisc) { return Products.cross(a, b, axisa, axisb, axisc); }
+    /** {@return the Vandermonde matrix of a 1-d {@code x}}: column {@code j} is {@code x^(n-1-j)}, {@code f32[n] -> f32[n,n]} */
+    public static Array vander(Array x) { return Products.vander(x, Option.none(), false); }
+    /** {@return the Vandermonde matrix with {@code n} columns, powers rising when {@code increasing}} */
+    public static Array vander(Array x, int n, boolean increasing) { return Products.vander(x, Option.some(n), increasing); }
+    /** {@return the {@code n x n} f32 matrix with ones at and below the diagonal} */
+    public static Array tri(int n) { return Products.tri(n, n, 0, DType.F32); }
+    /** {@return the {@code n x m} matrix with ones at and below the {@code k}-th diagonal} ({@code k > 0} above the main one) */
+    public static Array tri(int n, int m, int k, DType dtype) { return Products.tri(n, m, k, dtype); }
+    /** {@return {@code m} rotated by 90° in the plane of its first two axes}, counter-clockwise as printed */
+    public static Array rot90(Array m) { return Products.rot90(m, 1, 0, 1); }
+    /** {@return {@code m} rotated {@code k} times by 90° from {@code axis1} towards {@code axis2}} */
+    public static Array rot90(Array m, int k, int axis1, int axis2) { return Products.rot90(m, k, axis1, axis2); }
+    /** {@return {@code m} reversed along axis 1} @throws dev.jaxj.errors.ShapeError for rank below 2 */
+    public static Array fliplr(Array m) { return Products.fliplr(m); }
+    /** {@return {@code m} reversed along axis 0} */
+    public static Array flipud(Array m) { return Products.flipud(m); }
+    /** {@return {@code a} with {@code axis} moved to the front} */
+    public static Array rollaxis(Array a, int axis) { return Products.rollaxis(a, axis, 0); }
+    /** {@return {@code a} with {@code axis} moved to just before position {@code start}} (see {@link #moveaxis}) */
+    public static Array rollaxis(Array a, int axis, int start) { return Products.rollaxis(a, axis, start); }
+
+    /**
+     * {@return elementwise, the choice of the first true condition, else 0}
+     * {@snippet :
+     * Array y = Jnp.select(Vector.of(Jnp.less(x, 0), Jnp.less(x, 1)), Vector.of(Jnp.negative(x), Jnp.square(x)), x);
+     * }
+     */
+    public static Array select(Seq<Array> condlist, Seq<Array> choicelist) { return Functional.select(condlist, choicelist, Array.scalar(0L)); }
+    /** {@return elementwise, the choice of the first true condition, else {@code fallback}} (NumPy's {@code default}) */
+    public static Array select(Seq<Array> condlist, Seq<Array> choicelist, Array fallback) { return Functional.select(condlist, choicelist, fallback); }
+    /**
+     * {@return {@code funclist[i](x)} where {@code condlist[i]} holds (the last true one winning)}; an extra last function
+     * applies where none holds, otherwise 0. Functions act elementwise; results take {@code x}'s dtype.
+     * {@snippet :
+     * Array y = Jnp.piecewise(x, Vector.of(Jnp.less(x, 0)), Vector.of(v -> Jnp.negative(v), v -> Jnp.square(v)));
+     * }
+     */
+    public static Array piecewise(Array x, Seq<Array> condlist, Seq<UnaryOperator<Array>> funclist) { return Functional.piecewise(x, condlist, funclist); }
+    /**
+     * {@return {@code func1d} applied to every 1-d slice along {@code axis}} (by {@code vmap})
+     * {@snippet :
+     * Array r = Jnp.applyAlongAxis(v -> Jnp.sort(v), 0, m);  // f32[n,k] -> f32[n,k]
+     * }
+     */
+    public static Array applyAlongAxis(Function<Array, Array> func1d, int axis, Array arr) { return Functional.applyAlongAxis(func1d, axis, arr); }
+    /** {@return {@code func(a, axis)} applied for each axis in turn}, reduced axes kept as size 1 ({@code applyOverAxes((v, ax) -> Jnp.sum(v, ax), a, 0, 2)}) */
+    public static Array applyOverAxes(BiFunction<Array, Integer, Array> func, Array a, int... axes) { return Functional.applyOverAxes(func, a, axes); }
+
+    /**
+     * Machine limits of a floating dtype, with NumPy's {@code finfo} fields.
+     * @param dtype the dtype described
+     * @param bits the width in bits
+     * @param eps the gap from 1 to the next larger value
+     * @param epsneg the gap from 1 to the next smaller value
+     * @param max the largest finite value
+     * @param min the most negative finite value, {@code -max}
+     * @param tiny the smallest positive normal value (also {@link #smallestNormal()})
+     * @param smallestSubnormal the smallest positive value
+     * @param resolution {@code 10^-precision}
+     * @param precision the decimal digits that survive a round trip
+     * @param iexp the bits of the exponent
+     * @param machep the exponent of {@code eps}
+     * @param maxexp the smallest power of 2 that overflows
+     * @param minexp the exponent of {@code tiny}
+     * @param negep the exponent of {@code epsneg}
+     * @param nexp the bits of the exponent
+     * @param nmant the bits of the mantissa
+     */
+    public record Finfo(DType dtype, int bits, double eps, double epsneg, double max, double min, double tiny, double smallestSubnormal,
+                        double resolution, int precision, int iexp, int machep, int maxexp, int minexp, int negep, int nexp, int nmant) {
+        /** {@return the smallest positive normal value, {@code tiny}} */
+        public double smallestNormal() { return tiny; }
+    }
+
+    /**
+     * Limits of an integer dtype, with NumPy's {@code iinfo} fields.
+     * @param dtype the dtype described
+     * @param bits the width in bits
+     * @param min the smallest value
+     * @param max the largest value
+     */
+    public record Iinfo(DType dtype, int bits, long min, long max) {}
+
+    /** {@return the machine limits of a floating dtype} ({@code finfo(F32).eps() = 2^-23}) @throws dev.jaxj.errors.DTypeError for other dtypes */
+    public static Finfo finfo(DType dtype) { return TypeInfo.finfo(dtype); }
+    /** {@return the range of an integer dtype} @throws dev.jaxj.errors.DTypeError for other dtypes */
+    public static Iinfo iinfo(DType dtype) { return TypeInfo.iinfo(dtype); }
+
+    /** How strictly {@link #canCast} judges a conversion, as NumPy's {@code casting}. */
+    public enum Casting {
+        /** Only to the same dtype. */
+        NO,
+        /** Only to the same dtype (byte order does not arise in jaxj). */
+        EQUIV,
+        /** Only conversions that keep every value. */
+        SAFE,
+        /** Safe ones, and any within a kind or up NumPy's order of kinds (bool, unsigned, signed, float). */
+        SAME_KIND,
+        /** Any conversion. */
+        UNSAFE
+    }
+
+    /** {@return whether every value of {@code from} converts to {@code to} exactly} ({@code canCast(I32, F64)} but not {@code (I32, F32)}) */
+    public static boolean canCast(DType from, DType to) { return TypeInfo.canCast(from, to, Casting.SAFE); }
+    public static boolean canCast(DType from, DType to, Casting casting) { return TypeInfo.canCast(from, to, casting); }
+
+    /** The abstract dtypes of NumPy's hierarchy that {@link #issubdtype} tests against ({@code jnp.floating}, …). */
+    public enum DTypeCategory { GENERIC, NUMBER, INEXACT, FLOATING, COMPLEXFLOATING, INTEGER, SIGNEDINTEGER, UNSIGNEDINTEGER, BOOL }
+
+    /** {@return whether {@code dtype} lies under {@code category}} ({@code issubdtype(I32, INTEGER)}, not {@code (BOOL, NUMBER)}) */
+    public static boolean issubdtype(DType dtype, DTypeCategory category) { return TypeInfo.issubdtype(dtype, category); }
+    /** {@return whether the dtypes are the same}: concrete dtypes have no subtypes */
+    public static boolean issubdtype(DType dtype, DType other) { return dtype == other; }
 }

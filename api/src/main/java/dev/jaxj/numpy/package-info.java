@@ -11,6 +11,13 @@
  * Matrices      tril triu diag diagonal trace meshgrid
  * Sorting       sort argsort                Linalg    dot matmul tensordot norm
  * Einsum        einsum (parsed by EinsumSpec)
+ * Polynomials   polyval polyadd polysub polymul polyder polyint poly trim_zeros
+ * Windows       hamming hanning blackman bartlett kaiser (Bessel: i0)
+ * Signal        convolve correlate interp diff ediff1d gradient trapezoid
+ * IntegerFunctions  gcd lcm fmod divmod   FloatFunctions  modf frexp ldexp spacing sinc float_power is*inf
+ * Products      kron cross vander tri rot90 fliplr flipud rollaxis cumulative_sum/prod
+ * Functional    select piecewise apply_along_axis apply_over_axes
+ * TypeInfo      finfo iinfo can_cast issubdtype
  * Operands, Axes  promotion, broadcasting and axis handling shared by all of them
  * }
  * Nothing here is a primitive: every function binds existing ones through {@code Lax}, so it

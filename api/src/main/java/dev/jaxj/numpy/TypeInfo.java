@@ -1,0 +1,94 @@
+package dev.jaxj.numpy;
+
+import dev.jaxj.Jnp.Casting;
+import dev.jaxj.Jnp.DTypeCategory;
+import dev.jaxj.Jnp.Finfo;
+import dev.jaxj.Jnp.Iinfo;
+import dev.jaxj.errors.DTypeError;
+import dev.jaxj.ir.DType;
+
+/**
+ * Machine limits of dtypes ({@code finfo}, {@code iinfo}) and the questions about dtypes that
+ * need no array: {@code can_cast} and {@code issubdtype}, answered as NumPy answers them for
+ * the dtypes jaxj has.
+ */
+public final class TypeInfo {
+    private TypeInfo() {}
+
+    /** @throws DTypeError for a dtype that is not floating */
+    public static Finfo finfo(DType d) {
+        return switch (d) {
+            case F32 -> new Finfo(d, 32, 0x1p-23, 0x1p-24, Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_NORMAL, Float.MIN_VALUE,
+                    1e-6, 6, 8, -23, 128, -126, -24, 8, 23);
+            case F64 -> new Finfo(d, 64, 0x1p-52, 0x1p-53, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, Double.MIN_VALUE,
+                    1e-15, 15, 11, -52, 1024, -1022, -53, 11, 52);
+            case I32, I64, U32, BOOL -> throw new DTypeError("finfo", "requires a floating dtype, got " + d);
+        };
+    }
+
+    /** @throws DTypeError for a dtype that is not an integer */
+    public static Iinfo iinfo(DType d) {
+        return switch (d) {
+            case I32 -> new Iinfo(d, 32, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case I64 -> new Iinfo(d, 64, Long.MIN_VALUE, Long.MAX_VALUE);
+            case U32 -> new Iinfo(d, 32, 0, 0xFFFF_FFFFL);
+            case F32, F64, BOOL -> throw new DTypeError("iinfo", "requires an integer dtype, got " + d);
+        };
+    }
+
+    /** Whether every value of {@code from} converts to {@code to} under the {@code casting} rule. */
+    public static boolean canCast(DType from, DType to, Casting casting) {
+        return switch (casting) {
+            case NO, EQUIV -> from == to;
+            case SAFE -> safe(from, to);
+            case SAME_KIND -> safe(from, to) || rank(from.kind()) <= rank(to.kind()) && from.kind() != DType.Kind.BOOL;
+            case UNSAFE -> true;
+        };
+    }
+
+    /** Every value representable: wider or equal within a kind, unsigned into a wider signed type, integers into a float with more bits (and, as NumPy allows, 64-bit integers into f64). */
+    private static boolean safe(DType from, DType to) {
+        if (from == to || from.isBool()) return true;
+        return switch (from.kind()) {
+            case BOOL -> true;
+            case UNSIGNED -> switch (to.kind()) {
+                case UNSIGNED -> to.bits() >= from.bits();
+                case SIGNED -> to.bits() > from.bits();
+                case FLOAT -> intoFloat(from, to);
+                case BOOL -> false;
+            };
+            case SIGNED -> switch (to.kind()) {
+                case SIGNED -> to.bits() >= from.bits();
+                case FLOAT -> intoFloat(from, to);
+                case UNSIGNED, BOOL -> false;
+            };
+            case FLOAT -> to.isFloating() && to.bits() >= from.bits();
+        };
+    }
+
+    private static boolean intoFloat(DType from, DType to) { return to.bits() > from.bits() || from.bits() == 64 && to.bits() == 64; }
+
+    /** NumPy's order of kinds for {@code same_kind}: a cast may go up this order, or stay within a kind. */
+    private static int rank(DType.Kind k) {
+        return switch (k) {
+            case BOOL -> 0;
+            case UNSIGNED -> 1;
+            case SIGNED -> 2;
+            case FLOAT -> 3;
+        };
+    }
+
+    /** Whether {@code d} lies under {@code category} in NumPy's type hierarchy. */
+    public static boolean issubdtype(DType d, DTypeCategory category) {
+        return switch (category) {
+            case GENERIC -> true;
+            case BOOL -> d.isBool();
+            case NUMBER -> !d.isBool();
+            case INEXACT, FLOATING -> d.isFloating();
+            case COMPLEXFLOATING -> false;
+            case INTEGER -> d.isInteger();
+            case SIGNEDINTEGER -> d.kind() == DType.Kind.SIGNED;
+            case UNSIGNEDINTEGER -> d.kind() == DType.Kind.UNSIGNED;
+        };
+    }
+}
