@@ -7,7 +7,7 @@ import dev.jaxj.lax.Lax;
 import static dev.jaxj.scipy.Terms.*;
 
 /**
- * The exponential integrals E1 and Ei, and Spence's function (the dilogarithm): convergent
+ * The exponential integrals E1, En and Ei, and Spence's function (the dilogarithm): convergent
  * series where they need few terms and have no cancellation, continued fractions or asymptotic
  * series elsewhere, each cut at a fixed length that reaches f64 accuracy.
  */
@@ -68,6 +68,56 @@ final class ExpIntegrals {
         Array negative = Lax.neg(exp1Value(Lax.neg(guard(neg, x, -1))));
         Array r = Lax.select(far, asymptotic, Lax.select(neg, negative, series));
         return Lax.select(Lax.eq(x, c(x, 0)), c(x, Double.NEGATIVE_INFINITY), r);
+    }
+
+    private static final int EN_SERIES = 40, EN_FRACTION = 100;
+
+    /** E_n(x) = ∫_1^∞ e^(-xt) / t^n dt for whole {@code n >= 0} and {@code x >= 0}; NaN elsewhere. Derivative in x: -E_(n-1)(x). */
+    static Array expn(Array n, Array x) { return call(EXPN, inexact("expn", n, x).toJavaArray(Array[]::new)); }
+
+    private static final CustomRules.Jvp EXPN = new CustomRules.Jvp(
+            in -> io.vavr.collection.Vector.of(expnValue(in.get(0), in.get(1))),
+            (p, t) -> {
+                Array n = p.get(0), x = p.get(1), y = expn(n, x);
+                Array zero = Lax.eq(n, c(n, 0));
+                // E_0 = e^-x / x has derivative -e^-x (x + 1) / x².
+                Array xs = guard(zero, x, 1);
+                Array d0 = Lax.neg(Lax.div(Lax.mul(Lax.exp(Lax.neg(xs)), add(xs, 1)), Lax.mul(xs, xs)));
+                Array d = Lax.select(zero, d0, Lax.neg(expn(Lax.select(zero, c(n, 1), add(n, -1)), x)));
+                return new CustomRules.PrimalsTangents(io.vavr.collection.Vector.of(y), io.vavr.collection.Vector.of(Lax.mul(t.get(1), d)));
+            });
+
+    private static Array expnValue(Array n, Array x) {
+        Array whole = Lax.and(Lax.ge(n, c(n, 0)), Lax.eq(Lax.floor(n), n));
+        Array ok = Lax.and(whole, Lax.gt(x, c(x, 0)));
+        Array ns = guard(ok, n, 1), xs = guard(ok, x, 1);
+        Array series = Lax.and(Lax.and(Lax.le(xs, c(xs, 1)), Lax.le(ns, c(ns, EN_SERIES - 1))), Lax.ge(ns, c(ns, 1)));
+        // x <= 1: (-x)^(n-1)/(n-1)! (ψ(n) - ln x) - sum_{k != n-1} (-x)^k / ((k - n + 1) k!)
+        Array xa = guard(series, xs, 0.5), na = guard(series, ns, 2), nm1 = add(na, -1);
+        Array first = Lax.eq(nm1, c(nm1, 0));
+        Array lnx = Lax.log(xa);
+        Array sum = Lax.select(first, Lax.neg(add(lnx, EULER_GAMMA)), Lax.div(c(nm1, 1), guard(Lax.not(first), nm1, 1)));
+        Array fact = c(xa, 1);
+        for (int i = 1; i <= EN_SERIES; i++) {
+            fact = Lax.mul(fact, mul(xa, -1.0 / i));
+            Array hit = Lax.eq(nm1, c(nm1, i));
+            Array den = Lax.sub(c(nm1, i), nm1);
+            Array regular = Lax.neg(Lax.div(fact, guard(Lax.not(hit), den, 1)));
+            Array special = Lax.mul(fact, Lax.sub(Lax.digamma(na), lnx));
+            sum = Lax.add(sum, Lax.select(hit, special, regular));
+        }
+        // Otherwise the fraction e^-x / (x + n - 1·n/(x + n + 2 - 2(n+1)/(x + n + 4 - …))).
+        Array xb = guard(Lax.not(series), xs, 2), nb = guard(Lax.not(series), ns, 1);
+        Array t = Lax.add(add(xb, 2 * EN_FRACTION), nb);
+        for (int i = EN_FRACTION; i >= 1; i--) {
+            Array ai = Lax.neg(Lax.mul(c(nb, i), add(nb, i - 1)));
+            t = Lax.add(Lax.add(add(xb, 2 * (i - 1)), nb), Lax.div(ai, t));
+        }
+        Array fraction = Lax.div(Lax.exp(Lax.neg(xb)), t);
+        Array r = Lax.select(Lax.eq(ns, c(ns, 0)), Lax.div(Lax.exp(Lax.neg(xs)), xs), Lax.select(series, sum, fraction));
+        Array atZero = Lax.and(whole, Lax.eq(x, c(x, 0)));
+        Array zeroValue = Lax.select(Lax.gt(n, c(n, 1)), Lax.div(c(n, 1), add(guard(Lax.gt(n, c(n, 1)), n, 2), -1)), c(n, Double.POSITIVE_INFINITY));
+        return Lax.select(ok, r, Lax.select(atZero, zeroValue, c(x, Double.NaN)));
     }
 
     private static final int LI2_TERMS = 64;

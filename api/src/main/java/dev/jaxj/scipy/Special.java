@@ -180,4 +180,18 @@ public final class Special {
 
     /** {@return Spence's function ∫_1^z ln t / (1 - t) dt = Li2(1 - z)} for {@code z >= 0} (SciPy's convention), NaN below */
     public static Array spence(Array z) { return ExpIntegrals.spence(z); }
+
+    /** {@return E_n(x) = ∫_1^∞ e^(-xt) / t^n dt} for whole {@code n >= 0} and {@code x >= 0} ({@code 1/(n-1)} at {@code x = 0} for {@code n > 1}, inf for {@code n <= 1}); NaN for a negative or fractional {@code n} or a negative {@code x}. Derivative in {@code x}: {@code -E_(n-1)(x)}; none in {@code n}. */
+    public static Array expn(Array n, Array x) { return ExpIntegrals.expn(n, x); }
+
+    /**
+     * The sine and cosine integrals, as {@code jax.scipy.special.sici} returns them.
+     *
+     * @param si Si(x) = ∫_0^x sin t / t dt
+     * @param ci Ci(x) = γ + ln|x| + ∫_0^|x| (cos t - 1) / t dt; {@code -inf} at 0
+     */
+    public record SiCi(Array si, Array ci) {}
+
+    /** {@return Si(x) and Ci(x)}, each of {@code x}'s shape; for {@code x < 0}, Ci is the real part {@code Ci(|x|)} as in SciPy */
+    public static SiCi sici(Array x) { return SineCosine.sici(x); }
 }

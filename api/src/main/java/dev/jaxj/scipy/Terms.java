@@ -43,6 +43,6 @@ final class Terms {
     /** {@return {@code rule} applied to {@code x}} */
     static Array call(CustomRules.Jvp rule, Array... xs) { return Bind.bindCustomJvp(rule, Vector.of(xs)).head(); }
 
-    /** {@return the operands} — a helper for rules with several inputs */
-    static Seq<Array> seq(Array... xs) { return Vector.of(xs); }
+    /** {@return all the outputs of {@code rule} applied to {@code xs}} */
+    static Seq<Array> bindAll(CustomRules.Jvp rule, Array... xs) { return Bind.bindCustomJvp(rule, Vector.of(xs)); }
 }

@@ -81,6 +81,9 @@ class SpecialTest {
             r1("exp1", Special::exp1, 1e-14),
             // Ei has a zero at 0.3725; the value there is compared absolutely, the rest relatively.
             r1("expi", Special::expi, 1e-14),
+            r2("expn", Special::expn, 1e-14),
+            r1("si", x -> Special.sici(x).si(), 1e-14),
+            r1("ci", x -> Special.sici(x).ci(), 1e-14),
             r1("spence", Special::spence, 1e-14));
 
     private static Seq<Array> args(Row row, DType d) {
@@ -177,6 +180,9 @@ class SpecialTest {
         grads(a -> Special.exp1(a.get(0)), f64(0.2, 0.95, 1.05, 6));
         grads(a -> Special.expi(a.get(0)), f64(-3, 0.2, 2, 39, 45));
         grads(a -> Special.spence(a.get(0)), f64(0.1, 0.6, 1.2, 1.8, 5));
+        grads(a -> Special.expn(Jnp.array(new double[] {0, 1, 3, 7}, DType.F64, 4), a.get(0)), f64(0.3, 0.9, 1.4, 6));
+        grads(a -> Special.sici(a.get(0)).si(), f64(-3, 0.4, 1.9, 2.1, 12));
+        grads(a -> Special.sici(a.get(0)).ci(), f64(-3, 0.4, 1.9, 2.1, 12));
     }
 
     @Test

@@ -83,6 +83,10 @@ case('exp1', special.exp1, [-1.0, 0.0, 1e-10, 0.3, 0.999, 1.001, 2.0, 10.0, 50.0
 # SciPy's expi is off by ~3e-14 just above x = 40 (6657825191606925 at 40.1, against 6657825191607100.0358
 # from 50-digit arithmetic), so Ei comes from mpmath (SciPy's own dependency) at 50 digits.
 case('expi', np.vectorize(lambda v: float(mpmath.ei(v)) if v != 0 else -np.inf), [-50.0, -2.0, -0.3, 0.0, 1e-10, 0.3725, 1.0, 10.0, 39.9, 40.1, 100.0, 600.0])
+case('expn', special.expn, [0, 1, 2, 3, 5, 5, 2, 10, 50, 1, 3, -1], [0.5, 1e-3, 0.2, 0.999, 1.0, 1.2, 7.5, 0.5, 0.3, 40.0, 0.0, 1.0])
+SX = [-7.0, -0.5, 0.0, 1e-5, 0.8, 1.99, 2.01, 5.0, 30.0, 400.0]
+case('si', lambda x: special.sici(x)[0], SX)
+case('ci', lambda x: special.sici(x)[1], SX)
 case('spence', special.spence, [-1.0, 0.0, 1e-8, 0.3, 0.5, 0.9, 1.0, 1.3, 1.7, 2.5, 10.0, 1e6])
 
 for name, args, values in CASES:
