@@ -194,4 +194,15 @@ public final class Special {
 
     /** {@return Si(x) and Ci(x)}, each of {@code x}'s shape; for {@code x < 0}, Ci is the real part {@code Ci(|x|)} as in SciPy */
     public static SiCi sici(Array x) { return SineCosine.sici(x); }
+
+    /**
+     * The Fresnel integrals, as {@code jax.scipy.special.fresnel} returns them (S first).
+     *
+     * @param s S(x) = ∫_0^x sin(πt²/2) dt
+     * @param c C(x) = ∫_0^x cos(πt²/2) dt
+     */
+    public record FresnelSC(Array s, Array c) {}
+
+    /** {@return S(x) and C(x)}, each of {@code x}'s shape; odd in {@code x}, tending to ±1/2 */
+    public static FresnelSC fresnel(Array x) { return Fresnel.fresnel(x); }
 }

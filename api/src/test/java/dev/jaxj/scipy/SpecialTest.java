@@ -84,6 +84,8 @@ class SpecialTest {
             r2("expn", Special::expn, 1e-14),
             r1("si", x -> Special.sici(x).si(), 1e-14),
             r1("ci", x -> Special.sici(x).ci(), 1e-14),
+            r1("fresnel_s", x -> Special.fresnel(x).s(), 1e-14),
+            r1("fresnel_c", x -> Special.fresnel(x).c(), 1e-14),
             r1("spence", Special::spence, 1e-14));
 
     private static Seq<Array> args(Row row, DType d) {
@@ -183,6 +185,8 @@ class SpecialTest {
         grads(a -> Special.expn(Jnp.array(new double[] {0, 1, 3, 7}, DType.F64, 4), a.get(0)), f64(0.3, 0.9, 1.4, 6));
         grads(a -> Special.sici(a.get(0)).si(), f64(-3, 0.4, 1.9, 2.1, 12));
         grads(a -> Special.sici(a.get(0)).ci(), f64(-3, 0.4, 1.9, 2.1, 12));
+        grads(a -> Special.fresnel(a.get(0)).s(), f64(-2.2, 0.4, 1.45, 1.55, 3.3));
+        grads(a -> Special.fresnel(a.get(0)).c(), f64(-2.2, 0.4, 1.45, 1.55, 3.3));
     }
 
     @Test

@@ -87,6 +87,9 @@ case('expn', special.expn, [0, 1, 2, 3, 5, 5, 2, 10, 50, 1, 3, -1], [0.5, 1e-3, 
 SX = [-7.0, -0.5, 0.0, 1e-5, 0.8, 1.99, 2.01, 5.0, 30.0, 400.0]
 case('si', lambda x: special.sici(x)[0], SX)
 case('ci', lambda x: special.sici(x)[1], SX)
+FX = [-3.0, -0.4, 0.0, 1e-4, 0.7, 1.49, 1.51, 2.5, 7.3, 50.0]
+case('fresnel_s', lambda x: special.fresnel(x)[0], FX)
+case('fresnel_c', lambda x: special.fresnel(x)[1], FX)
 case('spence', special.spence, [-1.0, 0.0, 1e-8, 0.3, 0.5, 0.9, 1.0, 1.3, 1.7, 2.5, 10.0, 1e6])
 
 for name, args, values in CASES:
