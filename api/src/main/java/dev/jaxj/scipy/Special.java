@@ -205,4 +205,11 @@ public final class Special {
 
     /** {@return S(x) and C(x)}, each of {@code x}'s shape; odd in {@code x}, tending to ±1/2 */
     public static FresnelSC fresnel(Array x) { return Fresnel.fresnel(x); }
+
+    /**
+     * {@return Kummer's confluent hypergeometric function 1F1(a; b; x)}, by its series (after
+     * Kummer's transformation for {@code x < 0}); accurate to f64 for |x| up to about 60 and
+     * moderate {@code a, b}; NaN where {@code b} is 0 or a negative integer
+     */
+    public static Array hyp1f1(Array a, Array b, Array x) { return Hypergeometric.hyp1f1(a, b, x); }
 }

@@ -90,6 +90,8 @@ case('ci', lambda x: special.sici(x)[1], SX)
 FX = [-3.0, -0.4, 0.0, 1e-4, 0.7, 1.49, 1.51, 2.5, 7.3, 50.0]
 case('fresnel_s', lambda x: special.fresnel(x)[0], FX)
 case('fresnel_c', lambda x: special.fresnel(x)[1], FX)
+case('hyp1f1', special.hyp1f1, [0.5, 1.0, 2.5, -1.5, 3.0, 0.3, 2.0], [1.5, 2.0, 4.0, 2.5, 1.2, 0.7, 5.0],
+     [0.3, -2.0, 10.0, 1.7, -8.0, 40.0, -30.0])
 case('spence', special.spence, [-1.0, 0.0, 1e-8, 0.3, 0.5, 0.9, 1.0, 1.3, 1.7, 2.5, 10.0, 1e6])
 
 for name, args, values in CASES:
