@@ -15,6 +15,7 @@ module dev.jaxj.api {
     exports dev.jaxj.random;
     exports dev.jaxj.optim;
     exports dev.jaxj.io;
+    exports dev.jaxj.scipy;
     // Gradient checking (GradChecks, Tolerance) is public: users and dev.jaxj.testing check their own derivatives.
     exports dev.jaxj.autodiff;
     exports dev.jaxj.train;

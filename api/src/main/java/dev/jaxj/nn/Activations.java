@@ -173,4 +173,154 @@ public final class Activations {
         Array classes = Lax.iota(labels.dtype().isFloating() ? labels.dtype() : DType.I32, Shape.of(numClasses), 0);
         return Lax.convertElementType(Logic.equal(lhs, classes), dtype);
     }
+
+    // The rest of jax.nn ------------------------------------------------------------------------
+
+    /** {@return {@code x} itself}, as {@code jax.nn.identity}: a named no-op for configurable layers */
+    public static Array identity(Array x) { return x; }
+
+    /** {@return {@code x / (|x| + 1)}} */
+    public static Array softSign(Array x) {
+        Array y = f(x);
+        return Lax.div(y, Lax.add(Lax.abs(y), c(y, 1)));
+    }
+
+    /** {@return {@code relu6(x + 3) / 6}}: 0 below -3, 1 above 3, linear between */
+    public static Array hardSigmoid(Array x) {
+        Array y = f(x);
+        return Lax.div(relu6(Lax.add(y, c(y, 3))), c(y, 6));
+    }
+
+    /** {@return {@code x * hardSigmoid(x)}} */
+    public static Array hardSilu(Array x) {
+        Array y = f(x);
+        return Lax.mul(y, hardSigmoid(y));
+    }
+
+    /** Another name for {@link #hardSilu}. */
+    public static Array hardSwish(Array x) { return hardSilu(x); }
+
+    /** {@return {@code x} clipped to {@code [-1, 1]}}, keeping the dtype as JAX's {@code where} does; derivative 1 on {@code [-1, 1]}, ends included, 0 beyond */
+    public static Array hardTanh(Array x) {
+        Array one = c(x, 1), minusOne = c(x, -1);
+        return Lax.select(Lax.gt(x, one), one, Lax.select(Lax.lt(x, minusOne), minusOne, x));
+    }
+
+    /** {@link #celu(Array, double)} with {@code alpha = 1}. */
+    public static Array celu(Array x) { return celu(x, 1.0); }
+
+    /** {@return {@code max(x, 0) + alpha * expm1(min(x, 0) / alpha)}}, the continuously differentiable ELU */
+    public static Array celu(Array x, double alpha) {
+        Array y = f(x);
+        Array zero = c(y, 0);
+        return Lax.add(Lax.max(y, zero), Lax.mul(c(y, alpha), Lax.expm1(Lax.div(Lax.min(y, zero), c(y, alpha)))));
+    }
+
+    /** The self-normalising ELU: {@code scale * elu(x, alpha)} with JAX's constants (alpha 1.6733, scale 1.0507). */
+    public static Array selu(Array x) {
+        Array e = elu(x, 1.6732632423543772848170429916717);
+        return Lax.mul(c(e, 1.0507009873554804934193349852946), e);
+    }
+
+    /** {@link #squareplus(Array, double)} with JAX's default {@code b = 4}. */
+    public static Array squareplus(Array x) { return squareplus(x, 4); }
+
+    /** {@return {@code (x + sqrt(x² + b)) / 2}}, a smooth relu */
+    public static Array squareplus(Array x, double b) {
+        Array y = f(x);
+        return Lax.mul(c(y, 0.5), Lax.add(y, Lax.sqrt(Lax.add(Lax.mul(y, y), c(y, b)))));
+    }
+
+    /** {@return {@code x * tanh(softplus(x))}} */
+    public static Array mish(Array x) {
+        Array y = f(x);
+        return Lax.mul(y, Lax.tanh(softplus(y)));
+    }
+
+    /** {@return 0 for {@code x <= -1}, {@code (x + 1)² / 4} for {@code -1 < x < 1}, {@code x} for {@code x >= 1}}: a sparse softplus */
+    public static Array sparsePlus(Array x) {
+        Array y = f(x);
+        Array quad = Lax.mul(c(y, 0.25), Lax.integerPow(Lax.add(y, c(y, 1)), 2));
+        return Lax.select(Lax.le(y, c(y, -1)), c(y, 0), Lax.select(Lax.ge(y, c(y, 1)), y, quad));
+    }
+
+    /**
+     * {@return {@code clip(x + 1, 0, 2) / 2}}, the derivative of {@link #sparsePlus}. The clip is a
+     * maximum then a minimum, as in JAX, so a kink at {@code ±1} gets half of the slope 1/2.
+     */
+    public static Array sparseSigmoid(Array x) {
+        Array y = f(x);
+        return Lax.mul(c(y, 0.5), Lax.min(Lax.max(Lax.add(y, c(y, 1)), c(y, 0)), c(y, 2)));
+    }
+
+    /**
+     * {@return {@code log(1 - exp(-x))}} for {@code x > 0}, computed as {@code log(-expm1(-x))} below
+     * {@code ln 2} and {@code log1p(-exp(-x))} above, each where it keeps its accuracy.
+     */
+    public static Array log1mexp(Array x) {
+        Array y = f(x);
+        Array small = Lax.lt(y, c(y, Math.log(2)));
+        // Each branch sees a harmless argument where it is not chosen, so its derivative stays finite.
+        Array ys = Lax.select(small, y, c(y, 0.5)), yl = Lax.select(small, c(y, 1), y);
+        return Lax.select(small, Lax.log(Lax.neg(Lax.expm1(Lax.neg(ys)))), Lax.log1p(Lax.neg(Lax.exp(Lax.neg(yl)))));
+    }
+
+    /** {@return {@code logsumexp(x) - log(n)}} over the axes (all when none), {@code n} the number of elements reduced */
+    public static Array logmeanexp(Array x, int... axes) {
+        Array y = f(x);
+        Array lse = Reductions.logsumexp(y, false, axes);
+        return Lax.sub(lse, c(lse, Math.log(reducedCount(y, axes))));
+    }
+
+    private static long reducedCount(Array x, int[] axes) {
+        if (axes.length == 0) return x.shape().size();
+        long n = 1;
+        for (int a : NumpyOps.normalizeAxes("logmeanexp", axes, x.ndim())) n *= x.shape().dim(a);
+        return n;
+    }
+
+    /** {@link #glu(Array, int)} over the last axis. */
+    public static Array glu(Array x) { return glu(x, -1); }
+
+    /**
+     * The gated linear unit: {@code x} split in halves {@code a, b} along {@code axis}, giving {@code a * sigmoid(b)}.
+     * @throws ArgumentError when the axis has odd length
+     */
+    public static Array glu(Array x, int axis) {
+        int ax = NumpyOps.normalizeAxis("glu", axis, x.ndim());
+        int n = x.shape().dim(ax);
+        if (n % 2 != 0) throw new ArgumentError("glu", "axis " + axis + " must have even length, got " + x.aval());
+        var halves = dev.jaxj.Jnp.arraySplit(f(x), 2, ax);
+        return Lax.mul(halves.get(0), Lax.logistic(halves.get(1)));
+    }
+
+    /** {@link #standardize(Array, double, int...)} with JAX's {@code epsilon = 1e-5}, over the last axis. */
+    public static Array standardize(Array x) { return standardize(x, 1e-5, -1); }
+
+    /**
+     * {@return {@code (x - mean) / sqrt(var + epsilon)}} with the mean and the variance
+     * {@code mean(x²) - mean(x)²} taken over the axes, as {@code jax.nn.standardize}
+     */
+    public static Array standardize(Array x, double epsilon, int... axes) {
+        Array y = f(x);
+        Array mean = Reductions.mean(y, true, axes);
+        Array variance = Lax.sub(Reductions.mean(Lax.mul(y, y), true, axes), Lax.mul(mean, mean));
+        Array scale = Lax.rsqrt(Lax.add(variance, c(variance, epsilon)));
+        return Lax.mul(Lax.sub(y, NumpyOps.broadcastTo(mean, y.shape())), NumpyOps.broadcastTo(scale, y.shape()));
+    }
+
+    /** {@link DotProductAttention#apply(Array, Array, Array, DotProductAttention.Options)} with no bias, no mask and scale {@code 1/sqrt(H)}. */
+    public static Array dotProductAttention(Array query, Array key, Array value) {
+        return DotProductAttention.apply(query, key, value, DotProductAttention.Options.DEFAULT);
+    }
+
+    /** {@return {@code jax.nn.dot_product_attention}}: see {@link DotProductAttention#apply} */
+    public static Array dotProductAttention(Array query, Array key, Array value, DotProductAttention.Options options) {
+        return DotProductAttention.apply(query, key, value, options);
+    }
+
+    /** {@return {@code jax.nn.scaled_matmul}}: see {@link ScaledMatmul#apply}; the result is f32 */
+    public static Array scaledMatmul(Array lhs, Array rhs, Array lhsScales, Array rhsScales) {
+        return ScaledMatmul.apply(lhs, rhs, lhsScales, rhsScales, DType.F32);
+    }
 }
