@@ -40,7 +40,8 @@ public final class ReferenceFile {
         }
     }
 
-    private static double parse(String s) {
+    /** {@return Python's repr of a float, read back}: {@code nan} and {@code inf} as Java names them */
+    public static double parse(String s) {
         return switch (s) {
             case "nan" -> Double.NaN;
             case "inf" -> Double.POSITIVE_INFINITY;

@@ -1,6 +1,7 @@
 package dev.jaxj.numpy;
 
 import dev.jaxj.Jnp;
+import dev.jaxj.ReferenceFile;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -51,7 +52,7 @@ class JnpStatsReferenceTest {
                 };
                 Shape s = f[2].equals("-") ? Shape.SCALAR : Shape.of(java.util.Arrays.stream(f[2].split(",")).mapToInt(Integer::parseInt).toArray());
                 double[] v = new double[f.length - 3];
-                for (int i = 0; i < v.length; i++) v[i] = number(f[i + 3]);
+                for (int i = 0; i < v.length; i++) v[i] = ReferenceFile.parse(f[i + 3]);
                 current.put(f[0], arr(d, s, v));
             }
             return cases;
@@ -60,15 +61,6 @@ class JnpStatsReferenceTest {
         }
     }
 
-    /** Python's repr of a float, read back: {@code nan} and {@code inf} as Java names them. */
-    private static double number(String s) {
-        return switch (s) {
-            case "nan" -> Double.NaN;
-            case "inf" -> Double.POSITIVE_INFINITY;
-            case "-inf" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(s);
-        };
-    }
 
     private static Array in(String c, int i) { return array(c, "in" + i); }
 

@@ -2,6 +2,7 @@ package dev.jaxj.accel.opencl;
 
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
+import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.KernelArg;
 import dev.jaxj.accel.device.KernelSource;
 import dev.jaxj.accel.device.Launch;
@@ -26,14 +27,7 @@ class RoundTripTest {
     void aKernelReadsAndWritesEveryDtypeInTheHostLayout(DType dtype) {
         PoCl.assumeAvailable();
         // expression of a = x[i], b = x[n-1-i], in the dtype's C type
-        String type = switch (dtype) {
-            case F32 -> "float";
-            case F64 -> "double";
-            case I32 -> "i32_t";
-            case I64 -> "i64_t";
-            case U32 -> "u32_t";
-            case BOOL -> "bool_t";
-        };
+        String type = Dialect.cType(dtype);
         String expr = switch (dtype) {
             case F32, F64 -> "a - b";
             case I32, I64 -> "a * 3 - b";

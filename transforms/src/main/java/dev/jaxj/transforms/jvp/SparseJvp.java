@@ -32,15 +32,18 @@ final class SparseJvp {
         // Here exactly one of the two tangents is zero (JvpTrace handles both).
         Tangent t0 = t.get(0), t1 = t.get(1);
         Array x0 = x.get(0), x1 = x.get(1);
+        if (p instanceof Pow) {
+            // A constant exponent or base leaves its term out: log of a negative base would make it NaN.
+            Array out = Bind.bind1(p, x0, x1);
+            Array dt = t1.isZero() ? Lax.mul(t0.instantiate(), Composites.powByBase(x0, x1))
+                    : Lax.mul(t1.instantiate(), Composites.powByExponent(x0, out));
+            return Option.some(new SymbolicResult(Vector.of(out), Vector.of(Tangent.of(dt))));
+        }
         Option<Tangent> dt = switch (p) {
             case Add _ -> Option.some(t0.isZero() ? t1 : t0);
             case Sub _ -> Option.some(t0.isZero() ? Tangent.of(Lax.neg(t1.instantiate())) : t0);
             case Mul _ -> Option.some(Tangent.of(t0.isZero() ? Lax.mul(x0, t1.instantiate()) : Lax.mul(t0.instantiate(), x1)));
             case Div _ -> t0.isZero() ? Option.none() : Option.some(Tangent.of(Lax.div(t0.instantiate(), x1)));
-            // A constant exponent or base leaves its term out: log of a negative base would make it NaN.
-            case Pow _ -> Option.some(Tangent.of(t1.isZero()
-                    ? Lax.mul(t0.instantiate(), Composites.powByBase(x0, x1))
-                    : Lax.mul(t1.instantiate(), Composites.powByExponent(x0, Lax.pow(x0, x1)))));
             case DotGeneral _, ConvGeneralDilated _ ->
                     Option.some(Tangent.of(t0.isZero() ? Bind.bind1(p, x0, t1.instantiate()) : Bind.bind1(p, t0.instantiate(), x1)));
             default -> Option.none();
