@@ -23,9 +23,11 @@ public final class ArrayAssertions {
     /** The value tolerance of a dtype (DESIGN.md §3.8): relative and absolute, exact for integers and bool. */
     public static double tol(DType d) {
         return switch (d) {
-            case F32 -> 1e-6;
-            case F64 -> 1e-15;
-            case I32, I64, U32, BOOL -> 0;
+            case F32, C64 -> 1e-6;
+            case F64, C128 -> 1e-15;
+            case BF16 -> 1e-2;
+            case F16 -> 1e-3;
+            case I32, I64, U32, BOOL, I8, I16, U8, U16 -> 0;
         };
     }
 

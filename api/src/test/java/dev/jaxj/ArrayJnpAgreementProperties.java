@@ -55,9 +55,9 @@ class ArrayJnpAgreementProperties {
     @Property(tries = 150)
     void fluentMethodsAgreeWithJnpOnEveryPairOfDTypes(@ForAll("pairs") Pair p, @ForAll long seed) {
         Random r = new Random(seed);
-        for (DType a : DType.values()) {
+        for (DType a : TypedValues.REAL) {
             Array x = TypedValues.array(a, TypedValues.draw(a, 4, r));
-            for (DType b : DType.values()) {
+            for (DType b : TypedValues.REAL) {
                 Array y = TypedValues.array(b, TypedValues.draw(b, 4, r));
                 assertSame(p + " of " + x.aval() + ", " + y.aval(), () -> p.method().apply(x, y), () -> p.jnp().apply(x, y));
             }

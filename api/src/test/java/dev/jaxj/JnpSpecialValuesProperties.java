@@ -158,7 +158,11 @@ class JnpSpecialValuesProperties {
         return switch (d) {
             case I32 -> (int) v;
             case U32 -> v & 0xFFFF_FFFFL;
-            case I64, F32, F64, BOOL -> v;
+            case I8 -> (byte) v;
+            case I16 -> (short) v;
+            case U8 -> v & 0xFF;
+            case U16 -> v & 0xFFFF;
+            case I64, F32, F64, BOOL, BF16, F16, C64, C128 -> v;
         };
     }
 

@@ -10,15 +10,19 @@ import java.util.Random;
 final class TypedValues {
     private TypedValues() {}
 
+    /** The real dtypes: the ones these values and references cover (complex numbers have tests of their own). */
+    static final java.util.List<DType> REAL = java.util.Arrays.stream(DType.values()).filter(d -> !d.isComplex()).toList();
+
     /** {@return {@code n} values exact in {@code d}}: 0/1 for bools, small integers (non-negative for u32), quarters for floats */
     static double[] draw(DType d, int n, Random r) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             v[i] = switch (d) {
                 case BOOL -> r.nextInt(2);
-                case U32 -> r.nextInt(9);
-                case I32, I64 -> r.nextInt(17) - 8;
-                case F32, F64 -> (r.nextInt(65) - 32) / 4.0;
+                case U32, U8, U16 -> r.nextInt(9);
+                case I32, I64, I8, I16 -> r.nextInt(17) - 8;
+                case F32, F64, BF16, F16 -> (r.nextInt(65) - 32) / 4.0;
+                case C64, C128 -> throw new IllegalArgumentException("real dtypes only, got " + d);
             };
         }
         return v;
@@ -34,6 +38,9 @@ final class TypedValues {
             case U32 -> Jnp.array(ints(v)).astype(DType.U32);
             case I64 -> { long[] a = new long[n]; for (int i = 0; i < n; i++) a[i] = (long) v[i]; yield Jnp.array(a); }
             case BOOL -> { boolean[] a = new boolean[n]; for (int i = 0; i < n; i++) a[i] = v[i] != 0; yield Jnp.array(a); }
+            // Every drawn value is exact in these types, so converting from f64 is exact too.
+            case BF16, F16, I8, I16, U8, U16 -> Jnp.array(v.clone()).astype(d);
+            case C64, C128 -> throw new IllegalArgumentException("real dtypes only, got " + d);
         };
     }
 
@@ -48,7 +55,9 @@ final class TypedValues {
         return switch (d) {
             case F32 -> (float) v;
             case F64 -> v;
-            case I32, I64, U32, BOOL -> throw new IllegalArgumentException("not a floating dtype: " + d);
+            case BF16 -> dev.jaxj.accel.host.Conversions.fromBf16(dev.jaxj.accel.host.Conversions.toBf16((float) v));
+            case F16 -> dev.jaxj.accel.host.Conversions.fromF16(dev.jaxj.accel.host.Conversions.toF16((float) v));
+            case I32, I64, U32, BOOL, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("not a real floating dtype: " + d);
         };
     }
 
@@ -59,7 +68,11 @@ final class TypedValues {
             case U32 -> Integer.toUnsignedLong(v.intValue());
             case I64 -> v.longValue();
             case BOOL -> v.signum() != 0 ? 1 : 0;
-            case F32, F64 -> throw new IllegalArgumentException("not an integer dtype: " + d);
+            case I8 -> v.byteValue();
+            case I16 -> v.shortValue();
+            case U8 -> v.intValue() & 0xFF;
+            case U16 -> v.intValue() & 0xFFFF;
+            case F32, F64, BF16, F16, C64, C128 -> throw new IllegalArgumentException("not an integer dtype: " + d);
         };
     }
 

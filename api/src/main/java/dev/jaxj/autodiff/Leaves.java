@@ -44,14 +44,14 @@ public record Leaves(Seq<Array> arrays, TreeDef treeDef) {
         return l;
     }
 
-    /** Like {@link #of}, and every leaf must be floating-point (differentiation inputs). */
+    /** Like {@link #of}, and every leaf must be floating-point or complex (differentiation inputs). */
     public static Leaves differentiable(Object tree, String op) {
         Leaves l = inputs(tree, op);
-        if (l.arrays().forAll(a -> a.dtype().isFloating())) return l;
+        if (l.arrays().forAll(a -> a.dtype().isInexact())) return l;
         for (Tree.PathLeaf pl : Tree.flattenWithPath(tree)) {
             Array a = (Array) pl.leaf();
-            if (!a.dtype().isFloating()) {
-                throw new NotDifferentiable(op, "requires floating-point inputs, got " + a.aval()
+            if (!a.dtype().isInexact()) {
+                throw new NotDifferentiable(op, "requires floating-point or complex inputs, got " + a.aval()
                         + (pl.path().entries().isEmpty() ? "" : " at " + pl.path()) + "; convert it with astype(DType.F32), or capture it in the function instead of passing it as an input");
             }
         }

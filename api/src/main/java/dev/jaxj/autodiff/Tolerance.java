@@ -22,9 +22,11 @@ public record Tolerance(double grad, double value) {
     /** {@return JAX's default tolerances for {@code dtype}}: exact for integers and bools. */
     public static Tolerance of(DType dtype) {
         return switch (dtype) {
-            case F64 -> new Tolerance(1e-5, 1e-15);
-            case F32 -> new Tolerance(2e-3, 1e-6);
-            case I32, I64, U32, BOOL -> new Tolerance(0, 0);
+            case F64, C128 -> new Tolerance(1e-5, 1e-15);
+            case F32, C64 -> new Tolerance(2e-3, 1e-6);
+            case F16 -> new Tolerance(5e-2, 1e-3);
+            case BF16 -> new Tolerance(1e-1, 1e-2);
+            case I32, I64, U32, BOOL, I8, I16, U8, U16 -> new Tolerance(0, 0);
         };
     }
 

@@ -9,8 +9,10 @@ import io.vavr.control.Option;
 final class DTypeCodes {
     /** Valid in safetensors but with no jaxj dtype, so reported as unsupported rather than unknown. */
     private static final Set<String> OTHER_SAFETENSORS = HashSet.of(
-            "U8", "I8", "I16", "U16", "F16", "BF16", "U64", "C64",
-            "F8_E5M2", "F8_E4M3", "F8_E8M0", "F4", "F6_E2M3", "F6_E3M2");
+            "U64", "F8_E5M2", "F8_E4M3", "F8_E8M0", "F4", "F6_E2M3", "F6_E3M2");
+
+    /** jaxj's dtypes that safetensors names (it has no complex128). */
+    private static final java.util.List<DType> STORED = java.util.Arrays.stream(DType.values()).filter(d -> d != DType.C128).toList();
 
     private DTypeCodes() {}
 
@@ -23,6 +25,14 @@ final class DTypeCodes {
             case I64 -> "I64";
             case U32 -> "U32";
             case BOOL -> "BOOL";
+            case BF16 -> "BF16";
+            case F16 -> "F16";
+            case I8 -> "I8";
+            case I16 -> "I16";
+            case U8 -> "U8";
+            case U16 -> "U16";
+            case C64 -> "C64";
+            case C128 -> throw new CheckpointError("safetensors has no complex128 dtype: store the real and imaginary parts as two F64 tensors");
         };
     }
 
@@ -30,8 +40,10 @@ final class DTypeCodes {
     static int itemSize(DType d) {
         return switch (d) {
             case F32, I32, U32 -> 4;
-            case F64, I64 -> 8;
-            case BOOL -> 1;
+            case F64, I64, C64 -> 8;
+            case BOOL, I8, U8 -> 1;
+            case BF16, F16, I16, U16 -> 2;
+            case C128 -> 16;
         };
     }
 
@@ -42,17 +54,25 @@ final class DTypeCodes {
     static int writeRank(DType d) {
         return switch (d) {
             case BOOL -> 0;
-            case I32 -> 1;
-            case U32 -> 2;
-            case F32 -> 3;
-            case F64 -> 4;
-            case I64 -> 5;
+            case U8 -> 1;
+            case I8 -> 2;
+            case I16 -> 3;
+            case U16 -> 4;
+            case F16 -> 5;
+            case BF16 -> 6;
+            case I32 -> 7;
+            case U32 -> 8;
+            case F32 -> 9;
+            case C64 -> 10;
+            case F64 -> 11;
+            case I64 -> 12;
+            case C128 -> 13;
         };
     }
 
     /** {@return the dtype of a header name, if jaxj has one} */
     static Option<DType> parse(String name) {
-        for (DType d : DType.values()) if (name(d).equals(name)) return Option.some(d);
+        for (DType d : STORED) if (name(d).equals(name)) return Option.some(d);
         return Option.none();
     }
 
@@ -60,5 +80,5 @@ final class DTypeCodes {
     static boolean isOtherSafetensors(String name) { return OTHER_SAFETENSORS.contains(name); }
 
     /** {@return the supported names, for messages} */
-    static String supported() { return "F32, F64, I32, I64, U32, BOOL"; }
+    static String supported() { return STORED.stream().map(DTypeCodes::name).collect(java.util.stream.Collectors.joining(", ")); }
 }

@@ -54,6 +54,20 @@ final class TensorBytes {
                 boolean[] v = a.toBooleanArray();
                 chunks(n, 1, (b, i, c) -> { for (int k = 0; k < c; k++) b.put(k, (byte) (v[i + k] ? 1 : 0)); }, out);
             }
+            // The storage types are written by their bits; a complex number as its two parts.
+            case BF16, F16, I16, U16 -> {
+                short[] v = (short[]) a.toHost().array();
+                chunks(n, 2, (b, i, c) -> b.asShortBuffer().put(v, i, c), out);
+            }
+            case I8, U8 -> {
+                byte[] v = (byte[]) a.toHost().array();
+                chunks(n, 1, (b, i, c) -> b.put(0, v, i, c), out);
+            }
+            case C64 -> {
+                float[] v = a.toHost().f32();
+                chunks(2 * n, 4, (b, i, c) -> b.asFloatBuffer().put(v, i, c), out);
+            }
+            case C128 -> throw new CheckpointError("safetensors has no complex128 dtype: store the real and imaginary parts as two F64 tensors");
         }
     }
 
@@ -101,6 +115,22 @@ final class TensorBytes {
                 });
                 yield HostData.own(v);
             }
+            case BF16, F16, I16, U16 -> {
+                short[] v = new short[n];
+                readChunks(n, 2, at, src, (b, i, c) -> b.asShortBuffer().get(v, i, c));
+                yield HostData.ownStorage(e.dtype(), v);
+            }
+            case I8, U8 -> {
+                byte[] v = new byte[n];
+                readChunks(n, 1, at, src, (b, i, c) -> b.get(0, v, i, c));
+                yield HostData.ownStorage(e.dtype(), v);
+            }
+            case C64 -> {
+                float[] v = new float[Math.multiplyExact(2, n)];
+                readChunks(2 * n, 4, at, src, (b, i, c) -> b.asFloatBuffer().get(v, i, c));
+                yield HostData.ownStorage(e.dtype(), v);
+            }
+            case C128 -> throw new CheckpointError(source + ": safetensors has no complex128 dtype");
         };
         return Array.fromHost(ShapedArray.of(e.dtype(), e.shape()), data);
     }

@@ -67,6 +67,7 @@ public final class Elementwise {
                 yield integerByZeroIsZero(a, b, Lax.select(fix, Operands.add(q, -1), q));
             }
             case FLOAT -> floatFloorDivide(a, b);
+            case COMPLEX -> throw new dev.jaxj.errors.DTypeError("floor_divide", "is not defined for complex numbers, got " + a.aval() + ", " + b.aval());
             case BOOL -> throw new IllegalStateException("bools were promoted to i32");
         };
     }

@@ -72,9 +72,13 @@ public final class Logic {
 
     public static Array isfinite(Array x) { return x.dtype().isFloating() ? Lax.isFinite(x) : boolLike(x, true); }
 
-    public static Array isnan(Array x) { return x.dtype().isFloating() ? Lax.ne(x, x) : boolLike(x, false); }
+    public static Array isnan(Array x) {
+        if (x.dtype().isComplex()) return Lax.or(isnan(Lax.real(x)), isnan(Lax.imag(x)));
+        return x.dtype().isFloating() ? Lax.ne(x, x) : boolLike(x, false);
+    }
 
     public static Array isinf(Array x) {
+        if (x.dtype().isComplex()) return Lax.or(isinf(Lax.real(x)), isinf(Lax.imag(x)));
         return x.dtype().isFloating() ? Lax.eq(Lax.abs(x), fullLike(x, Double.POSITIVE_INFINITY)) : boolLike(x, false);
     }
 
@@ -83,8 +87,10 @@ public final class Logic {
         return switch (x.dtype()) {
             case F32 -> Lax.lt(Lax.bitcastConvertType(x, DType.I32), fullLike(Lax.bitcastConvertType(x, DType.I32), 0));
             case F64 -> Lax.lt(Lax.bitcastConvertType(x, DType.I64), fullLike(Lax.bitcastConvertType(x, DType.I64), 0));
-            case I32, I64 -> Lax.lt(x, fullLike(x, 0));
-            case U32, BOOL -> boolLike(x, false);
+            case BF16, F16 -> Lax.lt(Lax.bitcastConvertType(x, DType.I16), fullLike(Lax.bitcastConvertType(x, DType.I16), 0));
+            case I32, I64, I8, I16 -> Lax.lt(x, fullLike(x, 0));
+            case U32, BOOL, U8, U16 -> boolLike(x, false);
+            case C64, C128 -> throw new dev.jaxj.errors.DTypeError("signbit", "requires a real dtype, got " + x.aval());
         };
     }
 

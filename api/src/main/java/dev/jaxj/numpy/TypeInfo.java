@@ -22,7 +22,13 @@ public final class TypeInfo {
                     1e-6, 6, 8, -23, 128, -126, -24, 8, 23);
             case F64 -> new Finfo(d, 64, 0x1p-52, 0x1p-53, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, Double.MIN_VALUE,
                     1e-15, 15, 11, -52, 1024, -1022, -53, 11, 52);
-            case I32, I64, U32, BOOL -> throw new DTypeError("finfo", "requires a floating dtype, got " + d);
+            case BF16 -> new Finfo(d, 16, 0x1p-7, 0x1p-8, 0x1.fep127, -0x1.fep127, Float.MIN_NORMAL, 0x1p-133,
+                    0.01, 2, 8, -7, 128, -126, -8, 8, 7);
+            case F16 -> new Finfo(d, 16, 0x1p-10, 0x1p-11, 65504, -65504, 0x1p-14, 0x1p-24,
+                    0.001, 3, 5, -10, 16, -14, -11, 5, 10);
+            // As NumPy: a complex type's limits are those of its parts.
+            case C64, C128 -> finfo(d.realType());
+            case I32, I64, U32, BOOL, I8, I16, U8, U16 -> throw new DTypeError("finfo", "requires a floating or complex dtype, got " + d);
         };
     }
 
@@ -32,7 +38,11 @@ public final class TypeInfo {
             case I32 -> new Iinfo(d, 32, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case I64 -> new Iinfo(d, 64, Long.MIN_VALUE, Long.MAX_VALUE);
             case U32 -> new Iinfo(d, 32, 0, 0xFFFF_FFFFL);
-            case F32, F64, BOOL -> throw new DTypeError("iinfo", "requires an integer dtype, got " + d);
+            case I8 -> new Iinfo(d, 8, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            case I16 -> new Iinfo(d, 16, Short.MIN_VALUE, Short.MAX_VALUE);
+            case U8 -> new Iinfo(d, 8, 0, 0xFF);
+            case U16 -> new Iinfo(d, 16, 0, 0xFFFF);
+            case F32, F64, BOOL, BF16, F16, C64, C128 -> throw new DTypeError("iinfo", "requires an integer dtype, got " + d);
         };
     }
 
@@ -55,14 +65,18 @@ public final class TypeInfo {
                 case UNSIGNED -> to.bits() >= from.bits();
                 case SIGNED -> to.bits() > from.bits();
                 case FLOAT -> intoFloat(from, to);
+                case COMPLEX -> intoFloat(from, to.realType());
                 case BOOL -> false;
             };
             case SIGNED -> switch (to.kind()) {
                 case SIGNED -> to.bits() >= from.bits();
                 case FLOAT -> intoFloat(from, to);
+                case COMPLEX -> intoFloat(from, to.realType());
                 case UNSIGNED, BOOL -> false;
             };
-            case FLOAT -> to.isFloating() && to.bits() >= from.bits();
+            // bf16 and f16 have different ranges and precisions: neither holds the other.
+            case FLOAT -> to.isInexact() && to.realType().bits() >= from.bits() && !(from.bits() == 16 && to.realType().bits() == 16 && from != to.realType());
+            case COMPLEX -> to.isComplex() && to.bits() >= from.bits();
         };
     }
 
@@ -75,6 +89,7 @@ public final class TypeInfo {
             case UNSIGNED -> 1;
             case SIGNED -> 2;
             case FLOAT -> 3;
+            case COMPLEX -> 4;
         };
     }
 
@@ -84,8 +99,9 @@ public final class TypeInfo {
             case GENERIC -> true;
             case BOOL -> d.isBool();
             case NUMBER -> !d.isBool();
-            case INEXACT, FLOATING -> d.isFloating();
-            case COMPLEXFLOATING -> false;
+            case INEXACT -> d.isInexact();
+            case FLOATING -> d.isFloating();
+            case COMPLEXFLOATING -> d.isComplex();
             case INTEGER -> d.isInteger();
             case SIGNEDINTEGER -> d.kind() == DType.Kind.SIGNED;
             case UNSIGNEDINTEGER -> d.kind() == DType.Kind.UNSIGNED;

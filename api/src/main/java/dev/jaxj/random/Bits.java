@@ -41,7 +41,8 @@ final class Bits {
             case I32 -> Array.fromHost(ShapedArray.of(DType.I32, Shape.SCALAR), HostData.own(DType.I32, new int[] {(int) v}));
             case U32 -> u32(v);
             case I64 -> i64(v);
-            case F32, F64, BOOL -> throw new IllegalArgumentException("not an integer dtype: " + dtype);
+            case I8, I16, U8, U16 -> Array.scalar(v, DType.I64).astype(dtype);
+            case F32, F64, BOOL, BF16, F16, C64, C128 -> throw new IllegalArgumentException("not an integer dtype: " + dtype);
         };
     }
 
@@ -50,7 +51,8 @@ final class Bits {
         return switch (dtype) {
             case F32 -> Array.fromHost(ShapedArray.of(DType.F32, Shape.SCALAR), HostData.own(new float[] {(float) v}));
             case F64 -> Array.fromHost(ShapedArray.of(DType.F64, Shape.SCALAR), HostData.own(new double[] {v}));
-            case I32, I64, U32, BOOL -> throw new IllegalArgumentException("not a floating dtype: " + dtype);
+            case BF16, F16 -> Array.fromHost(ShapedArray.of(dtype, Shape.SCALAR), HostData.filled(dtype, 1, v));
+            case I32, I64, U32, BOOL, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("not a real floating dtype: " + dtype);
         };
     }
 

@@ -82,8 +82,10 @@ public final class IntegerSamplers {
         return switch (d) {
             case I32 -> Integer.MIN_VALUE;
             case I64 -> Long.MIN_VALUE;
-            case U32 -> 0;
-            case F32, F64, BOOL -> throw new IllegalArgumentException("not an integer dtype: " + d);
+            case I8 -> Byte.MIN_VALUE;
+            case I16 -> Short.MIN_VALUE;
+            case U32, U8, U16 -> 0;
+            case F32, F64, BOOL, BF16, F16, C64, C128 -> throw new IllegalArgumentException("not an integer dtype: " + d);
         };
     }
 
@@ -92,7 +94,11 @@ public final class IntegerSamplers {
             case I32 -> Integer.MAX_VALUE;
             case I64 -> Long.MAX_VALUE;
             case U32 -> 0xFFFF_FFFFL;
-            case F32, F64, BOOL -> throw new IllegalArgumentException("not an integer dtype: " + d);
+            case I8 -> Byte.MAX_VALUE;
+            case I16 -> Short.MAX_VALUE;
+            case U8 -> 0xFF;
+            case U16 -> 0xFFFF;
+            case F32, F64, BOOL, BF16, F16, C64, C128 -> throw new IllegalArgumentException("not an integer dtype: " + d);
         };
     }
 }

@@ -48,7 +48,8 @@ public final class Threefry {
                     Lax.convertElementType(Lax.and(seed, i64(0xFFFF_FFFFL)), DType.U32));
             case I32 -> Vector.of(u32(0), Lax.bitcastConvertType(seed, DType.U32));
             case U32 -> Vector.of(u32(0), seed);
-            case F32, F64, BOOL -> throw new DTypeError("random.key", "seed must be an integer, got " + seed.aval());
+            case I8, I16, U8, U16 -> Vector.of(u32(0), Lax.convertElementType(Lax.convertElementType(seed, seed.dtype().computeType()), DType.U32));
+            case F32, F64, BOOL, BF16, F16, C64, C128 -> throw new DTypeError("random.key", "seed must be an integer, got " + seed.aval());
         };
         return Lax.concatenate(words.map(w -> Lax.reshape(w, Shape.of(1))), 0);
     }

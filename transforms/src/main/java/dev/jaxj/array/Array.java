@@ -149,6 +149,22 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
         return r;
     }
 
+    /** {@return the complex elements in row-major order as {@code double[2 * size]}, real and imaginary parts interleaved} (a real array's imaginary parts are 0) */
+    public final double[] toComplexArray() {
+        HostData h = host("toComplexArray");
+        double[] r = HostData.allocate(DType.F64, dev.jaxj.accel.host.HeapArrays.scratchLength("toComplexArray", DType.F64, 2L * h.size())).f64();
+        for (int i = 0; i < h.size(); i++) {
+            r[2 * i] = h.getDouble(i);
+            r[2 * i + 1] = h.getImag(i);
+        }
+        return r;
+    }
+
+    /** {@return a copy of the elements in their storage form} (see {@link HostData}: bf16 as its 16 bits, complex numbers as interleaved parts) */
+    public final HostData toHost() {
+        return host("toHost").copy();
+    }
+
     /** A tracer's state is reported before the shape, as JAX concretizes before it converts. */
     private HostData single(String op) {
         HostData h = host(op);

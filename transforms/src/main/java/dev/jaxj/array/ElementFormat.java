@@ -1,5 +1,6 @@
 package dev.jaxj.array;
 
+import dev.jaxj.accel.host.Conversions;
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.ir.DType;
 
@@ -31,10 +32,32 @@ final class ElementFormat {
     static ElementFormat of(DType dtype, HostData data, int[] shown, PrintOptions options) {
         return switch (dtype) {
             case BOOL -> padded(i -> data.bool()[i] ? "True" : "False", shown);
-            case I32, I64, U32 -> padded(i -> Long.toString(data.getLong(i)), shown);
-            case F32 -> floating(data, shown, true, options.precision(), options.suppress());
-            case F64 -> floating(data, shown, false, options.precision(), options.suppress());
+            case I32, I64, U32, I8, I16, U8, U16 -> padded(i -> Long.toString(data.getLong(i)), shown);
+            case F32, F64, BF16, F16 -> floating(data, shown, dtype, options.precision(), options.suppress());
+            case C64, C128 -> complex(data, shown, options);
         };
+    }
+
+    /**
+     * NumPy's complex layout: the real parts in one float format, the imaginary parts in
+     * another with their sign always written and a {@code j} after them ({@code 1.+2.5j}).
+     */
+    private static ElementFormat complex(HostData data, int[] shown, PrintOptions options) {
+        DType part = data.dtype().realType();
+        HostData re = HostData.allocate(part, data.size()), im = HostData.allocate(part, data.size());
+        for (int i = 0; i < data.size(); i++) {
+            re.setDouble(i, data.getDouble(i));
+            im.setDouble(i, data.getImag(i));
+        }
+        ElementFormat real = floating(re, shown, part, options.precision(), options.suppress());
+        HostData magnitude = HostData.allocate(part, data.size());
+        for (int i = 0; i < data.size(); i++) magnitude.setDouble(i, Math.abs(im.getDouble(i)));
+        ElementFormat imag = floating(magnitude, shown, part, options.precision(), options.suppress());
+        return new ElementFormat(i -> {
+            double v = im.getDouble(i);
+            boolean negative = v < 0 || (v == 0 && 1 / v < 0);
+            return real.format(i) + (negative && !Double.isNaN(v) ? "-" : "+") + imag.format(i).strip() + "j";
+        });
     }
 
     /** Right-aligned to the widest shown element. */
@@ -45,7 +68,7 @@ final class ElementFormat {
         return new ElementFormat(i -> pad(text.apply(i), w));
     }
 
-    private static ElementFormat floating(HostData data, int[] shown, boolean f32, int precision, boolean suppress) {
+    private static ElementFormat floating(HostData data, int[] shown, DType f32, int precision, boolean suppress) {
         double max = 0, min = Double.POSITIVE_INFINITY;
         boolean nonFinite = false, negativeInfinity = false;
         for (int i : shown) {
@@ -95,7 +118,7 @@ final class ElementFormat {
      * without trailing zeros, and for scientific notation the exponent with its sign.
      */
     record Parts(String integer, String fraction, String exponent) {
-        static Parts of(double v, boolean f32, boolean scientific, int precision) {
+        static Parts of(double v, DType f32, boolean scientific, int precision) {
             BigDecimal shortest = shortest(v, f32);
             String sign = v < 0 || (v == 0 && 1 / v < 0) ? "-" : "";
             if (v == 0) return new Parts(sign + "0", "", scientific ? "+0" : "");
@@ -142,12 +165,25 @@ final class ElementFormat {
          * {@code toString} gives them, except that it always writes two digits where one may do
          * ({@code 4.9E-324} for what NumPy writes as {@code 5e-324}).
          */
-        private static BigDecimal shortest(double v, boolean f32) {
+        private static BigDecimal shortest(double v, DType dtype) {
+            if (dtype == DType.BF16 || dtype == DType.F16) return shortestNarrow(v, dtype);
+            boolean f32 = dtype == DType.F32;
             BigDecimal d = new BigDecimal(f32 ? Float.toString((float) v) : Double.toString(v));
             if (d.precision() != 2) return d;
             BigDecimal one = d.round(new MathContext(1, RoundingMode.HALF_EVEN));
             boolean readsBack = f32 ? Float.parseFloat(one.toString()) == (float) v : Double.parseDouble(one.toString()) == v;
             return readsBack ? one : d;
+        }
+
+        /** The fewest significant digits that round to {@code v} in bf16 or f16 (ml_dtypes prints them so). */
+        private static BigDecimal shortestNarrow(double v, DType dtype) {
+            float target = (float) v;
+            for (int digits = 1; ; digits++) {
+                BigDecimal d = new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+                float f = d.floatValue();
+                boolean same = dtype == DType.BF16 ? Conversions.toBf16(f) == Conversions.toBf16(target) : Conversions.toF16(f) == Conversions.toF16(target);
+                if (same) return d.stripTrailingZeros();
+            }
         }
     }
 }

@@ -40,16 +40,18 @@ public final class JavaScalars {
     /** {@return whether {@code dtype} holds the integer {@code v}}: exactly, rounded for floats, or as non-zero for bools */
     public static boolean fits(long v, DType dtype) {
         return switch (dtype) {
-            case F32, F64, I64, BOOL -> true;
-            case I32, U32 -> v >= min(dtype) && v <= max(dtype);
+            case F32, F64, I64, BOOL, BF16, F16, C64, C128 -> true;
+            case I32, U32, I8, I16, U8, U16 -> v >= min(dtype) && v <= max(dtype);
         };
     }
 
     private static long min(DType d) {
         return switch (d) {
             case I32 -> Integer.MIN_VALUE;
-            case I64, F32, F64 -> Long.MIN_VALUE;
-            case U32, BOOL -> 0;
+            case I16 -> Short.MIN_VALUE;
+            case I8 -> Byte.MIN_VALUE;
+            case I64, F32, F64, BF16, F16, C64, C128 -> Long.MIN_VALUE;
+            case U32, BOOL, U8, U16 -> 0;
         };
     }
 
@@ -57,7 +59,11 @@ public final class JavaScalars {
         return switch (d) {
             case I32 -> Integer.MAX_VALUE;
             case U32 -> 0xFFFF_FFFFL;
-            case I64, F32, F64 -> Long.MAX_VALUE;
+            case I16 -> Short.MAX_VALUE;
+            case I8 -> Byte.MAX_VALUE;
+            case U16 -> 0xFFFF;
+            case U8 -> 0xFF;
+            case I64, F32, F64, BF16, F16, C64, C128 -> Long.MAX_VALUE;
             case BOOL -> 1;
         };
     }

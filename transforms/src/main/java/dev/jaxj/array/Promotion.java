@@ -18,8 +18,8 @@ import java.util.Map;
  * u4 -> u8, i8      i4 -> i8         f8 -> c16
  * u8 -> f*          i8 -> f*         c* -> c8   c8 -> c16
  * }
- * The lattice is kept whole, including the types jaxj does not have, so that joins are exactly
- * JAX's; the weak results {@code i*}/{@code f*} become the default {@code i32}/{@code f32}, weakly typed.
+ * The lattice is kept whole, including u64, which jaxj does not have, so that joins are exactly
+ * JAX's; the weak results {@code i*}/{@code f*}/{@code c*} become the defaults {@code i32}/{@code f32}/{@code c64}, weakly typed.
  */
 public final class Promotion {
     private enum Node { B1, U1, U2, U4, U8, IW, I1, I2, I4, I8, FW, BF, F2, F4, F8, CW, C8, C16 }
@@ -63,8 +63,16 @@ public final class Promotion {
             case I8 -> new Typed(DType.I64, false);
             case F4 -> new Typed(DType.F32, false);
             case F8 -> new Typed(DType.F64, false);
-            case U1, U2, U8, I1, I2, BF, F2, CW, C8, C16 ->
-                    throw new IllegalStateException("join of " + a + " and " + b + " left jaxj's dtypes: " + n);
+            case CW -> new Typed(DType.C64, true);
+            case U1 -> new Typed(DType.U8, false);
+            case U2 -> new Typed(DType.U16, false);
+            case I1 -> new Typed(DType.I8, false);
+            case I2 -> new Typed(DType.I16, false);
+            case BF -> new Typed(DType.BF16, false);
+            case F2 -> new Typed(DType.F16, false);
+            case C8 -> new Typed(DType.C64, false);
+            case C16 -> new Typed(DType.C128, false);
+            case U8 -> throw new IllegalStateException("join of " + a + " and " + b + " is u64, which jaxj does not have");
         };
     }
 
@@ -90,7 +98,7 @@ public final class Promotion {
         return switch (kind) {
             case ANY -> t;
             case NUMERIC -> t.dtype().isBool() ? new Typed(DType.I32, false) : t;
-            case INEXACT -> t.dtype().isFloating() ? t : new Typed(DType.F32, t.weak());
+            case INEXACT -> t.dtype().isInexact() ? t : new Typed(DType.F32, t.weak());
         };
     }
 
@@ -102,6 +110,14 @@ public final class Promotion {
             case I64 -> t.weak() ? Node.IW : Node.I8;
             case F32 -> t.weak() ? Node.FW : Node.F4;
             case F64 -> t.weak() ? Node.FW : Node.F8;
+            case U8 -> t.weak() ? Node.IW : Node.U1;
+            case U16 -> t.weak() ? Node.IW : Node.U2;
+            case I8 -> t.weak() ? Node.IW : Node.I1;
+            case I16 -> t.weak() ? Node.IW : Node.I2;
+            case BF16 -> t.weak() ? Node.FW : Node.BF;
+            case F16 -> t.weak() ? Node.FW : Node.F2;
+            case C64 -> t.weak() ? Node.CW : Node.C8;
+            case C128 -> t.weak() ? Node.CW : Node.C16;
         };
     }
 

@@ -89,6 +89,16 @@ public final class Lax {
     public static Array min(Array x, Array y) { return bin(new Min(), x, y); }
     public static Array atan2(Array x, Array y) { return bin(new Atan2(), x, y); }
     public static Array nextafter(Array x, Array y) { return bin(new Nextafter(), x, y); }
+
+    // Complex numbers -------------------------------------------------------------------------
+    /** {@return {@code x + i y}} from f32 or f64 parts of equal shape: c64 or c128 ({@code lax.complex}) */
+    public static Array complex(Array x, Array y) { return bin(new Complex(), x, y); }
+    /** {@return the real parts of the complex {@code x}}: f32 for c64, f64 for c128 */
+    public static Array real(Array x) { return un(new Real(), x); }
+    /** {@return the imaginary parts of the complex {@code x}}: f32 for c64, f64 for c128 */
+    public static Array imag(Array x) { return un(new Imag(), x); }
+    /** {@return the complex conjugates of the complex {@code x}} */
+    public static Array conj(Array x) { return un(new Conj(), x); }
     public static Array and(Array x, Array y) { return bin(new And(), x, y); }
     public static Array or(Array x, Array y) { return bin(new Or(), x, y); }
     public static Array xor(Array x, Array y) { return bin(new Xor(), x, y); }

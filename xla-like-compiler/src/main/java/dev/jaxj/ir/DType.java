@@ -3,7 +3,11 @@ package dev.jaxj.ir;
 /**
  * Element types of arrays, named as JAX prints them ({@code f32}, {@code i32}, …).
  *
- * <p>{@code F32} is the default floating type, as in JAX. {@code U32} exists for PRNG key data.
+ * <p>{@code F32} is the default floating type, as in JAX. The narrow types ({@code bf16},
+ * {@code f16}, {@code i8}, {@code u8}, {@code i16}, {@code u16}) are storage types: a primitive
+ * on them computes in its {@link #computeType()} and rounds once to the result's type, as XLA
+ * on a CPU does. A complex number is stored as two adjacent floats of its {@link #realType()},
+ * the real part first.
  */
 public enum DType {
     F32("f32", "float32", Kind.FLOAT, 32),
@@ -11,10 +15,18 @@ public enum DType {
     I32("i32", "int32", Kind.SIGNED, 32),
     I64("i64", "int64", Kind.SIGNED, 64),
     U32("u32", "uint32", Kind.UNSIGNED, 32),
-    BOOL("bool", "bool", Kind.BOOL, 8);
+    BOOL("bool", "bool", Kind.BOOL, 8),
+    BF16("bf16", "bfloat16", Kind.FLOAT, 16),
+    F16("f16", "float16", Kind.FLOAT, 16),
+    I8("i8", "int8", Kind.SIGNED, 8),
+    I16("i16", "int16", Kind.SIGNED, 16),
+    U8("u8", "uint8", Kind.UNSIGNED, 8),
+    U16("u16", "uint16", Kind.UNSIGNED, 16),
+    C64("c64", "complex64", Kind.COMPLEX, 64),
+    C128("c128", "complex128", Kind.COMPLEX, 128);
 
     /** The families that type rules distinguish. */
-    public enum Kind { BOOL, SIGNED, UNSIGNED, FLOAT }
+    public enum Kind { BOOL, SIGNED, UNSIGNED, FLOAT, COMPLEX }
 
     private final String shortName;
     private final String numpyName;
@@ -40,7 +52,53 @@ public enum DType {
     /** {@return the width in bits of one element as stored} */
     public int bits() { return bits; }
 
+    /** {@return true for real floating-point types (JAX's {@code floating}; complex types are not)} */
     public boolean isFloating() { return kind == Kind.FLOAT; }
+
+    /** {@return true for complex types} */
+    public boolean isComplex() { return kind == Kind.COMPLEX; }
+
+    /** {@return true for floating-point and complex types (JAX's {@code inexact})} */
+    public boolean isInexact() { return kind == Kind.FLOAT || kind == Kind.COMPLEX; }
+
+    /**
+     * {@return whether kernels see this type}: false for the storage types, which every
+     * primitive but a conversion computes in {@link #computeType()}
+     */
+    public boolean isComputeType() { return computeType() == this; }
+
+    /** {@return the type a primitive on this storage type computes in: f32 for bf16 and f16, i32 or u32 for narrower integers, else itself} */
+    public DType computeType() {
+        return switch (this) {
+            case BF16, F16 -> F32;
+            case I8, I16 -> I32;
+            case U8, U16 -> U32;
+            case F32, F64, I32, I64, U32, BOOL, C64, C128 -> this;
+        };
+    }
+
+    /** {@return the types that kernels compute in, in declaration order} (every other type is lowered to them before a backend runs a program) */
+    public static java.util.List<DType> computeTypes() {
+        return java.util.Arrays.stream(values()).filter(d -> d.isComputeType() && !d.isComplex()).toList();
+    }
+
+    /** {@return the type of a complex type's parts (f32 for c64, f64 for c128), else itself} */
+    public DType realType() {
+        return switch (this) {
+            case C64 -> F32;
+            case C128 -> F64;
+            case F32, F64, I32, I64, U32, BOOL, BF16, F16, I8, I16, U8, U16 -> this;
+        };
+    }
+
+    /** {@return the complex type whose parts have this floating type} (c64 for f32 and narrower floats, c128 for f64) */
+    public DType complexType() {
+        return switch (kind) {
+            case COMPLEX -> this;
+            case FLOAT -> this == F64 ? C128 : C64;
+            case BOOL, SIGNED, UNSIGNED -> throw new IllegalArgumentException(shortName + " has no complex counterpart");
+        };
+    }
 
     /** {@return true for signed and unsigned integers (not bool)} */
     public boolean isInteger() { return kind == Kind.SIGNED || kind == Kind.UNSIGNED; }
@@ -52,7 +110,7 @@ public enum DType {
         for (DType d : values()) {
             if (d.shortName.equals(name) || d.numpyName.equals(name)) return d;
         }
-        throw new IllegalArgumentException("unknown dtype '" + name + "', expected one of f32 f64 i32 i64 u32 bool");
+        throw new IllegalArgumentException("unknown dtype '" + name + "', expected one of " + java.util.Arrays.stream(values()).map(DType::shortName).collect(java.util.stream.Collectors.joining(" ")));
     }
 
     @Override

@@ -22,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  * Primitive   ::= Elementwise | Structural | Reduction | Cumulative | Contraction | Windowed | Sort
  *               | ControlFlow
  * Elementwise ::= Unary | Binary | SelectN | Clamp
- * Unary       ::= FloatUnary | NumericUnary | Not | ConvertElementType | BitcastConvertType | Copy
+ * Unary       ::= FloatUnary | NumericUnary | ComplexUnary | Not | ConvertElementType | BitcastConvertType | Copy
  * Binary      ::= Arithmetic | FloatBinary | Bitwise | Shift | Comparison
  * ControlFlow ::= Cond | Scan | While | Remat | CustomJvpCall | CustomVjpCall | Pjit
  * }
@@ -50,7 +50,7 @@ public sealed interface Primitive {
 
     /** One operand; the result has its shape. */
     sealed interface Unary extends Elementwise
-            permits FloatUnary, NumericUnary, Not, ConvertElementType, BitcastConvertType, Copy {
+            permits FloatUnary, NumericUnary, ComplexUnary, Not, ConvertElementType, BitcastConvertType, Copy {
         /** {@return whether operands of this dtype are accepted} */
         boolean accepts(DType d);
 
@@ -70,12 +70,29 @@ public sealed interface Primitive {
 
     /** Unary functions of real numbers: floating operands only. */
     sealed interface FloatUnary extends Unary
-            permits Floor, Ceil, Round, Exp, Exp2, Log, Log1p, Expm1, Sqrt, Rsqrt, Cbrt, Sin, Cos, Tan, Asin,
-            Acos, Atan, Sinh, Cosh, Tanh, Asinh, Acosh, Atanh, Logistic, Erf, Erfc, ErfInv, Lgamma, Digamma,
+            permits InexactUnary, Floor, Ceil, Round, Exp2, Cbrt, Asin,
+            Acos, Atan, Asinh, Acosh, Atanh, Logistic, Erf, Erfc, ErfInv, Lgamma, Digamma,
             IsFinite {
         @Override default boolean accepts(DType d) { return d.isFloating(); }
         @Override default String requirement() { return "floating-point"; }
     }
+
+    /** The functions of {@link FloatUnary} that also take complex numbers (principal branches, as JAX's). */
+    sealed interface InexactUnary extends FloatUnary permits Exp, Log, Log1p, Expm1, Sqrt, Rsqrt, Sin, Cos, Tan, Sinh, Cosh, Tanh {
+        @Override default boolean accepts(DType d) { return d.isInexact(); }
+        @Override default String requirement() { return "floating-point or complex"; }
+    }
+
+    /** The parts of complex numbers: {@code real} and {@code imag} give their floating type, {@code conj} keeps the type. */
+    sealed interface ComplexUnary extends Unary permits Real, Imag, Conj {
+        @Override default boolean accepts(DType d) { return d.isComplex(); }
+        @Override default String requirement() { return "complex"; }
+        @Override default ShapedArray outAval(ShapedArray x) { return this instanceof Conj ? x : new ShapedArray(x.shape(), x.dtype().realType(), x.weakType()); }
+    }
+
+    record Real() implements ComplexUnary {}
+    record Imag() implements ComplexUnary {}
+    record Conj() implements ComplexUnary {}
 
     /** Unary functions of integers or reals. */
     sealed interface NumericUnary extends Unary permits Neg, Abs, Sign, IntegerPow {
@@ -84,15 +101,16 @@ public sealed interface Primitive {
     }
 
     record Neg() implements NumericUnary {}
-    /** Absolute value of signed integers and floats (as {@code lax.abs}, unsigned integers are rejected). */
+    /** Absolute value of signed integers, floats and complex numbers (their modulus, real); as {@code lax.abs}, unsigned integers are rejected. */
     record Abs() implements NumericUnary {
-        @Override public boolean accepts(DType d) { return d.isFloating() || d.kind() == DType.Kind.SIGNED; }
-        @Override public String requirement() { return "signed integer or floating-point"; }
+        @Override public boolean accepts(DType d) { return d.isInexact() || d.kind() == DType.Kind.SIGNED; }
+        @Override public String requirement() { return "signed integer, floating-point or complex"; }
+        @Override public ShapedArray outAval(ShapedArray x) { return x.dtype().isComplex() ? new ShapedArray(x.shape(), x.dtype().realType(), x.weakType()) : x; }
     }
     record Sign() implements NumericUnary {}
     /** {@code x ** y} for a static integer exponent (negative exponents need a floating operand). */
     record IntegerPow(int y) implements NumericUnary {
-        @Override public boolean accepts(DType d) { return y >= 0 ? !d.isBool() : d.isFloating(); }
+        @Override public boolean accepts(DType d) { return y >= 0 ? !d.isBool() : d.isInexact(); }
         @Override public String requirement() { return y >= 0 ? "numeric (integer or floating-point)" : "floating-point (for a negative exponent " + y + ")"; }
     }
 
@@ -105,23 +123,23 @@ public sealed interface Primitive {
     /** How {@link Round} breaks ties. */
     enum RoundingMethod { AWAY_FROM_ZERO, TO_NEAREST_EVEN }
 
-    record Exp() implements FloatUnary {}
+    record Exp() implements InexactUnary {}
     record Exp2() implements FloatUnary {}
-    record Log() implements FloatUnary {}
-    record Log1p() implements FloatUnary {}
-    record Expm1() implements FloatUnary {}
-    record Sqrt() implements FloatUnary {}
-    record Rsqrt() implements FloatUnary {}
+    record Log() implements InexactUnary {}
+    record Log1p() implements InexactUnary {}
+    record Expm1() implements InexactUnary {}
+    record Sqrt() implements InexactUnary {}
+    record Rsqrt() implements InexactUnary {}
     record Cbrt() implements FloatUnary {}
-    record Sin() implements FloatUnary {}
-    record Cos() implements FloatUnary {}
-    record Tan() implements FloatUnary {}
+    record Sin() implements InexactUnary {}
+    record Cos() implements InexactUnary {}
+    record Tan() implements InexactUnary {}
     record Asin() implements FloatUnary {}
     record Acos() implements FloatUnary {}
     record Atan() implements FloatUnary {}
-    record Sinh() implements FloatUnary {}
-    record Cosh() implements FloatUnary {}
-    record Tanh() implements FloatUnary {}
+    record Sinh() implements InexactUnary {}
+    record Cosh() implements InexactUnary {}
+    record Tanh() implements InexactUnary {}
     record Asinh() implements FloatUnary {}
     record Acosh() implements FloatUnary {}
     record Atanh() implements FloatUnary {}
@@ -139,7 +157,7 @@ public sealed interface Primitive {
 
     /** Logical not of bools, bitwise not of integers. */
     record Not() implements Unary {
-        @Override public boolean accepts(DType d) { return !d.isFloating(); }
+        @Override public boolean accepts(DType d) { return d.isBool() || d.isInteger(); }
         @Override public String requirement() { return "bool or integer"; }
     }
 
@@ -157,7 +175,7 @@ public sealed interface Primitive {
             requireNonNull(newDtype, "newDtype is null");
             if (newDtype.isBool()) throw new ArgumentError("bitcast_convert_type", "cannot bitcast to bool");
         }
-        @Override public boolean accepts(DType d) { return !d.isBool() && d.bits() == newDtype.bits(); }
+        @Override public boolean accepts(DType d) { return !d.isBool() && !d.isComplex() && !newDtype.isComplex() && d.bits() == newDtype.bits(); }
         @Override public String requirement() { return newDtype.bits() + "-bit non-bool (the width of " + newDtype + ")"; }
         @Override public ShapedArray outAval(ShapedArray x) { return new ShapedArray(x.shape(), newDtype, false); }
     }
@@ -187,10 +205,10 @@ public sealed interface Primitive {
         }
     }
 
-    /** Integer or floating arithmetic. */
+    /** Integer, floating or complex arithmetic ({@code rem}, {@code max} and {@code min} take no complex numbers). */
     sealed interface Arithmetic extends Binary permits Add, Sub, Mul, Div, Rem, Max, Min {
         @Override default boolean accepts(DType d) { return !d.isBool(); }
-        @Override default String requirement() { return "numeric (integer or floating-point)"; }
+        @Override default String requirement() { return accepts(DType.C64) ? "numeric (integer, floating-point or complex)" : "integer or floating-point"; }
     }
 
     record Add() implements Arithmetic {}
@@ -199,24 +217,40 @@ public sealed interface Primitive {
     /** Division; integers round toward zero, as in C and {@code lax.div}. */
     record Div() implements Arithmetic {}
     /** Remainder with the sign of the dividend, as C's {@code fmod} and {@code lax.rem}. */
-    record Rem() implements Arithmetic {}
+    record Rem() implements Arithmetic {
+        @Override public boolean accepts(DType d) { return d.isInteger() || d.isFloating(); }
+    }
     /** Elementwise maximum; NaN propagates. */
-    record Max() implements Arithmetic {}
+    record Max() implements Arithmetic {
+        @Override public boolean accepts(DType d) { return d.isInteger() || d.isFloating(); }
+    }
     /** Elementwise minimum; NaN propagates. */
-    record Min() implements Arithmetic {}
+    record Min() implements Arithmetic {
+        @Override public boolean accepts(DType d) { return d.isInteger() || d.isFloating(); }
+    }
 
-    sealed interface FloatBinary extends Binary permits Pow, Atan2, Nextafter {
+    sealed interface FloatBinary extends Binary permits Pow, Atan2, Nextafter, Complex {
         @Override default boolean accepts(DType d) { return d.isFloating(); }
         @Override default String requirement() { return "floating-point"; }
     }
 
-    record Pow() implements FloatBinary {}
+    /** {@code x ** y} of floats or complex numbers (the principal value). */
+    record Pow() implements FloatBinary {
+        @Override public boolean accepts(DType d) { return d.isInexact(); }
+        @Override public String requirement() { return "floating-point or complex"; }
+    }
+    /** {@code x + i y} from f32 or f64 parts: c64 or c128. */
+    record Complex() implements FloatBinary {
+        @Override public boolean accepts(DType d) { return d == DType.F32 || d == DType.F64; }
+        @Override public String requirement() { return "f32 or f64"; }
+        @Override public DType outDType(DType in) { return in.complexType(); }
+    }
     record Atan2() implements FloatBinary {}
     record Nextafter() implements FloatBinary {}
 
     /** Logical operations on bools, bitwise on integers. */
     sealed interface Bitwise extends Binary permits And, Or, Xor {
-        @Override default boolean accepts(DType d) { return !d.isFloating(); }
+        @Override default boolean accepts(DType d) { return d.isBool() || d.isInteger(); }
         @Override default String requirement() { return "bool or integer"; }
     }
 
@@ -234,10 +268,10 @@ public sealed interface Primitive {
     record ShiftRightLogical() implements Shift {}
     record ShiftRightArithmetic() implements Shift {}
 
-    /** Comparisons give bools; floats compare as IEEE 754 does (NaN is unequal to everything). */
+    /** Comparisons give bools; floats compare as IEEE 754 does (NaN is unequal to everything); complex numbers only for (in)equality. */
     sealed interface Comparison extends Binary permits Eq, Ne, Lt, Le, Gt, Ge {
-        @Override default boolean accepts(DType d) { return true; }
-        @Override default String requirement() { return "any"; }
+        @Override default boolean accepts(DType d) { return !d.isComplex() || this instanceof Eq || this instanceof Ne; }
+        @Override default String requirement() { return accepts(DType.C64) ? "any" : "real (complex numbers have no order)"; }
         @Override default DType outDType(DType in) { return DType.BOOL; }
     }
 
@@ -277,7 +311,7 @@ public sealed interface Primitive {
             arity(this, in, 3);
             sameDTypes(this, in);
             ShapedArray x = in.get(1);
-            dtype(this, x, d -> !d.isBool(), "numeric");
+            dtype(this, x, d -> d.isInteger() || d.isFloating(), "integer or floating-point");
             for (ShapedArray b : Vector.of(in.get(0), in.get(2))) {
                 if (b.rank() != 0 && !b.shape().equals(x.shape())) {
                     throw new ShapeError(name(), "requires scalar bounds or bounds shaped like x, got " + JaxjException.avals(in));
@@ -293,7 +327,33 @@ public sealed interface Primitive {
 
     sealed interface Structural extends Primitive
             permits BroadcastInDim, Reshape, Transpose, Squeeze, ExpandDims, Rev, Slice, DynamicSlice,
-            DynamicUpdateSlice, Concatenate, Pad, Iota, Gather, ScatterFamily {}
+            DynamicUpdateSlice, Concatenate, Pad, Iota, Gather, ScatterFamily, ViewAsReal, ViewAsComplex {}
+
+    /**
+     * A complex array's storage seen as its parts: {@code c64[..]} to {@code f32[.., 2]} (real
+     * part first), without moving data. The compiler's lowering of complex arithmetic
+     * introduces it; user programs never contain it.
+     */
+    record ViewAsReal() implements Structural {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            dtype(this, in.head(), DType::isComplex, "complex");
+            return Vector.of(new ShapedArray(in.head().shape().insert(in.head().rank(), 2), in.head().dtype().realType(), false));
+        }
+    }
+
+    /** The inverse of {@link ViewAsReal}: {@code f32[.., 2]} seen as {@code c64[..]}. */
+    record ViewAsComplex() implements Structural {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            dtype(this, x, d -> d == DType.F32 || d == DType.F64, "f32 or f64");
+            if (x.rank() == 0 || x.shape().dim(x.rank() - 1) != 2) throw new ShapeError(name(), "requires a last axis of size 2 (real, imaginary), got " + x);
+            return Vector.of(new ShapedArray(x.shape().without(x.rank() - 1), x.dtype().complexType(), false));
+        }
+    }
 
     /**
      * Broadcasts an operand into {@code shape}: operand axis {@code i} maps to output axis

@@ -1,8 +1,10 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.StorageTypes;
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.host.HeapArrays;
 import dev.jaxj.accel.host.Conversions;
+import dev.jaxj.accel.host.Narrowing;
 
 import dev.jaxj.ir.DType;
 
@@ -19,7 +21,24 @@ import static dev.jaxj.accel.cpu.ElementwiseKernels.rejected;
 final class ConvertKernels {
     private ConvertKernels() {}
 
+    /**
+     * Converts between any two real dtypes. A storage type goes through its compute type:
+     * widened exactly first, and a result rounded once to bf16/f16 (from f64 by way of f32, as
+     * XLA's CPU conversions do) or, from a float, saturated at a narrow integer's own bounds.
+     */
     static HostData convert(HostData x, DType to) {
+        HostData wide = Narrowing.widen(x);
+        if (to.isComputeType()) return convertComputed(wide, to);
+        if (wide.dtype().isFloating() && to.isInteger()) {
+            int n = wide.size();
+            HostData r = HostData.allocate(to, n);
+            for (int i = 0; i < n; i++) r.setLong(i, Conversions.toLong(to, wide.getDouble(i)));
+            return r;
+        }
+        return Narrowing.narrow(convertComputed(wide, to.computeType()), to);
+    }
+
+    private static HostData convertComputed(HostData x, DType to) {
         int n = x.size();
         return switch (to) {
             case F32 -> {
@@ -47,11 +66,14 @@ final class ConvertKernels {
                 Parallel.forRange(n, (lo, hi) -> toBool(x, r, lo, hi));
                 yield HostData.own(r);
             }
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(to);
         };
     }
 
     static HostData bitcast(HostData x, DType to) {
         int n = x.size();
+        // The 16- and 8-bit types share their storage arrays: a bitcast among them keeps the bits.
+        if (!x.dtype().isComputeType() || !to.isComputeType()) return x.copy().retype(to);
         return switch (to) {
             case F32 -> {
                 float[] r = HeapArrays.floats(n);
@@ -90,6 +112,7 @@ final class ConvertKernels {
                 yield HostData.own(r);
             }
             case BOOL -> throw rejected("bitcast_convert_type to bool", x.dtype());
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(to);
         };
     }
 

@@ -50,6 +50,8 @@ public final class CpuKernels {
             case ReduceWindow w -> Vector.of(ConvKernels.reduceWindow(w, inAvals.get(0), h.get(0), out));
             case Sort s -> SortKernels.sort(s, inAvals.get(0), h);
             case StopGradient _ -> Vector.of(h.get(0));
+            // The lowering of complex arithmetic reads and writes complex storage through these views: no copy.
+            case ViewAsReal _, ViewAsComplex _ -> Vector.of(h.get(0).retype(out.dtype()));
             case CustomVjpLinear c -> throw new BackendError(c.name(), "is a staged linear map and runs only under a transform (it is transposed, never executed)");
             case Threefry2x32 _ -> ThreefryKernel.threefry2x32(h.get(0), h.get(1), h.get(2), h.get(3));
             // Loops and branches are driven by the plan runner, which runs their programs' steps here.

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.StorageTypes;
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.host.HeapArrays;
 
@@ -32,6 +33,7 @@ final class ElementwiseKernels {
             case ConvertElementType _ -> ConvertKernels.convert(x, out.dtype());
             case BitcastConvertType _ -> ConvertKernels.bitcast(x, out.dtype());
             case Copy _ -> x.copy();
+            case ComplexUnary _ -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
@@ -68,6 +70,7 @@ final class ElementwiseKernels {
             case BOOL -> which.bool()[i] ? 1 : 0;
             case I32 -> Math.clamp(which.i32()[i], 0, k - 1);
             case F32, F64, I64, U32 -> throw rejected("select_n's selector", which.dtype());
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(which.dtype());
         };
     }
 
@@ -142,6 +145,7 @@ final class ElementwiseKernels {
                 yield HostData.own(r);
             }
             case BOOL -> throw rejected("clamp", x.dtype());
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 

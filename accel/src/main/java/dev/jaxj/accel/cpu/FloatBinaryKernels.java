@@ -1,5 +1,7 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.StorageTypes;
+import dev.jaxj.ir.DType;
 import dev.jaxj.accel.host.HostData;
 
 import dev.jaxj.accel.cpu.ElementLoops.F32Binary;
@@ -24,10 +26,12 @@ final class FloatBinaryKernels {
             case F32 -> HostData.own(ElementLoops.zip(x.f32(), y.f32(), f32(p)));
             case F64 -> HostData.own(ElementLoops.zip(x.f64(), y.f64(), f64(p)));
             case I32, I64, U32, BOOL -> throw rejected(p.name(), x.dtype());
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
     static HostData apply(FloatBinary p, HostData x, HostData y) {
+        if (p instanceof Complex) throw StorageTypes.unlowered(p.outDType(x.dtype()));
         return switch (x.dtype()) {
             case F32 -> HostData.own(switch (p) {
                 case Pow _ -> ElementLoops.zip(x.f32(), y.f32(), FloatBinaryKernels::pow);
@@ -35,13 +39,16 @@ final class FloatBinaryKernels {
                 case Nextafter _ -> ElementLoops.zip(x.f32(), y.f32(), (a, b, r, lo, hi) -> {
                     for (int i = lo; i < hi; i++) r[i] = Math.nextAfter(a[i], b[i]);
                 });
+                case Complex _ -> throw StorageTypes.unlowered(DType.C64);
             });
             case F64 -> HostData.own(ElementLoops.zip(x.f64(), y.f64(), switch (p) {
                 case Pow _ -> FloatBinaryKernels::pow;
                 case Atan2 _ -> Math::atan2;
                 case Nextafter _ -> Math::nextAfter;
+                case Complex _ -> throw StorageTypes.unlowered(DType.C128);
             }));
             case I32, I64, U32, BOOL -> throw rejected(p.name(), x.dtype());
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 

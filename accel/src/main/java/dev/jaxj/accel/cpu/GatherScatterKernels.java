@@ -1,5 +1,6 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.StorageTypes;
 import dev.jaxj.accel.host.HostData;
 
 import dev.jaxj.accel.cpu.IndexMath.Odometer;
@@ -110,6 +111,7 @@ final class GatherScatterKernels {
             case U32 -> HostData.own(DType.U32, new int[] {-1});
             case I64 -> HostData.own(new long[] {Long.MIN_VALUE});
             case BOOL -> HostData.own(new boolean[] {true});
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(t);
         };
     }
 

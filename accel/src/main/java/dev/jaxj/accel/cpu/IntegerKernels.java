@@ -1,5 +1,6 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.StorageTypes;
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.host.HeapArrays;
 
@@ -30,6 +31,7 @@ final class IntegerKernels {
             case U32 -> HostData.own(DType.U32, ElementLoops.zip(x.i32(), y.i32(), u32(p)));
             case I64 -> HostData.own(ElementLoops.zip(x.i64(), y.i64(), i64(p)));
             case F32, F64, BOOL -> throw rejected(p.name(), x.dtype());
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
@@ -59,6 +61,7 @@ final class IntegerKernels {
                 case IntegerPow(var y) -> v -> integerPow(v, y);
             }));
             case F32, F64, BOOL -> throw rejected(p.name(), x.dtype());
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
@@ -87,6 +90,7 @@ final class IntegerKernels {
                 case Xor _ -> (a, b) -> a ^ b;
             }));
             case F32, F64 -> throw rejected(p.name(), x.dtype());
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
@@ -103,6 +107,7 @@ final class IntegerKernels {
             case I32, U32 -> HostData.own(x.dtype(), ElementLoops.map(x.i32(), v -> ~v));
             case I64 -> HostData.own(ElementLoops.map(x.i64(), v -> ~v));
             case F32, F64 -> throw rejected("not", x.dtype());
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
@@ -120,6 +125,7 @@ final class IntegerKernels {
                 case ShiftRightArithmetic _ -> (a, s) -> a >> (Long.compareUnsigned(s, 64) < 0 ? s : 63);
             }));
             case F32, F64, BOOL -> throw rejected(p.name(), x.dtype());
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.cpu;
 
+import dev.jaxj.accel.host.StorageTypes;
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.host.HeapArrays;
 
@@ -37,6 +38,7 @@ final class Widened {
                 yield r;
             }
             case F32, F64 -> throw new IllegalArgumentException("not an integer or bool buffer: " + b);
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(b.dtype());
         };
     }
 
@@ -56,6 +58,7 @@ final class Widened {
                 yield HostData.own(r);
             }
             case F32, F64 -> throw new IllegalArgumentException("not an integer or bool dtype: " + d);
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 

@@ -16,8 +16,12 @@ public final class Conversions {
             case I32 -> (long) (int) v;                        // Java's (int) saturates
             case U32 -> v <= 0 ? 0 : v >= 4294967295.0 ? 4294967295L : (long) v;
             case I64 -> (long) v;
+            case I8 -> (long) Math.clamp(v, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            case I16 -> (long) Math.clamp(v, Short.MIN_VALUE, Short.MAX_VALUE);
+            case U8 -> (long) Math.clamp(v, 0, 255);
+            case U16 -> (long) Math.clamp(v, 0, 65535);
             case BOOL -> v != 0 ? 1 : 0;
-            case F32, F64 -> throw new IllegalArgumentException("not an integer dtype: " + target);
+            case F32, F64, BF16, F16, C64, C128 -> throw new IllegalArgumentException("not an integer dtype: " + target);
         };
     }
 
@@ -27,8 +31,34 @@ public final class Conversions {
             case I32 -> (int) v;
             case U32 -> v & 0xFFFF_FFFFL;
             case I64 -> v;
+            case I8 -> (byte) v;
+            case I16 -> (short) v;
+            case U8 -> v & 0xFFL;
+            case U16 -> v & 0xFFFFL;
             case BOOL -> v != 0 ? 1 : 0;
-            case F32, F64 -> throw new IllegalArgumentException("not an integer dtype: " + target);
+            case F32, F64, BF16, F16, C64, C128 -> throw new IllegalArgumentException("not an integer dtype: " + target);
         };
+    }
+
+    /** {@return {@code v} rounded to bfloat16 (to nearest, ties to even; NaN stays a quiet NaN), as its 16 bits} */
+    public static short toBf16(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        if (Float.isNaN(v)) return (short) ((bits >>> 16) | 0x0040);
+        return (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
+    }
+
+    /** {@return the float a bfloat16's 16 bits stand for (exact)} */
+    public static float fromBf16(short bits) {
+        return Float.intBitsToFloat((bits & 0xFFFF) << 16);
+    }
+
+    /** {@return {@code v} rounded to IEEE half precision (to nearest, ties to even), as its 16 bits} */
+    public static short toF16(float v) {
+        return Float.floatToFloat16(v);
+    }
+
+    /** {@return the float a half-precision number's 16 bits stand for (exact)} */
+    public static float fromF16(short bits) {
+        return Float.float16ToFloat(bits);
     }
 }

@@ -42,7 +42,17 @@ public final class HeapArrays {
             case I32, U32 -> allocate(dtype, n, int[]::new);
             case I64 -> longs(n);
             case BOOL -> booleans(n);
+            case BF16, F16, I16, U16 -> allocate(dtype, n, short[]::new);
+            case I8, U8 -> allocate(dtype, n, byte[]::new);
+            // A complex number is two adjacent floats, the real part first.
+            case C64 -> allocate(dtype, n, m -> new float[pairs(dtype, m)]);
+            case C128 -> allocate(dtype, n, m -> new double[pairs(dtype, m)]);
         };
+    }
+
+    /** {@return the storage length of {@code n} complex numbers}, refused when one Java array cannot hold it */
+    private static int pairs(DType dtype, int n) {
+        return scratchLength("allocate", dtype, 2L * n);
     }
 
     /**
@@ -77,9 +87,11 @@ public final class HeapArrays {
     /** Bytes of one element in its Java storage array (u32 lives in an {@code int[]}, bool in a {@code boolean[]}). */
     private static int bytesPerElement(DType dtype) {
         return switch (dtype) {
-            case F64, I64 -> 8;
+            case C128 -> 16;
+            case F64, I64, C64 -> 8;
             case F32, I32, U32 -> 4;
-            case BOOL -> 1;
+            case BF16, F16, I16, U16 -> 2;
+            case BOOL, I8, U8 -> 1;
         };
     }
 

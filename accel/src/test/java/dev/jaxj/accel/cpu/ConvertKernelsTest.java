@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class ConvertKernelsTest {
     private static final double NAN = Double.NaN, INF = Double.POSITIVE_INFINITY;
+    /** The types kernels compute in; conversions of storage types are NarrowConversionsTest's. */
+    private static final java.util.List<DType> COMPUTE_TYPES = java.util.List.of(DType.F32, DType.F64, DType.I32, DType.U32, DType.I64, DType.BOOL);
 
     /** Edge values per source dtype: rounding, truncation, saturation and wrap-around cases. */
     private static Operand source(DType d) {
@@ -35,6 +37,7 @@ class ConvertKernelsTest {
             case I64 -> Operand.i64(Shape.of(8), 0, -1, Long.MIN_VALUE, Long.MAX_VALUE, (1L << 53) + 1, 0x1_0000_0005L, -0x1_0000_0005L,
                     (1L << 31));
             case BOOL -> Operand.bool(Shape.of(2), false, true);
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("covered by NarrowConversionsTest: " + d);
         };
     }
 
@@ -46,14 +49,15 @@ class ConvertKernelsTest {
             case U32 -> BigDecimal.valueOf(b.i32()[i] & 0xFFFF_FFFFL);
             case I64 -> BigDecimal.valueOf(b.i64()[i]);
             case BOOL -> b.bool()[i] ? BigDecimal.ONE : BigDecimal.ZERO;
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("covered by NarrowConversionsTest: " + b.dtype());
         };
     }
 
     @Test
     void shouldConvertBetweenEveryPairOfDtypes() {
-        for (DType from : DType.values()) {
+        for (DType from : COMPUTE_TYPES) {
             Operand x = source(from);
-            for (DType to : DType.values()) {
+            for (DType to : COMPUTE_TYPES) {
                 HostData r = KernelHarness.run(new ConvertElementType(to, false), x).data();
                 assertEquals(to, r.dtype());
                 for (int i = 0; i < x.aval().size(); i++) {

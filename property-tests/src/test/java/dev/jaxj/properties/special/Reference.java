@@ -37,6 +37,7 @@ final class Reference {
         boolean floating = in.isFloating();
         double x = real(e, in);
         return switch (p) {
+            case ComplexUnary _ -> throw new IllegalStateException(p.name() + " takes complex numbers, which these properties leave to their own tests");
             case Neg _ -> Option.some(floating ? rounded(out, -x) : ofInteger(-e, out));
             case Abs _ -> Option.some(floating ? rounded(out, StrictMath.abs(x)) : in == DType.U32 ? e : ofInteger(Math.abs(e), out));
             case Sign _ -> Option.some(floating ? rounded(out, StrictMath.signum(x)) : Long.signum(e));
@@ -115,7 +116,7 @@ final class Reference {
                 case Pow _ -> cPow(x, y);
                 case Atan2 _ -> StrictMath.atan2(x, y);
                 case Nextafter _ -> nextAfter(a, b, in);
-                case Bitwise _, Shift _, Comparison _ -> throw new IllegalStateException(p.name() + " of floats");
+                case Bitwise _, Shift _, Comparison _, Complex _ -> throw new IllegalStateException(p.name() + " of floats");
             });
         }
         return switch (p) {
@@ -131,7 +132,7 @@ final class Reference {
             case Or _ -> a | b;
             case Xor _ -> a ^ b;
             case Shift s -> shift(s, in, a, b);
-            case Pow _, Atan2 _, Nextafter _, Comparison _ -> throw new IllegalStateException(p.name() + " of integers");
+            case Pow _, Atan2 _, Nextafter _, Comparison _, Complex _ -> throw new IllegalStateException(p.name() + " of integers");
         };
     }
 
@@ -213,11 +214,13 @@ final class Reference {
                 case I32 -> Integer.MIN_VALUE;
                 case U32 -> 0;
                 case I64, F32, F64, BOOL -> Long.MIN_VALUE;
+                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + to);
             };
             double hi = switch (to) {
                 case I32 -> Integer.MAX_VALUE;
                 case U32 -> 0xFFFF_FFFFL;
                 case I64, F32, F64, BOOL -> 0x1p63;
+                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + to);
             };
             if (x <= lo) return (long) lo;
             if (x >= hi) return to == DType.I64 ? Long.MAX_VALUE : (long) hi;
@@ -233,6 +236,7 @@ final class Reference {
             case F64, I64 -> e;
             case I32, U32 -> ofInteger(e, to);
             case BOOL -> throw new IllegalStateException("no bitcast to bool");
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + to);
         };
     }
 }

@@ -55,7 +55,7 @@ class SpecialValuesProperties {
             case Neg _, Abs _, Sign _, IntegerPow _, Floor _, Ceil _, Round _, Exp2 _, Sqrt _, Asinh _, Acosh _, Atanh _,
                  Erf _, Erfc _, ErfInv _, Lgamma _, Digamma _, IsFinite _, Not _, ConvertElementType _, BitcastConvertType _,
                  Copy _, Add _, Sub _, Mul _, Div _, Rem _, Max _, Min _, Nextafter _, Bitwise _, Shift _, Comparison _,
-                 SelectN _, Clamp _ -> 0;
+                 SelectN _, Clamp _, ComplexUnary _, Complex _ -> 0;
         };
     }
 
@@ -76,7 +76,7 @@ class SpecialValuesProperties {
             case Neg _, Abs _, Sign _, Floor _, Ceil _, Round _, Sqrt _, Rsqrt _, Asinh _, Acosh _, Atanh _, Erf _, Erfc _,
                  ErfInv _, Lgamma _, Digamma _, IsFinite _, Not _, ConvertElementType _, BitcastConvertType _, Copy _,
                  Add _, Sub _, Mul _, Div _, Rem _, Max _, Min _, Nextafter _, Bitwise _, Shift _, Comparison _, SelectN _,
-                 Clamp _ -> 0;
+                 Clamp _, ComplexUnary _, Complex _ -> 0;
         };
     }
 

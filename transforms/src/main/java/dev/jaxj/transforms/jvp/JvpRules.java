@@ -36,6 +36,13 @@ public final class JvpRules {
         return switch (p) {
             case ControlFlow c -> ControlFlowJvp.jvp(c, x, t.map(Tangent::of)).get().instantiate();
             case Neg _ -> linear(p, x, t);
+            case Abs _ when x.get(0).dtype().isComplex() -> {
+                // d|z| = Re(conj(z) dz) / |z|, and 0 at z = 0 (JAX's choice of subgradient).
+                Array z = x.get(0), out = Lax.abs(z);
+                Array zero = Lax.eq(out, like(out, 0));
+                Array safe = Lax.select(zero, like(out, 1), out);
+                yield Result.of(out, Lax.select(zero, zerosLike(out), Lax.div(Lax.real(Lax.mul(Lax.conj(z), t.get(0))), safe)));
+            }
             case Abs _ -> {
                 Array out = Lax.abs(x.get(0));
                 yield Result.of(out, Lax.select(Lax.ge(x.get(0), like(x.get(0), 0)), t.get(0), Lax.neg(t.get(0))));
@@ -77,12 +84,12 @@ public final class JvpRules {
             case Digamma _ -> scale(p, x, t, (in, out) -> Composites.trigamma(in));
             case ConvertElementType c -> {
                 Array out = Bind.bind1(p, x.get(0));
-                boolean smooth = x.get(0).dtype().isFloating() && c.newDtype().isFloating();
+                boolean smooth = x.get(0).dtype().isInexact() && c.newDtype().isInexact();
                 yield Result.of(out, smooth ? Lax.convertElementType(t.get(0), c.newDtype(), c.weakType()) : zerosLike(out));
             }
             case Copy _, BroadcastInDim _, Reshape _, Transpose _, Squeeze _, ExpandDims _, Rev _, Slice _,
                  ReduceSum _, Cumsum _, ReduceWindowSum _ -> linear(p, x, t);
-            case Add _, Sub _ -> linear(p, x, t);
+            case Add _, Sub _, Real _, Imag _, Conj _, Complex _, ViewAsReal _, ViewAsComplex _ -> linear(p, x, t);
             case Mul _ -> Result.of(Lax.mul(x.get(0), x.get(1)),
                     Lax.add(Lax.mul(t.get(0), x.get(1)), Lax.mul(x.get(0), t.get(1))));
             case Div _ -> {

@@ -82,11 +82,13 @@ public record Staged(Jaxpr jaxpr, Seq<Array> consts) {
 
     /** A concrete scalar constant is written into the program as a literal. */
     private static Option<Lit> literal(Array value) {
-        if (value instanceof Tracer || value.ndim() != 0) return Option.none();
+        // A complex scalar stays a constant: a literal holds one real number.
+        if (value instanceof Tracer || value.ndim() != 0 || value.dtype().isComplex()) return Option.none();
         Object v = switch (value.dtype()) {
-            case F32, F64 -> value.doubleValue();
-            case I32, I64, U32 -> value.longValue();
+            case F32, F64, BF16, F16 -> value.doubleValue();
+            case I32, I64, U32, I8, I16, U8, U16 -> value.longValue();
             case BOOL -> value.booleanValue();
+            case C64, C128 -> throw new IllegalStateException("complex scalars are constants");
         };
         return Option.some(new Lit(v, value.aval()));
     }

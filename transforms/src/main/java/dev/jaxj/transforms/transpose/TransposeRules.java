@@ -29,6 +29,13 @@ public final class TransposeRules {
             case ControlFlow c -> ControlFlowTranspose.transpose(c, cts.map(Option::some), args);
             case Neg _ -> Vector.of(Option.some(Lax.neg(ct)));
             case Copy _ -> Vector.of(Option.some(ct));
+            // JAX pairs cotangents with tangents by Re(ct · t), without conjugation: these follow from that pairing.
+            case Real _ -> Vector.of(Option.some(Lax.complex(ct, Tangents.zerosLike(ct))));
+            case Imag _ -> Vector.of(Option.some(Lax.complex(Tangents.zerosLike(ct), Lax.neg(ct))));
+            case Conj _ -> Vector.of(Option.some(Lax.conj(ct)));
+            case Complex _ -> Vector.of(args.get(0).ifLinear(Lax.real(ct)), args.get(1).ifLinear(Lax.neg(Lax.imag(ct))));
+            case ViewAsReal _ -> Vector.of(Option.some(Bind.bind1(new ViewAsComplex(), ct)));
+            case ViewAsComplex _ -> Vector.of(Option.some(Bind.bind1(new ViewAsReal(), ct)));
             case Add _ -> args.map(a -> a.ifLinear(ct));
             case Sub _ -> Vector.of(args.get(0).ifLinear(ct), args.get(1).ifLinear(Lax.neg(ct)));
             case Mul _ -> {

@@ -45,6 +45,11 @@ final class BatchRules {
             case Concatenate c -> StructuralBatchRules.concatenate(c, x, d, size);
             case Pad pd -> StructuralBatchRules.pad(pd, x, d, size);
             case Iota _ -> Batched.all(Bind.bind(p, x), NOT_MAPPED);
+            // The pair axis is the last one: a batch axis there moves to the front first.
+            case ViewAsReal _ -> Batched.all(Bind.bind(p, x), d.head());
+            case ViewAsComplex _ -> d.head() == x.head().ndim() - 1
+                    ? Batched.all(Bind.bind(p, Vector.of(Lax.transpose(x.head(), frontFirst(x.head().ndim(), d.head())))), 0)
+                    : Batched.all(Bind.bind(p, x), d.head());
             case DynamicSlice s -> IndexingBatchRules.dynamicSlice(s, x, d, size);
             case DynamicUpdateSlice _ -> IndexingBatchRules.dynamicUpdateSlice(x, d, size);
             case Gather g -> IndexingBatchRules.gather(g, x.get(0), d.get(0), x.get(1), d.get(1));
@@ -68,6 +73,11 @@ final class BatchRules {
      * @param ref      an operand that has the full (per-example) shape
      * @param scalarOk the operands that may stay scalars
      */
+    /** The permutation moving axis {@code d} of {@code rank} axes to the front. */
+    private static Seq<Integer> frontFirst(int rank, int d) {
+        return Vector.range(0, rank).filter(i -> i != d).prepend(d);
+    }
+
     private static Seq<Batched> elementwise(Primitive p, Seq<Array> x, Seq<Integer> d, int size, int ref, IntPredicate scalarOk) {
         Shape full = unbatched(x.get(ref), d.get(ref));
         int target = 0;

@@ -141,7 +141,7 @@ final class BufferPlanner {
     private static boolean mayReturnOperand(Eqn e) {
         Primitive p = e.prim();
         if (p instanceof Primitive.Reshape || p instanceof Primitive.Squeeze || p instanceof Primitive.ExpandDims
-                || p instanceof Primitive.StopGradient) {
+                || p instanceof Primitive.StopGradient || p instanceof Primitive.ViewAsReal || p instanceof Primitive.ViewAsComplex) {
             return true;
         }
         // Adding size-1 axes or slicing everything keeps the layout, and the CPU returns the operand.

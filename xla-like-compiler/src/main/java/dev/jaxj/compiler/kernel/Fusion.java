@@ -95,14 +95,19 @@ public final class Fusion {
     /** {@return the kernel program computing {@code jaxpr}} */
     public static KernelProgram lower(Jaxpr jaxpr) {
         // Calls that only differentiation needs (custom_jvp_call, remat) are inlined first, so only loops and branches nest.
-        return new Fusion(new CallInlining().apply(jaxpr)).run();
+        return new Fusion(TypeLowering.lower(new CallInlining().apply(jaxpr))).run();
     }
 
     // Classification ----------------------------------------------------------------------------
 
-    /** Elementwise primitives fuse; a copy stays a real copy (it marks a materialization on purpose). */
+    /**
+     * Elementwise primitives fuse; a copy stays a real copy (it marks a materialization on
+     * purpose), and a conversion from or to a storage type runs on its own, since loops load
+     * and store compute types only.
+     */
     private static boolean isElementwise(Eqn e) {
-        return e.prim() instanceof Elementwise && !(e.prim() instanceof Copy);
+        return e.prim() instanceof Elementwise && !(e.prim() instanceof Copy)
+                && e.in().appendAll(e.out()).forAll(a -> a.aval().dtype().isComputeType());
     }
 
     /** A sum/max/min of floats over the trailing axes of its operand. */

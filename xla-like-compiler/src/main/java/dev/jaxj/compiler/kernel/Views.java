@@ -69,7 +69,7 @@ final class Views {
             // Only a literal operand is read as a fill here (accepts refuses others), and a literal is a scalar: no axis to pad.
             case Pad p -> x instanceof Read r ? pad(p, in.shape(), r, operand.apply(e.in().get(1))) : x;
             case Concatenate c -> concatenate(c, e.in().map(operand), e.in().map(a -> a.aval().shape()), out);
-            case Iota _, Squeeze _, ExpandDims _, DynamicSlice _, DynamicUpdateSlice _, Gather _, ScatterFamily _ ->
+            case Iota _, Squeeze _, ExpandDims _, DynamicSlice _, DynamicUpdateSlice _, Gather _, ScatterFamily _, ViewAsReal _, ViewAsComplex _ ->
                     throw new IllegalStateException(e.prim().name() + " is not lowered to reads");
         };
     }
@@ -89,7 +89,7 @@ final class Views {
             case BroadcastInDim _, Transpose _, Rev _, Slice _ -> view instanceof Fill || view instanceof Read;
             case Pad _ -> use.in().head().equals(v) ? view instanceof Read : view instanceof Read || view instanceof Fill;
             case Concatenate _ -> view instanceof Read;
-            case Iota _, Squeeze _, ExpandDims _, DynamicSlice _, DynamicUpdateSlice _, Gather _, ScatterFamily _ -> false;
+            case Iota _, Squeeze _, ExpandDims _, DynamicSlice _, DynamicUpdateSlice _, Gather _, ScatterFamily _, ViewAsReal _, ViewAsComplex _ -> false;
         };
     }
 

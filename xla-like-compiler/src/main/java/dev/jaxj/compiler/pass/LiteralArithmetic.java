@@ -16,11 +16,14 @@ import io.vavr.control.Option;
  * <p>Results are what a kernel computes: f32 operands and results are rounded to float,
  * integers wrap, comparisons follow IEEE 754 (NaN is unordered), and float-to-integer
  * conversion truncates toward zero, sends NaN to 0 and saturates, as XLA's does on CPU.
- * Whatever is not certain is left to run: integer division or remainder by zero, u32, and
- * {@code max}/{@code min} of zeros of different signs.
+ * Whatever is not certain is left to run: integer division or remainder by zero, u32, the
+ * storage and complex types, and {@code max}/{@code min} of zeros of different signs.
  */
 final class LiteralArithmetic {
     private LiteralArithmetic() {}
+
+    /** The operand types of conversions that fold: those whose kernels Java's arithmetic matches. */
+    private static final java.util.Set<DType> FOLDED = java.util.EnumSet.of(DType.F32, DType.F64, DType.I32, DType.I64, DType.BOOL);
 
     /** {@return the literal {@code p in…} evaluates to, as a literal of aval {@code out}, or none} */
     static Option<Lit> fold(Primitive p, Seq<Lit> in, ShapedArray out) {
@@ -40,13 +43,13 @@ final class LiteralArithmetic {
             case F64 -> real(-x.doubleValue(), out);
             case I32 -> integer(-(int) longOf(x), out);
             case I64 -> integer(-longOf(x), out);
-            case U32, BOOL -> Option.none();
+            case U32, BOOL, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
         };
     }
 
     private static Option<Lit> arithmetic(Arithmetic op, Lit x, Lit y, ShapedArray out) {
         DType d = x.aval().dtype();
-        if (d.isFloating()) {
+        if (d == DType.F32 || d == DType.F64) {
             double a = floatingOf(x), b = floatingOf(y);
             if ((op instanceof Max || op instanceof Min) && a == 0 && b == 0 && Double.compare(a, b) != 0) return Option.none();
             return d == DType.F32 ? real(f32(op, (float) a, (float) b), out) : real(f64(op, a, b), out);
@@ -110,7 +113,7 @@ final class LiteralArithmetic {
             // Widening a float to double keeps its order and its NaN, so one comparison serves both.
             case F32, F64 -> bool(compare(op, floatingOf(x), floatingOf(y)), out);
             case I32, I64, BOOL -> bool(compare(op, longOf(x), longOf(y)), out);
-            case U32 -> Option.none();
+            case U32, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
         };
     }
 
@@ -138,7 +141,7 @@ final class LiteralArithmetic {
 
     private static Option<Lit> convert(Lit x, ShapedArray out) {
         DType from = x.aval().dtype();
-        if (from == DType.U32) return Option.none();
+        if (!FOLDED.contains(from)) return Option.none();
         if (from.isFloating()) {
             double v = floatingOf(x);
             return switch (out.dtype()) {
@@ -148,7 +151,7 @@ final class LiteralArithmetic {
                 case I32 -> integer(Double.isNaN(v) ? 0 : (int) v, out);
                 case I64 -> integer(Double.isNaN(v) ? 0 : (long) v, out);
                 case BOOL -> bool(v != 0, out);
-                case U32 -> Option.none();
+                case U32, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
             };
         }
         long v = longOf(x);
@@ -158,7 +161,7 @@ final class LiteralArithmetic {
             case I32 -> integer((int) v, out);
             case I64 -> integer(v, out);
             case BOOL -> bool(v != 0, out);
-            case U32 -> Option.none();
+            case U32, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.cpu.jvm;
 
+import dev.jaxj.accel.host.StorageTypes;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
@@ -24,6 +25,7 @@ record VectorOpcode(String method, Seq<Kind> operands, Kind result) {
                 case F32 -> Option.some(F32);
                 case BOOL -> Option.some(MASK);
                 case F64, I32, U32, I64 -> Option.none();
+                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
             };
         }
     }
@@ -97,7 +99,7 @@ record VectorOpcode(String method, Seq<Kind> operands, Kind result) {
             // No vector form (the interpreter's element kernels are exact for them).
             case Floor _, Ceil _, Round _, Exp2 _, Asinh _, Acosh _, Atanh _, Erf _, Erfc _, ErfInv _, Lgamma _, Digamma _,
                  IsFinite _, BitcastConvertType _, Copy _, Rem _, Nextafter _, ShiftLeft _, ShiftRightLogical _,
-                 ShiftRightArithmetic _ -> null;
+                 ShiftRightArithmetic _, Real _, Imag _, Conj _, Complex _ -> null;
         };
         return Option.of(op).filter(o -> Kind.of(out).contains(o.result()));
     }

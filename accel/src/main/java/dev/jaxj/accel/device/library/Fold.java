@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.host.StorageTypes;
 import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.*;
@@ -57,6 +58,7 @@ enum Fold {
                 if (this == SUM || this == PROD) throw unsupported(d);
                 yield "bool_t";
             }
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 
@@ -69,12 +71,14 @@ enum Fold {
                 case BOOL -> "1";
                 case I32, U32, I64 -> "~0";
                 case F32, F64 -> throw unsupported(d);
+                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case MAX -> switch (d) {
                 case F32, F64 -> "-INFINITY";
                 case I32 -> "(-2147483647 - 1)";
                 case I64 -> "(-(i64_t) 9223372036854775807 - 1)";
                 case U32, BOOL -> "0";
+                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case MIN -> switch (d) {
                 case F32, F64 -> "INFINITY";
@@ -82,6 +86,7 @@ enum Fold {
                 case I64 -> "((i64_t) 9223372036854775807)";
                 case U32 -> "4294967295u";
                 case BOOL -> "1";
+                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
             };
         };
         return "((" + accType + ") " + v + ")";

@@ -53,6 +53,10 @@ public final class LibraryKernels {
             throw new BackendError(eqn.prim().name(), "computes in f64, which needs a device with fp64 (OpenCL's cl_khr_fp64), got "
                     + in.mkString(", ") + " -> " + out.mkString(", ") + ": use f32 on this device", eqn.where(), null);
         }
+        if (in.appendAll(out).exists(a -> !a.dtype().isComputeType() || a.dtype().isComplex())) {
+            throw new BackendError(eqn.prim().name(), "computes with " + in.appendAll(out).map(a -> a.dtype()).filter(d -> !d.isComputeType() || d.isComplex()).distinct().mkString(", ")
+                    + " on the CPU backend only for now, got " + in.mkString(", ") + " -> " + out.mkString(", ") + ": run it with jaxj.platform=cpu", eqn.where(), null);
+        }
         return switch (eqn.prim()) {
             // Fusion keeps an elementwise primitive out of a loop only where it must (a copy): one-node loop.
             case Elementwise e -> LoopRenderer.render(alone(e, in, out.single()), dialect, fp64);

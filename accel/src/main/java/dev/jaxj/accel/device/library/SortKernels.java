@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.library;
 
+import dev.jaxj.accel.host.StorageTypes;
 import dev.jaxj.accel.device.Dialect;
 import dev.jaxj.accel.device.DeviceCall;
 import dev.jaxj.accel.device.KernelArg;
@@ -168,6 +169,7 @@ public final class SortKernels {
             // Comparisons treat -0.0 as 0.0 already; NaNs are equal to each other and after everything.
             case F32, F64 -> "isnan(x) ? (isnan(y) ? 0 : 1) : isnan(y) ? -1 : x < y ? -1 : x > y ? 1 : 0";
             case I32, I64, U32, BOOL -> "x < y ? -1 : x > y ? 1 : 0";
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(t);
         };
     }
 

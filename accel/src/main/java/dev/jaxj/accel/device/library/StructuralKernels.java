@@ -51,6 +51,7 @@ public final class StructuralKernels {
             case DynamicUpdateSlice _ -> dynamicUpdateSlice(inAvals, out);
             case Gather g -> GatherScatterKernels.lower(g, inAvals, outAvals);
             case ScatterFamily s -> GatherScatterKernels.lower(s, inAvals, outAvals);
+            case ViewAsReal _, ViewAsComplex _ -> throw new IllegalStateException(p.name() + " is refused before it reaches a device (complex numbers run on the CPU)");
         };
     }
 

@@ -33,7 +33,7 @@ public record DeviceAccuracy(double ulps, double floor) {
             case Neg _, Abs _, Sign _, IntegerPow _, Floor _, Ceil _, Round _, Sqrt _, Rsqrt _, IsFinite _, Not _,
                  ConvertElementType _, BitcastConvertType _, Copy _, Add _, Sub _, Mul _, Div _, Rem _, Max _, Min _,
                  Nextafter _, And _, Or _, Xor _, ShiftLeft _, ShiftRightLogical _, ShiftRightArithmetic _,
-                 Eq _, Ne _, Lt _, Le _, Gt _, Ge _, SelectN _, Clamp _ -> EXACT;
+                 Eq _, Ne _, Lt _, Le _, Gt _, Ge _, SelectN _, Clamp _, Real _, Imag _, Conj _, Complex _ -> EXACT;
             case Exp _, Expm1 _, Log _ -> new DeviceAccuracy(f32 ? 2 : 3 + 1 + 1, normal);
             case Log1p _, Cbrt _ -> new DeviceAccuracy(f32 ? 2 : 2 + 1 + 1, normal);
             case Sin _, Cos _, Tan _, Asin _, Acos _ -> new DeviceAccuracy(f32 ? 2 : 4 + 1 + 1, normal);
@@ -81,7 +81,8 @@ public record DeviceAccuracy(double ulps, double floor) {
             case Lgamma _, Digamma _ -> new DeviceAccuracy(32, 1);
             case Neg _, Abs _, Sign _, Floor _, Ceil _, Round _, IsFinite _, Not _, ConvertElementType _, BitcastConvertType _,
                  Copy _, Add _, Sub _, Mul _, Rem _, Max _, Min _, Nextafter _, And _, Or _, Xor _, ShiftLeft _,
-                 ShiftRightLogical _, ShiftRightArithmetic _, Eq _, Ne _, Lt _, Le _, Gt _, Ge _, SelectN _, Clamp _ -> EXACT;
+                 ShiftRightLogical _, ShiftRightArithmetic _, Eq _, Ne _, Lt _, Le _, Gt _, Ge _, SelectN _, Clamp _,
+                 Real _, Imag _, Conj _, Complex _ -> EXACT;
         };
     }
 

@@ -21,7 +21,7 @@ class SortKernelsTest {
     static List<LibraryCase> cases() {
         var r = new Random(5);
         var out = new ArrayList<LibraryCase>();
-        for (DType t : DType.values()) {
+        for (DType t : DType.computeTypes().toArray(DType[]::new)) {
             for (int[] dims : new int[][] {{4, 7}, {3, 16}, {2, 100}, {1, 1}, {0, 3}, {5}, {2, 256}, {700, 3}}) {
                 for (int axis = 0; axis < dims.length; axis++) {
                     ShapedArray k = aval(t, dims), payload = aval(DType.I32, dims);
@@ -43,7 +43,7 @@ class SortKernelsTest {
     @Test
     void shouldCompileEveryVariantAsCuda() {
         assertCompileAsCuda(cases());
-        for (DType t : DType.values()) assertTrue(prefixes(cases()).contains("sort_step_" + t), "a sort keyed by " + t);
+        for (DType t : DType.computeTypes().toArray(DType[]::new)) assertTrue(prefixes(cases()).contains("sort_step_" + t), "a sort keyed by " + t);
     }
 
     @Test

@@ -28,7 +28,7 @@ class StructuralKernelsTest {
     static List<LibraryCase> cases() {
         var r = new Random(7);
         var out = new ArrayList<LibraryCase>();
-        for (DType t : DType.values()) {
+        for (DType t : DType.computeTypes().toArray(DType[]::new)) {
             dynamicSlice(out, r, "dynamic slice, starts clamped high and low", t, new int[] {5, 6}, new int[] {2, 3},
                     ints(DType.I32, 4), ints(DType.I64, -2));
             dynamicSlice(out, r, "dynamic slice, u32 starts above i32", t, new int[] {5, 6}, new int[] {2, 6},
@@ -64,7 +64,7 @@ class StructuralKernelsTest {
     void shouldCompileEveryVariantAsCuda() {
         assertCompileAsCuda(cases());
         var names = prefixes(cases());
-        for (DType t : DType.values()) {
+        for (DType t : DType.computeTypes().toArray(DType[]::new)) {
             for (String k : List.of("dynamic_slice_" + t + "_i32_i64_r2",
                     "dynamic_update_slice_" + t + "_u32_u32_u32_r3")) {
                 assertTrue(names.contains(k), k);

@@ -1,5 +1,6 @@
 package dev.jaxj.accel.device.render;
 
+import dev.jaxj.accel.host.StorageTypes;
 import dev.jaxj.accel.cpu.CpuKernels;
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.accel.device.DeviceCall;
@@ -56,7 +57,7 @@ class LoopRendererPoclTest {
     @Test
     void broadcastAndStridedLoadsAndSeveralOutputsMatchTheCpuExactly() {
         List<RenderCases.Case> cases = new ArrayList<>();
-        for (DType d : DType.values()) if (d != DType.BOOL) cases.add(new RenderCases.Case("strided " + d, RenderCases.broadcastStridedMultiOutput(d)));
+        for (DType d : DType.computeTypes().toArray(DType[]::new)) if (d != DType.BOOL) cases.add(new RenderCases.Case("strided " + d, RenderCases.broadcastStridedMultiOutput(d)));
         Results r = run(cases);
         List<String> failures = new ArrayList<>();
         for (int c = 0; c < cases.size(); c++) {
@@ -270,6 +271,7 @@ class LoopRendererPoclTest {
             case F32 -> b.f32()[i] + " (0x" + Integer.toHexString(Float.floatToRawIntBits(b.f32()[i])) + ")";
             case F64 -> b.f64()[i] + " (0x" + Long.toHexString(Double.doubleToRawLongBits(b.f64()[i])) + ")";
             case I32, U32, I64, BOOL -> Long.toString(b.getLong(i));
+            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(b.dtype());
         };
     }
 

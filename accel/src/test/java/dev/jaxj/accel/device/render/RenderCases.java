@@ -55,9 +55,9 @@ public final class RenderCases {
     static List<Primitive.Elementwise> instances(Class<?> leaf) {
         if (leaf == Round.class) return List.of(new Round(RoundingMethod.AWAY_FROM_ZERO), new Round(RoundingMethod.TO_NEAREST_EVEN));
         if (leaf == IntegerPow.class) return List.of(new IntegerPow(0), new IntegerPow(3), new IntegerPow(-2), new IntegerPow(13));
-        if (leaf == ConvertElementType.class) return Stream.of(DType.values()).<Primitive.Elementwise>map(d -> new ConvertElementType(d, false)).toList();
+        if (leaf == ConvertElementType.class) return Stream.of(DType.computeTypes().toArray(DType[]::new)).<Primitive.Elementwise>map(d -> new ConvertElementType(d, false)).toList();
         if (leaf == BitcastConvertType.class) {
-            return Stream.of(DType.values()).filter(d -> !d.isBool()).<Primitive.Elementwise>map(BitcastConvertType::new).toList();
+            return Stream.of(DType.computeTypes().toArray(DType[]::new)).filter(d -> !d.isBool()).<Primitive.Elementwise>map(BitcastConvertType::new).toList();
         }
         if (leaf.getRecordComponents().length != 0) throw new AssertionError(leaf + " has static params: give it instances here");
         try {
@@ -70,7 +70,7 @@ public final class RenderCases {
     /** Every operand list the primitive's shape rule accepts, one per dtype (and selector kind). */
     static List<Seq<ShapedArray>> operandAvals(Primitive.Elementwise p, Shape domain) {
         List<Seq<ShapedArray>> r = new ArrayList<>();
-        for (DType d : DType.values()) {
+        for (DType d : DType.computeTypes().toArray(DType[]::new)) {
             ShapedArray a = ShapedArray.of(d, domain);
             Seq<ShapedArray> in = switch (p) {
                 case Unary _ -> Vector.of(a);
@@ -177,7 +177,7 @@ public final class RenderCases {
 
     public static List<Case> structural() {
         List<Case> cases = new ArrayList<>();
-        for (DType d : DType.values()) {
+        for (DType d : DType.computeTypes().toArray(DType[]::new)) {
             if (d != DType.BOOL) cases.add(new Case("strided " + d, broadcastStridedMultiOutput(d)));
         }
         for (DType d : List.of(DType.F32, DType.F64)) {

@@ -1,0 +1,417 @@
+package dev.jaxj.compiler.kernel;
+
+import dev.jaxj.errors.BackendError;
+import dev.jaxj.ir.Atom;
+import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Eqn;
+import dev.jaxj.ir.Jaxpr;
+import dev.jaxj.ir.Lit;
+import dev.jaxj.ir.Primitive;
+import dev.jaxj.ir.Primitive.*;
+import dev.jaxj.ir.Shape;
+import dev.jaxj.ir.ShapedArray;
+import dev.jaxj.ir.SourceInfo;
+import dev.jaxj.ir.Var;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rewrites a program so that backends compute only in their own types: the one mechanism by
+ * which jaxj has storage and complex dtypes without a kernel per dtype.
+ * <ul>
+ *   <li>A primitive on a storage type (bf16, f16, i8, u8, i16, u16) computes in its compute
+ *       type ({@link DType#computeType()}) between conversions: its operands are widened
+ *       exactly and each result is rounded once, as XLA on a CPU does.</li>
+ *   <li>A primitive on complex numbers becomes primitives on their real and imaginary parts.
+ *       A complex array is read as its parts through {@link ViewAsReal} (no copy) and strided
+ *       slices, and a complex result is assembled by a concatenation seen through
+ *       {@link ViewAsComplex}; fusion turns those moves into loads and stores.</li>
+ * </ul>
+ * Conversions and loops keep their types (their programs are lowered on their own), so
+ * backends see storage types only in conversions and complex types only in views.
+ * {@snippet :
+ * Jaxpr lowered = TypeLowering.lower(jaxpr);   // jaxpr itself when it has no such types
+ * }
+ * Complex division is the textbook formula; {@code abs} scales by the larger part so that it
+ * neither overflows nor underflows before the square root.
+ */
+public final class TypeLowering {
+    private final List<Eqn> eqns = new ArrayList<>();
+    private final Map<Var, Parts> parts = new HashMap<>();
+    private final Map<Var, Atom> renamed = new HashMap<>();
+    private int nextId;
+    private SourceInfo where = SourceInfo.UNKNOWN;
+
+    /** A complex value as two real arrays of its shape; {@code whole} is the complex array itself where one exists. */
+    private record Parts(Atom re, Atom im, Option<Atom> whole) {}
+
+    private TypeLowering(Jaxpr j) {
+        nextId = j.maxVarId() + 1;
+    }
+
+    /** {@return {@code j} computing in compute types only} (itself when it has nothing to lower) */
+    public static Jaxpr lower(Jaxpr j) {
+        if (!needsLowering(j)) return j;
+        return new TypeLowering(j).run(j);
+    }
+
+    private static boolean lowered(DType d) {
+        return d.isComputeType() && !d.isComplex();
+    }
+
+    private static boolean needsLowering(Jaxpr j) {
+        if (!j.inVars().appendAll(j.constVars()).forAll(v -> lowered(v.aval().dtype()))) return true;
+        for (Eqn e : j.eqns()) {
+            if (!e.out().forAll(v -> lowered(v.aval().dtype())) || !e.in().forAll(a -> lowered(a.aval().dtype()))) return true;
+            if (e.prim() instanceof ControlFlow cf && cf.jaxprs().exists(TypeLowering::needsLowering)) return true;
+        }
+        return false;
+    }
+
+    private Jaxpr run(Jaxpr j) {
+        for (Eqn e : j.eqns()) {
+            where = e.where();
+            lowerEqn(e);
+        }
+        Seq<Atom> outs = j.outs().map(a -> a.aval().dtype().isComplex() ? whole(a) : resolve(a));
+        return new Jaxpr(j.constVars(), j.inVars(), Vector.ofAll(eqns), outs);
+    }
+
+    private void lowerEqn(Eqn e) {
+        Primitive p = e.prim();
+        if (p instanceof ControlFlow cf) {
+            Seq<Jaxpr> bodies = cf.jaxprs().map(TypeLowering::lower);
+            emitAs(cf.withJaxprs(bodies), e.in().map(this::whole), e.out());
+            return;
+        }
+        boolean complex = e.in().appendAll(e.out()).exists(a -> a.aval().dtype().isComplex());
+        if (complex) {
+            complexEqn(e);
+            return;
+        }
+        boolean narrow = e.in().appendAll(e.out()).exists(a -> !a.aval().dtype().isComputeType());
+        if (!narrow || p instanceof ConvertElementType || p instanceof BitcastConvertType) {
+            emitAs(p, e.in().map(this::resolve), e.out());
+            return;
+        }
+        storageEqn(e);
+    }
+
+    // Storage types -------------------------------------------------------------------------------
+
+    private void storageEqn(Eqn e) {
+        Seq<Atom> wide = e.in().map(a -> widen(resolve(a)));
+        Primitive p = switch (e.prim()) {
+            case Iota io -> new Iota(io.dtype().computeType(), io.shape(), io.dimension());
+            case Argmax a -> new Argmax(a.axis(), a.indexDtype().computeType());
+            case Argmin a -> new Argmin(a.axis(), a.indexDtype().computeType());
+            case DotGeneral d -> new DotGeneral(d.dimensionNumbers(), d.preferredElementType().map(DType::computeType));
+            case ConvGeneralDilated c -> new ConvGeneralDilated(c.windowStrides(), c.padding(), c.lhsDilation(), c.rhsDilation(),
+                    c.dimensionNumbers(), c.featureGroupCount(), c.batchGroupCount(), c.preferredElementType().map(DType::computeType));
+            default -> e.prim();
+        };
+        Seq<Var> results = emit(p, wide);
+        for (int i = 0; i < results.size(); i++) {
+            Var target = e.out().get(i);
+            Var r = results.get(i);
+            if (target.aval().dtype().isComputeType()) renamed.put(target, r);
+            else eqns.add(new Eqn(new ConvertElementType(target.aval().dtype(), target.aval().weakType()), Vector.of(r), Vector.of(target), where));
+        }
+    }
+
+    private Atom widen(Atom a) {
+        ShapedArray av = a.aval();
+        DType d = av.dtype();
+        if (d.isComputeType()) return a;
+        if (a instanceof Lit l) return new Lit(l.value(), new ShapedArray(av.shape(), d.computeType(), av.weakType()));
+        return emit1(new ConvertElementType(d.computeType(), av.weakType()), a);
+    }
+
+    // Complex numbers ---------------------------------------------------------------------------
+
+    private void complexEqn(Eqn e) {
+        Primitive p = e.prim();
+        Seq<Atom> in = e.in();
+        Var out = e.out().head();
+        DType real = out.aval().dtype().realType();
+        switch (p) {
+            case Add _, Sub _ -> bind(out, emit1(p, re(in.get(0)), re(in.get(1))), emit1(p, im(in.get(0)), im(in.get(1))));
+            case Mul _ -> bind(out, mul(part(in.get(0)), part(in.get(1))));
+            case Div _ -> bind(out, div(part(in.get(0)), part(in.get(1))));
+            case Neg _ -> bind(out, neg(re(in.head())), neg(im(in.head())));
+            case Conj _ -> bind(out, re(in.head()), neg(im(in.head())));
+            case Real _ -> renamed.put(out, re(in.head()));
+            case Imag _ -> renamed.put(out, im(in.head()));
+            case Complex _ -> bind(out, resolve(in.get(0)), resolve(in.get(1)));
+            case Abs _ -> renamed.put(out, abs(part(in.head())));
+            case Exp _ -> bind(out, exp(part(in.head())));
+            case Log _ -> bind(out, log(part(in.head())));
+            case Log1p _ -> bind(out, log(add(part(in.head()), one(out.aval()))));
+            case Expm1 _ -> { Parts z = exp(part(in.head())); bind(out, sub(z.re, scalar(1, z.re.aval())), z.im); }
+            case Sqrt _ -> bind(out, sqrt(part(in.head())));
+            case Rsqrt _ -> bind(out, div(one(out.aval()), sqrt(part(in.head()))));
+            case Sin _ -> bind(out, sin(part(in.head())));
+            case Cos _ -> bind(out, cos(part(in.head())));
+            case Tan _ -> bind(out, div(sin(part(in.head())), cos(part(in.head()))));
+            case Sinh _ -> bind(out, sinh(part(in.head())));
+            case Cosh _ -> bind(out, cosh(part(in.head())));
+            case Tanh _ -> bind(out, div(sinh(part(in.head())), cosh(part(in.head()))));
+            case Pow _ -> bind(out, exp(mul(part(in.get(1)), log(part(in.get(0))))));
+            case IntegerPow ip -> bind(out, integerPow(part(in.head()), ip.y(), out.aval()));
+            case Sign _ -> bind(out, sign(part(in.head())));
+            case Eq _ -> renamed.put(out, emit1(new And(), emit1(new Eq(), re(in.get(0)), re(in.get(1))), emit1(new Eq(), im(in.get(0)), im(in.get(1)))));
+            case Ne _ -> renamed.put(out, emit1(new Or(), emit1(new Ne(), re(in.get(0)), re(in.get(1))), emit1(new Ne(), im(in.get(0)), im(in.get(1)))));
+            case SelectN _ -> {
+                Atom which = resolve(in.head());
+                bind(out, emit1(p, Vector.of(which).appendAll(in.tail().map(this::re))), emit1(p, Vector.of(which).appendAll(in.tail().map(this::im))));
+            }
+            case ConvertElementType c -> convert(c, in.head(), out);
+            case Copy _, StopGradient _, BroadcastInDim _, Reshape _, Transpose _, Squeeze _, ExpandDims _, Rev _, Slice _,
+                 Concatenate _, ReduceSum _, Cumsum _, ReduceWindowSum _ ->
+                    bind(out, emit1(p, in.map(this::re)), emit1(p, in.map(this::im)));
+            case Pad _ -> bind(out, emit1(p, re(in.get(0)), re(in.get(1))), emit1(p, im(in.get(0)), im(in.get(1))));
+            case DynamicSlice _ -> bind(out, emit1(p, Vector.of(re(in.head())).appendAll(in.tail().map(this::resolve))),
+                    emit1(p, Vector.of(im(in.head())).appendAll(in.tail().map(this::resolve))));
+            case DynamicUpdateSlice _ -> bind(out,
+                    emit1(p, Vector.of(re(in.get(0)), re(in.get(1))).appendAll(in.drop(2).map(this::resolve))),
+                    emit1(p, Vector.of(im(in.get(0)), im(in.get(1))).appendAll(in.drop(2).map(this::resolve))));
+            case Gather _ -> bind(out, emit1(p, re(in.get(0)), resolve(in.get(1))), emit1(p, im(in.get(0)), resolve(in.get(1))));
+            case Scatter _, ScatterAdd _ -> bind(out, emit1(p, re(in.get(0)), resolve(in.get(1)), re(in.get(2))),
+                    emit1(p, im(in.get(0)), resolve(in.get(1)), im(in.get(2))));
+            case Iota io -> {
+                Atom r = emit1(new Iota(real, io.shape(), io.dimension()));
+                bind(out, r, zeros(r.aval()));
+            }
+            case DotGeneral d -> bind(out, bilinear(new DotGeneral(d.dimensionNumbers(), d.preferredElementType().map(DType::realType)), in));
+            case ConvGeneralDilated c -> bind(out, bilinear(new ConvGeneralDilated(c.windowStrides(), c.padding(), c.lhsDilation(), c.rhsDilation(),
+                    c.dimensionNumbers(), c.featureGroupCount(), c.batchGroupCount(), c.preferredElementType().map(DType::realType)), in));
+            case ViewAsReal _, ViewAsComplex _ -> emitAs(p, in.map(this::resolve), e.out());
+            default -> throw new BackendError(p.name(), "does not compute with complex numbers yet, got "
+                    + in.map(Atom::aval).mkString(", "), e.where(), null);
+        }
+    }
+
+    private void convert(ConvertElementType c, Atom x, Var out) {
+        DType from = x.aval().dtype(), to = c.newDtype();
+        if (from.isComplex() && to.isComplex()) {
+            bind(out, convertPart(re(x), to.realType()), convertPart(im(x), to.realType()));
+        } else if (from.isComplex() && to.isBool()) {
+            renamed.put(out, emit1(new Or(), nonzero(re(x)), nonzero(im(x))));
+        } else if (from.isComplex()) {
+            // As JAX does (with a warning there): a complex number converts to a real type through its real part.
+            renamed.put(out, emit1(new ConvertElementType(to, c.weakType()), re(x)));
+        } else {
+            Atom r = convertPart(resolve(x), to.realType());
+            bind(out, r, zeros(r.aval()));
+        }
+    }
+
+    private Atom convertPart(Atom x, DType to) {
+        return x.aval().dtype() == to ? x : emit1(new ConvertElementType(to, false), x);
+    }
+
+    private Atom nonzero(Atom x) {
+        return emit1(new Ne(), x, scalar(0, x.aval()));
+    }
+
+    /** (a + ib)(c + id) for a bilinear product: dots or convolutions. */
+    private Parts bilinear(Primitive product, Seq<Atom> in) {
+        Parts a = part(in.get(0)), b = part(in.get(1));
+        Atom rr = emit1(product, a.re, b.re), ii = emit1(product, a.im, b.im);
+        Atom ri = emit1(product, a.re, b.im), ir = emit1(product, a.im, b.re);
+        return parts(emit1(new Sub(), rr, ii), emit1(new Add(), ri, ir));
+    }
+
+    private Parts mul(Parts a, Parts b) {
+        return parts(sub(mul(a.re, b.re), mul(a.im, b.im)), add(mul(a.re, b.im), mul(a.im, b.re)));
+    }
+
+    private Parts div(Parts a, Parts b) {
+        Atom d = add(mul(b.re, b.re), mul(b.im, b.im));
+        return parts(emit1(new Div(), add(mul(a.re, b.re), mul(a.im, b.im)), d), emit1(new Div(), sub(mul(a.im, b.re), mul(a.re, b.im)), d));
+    }
+
+    private Parts add(Parts a, Parts b) {
+        return parts(add(a.re, b.re), add(a.im, b.im));
+    }
+
+    /** |z|, as m · sqrt((re/m)² + (im/m)²) with m the larger magnitude (0 where z = 0, inf where a part is). */
+    private Atom abs(Parts z) {
+        Atom ar = emit1(new Abs(), z.re), ai = emit1(new Abs(), z.im);
+        Atom m = emit1(new Max(), ar, ai);
+        Atom safe = emit1(new SelectN(), emit1(new Eq(), m, scalar(0, m.aval())), m, scalar(1, m.aval()));
+        Atom x = emit1(new Div(), ar, safe), y = emit1(new Div(), ai, safe);
+        Atom r = mul(m, emit1(new Sqrt(), add(mul(x, x), mul(y, y))));
+        // An infinite part makes |z| infinite even beside a NaN, as C's hypot does.
+        Atom inf = emit1(new Or(), emit1(new Eq(), ar, scalar(Double.POSITIVE_INFINITY, ar.aval())), emit1(new Eq(), ai, scalar(Double.POSITIVE_INFINITY, ai.aval())));
+        return emit1(new SelectN(), inf, r, scalar(Double.POSITIVE_INFINITY, r.aval()));
+    }
+
+    private Parts exp(Parts z) {
+        Atom e = emit1(new Exp(), z.re);
+        return parts(mul(e, emit1(new Cos(), z.im)), mul(e, emit1(new Sin(), z.im)));
+    }
+
+    private Parts log(Parts z) {
+        return parts(emit1(new Log(), abs(z)), emit1(new Atan2(), z.im, z.re));
+    }
+
+    /** The principal root: re = sqrt((|z| + x) / 2), im = ±sqrt((|z| - x) / 2) with the sign of y (of -0 too, as C's csqrt). */
+    private Parts sqrt(Parts z) {
+        Atom r = abs(z);
+        Atom half = scalar(0.5, r.aval());
+        Atom u = emit1(new Sqrt(), mul(add(r, z.re), half));
+        Atom v = emit1(new Sqrt(), mul(emit1(new Max(), sub(r, z.re), scalar(0, r.aval())), half));
+        // The sign of y, -0 included (the cut's lower side): atan2(y, -1) is negative exactly then.
+        Atom negative = emit1(new Lt(), emit1(new Atan2(), z.im, scalar(-1, r.aval())), scalar(0, r.aval()));
+        return parts(u, emit1(new SelectN(), negative, v, neg(v)));
+    }
+
+    private Parts sin(Parts z) {
+        return parts(mul(emit1(new Sin(), z.re), emit1(new Cosh(), z.im)), mul(emit1(new Cos(), z.re), emit1(new Sinh(), z.im)));
+    }
+
+    private Parts cos(Parts z) {
+        return parts(mul(emit1(new Cos(), z.re), emit1(new Cosh(), z.im)), neg(mul(emit1(new Sin(), z.re), emit1(new Sinh(), z.im))));
+    }
+
+    private Parts sinh(Parts z) {
+        return parts(mul(emit1(new Sinh(), z.re), emit1(new Cos(), z.im)), mul(emit1(new Cosh(), z.re), emit1(new Sin(), z.im)));
+    }
+
+    private Parts cosh(Parts z) {
+        return parts(mul(emit1(new Cosh(), z.re), emit1(new Cos(), z.im)), mul(emit1(new Sinh(), z.re), emit1(new Sin(), z.im)));
+    }
+
+    private Parts sign(Parts z) {
+        Atom r = abs(z);
+        Atom zero = emit1(new Eq(), r, scalar(0, r.aval()));
+        Atom safe = emit1(new SelectN(), zero, r, scalar(1, r.aval()));
+        return parts(emit1(new Div(), z.re, safe), emit1(new Div(), z.im, safe));
+    }
+
+    /** z^y by repeated squaring; a negative y inverts the positive power. */
+    private Parts integerPow(Parts z, int y, ShapedArray complexAval) {
+        Parts result = one(complexAval), base = z;
+        for (int k = Math.abs(y); k > 0; k >>= 1) {
+            if ((k & 1) != 0) result = mul(result, base);
+            if (k > 1) base = mul(base, base);
+        }
+        return y < 0 ? div(one(complexAval), result) : result;
+    }
+
+    private Parts one(ShapedArray complexAval) {
+        ShapedArray real = complexAval.withDType(complexAval.dtype().realType());
+        return parts(full(1, real), full(0, real));
+    }
+
+    private Atom add(Atom a, Atom b) { return emit1(new Add(), a, b); }
+
+    private Atom sub(Atom a, Atom b) { return emit1(new Sub(), a, b); }
+
+    private Atom mul(Atom a, Atom b) { return emit1(new Mul(), a, b); }
+
+    private Atom neg(Atom a) { return emit1(new Neg(), a); }
+
+    private static Parts parts(Atom re, Atom im) {
+        return new Parts(re, im, Option.none());
+    }
+
+    /** A scalar literal of {@code like}'s dtype, broadcast to its shape when that is not rank 0. */
+    private Atom scalar(double v, ShapedArray like) {
+        return full(v, like);
+    }
+
+    private Atom full(double v, ShapedArray aval) {
+        Lit lit = new Lit(v, new ShapedArray(Shape.SCALAR, aval.dtype(), false));
+        return aval.rank() == 0 ? lit : emit1(new BroadcastInDim(aval.shape(), Vector.empty()), lit);
+    }
+
+    private Atom zeros(ShapedArray aval) {
+        return full(0, aval.strong());
+    }
+
+    // Reading and writing complex values -----------------------------------------------------------
+
+    private void bind(Var out, Atom re, Atom im) {
+        parts.put(out, parts(re, im));
+    }
+
+    private void bind(Var out, Parts p) {
+        parts.put(out, p);
+    }
+
+    private Atom re(Atom a) { return part(a).re; }
+
+    private Atom im(Atom a) { return part(a).im; }
+
+    /** {@return the parts of a complex atom}, read out of its storage the first time a complex array is met */
+    private Parts part(Atom a) {
+        if (a instanceof Lit l) {
+            ShapedArray real = new ShapedArray(Shape.SCALAR, l.aval().dtype().realType(), l.aval().weakType());
+            return parts(new Lit(l.doubleValue(), real), new Lit(0.0, real));
+        }
+        Var v = (Var) a;
+        Parts known = parts.get(v);
+        if (known != null) return known;
+        ShapedArray av = v.aval();
+        int rank = av.rank();
+        Atom pairs = emit1(new ViewAsReal(), v);
+        Seq<Integer> start = Vector.fill(rank + 1, 0), step = Vector.fill(rank + 1, 1);
+        Seq<Integer> limit = Vector.ofAll(av.shape().toSeq()).append(1);
+        Reshape drop = new Reshape(av.shape());
+        Atom re = emit1(drop, emit1(new Slice(start, limit, step), pairs));
+        Atom im = emit1(drop, emit1(new Slice(start.update(rank, 1), limit.update(rank, 2), step), pairs));
+        Parts p = new Parts(re, im, Option.some(v));
+        parts.put(v, p);
+        return p;
+    }
+
+    /** {@return the complex array of a complex atom}, assembled from its parts when it has none */
+    private Atom whole(Atom a) {
+        if (!a.aval().dtype().isComplex()) return resolve(a);
+        if (a instanceof Var v && !parts.containsKey(v)) return v;
+        Parts p = part(a);
+        if (p.whole.isDefined()) return p.whole.get();
+        ShapedArray av = a.aval();
+        int rank = av.rank();
+        ExpandDims last = new ExpandDims(Vector.of(rank));
+        Atom re = emit1(last, atShape(p.re, av)), im = emit1(last, atShape(p.im, av));
+        return emit1(new ViewAsComplex(), emit1(new Concatenate(rank), re, im));
+    }
+
+    private Atom atShape(Atom x, ShapedArray like) {
+        if (x.aval().rank() == like.rank()) return x;
+        return emit1(new BroadcastInDim(like.shape(), Vector.empty()), x);
+    }
+
+    private Atom resolve(Atom a) {
+        return a instanceof Var v ? renamed.getOrDefault(v, v) : a;
+    }
+
+    // Emitting --------------------------------------------------------------------------------------
+
+    private void emitAs(Primitive p, Seq<Atom> in, Seq<Var> out) {
+        eqns.add(new Eqn(p, in, out, where));
+    }
+
+    private Seq<Var> emit(Primitive p, Seq<Atom> in) {
+        Seq<Var> out = p.abstractEval(in.map(Atom::aval)).map(av -> new Var(nextId++, av));
+        eqns.add(new Eqn(p, in, out, where));
+        return out;
+    }
+
+    private Atom emit1(Primitive p, Atom... in) {
+        return emit(p, Vector.of(in)).head();
+    }
+
+    private Atom emit1(Primitive p, Seq<Atom> in) {
+        return emit(p, in).head();
+    }
+}
