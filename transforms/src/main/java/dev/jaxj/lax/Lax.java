@@ -327,8 +327,8 @@ public final class Lax {
         return Control.checkpoint(f, policy);
     }
 
-    // The rest of jax.lax, composed from the primitives above ---------------------------------
-    // Each binds existing primitives only, so derivatives, batching and compilation come from their rules.
+    // The rest of jax.lax, composed from the primitives above (reduce_precision is its own) -----
+    // Each binds primitives only, so derivatives, batching and compilation come from their rules.
 
     /** {@code x * x} ({@code lax.square}). */
     public static Array square(Array x) { return integerPow(x, 2); }
@@ -419,7 +419,7 @@ public final class Lax {
      * {@code (5, 10)} to float16's normal range (smaller values flush to a signed zero).
      * Differentiable: the tangent is rounded the same way.
      */
-    public static Array reducePrecision(Array x, int exponentBits, int mantissaBits) { return LaxBits.reducePrecision(x, exponentBits, mantissaBits); }
+    public static Array reducePrecision(Array x, int exponentBits, int mantissaBits) { return un(new ReducePrecision(exponentBits, mantissaBits), x); }
 
     /**
      * Reduces {@code dimensions} of {@code x} with the binary {@code computation}, starting from

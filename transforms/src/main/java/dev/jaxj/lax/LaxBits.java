@@ -2,9 +2,6 @@ package dev.jaxj.lax;
 
 import dev.jaxj.accel.host.HostData;
 import dev.jaxj.array.Array;
-import dev.jaxj.array.Bind;
-import dev.jaxj.core.CustomRules;
-import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -12,9 +9,8 @@ import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Vector;
 
 /**
- * Bit-level functions built from the integer primitives (shifts, masks, wrapping adds), so that
- * they are bit-exact on every backend: population count, count of leading zeros, and XLA's
- * {@code reduce_precision}.
+ * Bit counts built from the integer primitives (shifts, masks, wrapping adds), so that they are
+ * bit-exact on every backend: population count and count of leading zeros.
  */
 final class LaxBits {
     private LaxBits() {}
@@ -34,55 +30,6 @@ final class LaxBits {
         Array v = x;
         for (int s = 1; s < w; s *= 2) v = Lax.or(v, shr(v, s));
         return Lax.sub(k(x, w), populationCount(v));
-    }
-
-    /**
-     * XLA's ReducePrecision: rounds the significand to {@code mantissaBits} (to nearest, ties to
-     * even) and then clamps the exponent to {@code exponentBits} (overflow to a signed infinity,
-     * values at or below the smallest normal exponent to a signed zero); NaNs pass unchanged
-     * while there is a mantissa bit to keep them NaN. Its derivative applies the same rounding
-     * to tangents and cotangents, as JAX defines it.
-     */
-    static Array reducePrecision(Array x, int exponentBits, int mantissaBits) {
-        String op = "reduce_precision";
-        if (!x.dtype().isFloating()) throw new DTypeError(op, "needs a floating operand, got " + x.aval());
-        if (exponentBits < 1 || mantissaBits < 0) {
-            throw new ArgumentError(op, "needs exponent_bits >= 1 and mantissa_bits >= 0, got " + exponentBits + " and " + mantissaBits);
-        }
-        CustomRules.Vjp linear = new CustomRules.Vjp(in -> Vector.of(rounded(in.head(), exponentBits, mantissaBits)),
-                in -> new CustomRules.OutputsResiduals(Vector.of(rounded(in.head(), exponentBits, mantissaBits)), Vector.empty()),
-                (res, cts) -> Vector.of(rounded(cts.head(), exponentBits, mantissaBits)));
-        CustomRules.Jvp rule = new CustomRules.Jvp(in -> Vector.of(rounded(in.head(), exponentBits, mantissaBits)),
-                (p, t) -> new CustomRules.PrimalsTangents(Vector.of(rounded(p.head(), exponentBits, mantissaBits)),
-                        Bind.bindCustomVjp(linear, Vector.of(t.head()))));
-        return Bind.bindCustomJvp(rule, Vector.of(x)).head();
-    }
-
-    private static Array rounded(Array x, int exponentBits, int mantissaBits) {
-        boolean wide = x.dtype() == DType.F64;
-        int srcMantissa = wide ? 52 : 23, srcExponent = wide ? 11 : 8, nbits = wide ? 64 : 32;
-        if (exponentBits >= srcExponent && mantissaBits >= srcMantissa) return x;
-        Array bits = Lax.bitcastConvertType(x, wide ? DType.I64 : DType.I32);
-        if (mantissaBits < srcMantissa) {
-            int drop = srcMantissa - mantissaBits;
-            long lastBit = 1L << drop;
-            Array kept = shr(Lax.and(bits, k(bits, lastBit)), drop);
-            Array bias = Lax.add(kept, k(bits, (lastBit >> 1) - 1));
-            bits = Lax.and(Lax.add(bits, bias), k(bits, ~(lastBit - 1)));
-        }
-        if (exponentBits < srcExponent) {
-            long signMask = 1L << (nbits - 1);
-            long expMask = ((1L << srcExponent) - 1) << srcMantissa;
-            long bias = (1L << (srcExponent - 1)) - 1, reducedBias = (1L << (exponentBits - 1)) - 1;
-            Array exponent = Lax.and(bits, k(bits, expMask));
-            Array overflows = Lax.gt(exponent, k(bits, (bias + reducedBias) << srcMantissa));
-            Array underflows = Lax.le(exponent, k(bits, (bias - reducedBias) << srcMantissa));
-            Array signedZero = Lax.and(bits, k(bits, signMask));
-            Array signedInf = Lax.or(signedZero, k(bits, expMask));
-            bits = Lax.select(overflows, signedInf, Lax.select(underflows, signedZero, bits));
-        }
-        Array result = Lax.bitcastConvertType(bits, x.dtype());
-        return mantissaBits > 0 ? Lax.select(Lax.ne(x, x), x, result) : result;
     }
 
     private static int width(String op, Array x) {
