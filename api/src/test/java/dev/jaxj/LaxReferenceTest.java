@@ -237,6 +237,32 @@ class LaxReferenceTest {
         check("patches_valid", p, DType.F64, 0);
     }
 
+    @Test
+    void shouldReduceWindowsWithAnyComputation() {
+        Array w = in("win");
+        Seq<Integer> one = Vector.of(1, 1);
+        check("window_prod", Lax.reduceWindow(w, Array.scalar(1.0, DType.F64), Lax::mul, Vector.of(2, 3), Vector.of(1, 2),
+                Vector.of(new Padding(1, 0), new Padding(0, 2)), one, one), DType.F64, F64);
+        check("window_max_dilated", Lax.reduceWindow(w, Array.scalar(Double.NEGATIVE_INFINITY, DType.F64), Lax::max, Vector.of(2, 2),
+                Vector.of(2, 1), Vector.of(new Padding(0, 1), new Padding(1, 1)), Vector.of(2, 1), Vector.of(1, 2)), DType.F64, 0);
+        check("window_sum_init", Lax.reduceWindow(w, Array.scalar(3.0, DType.F64), Lax::add, Vector.of(3, 2), one,
+                Vector.of(new Padding(0, 0), new Padding(0, 0)), one, one), DType.F64, F64);
+        check("window_sum_valid", Lax.reduceWindow(w, Array.scalar(0.0, DType.F64), Lax::add, Vector.of(2, 2), Vector.of(2, 2),
+                PaddingType.VALID), DType.F64, F64);
+        // A computation that is not a bare monoid takes the general path: max written by hand.
+        check("window_max_dilated", Lax.reduceWindow(w, Array.scalar(Double.NEGATIVE_INFINITY, DType.F64),
+                (a, b) -> Lax.select(Lax.gt(a, b), a, b), Vector.of(2, 2), Vector.of(2, 1),
+                Vector.of(new Padding(0, 1), new Padding(1, 1)), Vector.of(2, 1), Vector.of(1, 2)), DType.F64, 0);
+    }
+
+    @Test
+    void shouldConvolveWithUnsharedKernels() {
+        Seq<Integer> one = Vector.of(1, 1);
+        Array y = Lax.convGeneralDilatedLocal(in("local_lhs"), in("local_rhs"), Vector.of(1, 2), Vector.of(new Padding(0, 0), new Padding(0, 0)),
+                Vector.of(3, 2), one, one, ConvDimensionNumbers.channelsFirst(2));
+        check("conv_local", y, DType.F64, F64);
+    }
+
     // Special functions ----------------------------------------------------------------------------
 
     @Test

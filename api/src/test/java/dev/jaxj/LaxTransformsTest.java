@@ -86,6 +86,20 @@ class LaxTransformsTest {
     }
 
     @Test
+    void shouldDifferentiateWindows() {
+        Array w = f64s(16, 0.5, 1.5, 4, 5);
+        Seq<Padding> pads = Vector.of(new Padding(1, 0), new Padding(0, 1));
+        grads("reduce_window prod", a -> Lax.reduceWindow(a.get(0), Array.scalar(1.0, DType.F64), Lax::mul, Vector.of(2, 2), Vector.of(1, 2),
+                pads, Vector.of(1, 1), Vector.of(1, 1)), 2, w);
+        grads("reduce_window sum init", a -> Lax.reduceWindow(a.get(0), Array.scalar(2.0, DType.F64), Lax::add, Vector.of(2, 3), Vector.of(1, 1),
+                PaddingType.SAME), 1, w);
+        Seq<Integer> one = Vector.of(1, 1);
+        grads("conv_general_dilated_local", a -> Lax.convGeneralDilatedLocal(a.get(0), a.get(1), one, Vector.of(new Padding(0, 0), new Padding(0, 0)),
+                Vector.of(2, 2), one, one, dev.jaxj.ir.Primitive.ConvDimensionNumbers.channelsFirst(2)), 1,
+                f64s(17, -1, 1, 1, 2, 3, 3), f64s(18, -1, 1, 2, 8, 2, 2));
+    }
+
+    @Test
     void shouldDifferentiateSpecialFunctions() {
         Array a = f64(0.7, 2.5, 6.0), x = f64(0.4, 3.0, 5.5);
         grads("igamma x", v -> LaxSpecial.igamma(a, v.get(0)), 1, x);
@@ -138,6 +152,11 @@ class LaxTransformsTest {
         jitAndVmap("conv_transpose", a -> Lax.convTranspose(Lax.reshape(a, Shape.of(1, 4, 6, 1)), Lax.reshape(Lax.sliceInDim(a, 0, 2, 1, 0), Shape.of(2, 2, 3, 1)),
                 Vector.of(2, 1), PaddingType.VALID, true), b);
         jitAndVmap("dynamic_slice_in_dim", a -> Lax.dynamicSliceInDim(a, Lax.convertElementType(Lax.reduceSum(Lax.abs(a), 0, 1), DType.I32), 2, 1), b);
+        jitAndVmap("reduce_window", a -> Lax.reduceWindow(a, Array.scalar(1.0, DType.F64), Lax::mul, Vector.of(2, 2), Vector.of(1, 2), PaddingType.SAME), b);
+        jitAndVmap("conv_general_dilated_local", a -> Lax.convGeneralDilatedLocal(Lax.reshape(a, Shape.of(1, 1, 4, 6)),
+                Lax.reshape(Lax.sliceInDim(Lax.reshape(a, Shape.of(24)), 0, 18, 1, 0), Shape.of(1, 2, 3, 3)), Vector.of(1, 2),
+                Vector.of(new Padding(0, 0), new Padding(0, 0)), Vector.of(2, 1), Vector.of(1, 1), Vector.of(1, 1),
+                dev.jaxj.ir.Primitive.ConvDimensionNumbers.channelsFirst(2)), b);
         jitAndVmap("igamma", a -> LaxSpecial.igamma(Lax.abs(a), Lax.abs(Lax.neg(a))), b);
     }
 
@@ -165,6 +184,8 @@ class LaxTransformsTest {
         assertError(ArgumentError.class, "associative_scan", () -> Lax.associativeScan((a, b) -> a, "no arrays", false, 0), "pytree of arrays");
         assertError(ShapeError.class, "associative_scan", () -> Lax.associativeScan(COMPOSE, Tuple.of(x, f32(1, 2)), false, 0), "one length");
         assertError(ShapeError.class, "igamma", () -> LaxSpecial.igamma(x, f64(1, 2, 3)), "f32[3], f64[3]");
+        assertError(ShapeError.class, "reduce_window", () -> Lax.reduceWindow(x, Array.scalar(0.0, DType.F32), Lax::add, Vector.of(2, 2),
+                Vector.of(1, 1), PaddingType.VALID), "window of the operand's rank", "f32[3]");
         assertError(DTypeError.class, "bessel_i0e", () -> LaxSpecial.besselI0e(i32(1)), "i32[1]");
         assertError(ShapeError.class, "conv_general_dilated_patches", () -> Lax.convGeneralDilatedPatches(f64s(1, 0, 1, 1, 2, 3), Vector.of(2, 2),
                 Vector.of(1, 1), Vector.of(new Padding(0, 0), new Padding(0, 0)), Vector.of(1, 1), Vector.of(1, 1),

@@ -238,3 +238,42 @@ emit('zeta', sp.zeta(zx, zq))
 bi = inp('bi', np.array([-30.0, -2.5, -0.1, 0.0, 0.7, 4.0, 50.0]))
 emit('i0e', sp.i0e(bi))
 emit('i1e', sp.i1e(bi))
+
+# Windows ---------------------------------------------------------------------------------------
+
+
+def reduce_window_reference(x, init, fn, window, strides, pads, base_dil, win_dil):
+    """XLA's ReduceWindow by its definition: dilate the operand and pad it with the init value,
+    then fold fn from the init over each (dilated) window at the strides."""
+    shape = [(n - 1) * b + 1 if n > 0 else 0 for n, b in zip(x.shape, base_dil)]
+    dil = np.full(shape, init, dtype=x.dtype)
+    dil[tuple(slice(None, None, b) for b in base_dil)] = x
+    padded = np.full([s + lo + hi for s, (lo, hi) in zip(shape, pads)], init, dtype=x.dtype)
+    padded[tuple(slice(lo, lo + s) for s, (lo, _) in zip(shape, pads))] = dil
+    eff = [(w - 1) * d + 1 for w, d in zip(window, win_dil)]
+    out_shape = [(p - e) // s + 1 for p, e, s in zip(padded.shape, eff, strides)]
+    out = np.empty(out_shape, dtype=x.dtype)
+    for idx in np.ndindex(*out_shape):
+        acc = init
+        for k in np.ndindex(*window):
+            acc = fn(acc, padded[tuple(i * s + j * d for i, s, j, d in zip(idx, strides, k, win_dil))])
+        out[idx] = acc
+    return out
+
+
+w = inp('win', rng.uniform(0.5, 1.5, size=(5, 6)))
+emit('window_prod', reduce_window_reference(w, 1.0, lambda a, b: a * b, (2, 3), (1, 2), ((1, 0), (0, 2)), (1, 1), (1, 1)))
+emit('window_max_dilated', reduce_window_reference(w, -np.inf, max, (2, 2), (2, 1), ((0, 1), (1, 1)), (2, 1), (1, 2)))
+emit('window_sum_init', reduce_window_reference(w, 3.0, lambda a, b: a + b, (3, 2), (1, 1), ((0, 0), (0, 0)), (1, 1), (1, 1)))
+emit('window_sum_valid', reduce_window_reference(w, 0.0, lambda a, b: a + b, (2, 2), (2, 2), ((0, 0), (0, 0)), (1, 1), (1, 1)))
+
+# An unshared convolution: each output position has its own kernel over the patch features
+# (channel-major, then window positions in row-major order), as lax.conv_general_dilated_local defines.
+ll = inp('local_lhs', rng.normal(size=(2, 2, 5, 4)))
+lr = inp('local_rhs', rng.normal(size=(3, 2 * 3 * 2, 3, 2)))
+local = np.zeros((2, 3, 3, 2))
+for y in range(3):
+    for x_ in range(2):
+        patch = ll[:, :, y:y + 3, 2 * x_:2 * x_ + 2].reshape(2, -1)
+        local[:, :, y, x_] = patch @ lr[:, :, y, x_].T
+emit('conv_local', local)

@@ -553,12 +553,45 @@ public final class Lax {
         ConvDimensionNumbers dn = ConvDimensionNumbers.channelsFirst(filterShape.size());
         Seq<Integer> one = LaxContractions.ones(filterShape.size());
         Seq<Integer> in = Vector.range(0, filterShape.size()).map(d -> lhs.ndim() > d + 2 ? lhs.shape().dim(d + 2) : 0);
-        return convGeneralDilatedPatches(lhs, filterShape, windowStrides, padding.pads(in, filterShape, windowStrides), one, one, dn);
+        return convGeneralDilatedPatches(lhs, filterShape, windowStrides, padding.pads("conv_general_dilated_patches", in, filterShape, windowStrides), one, one, dn);
     }
 
     /** {@code lax.conv_general_dilated_patches} with pads, dilations and layouts (the rhs spec lays out the one-hot kernel). */
     public static Array convGeneralDilatedPatches(Array lhs, Seq<Integer> filterShape, Seq<Integer> windowStrides, Seq<Padding> padding,
                                                   Seq<Integer> lhsDilation, Seq<Integer> rhsDilation, ConvDimensionNumbers dims) {
         return LaxContractions.patches(lhs, filterShape, windowStrides, padding, lhsDilation, rhsDilation, dims);
+    }
+
+    /**
+     * Reduces each window of {@code x} with the binary {@code computation} from {@code initValue}
+     * ({@code lax.reduce_window}); padding and base dilation are filled with the init value.
+     * Add, max and min with their identity bind the window primitives; other computations must
+     * be associative and elementwise on arrays.
+     * {@snippet :
+     * Array m = Lax.reduceWindow(x, Lax.full(Shape.SCALAR, Double.NEGATIVE_INFINITY, DType.F32), Lax::max,
+     *         Vector.of(2, 2), Vector.of(2, 2), PaddingType.VALID);   // f32[4,6] -> f32[2,3]
+     * }
+     */
+    public static Array reduceWindow(Array x, Array initValue, java.util.function.BinaryOperator<Array> computation, Seq<Integer> windowDimensions,
+                                     Seq<Integer> windowStrides, Seq<Padding> padding, Seq<Integer> baseDilation, Seq<Integer> windowDilation) {
+        return LaxReductions.reduceWindow(x, initValue, computation, new WindowConfig(windowDimensions, windowStrides, padding, baseDilation, windowDilation));
+    }
+
+    /** {@code lax.reduce_window} with a named padding, no dilations. */
+    public static Array reduceWindow(Array x, Array initValue, java.util.function.BinaryOperator<Array> computation, Seq<Integer> windowDimensions,
+                                     Seq<Integer> windowStrides, PaddingType padding) {
+        LaxReductions.checkWindow(x, initValue, windowDimensions);
+        Seq<Integer> one = LaxContractions.ones(windowDimensions.size());
+        Seq<Padding> pads = padding.pads("reduce_window", x.shape().toSeq(), windowDimensions, windowStrides);
+        return reduceWindow(x, initValue, computation, windowDimensions, windowStrides, pads, one, one);
+    }
+
+    /**
+     * A convolution whose kernel differs at every output position ({@code lax.conv_general_dilated_local}):
+     * channel-first {@code lhs f32[n,c,h,w]} with {@code rhs f32[o, c*kh*kw, oh, ow]} gives {@code f32[n,o,oh,ow]}.
+     */
+    public static Array convGeneralDilatedLocal(Array lhs, Array rhs, Seq<Integer> windowStrides, Seq<Padding> padding, Seq<Integer> filterShape,
+                                                Seq<Integer> lhsDilation, Seq<Integer> rhsDilation, ConvDimensionNumbers dims) {
+        return LaxContractions.local(lhs, rhs, windowStrides, padding, filterShape, lhsDilation, rhsDilation, dims);
     }
 }

@@ -104,7 +104,7 @@ final class LaxContractions {
         int spatial = dims.lhsSpec().size() - 2;
         Seq<Integer> in = Vector.range(0, spatial).map(d -> lhs.shape().dim(dims.lhsSpec().get(d + 2)));
         Seq<Integer> window = Vector.range(0, spatial).map(d -> dilate(rhs.shape().dim(dims.rhsSpec().get(d + 2)), rhsDilation.get(d)));
-        return padding.pads(in, window, strides);
+        return padding.pads("conv", in, window, strides);
     }
 
     private static int dilate(int k, int r) {
@@ -167,6 +167,34 @@ final class LaxContractions {
             throw new ShapeError(op, "lhs, rhs and the layouts need one rank, got " + NumpyOps.avals(Vector.of(lhs, rhs))
                     + " with layouts of rank " + dims.lhsSpec().size());
         }
+    }
+
+    /**
+     * An unshared convolution ({@code lax.conv_general_dilated_local}): every output position
+     * has its own kernel, {@code rhs} laid out as {@code dims.rhsSpec} says with (out features,
+     * in features × prod(filterShape), output spatial…): each position's patch (as
+     * {@link #patches} orders its features) contracted with its kernel.
+     */
+    static Array local(Array lhs, Array rhs, Seq<Integer> strides, Seq<Padding> padding, Seq<Integer> filterShape,
+                       Seq<Integer> lhsDilation, Seq<Integer> rhsDilation, ConvDimensionNumbers dims) {
+        String op = "conv_general_dilated_local";
+        Array p = patches(lhs, filterShape, strides, padding, lhsDilation, rhsDilation, dims);
+        int rank = p.ndim(), spatial = rank - 2;
+        if (rhs.ndim() != rank) throw new ShapeError(op, "rhs needs rank " + rank + ", got " + rhs.aval() + " for lhs " + lhs.aval());
+        // Both in canonical order: patches [N, C·K, spatial…], kernels [O, C·K, spatial…].
+        Array pc = Lax.transpose(p, dims.outSpec());
+        Array kc = Lax.transpose(rhs, dims.rhsSpec());
+        for (int d = 1; d < rank; d++) {
+            if (pc.shape().dim(d) != kc.shape().dim(d)) {
+                throw new ShapeError(op, "rhs needs (out features, " + pc.shape().dim(1) + " patch features, output spatial "
+                        + pc.shape().toSeq().drop(2).mkString("x") + "), got " + rhs.aval());
+            }
+        }
+        Seq<Integer> space = Vector.range(2, rank);
+        Array y = Lax.dotGeneral(pc, kc, new DotDimensionNumbers(Vector.of(1), Vector.of(1), space, space));
+        // dot_general gives [spatial…, N, O]: back to [N, O, spatial…], then to the output layout.
+        Array canonical = Lax.transpose(y, Vector.of(spatial, spatial + 1).appendAll(Vector.range(0, spatial)));
+        return Lax.transpose(canonical, Vector.range(0, rank).map(dims.outSpec()::indexOf));
     }
 
     /**

@@ -9,9 +9,13 @@ import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Eqn;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.Primitive;
+import dev.jaxj.ir.Primitive.PadConfig;
+import dev.jaxj.ir.Primitive.Padding;
+import dev.jaxj.ir.Primitive.WindowConfig;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.transforms.control.Programs;
+import dev.jaxj.transforms.jvp.Composites;
 import dev.jaxj.tree.Tree;
 import dev.jaxj.tree.TreeDef;
 import io.vavr.collection.Seq;
@@ -22,7 +26,7 @@ import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 
 /**
- * {@code lax.reduce} with a user monoid, {@code reduce_xor}, {@code cumlogsumexp} and
+ * {@code lax.reduce} and {@code lax.reduce_window} with a user monoid, {@code reduce_xor}, {@code cumlogsumexp} and
  * {@code associative_scan}, all composed from existing primitives so that they differentiate,
  * batch and compile through those primitives' rules.
  */
@@ -138,6 +142,39 @@ final class LaxReductions {
         }
         Seq<Array> r = v.map(a -> Lax.reshape(a, keptShape));
         return f.apply(broadInits, r);
+    }
+
+    /**
+     * {@code lax.reduce_window}: windows of add/max/min with their identity as init bind the
+     * window primitives; any other computation (or init) folds each window's elements, padding
+     * and base dilation filled with the init, as a tree over the window's patches, then
+     * {@code f(init, ·)}.
+     */
+    static Array reduceWindow(Array x, Array init, BinaryOperator<Array> f, WindowConfig w) {
+        checkWindow(x, init, w.windowDimensions());
+        Option<Monoid> m = monoid(f, x.aval());
+        if (m.isDefined() && isIdentity(m.get(), init)) {
+            switch (m.get()) {
+                case ADD -> { return Lax.reduceWindowSum(x, w); }
+                case MAX -> { return Lax.reduceWindowMax(x, w); }
+                case MIN -> { return Lax.reduceWindowMin(x, w); }
+                case MUL, AND, OR -> { }
+            }
+        }
+        Seq<PadConfig> pads = Vector.range(0, x.ndim()).map(d ->
+                new PadConfig(w.padding().get(d).lo(), w.padding().get(d).hi(), w.baseDilation().get(d) - 1));
+        Array padded = Lax.pad(x, init, pads);
+        WindowConfig inner = new WindowConfig(w.windowDimensions(), w.windowStrides(), Vector.fill(x.ndim(), new Padding(0, 0)),
+                Vector.fill(x.ndim(), 1), w.windowDilation());
+        Array patches = Composites.patches(padded, inner, 0);
+        return reduce(Vector.of(patches), Vector.of(init), (a, b) -> Vector.of(f.apply(a.head(), b.head())), Vector.of(0)).head();
+    }
+
+    static void checkWindow(Array x, Array init, Seq<Integer> windowDimensions) {
+        if (init.ndim() != 0 || init.dtype() != x.dtype() || windowDimensions.size() != x.ndim()) {
+            throw new ShapeError("reduce_window", "needs an init scalar of the operand's dtype and a window of the operand's rank, got operand "
+                    + x.aval() + ", init " + init.aval() + " and a window of rank " + windowDimensions.size());
+        }
     }
 
     static Array reduceXor(Array x, Seq<Integer> dims) {

@@ -25,8 +25,13 @@ public enum PaddingType {
      * (already dilated) moving by {@code strides}}
      */
     public Seq<Padding> pads(Seq<Integer> inSizes, Seq<Integer> windowSizes, Seq<Integer> strides) {
+        return pads("padding", inSizes, windowSizes, strides);
+    }
+
+    /** {@link #pads(Seq, Seq, Seq)} for the function {@code op}, which a mismatch names. */
+    Seq<Padding> pads(String op, Seq<Integer> inSizes, Seq<Integer> windowSizes, Seq<Integer> strides) {
         if (inSizes.size() != windowSizes.size() || inSizes.size() != strides.size()) {
-            throw new ShapeError("padding", "needs one input size, window size and stride per spatial axis, got "
+            throw new ShapeError(op, "needs one input size, window size and stride per spatial axis, got "
                     + inSizes.size() + ", " + windowSizes.size() + " and " + strides.size());
         }
         return Vector.range(0, inSizes.size()).map(d -> {
