@@ -29,6 +29,7 @@ import static dev.jaxj.ArrayAssertions.i32;
 import static dev.jaxj.ArrayAssertions.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The functions of {@link LaxReferenceTest} under transforms: derivatives against f64 central
@@ -160,6 +161,34 @@ class LaxTransformsTest {
         jitAndVmap("igamma", a -> LaxSpecial.igamma(Lax.abs(a), Lax.abs(Lax.neg(a))), b);
     }
 
+    @Test
+    void shouldGenerateBitsFromAnExplicitState() {
+        Array key = arr(DType.U32, Shape.of(4), 1, 2, 3, 4);
+        Seq<Array> first = Lax.rngBitGenerator(key, Shape.of(64, 64), DType.U32);
+        Seq<Array> again = Lax.rngBitGenerator(key, Shape.of(64, 64), DType.U32);
+        assertEquals(Shape.of(4), first.get(0).shape());
+        assertEquals(DType.U32, first.get(1).dtype());
+        assertArrayEquals(first.get(1).toDoubleArray(), again.get(1).toDoubleArray(), 0, "the same key gives the same bits");
+        assertArrayEquals(first.get(0).toDoubleArray(), again.get(0).toDoubleArray(), 0, "and the same next key");
+        double[] bits = first.get(1).toDoubleArray();
+        double[] next = Lax.rngBitGenerator(first.get(0), Shape.of(64, 64), DType.U32).get(1).toDoubleArray();
+        int same = 0;
+        for (int i = 0; i < bits.length; i++) if (bits[i] == next[i]) same++;
+        assertTrue(same < 5, "the next key gives other bits, " + same + " of 4096 equal");
+        // 4096 uniform words: the mean of u / 2^32 has standard deviation 0.0045, each bit's frequency 0.0078.
+        double mean = 0;
+        int[] ones = new int[32];
+        for (double b : bits) {
+            mean += b / 0x1p32 / bits.length;
+            for (int k = 0; k < 32; k++) if ((((long) b) >>> k & 1) == 1) ones[k]++;
+        }
+        assertEquals(0.5, mean, 0.02, "mean of the words");
+        for (int k = 0; k < 32; k++) assertEquals(0.5, ones[k] / 4096.0, 0.05, "frequency of bit " + k);
+        Array keys = arr(DType.U32, Shape.of(3, 4), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        jitAndVmap("rng_bit_generator", k -> Lax.rngBitGenerator(k, Shape.of(5), DType.U32).get(1), keys);
+        jitAndVmap("rng_bit_generator key", k -> Lax.rngBitGenerator(k, Shape.of(2, 2), DType.U32).get(0), keys);
+    }
+
     // Errors -----------------------------------------------------------------------------------
 
     @Test
@@ -186,6 +215,8 @@ class LaxTransformsTest {
         assertError(ShapeError.class, "igamma", () -> LaxSpecial.igamma(x, f64(1, 2, 3)), "f32[3], f64[3]");
         assertError(ShapeError.class, "reduce_window", () -> Lax.reduceWindow(x, Array.scalar(0.0, DType.F32), Lax::add, Vector.of(2, 2),
                 Vector.of(1, 1), PaddingType.VALID), "window of the operand's rank", "f32[3]");
+        assertError(ShapeError.class, "rng_bit_generator", () -> Lax.rngBitGenerator(arr(DType.U32, Shape.of(2), 1, 2), Shape.of(3), DType.U32), "u32[4]", "u32[2]");
+        assertError(DTypeError.class, "rng_bit_generator", () -> Lax.rngBitGenerator(arr(DType.U32, Shape.of(4), 1, 2, 3, 4), Shape.of(3), DType.F32), "f32");
         assertError(DTypeError.class, "bessel_i0e", () -> LaxSpecial.besselI0e(i32(1)), "i32[1]");
         assertError(ShapeError.class, "conv_general_dilated_patches", () -> Lax.convGeneralDilatedPatches(f64s(1, 0, 1, 1, 2, 3), Vector.of(2, 2),
                 Vector.of(1, 1), Vector.of(new Padding(0, 0), new Padding(0, 0)), Vector.of(1, 1), Vector.of(1, 1),

@@ -594,4 +594,14 @@ public final class Lax {
                                                 Seq<Integer> lhsDilation, Seq<Integer> rhsDilation, ConvDimensionNumbers dims) {
         return LaxContractions.local(lhs, rhs, windowStrides, padding, filterShape, lhsDilation, rhsDilation, dims);
     }
+
+    /**
+     * Random bits from an explicit state ({@code lax.rng_bit_generator}): a u32[4] key gives
+     * {@code (next key, bits of shape)}, the same for the same key. As JAX leaves the default
+     * algorithm to the backend, the bits are jaxj's own (Threefry-2x32); only u32 bits so far.
+     * {@snippet :
+     * Seq<Array> kb = Lax.rngBitGenerator(key, Shape.of(3, 2), DType.U32);   // (u32[4], u32[3,2])
+     * }
+     */
+    public static Seq<Array> rngBitGenerator(Array key, Shape shape, DType dtype) { return LaxRandom.rngBitGenerator(key, shape, dtype); }
 }
