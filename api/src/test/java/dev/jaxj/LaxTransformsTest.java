@@ -26,7 +26,6 @@ import static dev.jaxj.ArrayAssertions.assertError;
 import static dev.jaxj.ArrayAssertions.f32;
 import static dev.jaxj.ArrayAssertions.f64;
 import static dev.jaxj.ArrayAssertions.i32;
-import static dev.jaxj.ArrayAssertions.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +43,7 @@ class LaxTransformsTest {
     }
 
     private static Array f64s(long seed, double lo, double hi, int... shape) {
-        return arr(DType.F64, Shape.of(shape), uniform(seed, Shape.of(shape).size(), lo, hi));
+        return ArrayAssertions.random(seed, DType.F64, Shape.of(shape), lo, hi);
     }
 
     private static final BinaryOperator<Array> AFFINE = (a, b) -> Lax.add(Lax.add(Lax.mul(a, b), a), b);

@@ -4,8 +4,8 @@ Run with python3 (NumPy 2.x, SciPy, mpmath) from this folder: python3 lax_refere
 
 Line format: name|kind|shape|values (kind float, int or bool; floats as repr of float64).
 Names starting with 'in.' are inputs; the others are expected results. Every reference here is
-computed by a definition independent of jaxj's algorithm (loops, NumPy's own routines, value-level
-rounding with frexp/rint for reduce_precision, mpmath for derivatives).
+computed by a definition independent of jaxj's algorithm (loops, NumPy's own routines, rounding of
+values as exact fractions for reduce_precision, mpmath for derivatives).
 """
 import math
 from fractions import Fraction
@@ -14,18 +14,11 @@ import mpmath
 import numpy as np
 import scipy.special as sp
 
+import os
+import sys
 
-def emit(name, a):
-    a = np.asarray(a)
-    kind = 'bool' if a.dtype == np.bool_ else ('int' if np.issubdtype(a.dtype, np.integer) else 'float')
-    vals = ' '.join(str(int(v)) if kind != 'float' else repr(float(v)) for v in a.ravel())
-    shape = ','.join(str(d) for d in a.shape)
-    print(f'{name}|{kind}|{shape}|{vals}')
-
-
-def inp(name, a):
-    emit('in.' + name, a)
-    return np.asarray(a)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from reference_lines import emit, inp  # noqa: E402  (the shared line format, one folder up)
 
 
 rng = np.random.default_rng(20261207)
