@@ -188,6 +188,20 @@ class LaxTransformsTest {
         jitAndVmap("rng_bit_generator key", k -> Lax.rngBitGenerator(k, Shape.of(2, 2), DType.U32).get(0), keys);
     }
 
+    @Test
+    void shouldKeepAnOptimizationBarrierThroughCompilationAndDerivatives() {
+        Array x = f64(0.5, -2.0, 3.0);
+        Tuple2<Array, Array> pair = Lax.optimizationBarrier(Tuple.of(x, Lax.neg(x)));
+        assertArrayEquals(x.toDoubleArray(), pair._1.toDoubleArray(), 0);
+        assertArrayEquals(new double[] {-0.5, 2.0, -3.0}, pair._2.toDoubleArray(), 0);
+        dev.jaxj.ir.Jaxpr j = Jax.makeJaxpr((Array a) -> Lax.mul(Lax.optimizationBarrier(Lax.sin(a)), a), x);
+        assertEquals(1, j.eqns().count(e -> e.prim() instanceof dev.jaxj.ir.Primitive.Copy), "one copy in " + j);
+        // d/dx sum(barrier(x)^2) = 2x: the barrier is the identity for derivatives.
+        Array g = Jax.grad((Array a) -> Lax.reduceSum(Lax.square(Lax.optimizationBarrier(a)), 0)).apply(x);
+        assertArrayEquals(new double[] {1.0, -4.0, 6.0}, g.toDoubleArray(), 0);
+        jitAndVmap("optimization_barrier", a -> Lax.mul(Lax.optimizationBarrier(Lax.sin(a)), a), f64s(21, -1, 1, 3, 4));
+    }
+
     // Errors -----------------------------------------------------------------------------------
 
     @Test

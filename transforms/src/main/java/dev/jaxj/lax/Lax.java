@@ -604,4 +604,13 @@ public final class Lax {
      * }
      */
     public static Seq<Array> rngBitGenerator(Array key, Shape shape, DType dtype) { return LaxRandom.rngBitGenerator(key, shape, dtype); }
+
+    /**
+     * {@code tree} unchanged, each array leaf passed through a {@code copy}, which the compiler
+     * neither fuses with its neighbours nor simplifies away ({@code lax.optimization_barrier}):
+     * work on either side stays on its side. Differentiable and batchable as the identity.
+     */
+    public static <T> T optimizationBarrier(T tree) {
+        return dev.jaxj.tree.Tree.map(tree, leaf -> leaf instanceof Array a ? copy(a) : leaf);
+    }
 }
