@@ -263,6 +263,17 @@ class LaxReferenceTest {
         check("conv_local", y, DType.F64, F64);
     }
 
+    @Test
+    void shouldApplyAFunctionOncePerScatteredUpdate() {
+        var points = new dev.jaxj.ir.Primitive.ScatterDimensionNumbers(Vector.empty(), Vector.of(0), Vector.of(0), Vector.empty(), Vector.empty());
+        Array idx = ArrayAssertions.arr(DType.I32, Shape.of(4, 1), 1, 4, 1, 7);
+        check("scatter_apply_1d", Lax.scatterApply(in("sa_x"), idx, a -> Lax.add(Lax.mul(a, Lax.fullLike(a, 2)), Lax.fullLike(a, 1)), points,
+                Shape.of(4), dev.jaxj.ir.Primitive.GatherScatterMode.FILL_OR_DROP), DType.F64, 0);
+        var rows = new dev.jaxj.ir.Primitive.ScatterDimensionNumbers(Vector.of(1), Vector.of(0), Vector.of(0), Vector.empty(), Vector.empty());
+        check("scatter_apply_rows", Lax.scatterApply(in("sa_m"), ArrayAssertions.arr(DType.I32, Shape.of(3, 1), 0, 2, 0), Lax::sin, rows,
+                Shape.of(3, 3), dev.jaxj.ir.Primitive.GatherScatterMode.PROMISE_IN_BOUNDS), DType.F64, 0);
+    }
+
     // Special functions ----------------------------------------------------------------------------
 
     @Test

@@ -100,6 +100,16 @@ class LaxTransformsTest {
     }
 
     @Test
+    void shouldDifferentiateScatterApply() {
+        var points = new dev.jaxj.ir.Primitive.ScatterDimensionNumbers(Vector.empty(), Vector.of(0), Vector.of(0), Vector.empty(), Vector.empty());
+        Array idx = arr(DType.I32, Shape.of(3, 1), 2, 0, 2);
+        grads("scatter_apply", a -> Lax.scatterApply(a.get(0), idx, Lax::sin, points, Shape.of(3),
+                dev.jaxj.ir.Primitive.GatherScatterMode.PROMISE_IN_BOUNDS), 1, f64s(19, -1, 1, 4));
+        jitAndVmap("scatter_apply", a -> Lax.scatterApply(a, idx, Lax::tanh, points, Shape.of(3), dev.jaxj.ir.Primitive.GatherScatterMode.CLIP),
+                f64s(22, -1, 1, 3, 5));
+    }
+
+    @Test
     void shouldDifferentiateSpecialFunctions() {
         Array a = f64(0.7, 2.5, 6.0), x = f64(0.4, 3.0, 5.5);
         grads("igamma x", v -> LaxSpecial.igamma(a, v.get(0)), 1, x);

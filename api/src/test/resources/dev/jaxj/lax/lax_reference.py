@@ -270,3 +270,16 @@ for y in range(3):
         patch = ll[:, :, y:y + 3, 2 * x_:2 * x_ + 2].reshape(2, -1)
         local[:, :, y, x_] = patch @ lr[:, :, y, x_].T
 emit('conv_local', local)
+
+# scatter_apply: func applied once per update that lands on a position (repeatedly where indices coincide).
+sx = inp('sa_x', rng.normal(size=(6,)))
+sa = sx.copy()
+for i in [1, 4, 1, 7]:                       # 7 is out of bounds: dropped
+    if 0 <= i < 6:
+        sa[i] = 2 * sa[i] + 1
+emit('scatter_apply_1d', sa)
+sm = inp('sa_m', rng.normal(size=(4, 3)))
+sr = sm.copy()
+for i in [0, 2, 0]:                          # whole rows
+    sr[i] = np.sin(sr[i])
+emit('scatter_apply_rows', sr)

@@ -613,4 +613,17 @@ public final class Lax {
     public static <T> T optimizationBarrier(T tree) {
         return dev.jaxj.tree.Tree.map(tree, leaf -> leaf instanceof Array a ? copy(a) : leaf);
     }
+
+    /**
+     * {@code operand} with the elementwise {@code func} applied at the positions that
+     * {@code indices} scatter to, once per update landing there ({@code lax.scatter_apply});
+     * {@code updateShape} is the shape the updates would have.
+     * {@snippet :
+     * Array y = Lax.scatterApply(x, idx, Lax::neg, dims, Shape.of(2), GatherScatterMode.FILL_OR_DROP);
+     * }
+     */
+    public static Array scatterApply(Array operand, Array indices, java.util.function.UnaryOperator<Array> func, ScatterDimensionNumbers dims,
+                                     Shape updateShape, GatherScatterMode mode) {
+        return LaxShaping.scatterApply(operand, indices, func, dims, updateShape, mode);
+    }
 }

@@ -9,8 +9,13 @@ import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.GatherDimensionNumbers;
 import dev.jaxj.ir.Primitive.GatherScatterMode;
 import dev.jaxj.ir.Shape;
+import dev.jaxj.ir.Primitive.ScatterDimensionNumbers;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+
+import java.util.function.UnaryOperator;
 
 /**
  * {@code jax.lax}'s shape helpers built on the structural primitives: broadcasts, fills,
@@ -143,6 +148,31 @@ final class LaxShaping {
         var dims = new GatherDimensionNumbers(Vector.range(1, src.ndim() - ax.size() + 1), ax.sorted(), ax,
                 Vector.empty(), Vector.empty());
         return Lax.gather(src, indices, dims, sliceSizes, GatherScatterMode.PROMISE_IN_BOUNDS);
+    }
+
+    /**
+     * {@code operand} with {@code func} applied at the scattered positions, once per update that
+     * lands there (so twice where two indices coincide), as {@code lax.scatter_apply}: the
+     * positions' counts come from a scatter-add of ones, then a loop bounded by the number of
+     * updates applies {@code func} where a count is not yet used up.
+     */
+    static Array scatterApply(Array operand, Array indices, UnaryOperator<Array> func, ScatterDimensionNumbers dims, Shape updateShape,
+                              GatherScatterMode mode) {
+        Array ones = Lax.full(updateShape, 1, DType.I32);
+        Array counts = Lax.scatterAdd(Lax.full(operand.shape(), 0, DType.I32), indices, ones, dims, mode);
+        int bound = Math.max(1, updateShape.size());
+        Array most = Lax.reduceMax(counts, Vector.range(0, counts.ndim()));
+        Tuple2<Array, Array> done = Lax.whileLoop((Tuple2<Array, Array> c) -> Lax.lt(c._1, most),
+                c -> {
+                    Array k = Lax.broadcastInDim(c._1, counts.shape(), Vector.empty());
+                    Array applied = func.apply(c._2);
+                    if (!applied.aval().equals(c._2.aval())) {
+                        throw new ShapeError("scatter_apply", "func must keep the elements' aval " + c._2.aval() + ", got " + applied.aval());
+                    }
+                    return Tuple.of(Lax.add(c._1, Array.scalar(1, DType.I32)), Lax.select(Lax.gt(counts, k), applied, c._2));
+                },
+                Tuple.of(Array.scalar(0, DType.I32), operand), bound);
+        return done._2;
     }
 
     private static Array scalarIndex(String op, Array i) {
