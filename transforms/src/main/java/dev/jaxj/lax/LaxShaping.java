@@ -36,14 +36,17 @@ final class LaxShaping {
         return broadcast(x, Vector.fill(rank - x.ndim(), 1));
     }
 
+    /** Axes {@code [start, stop)} merged, the bounds read as a Python slice (negative from the end, clipped to the rank). */
     static Array collapse(Array x, int start, int stop) {
-        String op = "collapse";
-        int lo = NumpyOps.normalizeAxis(op, start, x.ndim());
-        int hi = stop == x.ndim() ? stop : NumpyOps.normalizeAxis(op, stop, x.ndim());
-        if (hi < lo) throw new ShapeError(op, "stop dimension " + stop + " comes before start " + start + ", got " + x.aval());
+        int lo = sliceBound(start, x.ndim()), hi = sliceBound(stop, x.ndim());
+        if (hi < lo) throw new ShapeError("collapse", "stop dimension " + stop + " comes before start " + start + ", got " + x.aval());
         Vector<Integer> dims = x.shape().toSeq();
         int merged = dims.slice(lo, hi).fold(1, (a, b) -> a * b);
         return Lax.reshape(x, Shape.of(dims.slice(0, lo).append(merged).appendAll(dims.slice(hi, dims.size()))));
+    }
+
+    private static int sliceBound(int i, int n) {
+        return Math.clamp(i < 0 ? i + n : i, 0, n);
     }
 
     static Array full(Shape shape, Array fillValue) {
