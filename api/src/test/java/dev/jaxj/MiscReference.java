@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 final class MiscReference {
     /** One line: a kind ({@code float}, {@code int}, {@code bool}), a shape and the values as written. */
     record Entry(String kind, Shape shape, String[] values) {
-        double[] doubles() { return Arrays.stream(values).mapToDouble(Double::parseDouble).toArray(); }
+        double[] doubles() { return Arrays.stream(values).mapToDouble(ReferenceFile::parse).toArray(); }
         long[] longs() { return Arrays.stream(values).mapToLong(Long::parseLong).toArray(); }
         boolean[] bools() {
             boolean[] b = new boolean[values.length];
@@ -29,13 +29,14 @@ final class MiscReference {
         }
     }
 
-    private static final Map<String, Entry> ENTRIES = load();
+    private static final Map<String, Entry> ENTRIES = load("numpy_misc/misc_reference.txt");
 
     private MiscReference() {}
 
-    private static Map<String, Entry> load() {
-        try (var in = MiscReference.class.getResourceAsStream("numpy_misc/misc_reference.txt")) {
-            assertNotNull(in, "numpy_misc/misc_reference.txt is missing");
+    /** {@return the entries of a file in this format, {@code resource} relative to this package} */
+    static Map<String, Entry> load(String resource) {
+        try (var in = MiscReference.class.getResourceAsStream(resource)) {
+            assertNotNull(in, resource + " is missing");
             Map<String, Entry> m = new HashMap<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) continue;

@@ -8,19 +8,11 @@ NumPy's in places (windows are f32 in JAX); the Java test states the dtype it ex
 """
 import numpy as np
 import scipy.special as sp
+import os
+import sys
 
-
-def emit(name, a):
-    a = np.asarray(a)
-    kind = 'bool' if a.dtype == np.bool_ else ('int' if np.issubdtype(a.dtype, np.integer) else 'float')
-    vals = ' '.join(str(int(v)) if kind != 'float' else repr(float(v)) for v in a.ravel())
-    shape = ','.join(str(d) for d in a.shape)
-    print(f'{name}|{kind}|{shape}|{vals}')
-
-
-def inp(name, a):
-    emit('in.' + name, a)
-    return np.asarray(a)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from reference_lines import emit, inp  # noqa: E402  (the shared line format, one folder up)
 
 
 # Polynomials

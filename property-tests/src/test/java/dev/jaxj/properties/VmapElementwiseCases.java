@@ -79,6 +79,8 @@ final class VmapElementwiseCases {
                 unary("bitcast_convert_type", Operand::real, x -> Lax.bitcastConvertType(x, DType.I32)),
                 unary("copy", Operand::real, Lax::copy),
                 unary("stop_gradient", Operand::real, Lax::stopGradient),
+                // Float formats
+                unary("reduce_precision", Operand::real, x -> Lax.reducePrecision(x, 5, 10)),
                 binary("add", Operand::real, Lax::add),
                 binary("sub", Operand::real, Lax::sub),
                 binary("mul", Operand::real, Lax::mul),

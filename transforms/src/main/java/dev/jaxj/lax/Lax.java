@@ -336,4 +336,304 @@ public final class Lax {
     public static <P, R> java.util.function.Function<P, R> checkpoint(java.util.function.Function<P, R> f, dev.jaxj.ir.CheckpointPolicy policy) {
         return Control.checkpoint(f, policy);
     }
+
+    // The rest of jax.lax, composed from the primitives above (reduce_precision is its own) -----
+    // Each binds primitives only, so derivatives, batching and compilation come from their rules.
+
+    /** {@code x * x} ({@code lax.square}). */
+    public static Array square(Array x) { return integerPow(x, 2); }
+
+    /** {@code 1 / x} ({@code lax.reciprocal}). */
+    public static Array reciprocal(Array x) { return integerPow(x, -1); }
+
+    /** {@code x} with {@code sizes} prepended to its shape: {@code f32[3]}, {@code (2, 4)} → {@code f32[2,4,3]}. */
+    public static Array broadcast(Array x, Seq<Integer> sizes) { return LaxShaping.broadcast(x, sizes); }
+
+    /** {@return the NumPy broadcast of {@code shapes}}, as {@code lax.broadcast_shapes}: {@code (3, 1), (4)} → {@code (3, 4)} */
+    public static Shape broadcastShapes(Shape... shapes) {
+        return dev.jaxj.array.NumpyOps.broadcastShapes("broadcast_shapes", Vector.of(shapes));
+    }
+
+    /** {@code x} with leading axes of size 1 added up to {@code rank} (unchanged when it has that many). */
+    public static Array broadcastToRank(Array x, int rank) { return LaxShaping.broadcastToRank(x, rank); }
+
+    /** The indices along {@code dimension} of an array of {@code shape}: {@code (i32, (2, 3), 1)} → {@code [[0,1,2],[0,1,2]]}. */
+    public static Array broadcastedIota(DType dtype, Shape shape, int dimension) {
+        return iota(dtype, shape, dev.jaxj.array.NumpyOps.normalizeAxis("broadcasted_iota", dimension, shape.rank()));
+    }
+
+    /** Axes {@code [start, x.ndim)} merged into one: {@code f32[2,3,4]}, 1 → {@code f32[2,12]}. */
+    public static Array collapse(Array x, int startDimension) { return LaxShaping.collapse(x, startDimension, x.ndim()); }
+
+    /** Axes {@code [start, stop)} merged into one; negative axes count from the end. */
+    public static Array collapse(Array x, int startDimension, int stopDimension) { return LaxShaping.collapse(x, startDimension, stopDimension); }
+
+    /** An array of {@code shape} filled with the scalar {@code fillValue}, of its dtype and weak type. */
+    public static Array full(Shape shape, Array fillValue) { return LaxShaping.full(shape, fillValue); }
+
+    /** An array of {@code shape} and {@code dtype} filled with {@code fillValue}. */
+    public static Array full(Shape shape, double fillValue, DType dtype) {
+        return LaxShaping.full(shape, Array.scalar(fillValue, dtype));
+    }
+
+    /** An array shaped and typed like {@code x} (weak type included) filled with {@code fillValue}. */
+    public static Array fullLike(Array x, double fillValue) { return dev.jaxj.array.NumpyOps.fullLike(x, fillValue); }
+
+    /** An array shaped like {@code x}, of {@code dtype}, filled with {@code fillValue}. */
+    public static Array fullLike(Array x, double fillValue, DType dtype) { return full(x.shape(), fillValue, dtype); }
+
+    /** A scalar of {@code dtype} whose value the caller must not rely on ({@code lax.empty}); jaxj gives zero. */
+    public static Array empty(DType dtype) { return Array.scalar(0.0, dtype); }
+
+    /** {@code x[start:limit:stride]} along {@code axis}; negative bounds count from the end. */
+    public static Array sliceInDim(Array x, int start, int limit, int stride, int axis) { return LaxShaping.sliceInDim(x, start, limit, stride, axis); }
+
+    /** {@code x[index]} along {@code axis}, the axis kept with size 1 when {@code keepdims} (JAX's default). */
+    public static Array indexInDim(Array x, int index, int axis, boolean keepdims) { return LaxShaping.indexInDim(x, index, axis, keepdims); }
+
+    /** {@code sliceSize} elements from the traced {@code start} along {@code axis} (clamped into bounds). */
+    public static Array dynamicSliceInDim(Array x, Array start, int sliceSize, int axis) { return LaxShaping.dynamicSliceInDim(x, start, sliceSize, axis); }
+
+    /** The element at the traced {@code index} along {@code axis} (clamped), the axis kept when {@code keepdims}. */
+    public static Array dynamicIndexInDim(Array x, Array index, int axis, boolean keepdims) { return LaxShaping.dynamicIndexInDim(x, index, axis, keepdims); }
+
+    /** {@code x} with {@code update} written from the traced {@code start} along {@code axis}. */
+    public static Array dynamicUpdateSliceInDim(Array x, Array update, Array start, int axis) { return LaxShaping.dynamicUpdateSliceInDim(x, update, start, axis); }
+
+    /** {@code x} with {@code update} (with or without the size-1 axis) written at the traced {@code index} along {@code axis}. */
+    public static Array dynamicUpdateIndexInDim(Array x, Array update, Array index, int axis) { return LaxShaping.dynamicUpdateIndexInDim(x, update, index, axis); }
+
+    /** {@code x} cut along {@code axis} into pieces of {@code sizes}, which must sum to the axis' size. */
+    public static Seq<Array> split(Array x, Seq<Integer> sizes, int axis) { return LaxShaping.split(x, sizes, axis); }
+
+    /**
+     * {@code src[idxs[0][i], idxs[1][i], …]} on {@code axes} for each {@code i} ({@code lax.index_take}):
+     * {@code f32[5,6,7]}, two {@code i32[4]} on axes {@code (0, 2)} → {@code f32[4,6]}; indices wrap modulo the axis size.
+     */
+    public static Array indexTake(Array src, Seq<Array> idxs, Seq<Integer> axes) { return LaxShaping.indexTake(src, idxs, axes); }
+
+    /** {@code operand} with {@code updates} subtracted at {@code indices} ({@code lax.scatter_sub}): a scatter-add of {@code -updates}. */
+    public static Array scatterSub(Array operand, Array indices, Array updates, ScatterDimensionNumbers dims, GatherScatterMode mode) {
+        return scatterAdd(operand, indices, neg(updates), dims, mode);
+    }
+
+    /** The number of set bits of each element (i32, u32 or i64), bit-exact. */
+    public static Array populationCount(Array x) { return LaxBits.populationCount(x); }
+
+    /** The number of leading zero bits of each element (i32, u32 or i64), bit-exact: {@code clz(1) == 31} in i32. */
+    public static Array clz(Array x) { return LaxBits.clz(x); }
+
+    /**
+     * {@code x} rounded to a float format with {@code exponentBits} and {@code mantissaBits},
+     * bit-exact as XLA's {@code ReducePrecision}: {@code (8, 7)} rounds to bfloat16's values,
+     * {@code (5, 10)} to float16's normal range (smaller values flush to a signed zero).
+     * Differentiable: the tangent is rounded the same way.
+     */
+    public static Array reducePrecision(Array x, int exponentBits, int mantissaBits) { return un(new ReducePrecision(exponentBits, mantissaBits), x); }
+
+    /**
+     * Reduces {@code dimensions} of {@code x} with the binary {@code computation}, starting from
+     * {@code initValue} ({@code lax.reduce}). A computation that is one add, mul, max, min, and
+     * or of its arguments binds that reduction primitive; any other must be associative and
+     * elementwise on arrays, and runs as a balanced tree of its applications.
+     * {@snippet :
+     * Array s = Lax.reduce(x, Lax.full(Shape.SCALAR, 0, DType.F32), Lax::add, Vector.of(1));   // f32[3,4] -> f32[3]
+     * }
+     */
+    public static Array reduce(Array x, Array initValue, java.util.function.BinaryOperator<Array> computation, Seq<Integer> dimensions) {
+        return LaxReductions.reduce(x, initValue, computation, dimensions);
+    }
+
+    /** Variadic {@code lax.reduce}: several operands of one shape reduced together (e.g. a value and its index). */
+    public static Seq<Array> reduce(Seq<Array> xs, Seq<Array> initValues,
+                                    java.util.function.BiFunction<Seq<Array>, Seq<Array>, Seq<Array>> computation, Seq<Integer> dimensions) {
+        return LaxReductions.reduce(xs, initValues, computation, dimensions);
+    }
+
+    /** Bitwise xor over {@code dimensions} (integers and bools). */
+    public static Array reduceXor(Array x, Seq<Integer> dimensions) { return LaxReductions.reduceXor(x, dimensions); }
+
+    /** {@code log(cumsum(exp(x)))} along {@code axis}, computed stably. */
+    public static Array cumlogsumexp(Array x, int axis, boolean reverse) { return LaxReductions.cumlogsumexp(x, axis, reverse); }
+
+    /**
+     * The inclusive scan of an associative {@code fn} over a pytree of arrays along {@code axis}
+     * ({@code lax.associative_scan}), in {@code O(log n)} depth: {@code fn(a, b)} receives
+     * slices with {@code a} the earlier elements (from the end when {@code reverse}).
+     * {@snippet :
+     * Array c = Lax.associativeScan(Lax::add, x, false, 0);   // cumsum: f32[5] -> f32[5]
+     * }
+     */
+    public static <T> T associativeScan(java.util.function.BinaryOperator<T> fn, T elems, boolean reverse, int axis) {
+        return LaxReductions.associativeScan(fn, elems, reverse, axis);
+    }
+
+    /** {@code (keys, values)} sorted together by {@code keys} along {@code dimension}. */
+    public static Seq<Array> sortKeyVal(Array keys, Array values, int dimension, boolean isStable) {
+        return LaxSorting.sortKeyVal(keys, values, dimension, isStable);
+    }
+
+    /**
+     * The {@code k} largest entries along the last axis, largest first, and their i32 indices
+     * ({@code lax.top_k}); equal entries keep index order. Differentiable in the values.
+     * {@snippet :
+     * Seq<Array> vi = Lax.topK(x, 2);   // f32[3,5] -> (f32[3,2], i32[3,2])
+     * }
+     */
+    public static Seq<Array> topK(Array x, int k) { return LaxSorting.topK(x, k); }
+
+    /** {@code lax.approx_max_k}: the {@code k} largest along {@code reductionDimension} and their indices; exact on the CPU. */
+    public static Seq<Array> approxMaxK(Array x, int k, int reductionDimension, double recallTarget) {
+        return LaxSorting.approxK("approx_max_k", x, k, reductionDimension, recallTarget, true);
+    }
+
+    /** {@code lax.approx_min_k}: the {@code k} smallest along {@code reductionDimension} and their indices; exact on the CPU. */
+    public static Seq<Array> approxMinK(Array x, int k, int reductionDimension, double recallTarget) {
+        return LaxSorting.approxK("approx_min_k", x, k, reductionDimension, recallTarget, false);
+    }
+
+    /** Vector or matrix product ({@code lax.dot}): ranks 1 or 2, contracting the last axis of {@code lhs} with the first of {@code rhs}. */
+    public static Array dot(Array lhs, Array rhs) { return LaxContractions.dot(lhs, rhs); }
+
+    /** Batched matrix product of operands of one rank {@code >= 2}: {@code f32[b,m,k] x f32[b,k,n] -> f32[b,m,n]}. */
+    public static Array batchMatmul(Array lhs, Array rhs) { return LaxContractions.batchMatmul(lhs, rhs); }
+
+    /**
+     * Grouped matrix product ({@code lax.ragged_dot}): rows of {@code lhs[m,k]} in consecutive
+     * groups of {@code groupSizes[g]} multiply {@code rhs[g]} of {@code rhs[g,k,n]}; result {@code [m,n]}.
+     */
+    public static Array raggedDot(Array lhs, Array rhs, Array groupSizes) { return LaxContractions.raggedDot(lhs, rhs, groupSizes); }
+
+    /** Layouts from letter specs ({@code lax.conv_dimension_numbers}): e.g. {@code ("NHWC", "HWIO", "NHWC")} for rank 4. */
+    public static ConvDimensionNumbers convDimensionNumbers(int rank, String lhsSpec, String rhsSpec, String outSpec) {
+        return LaxContractions.dimensionNumbers(rank, lhsSpec, rhsSpec, outSpec);
+    }
+
+    /** Convolution of {@code NCHW…} inputs with {@code OIHW…} kernels ({@code lax.conv}), named padding. */
+    public static Array conv(Array lhs, Array rhs, Seq<Integer> windowStrides, PaddingType padding) {
+        ConvDimensionNumbers dn = ConvDimensionNumbers.channelsFirst(lhs.ndim() - 2);
+        Seq<Integer> one = LaxContractions.ones(windowStrides.size());
+        return conv(lhs, rhs, windowStrides, LaxContractions.pads(padding, lhs, rhs, windowStrides, one, dn));
+    }
+
+    /** Convolution of {@code NCHW…} inputs with {@code OIHW…} kernels ({@code lax.conv}), explicit pads. */
+    public static Array conv(Array lhs, Array rhs, Seq<Integer> windowStrides, Seq<Padding> padding) {
+        Seq<Integer> one = LaxContractions.ones(windowStrides.size());
+        return LaxContractions.conv(lhs, rhs, windowStrides, padding, one, one, ConvDimensionNumbers.channelsFirst(lhs.ndim() - 2));
+    }
+
+    /** {@code lax.conv_with_general_padding}: channel-first convolution with pads and both dilations. */
+    public static Array convWithGeneralPadding(Array lhs, Array rhs, Seq<Integer> windowStrides, Seq<Padding> padding,
+                                               Seq<Integer> lhsDilation, Seq<Integer> rhsDilation) {
+        return LaxContractions.conv(lhs, rhs, windowStrides, padding, lhsDilation, rhsDilation, ConvDimensionNumbers.channelsFirst(lhs.ndim() - 2));
+    }
+
+    /**
+     * Transposed convolution ({@code lax.conv_transpose}) with JAX's channel-last defaults
+     * ({@code NHWC} inputs, {@code HWIO} kernels): the input is dilated by {@code strides}.
+     * {@snippet :
+     * Array y = Lax.convTranspose(x, k, Vector.of(2, 2), PaddingType.SAME, false);   // f32[1,4,4,3], f32[3,3,3,8] -> f32[1,8,8,8]
+     * }
+     */
+    public static Array convTranspose(Array lhs, Array rhs, Seq<Integer> strides, PaddingType padding, boolean transposeKernel) {
+        ConvDimensionNumbers dn = LaxContractions.transposeDefault(lhs.ndim());
+        return convTranspose(lhs, rhs, strides, padding, LaxContractions.ones(strides.size()), dn, transposeKernel);
+    }
+
+    /** {@code lax.conv_transpose} with a kernel dilation and layouts. */
+    public static Array convTranspose(Array lhs, Array rhs, Seq<Integer> strides, PaddingType padding, Seq<Integer> rhsDilation,
+                                      ConvDimensionNumbers dims, boolean transposeKernel) {
+        Seq<Padding> pads = LaxContractions.transposePads(padding, rhs, strides, rhsDilation, dims);
+        return LaxContractions.convTranspose(lhs, rhs, strides, pads, rhsDilation, dims, transposeKernel);
+    }
+
+    /** {@code lax.conv_transpose} with explicit pads (of the dilated input), a kernel dilation and layouts. */
+    public static Array convTranspose(Array lhs, Array rhs, Seq<Integer> strides, Seq<Padding> padding, Seq<Integer> rhsDilation,
+                                      ConvDimensionNumbers dims, boolean transposeKernel) {
+        return LaxContractions.convTranspose(lhs, rhs, strides, padding, rhsDilation, dims, transposeKernel);
+    }
+
+    /**
+     * The patches a convolution with a {@code filterShape} window sees, as features
+     * ({@code lax.conv_general_dilated_patches}): channel-first {@code f32[n,c,h,w]} with a
+     * {@code (kh, kw)} filter gives {@code f32[n, c*kh*kw, oh, ow]}, feature {@code c*kh*kw + i*kw + j}
+     * being channel {@code c} at window offset {@code (i, j)}.
+     */
+    public static Array convGeneralDilatedPatches(Array lhs, Seq<Integer> filterShape, Seq<Integer> windowStrides, PaddingType padding) {
+        ConvDimensionNumbers dn = ConvDimensionNumbers.channelsFirst(filterShape.size());
+        Seq<Integer> one = LaxContractions.ones(filterShape.size());
+        Seq<Integer> in = Vector.range(0, filterShape.size()).map(d -> lhs.ndim() > d + 2 ? lhs.shape().dim(d + 2) : 0);
+        return convGeneralDilatedPatches(lhs, filterShape, windowStrides, padding.pads("conv_general_dilated_patches", in, filterShape, windowStrides), one, one, dn);
+    }
+
+    /** {@code lax.conv_general_dilated_patches} with pads, dilations and layouts (the rhs spec lays out the one-hot kernel). */
+    public static Array convGeneralDilatedPatches(Array lhs, Seq<Integer> filterShape, Seq<Integer> windowStrides, Seq<Padding> padding,
+                                                  Seq<Integer> lhsDilation, Seq<Integer> rhsDilation, ConvDimensionNumbers dims) {
+        return LaxContractions.patches(lhs, filterShape, windowStrides, padding, lhsDilation, rhsDilation, dims);
+    }
+
+    /**
+     * Reduces each window of {@code x} with the binary {@code computation} from {@code initValue}
+     * ({@code lax.reduce_window}); padding and base dilation are filled with the init value.
+     * Add, max and min with their identity bind the window primitives; other computations must
+     * be associative and elementwise on arrays.
+     * {@snippet :
+     * Array m = Lax.reduceWindow(x, Lax.full(Shape.SCALAR, Double.NEGATIVE_INFINITY, DType.F32), Lax::max,
+     *         Vector.of(2, 2), Vector.of(2, 2), PaddingType.VALID);   // f32[4,6] -> f32[2,3]
+     * }
+     */
+    public static Array reduceWindow(Array x, Array initValue, java.util.function.BinaryOperator<Array> computation, Seq<Integer> windowDimensions,
+                                     Seq<Integer> windowStrides, Seq<Padding> padding, Seq<Integer> baseDilation, Seq<Integer> windowDilation) {
+        return LaxReductions.reduceWindow(x, initValue, computation, new WindowConfig(windowDimensions, windowStrides, padding, baseDilation, windowDilation));
+    }
+
+    /** {@code lax.reduce_window} with a named padding, no dilations. */
+    public static Array reduceWindow(Array x, Array initValue, java.util.function.BinaryOperator<Array> computation, Seq<Integer> windowDimensions,
+                                     Seq<Integer> windowStrides, PaddingType padding) {
+        LaxReductions.checkWindow(x, initValue, windowDimensions);
+        Seq<Integer> one = LaxContractions.ones(windowDimensions.size());
+        Seq<Padding> pads = padding.pads("reduce_window", x.shape().toSeq(), windowDimensions, windowStrides);
+        return reduceWindow(x, initValue, computation, windowDimensions, windowStrides, pads, one, one);
+    }
+
+    /**
+     * A convolution whose kernel differs at every output position ({@code lax.conv_general_dilated_local}):
+     * channel-first {@code lhs f32[n,c,h,w]} with {@code rhs f32[o, c*kh*kw, oh, ow]} gives {@code f32[n,o,oh,ow]}.
+     */
+    public static Array convGeneralDilatedLocal(Array lhs, Array rhs, Seq<Integer> windowStrides, Seq<Padding> padding, Seq<Integer> filterShape,
+                                                Seq<Integer> lhsDilation, Seq<Integer> rhsDilation, ConvDimensionNumbers dims) {
+        return LaxContractions.local(lhs, rhs, windowStrides, padding, filterShape, lhsDilation, rhsDilation, dims);
+    }
+
+    /**
+     * Random bits from an explicit state ({@code lax.rng_bit_generator}): a u32[4] key gives
+     * {@code (next key, bits of shape)}, the same for the same key. As JAX leaves the default
+     * algorithm to the backend, the bits are jaxj's own (Threefry-2x32); only u32 bits so far.
+     * {@snippet :
+     * Seq<Array> kb = Lax.rngBitGenerator(key, Shape.of(3, 2), DType.U32);   // (u32[4], u32[3,2])
+     * }
+     */
+    public static Seq<Array> rngBitGenerator(Array key, Shape shape, DType dtype) { return LaxRandom.rngBitGenerator(key, shape, dtype); }
+
+    /**
+     * {@code tree} unchanged, each array leaf passed through a {@code copy}, which the compiler
+     * neither fuses with its neighbours nor simplifies away ({@code lax.optimization_barrier}):
+     * work on either side stays on its side. Differentiable and batchable as the identity.
+     */
+    public static <T> T optimizationBarrier(T tree) {
+        return dev.jaxj.tree.Tree.map(tree, leaf -> leaf instanceof Array a ? copy(a) : leaf);
+    }
+
+    /**
+     * {@code operand} with the elementwise {@code func} applied at the positions that
+     * {@code indices} scatter to, once per update landing there ({@code lax.scatter_apply});
+     * {@code updateShape} is the shape the updates would have.
+     * {@snippet :
+     * Array y = Lax.scatterApply(x, idx, Lax::neg, dims, Shape.of(2), GatherScatterMode.FILL_OR_DROP);
+     * }
+     */
+    public static Array scatterApply(Array operand, Array indices, java.util.function.UnaryOperator<Array> func, ScatterDimensionNumbers dims,
+                                     Shape updateShape, GatherScatterMode mode) {
+        return LaxShaping.scatterApply(operand, indices, func, dims, updateShape, mode);
+    }
 }

@@ -948,6 +948,34 @@ public sealed interface Primitive {
     }
 
     // ---------------------------------------------------------------------------------------
+    // Float formats: reduce_precision
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Rounds floats to the values of a format with {@code exponentBits} and {@code mantissaBits},
+     * as XLA's ReducePrecision: the significand to nearest (ties to even), then the exponent
+     * range (overflow to a signed infinity, below the smallest normal to a signed zero); NaNs
+     * stay NaN while the format has a mantissa bit. A primitive rather than a composite of bit
+     * operations because JAX differentiates it as a linear map: tangents and cotangents are
+     * rounded the same way, which only a primitive with its own jvp and transpose can express.
+     */
+    record ReducePrecision(int exponentBits, int mantissaBits) implements Primitive {
+        public ReducePrecision {
+            if (exponentBits < 1 || mantissaBits < 0) {
+                throw new ArgumentError("reduce_precision", "needs exponent_bits >= 1 and mantissa_bits >= 0, got "
+                        + exponentBits + " and " + mantissaBits);
+            }
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            dtype(this, in.head(), DType::isFloating, "floating");
+            return Vector.of(in.head());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
     // Randomness
     // ---------------------------------------------------------------------------------------
 

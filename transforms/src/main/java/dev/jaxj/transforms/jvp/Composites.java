@@ -23,7 +23,7 @@ import static dev.jaxj.transforms.jvp.Tangents.zerosLike;
  * Differentiating the composite with {@link Jvp#jvp} gives exact derivatives (also at zeros
  * and ties) and keeps them linear in the tangents, so reverse mode works unchanged.
  */
-final class Composites {
+public final class Composites {
     private Composites() {}
 
     /** 1, 0.5 or 0 where {@code x} is the unique, a tied or not the result {@code z} of max/min(x, y). */
@@ -134,8 +134,8 @@ final class Composites {
         }, x, t);
     }
 
-    /** {@return the window's elements stacked on a new leading axis: {@code [window size, out…]}} */
-    static Array patches(Array v, WindowConfig w, double padValue) {
+    /** {@return the window's elements stacked on a new leading axis: {@code [window size, out…]}} (also lax.reduce_window's general path) */
+    public static Array patches(Array v, WindowConfig w, double padValue) {
         int rank = v.ndim();
         Array padded = Lax.pad(v, Array.scalar(padValue, v.dtype()), Vector.range(0, rank).map(d ->
                 new PadConfig(w.padding().get(d).lo(), w.padding().get(d).hi(), w.baseDilation().get(d) - 1)));

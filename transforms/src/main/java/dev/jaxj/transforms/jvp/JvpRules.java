@@ -138,6 +138,8 @@ public final class JvpRules {
             case StopGradient _ -> constant(p, x);
             case CustomVjpLinear c -> throw new NotDifferentiable(c.name(),
                     "forward-mode differentiation of a function with a custom VJP is not defined; define a custom JVP instead");
+            // Float formats: linear as JAX defines it, so the tangent is rounded alike.
+            case ReducePrecision _ -> linear(p, x, t);
         };
     }
 

@@ -91,6 +91,8 @@ public final class TransposeRules {
                  Cumprod _, Cummax _, Cummin _, ReduceWindowMax _, ReduceWindowMin _, Sort _, Threefry2x32 _,
                  StopGradient _ -> throw nonLinear(p, args);
             case CustomVjpLinear c -> ((CustomTranspose) c.rule()).transpose(cts, args);
+            // Float formats: its own transpose, as JAX defines it.
+            case ReducePrecision _ -> Vector.of(Option.some(Bind.bind1(p, ct)));
         };
     }
 

@@ -62,6 +62,8 @@ final class BatchRules {
             case ReduceWindow w -> ContractionBatchRules.reduceWindow(w, x.head(), d.head());
             case Sort s -> sort(s, x, d, size);
             case CustomVjpLinear c -> CustomBatching.linear(c, x, d, size);
+            // Float formats: elementwise.
+            case ReducePrecision _ -> Batched.all(Bind.bind(p, x), d.head());
         };
     }
 
