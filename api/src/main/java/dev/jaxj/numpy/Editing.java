@@ -14,6 +14,7 @@ import dev.jaxj.errors.DTypeError;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.GatherScatterMode;
+import dev.jaxj.ir.Primitive.PadConfig;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
@@ -113,13 +114,21 @@ public final class Editing {
     }
 
     /**
-     * {@link #delete(Array, int[], Option)} with an integer array of positions. It must be
+     * {@link #delete(Array, int[], Option)} with an integer array of positions (or a concrete
+     * bool mask of the entries to remove). It must be
      * concrete unless {@code assumeUniqueIndices}: then, as in JAX, the positions may be traced,
      * must be distinct and in range, and the result loses exactly {@code obj.size()} entries.
      */
     public static Array delete(Array arr, Array obj, Option<Integer> axis, boolean assumeUniqueIndices) {
         String op = "delete";
-        if (!obj.dtype().isInteger()) throw new DTypeError(op, "index array must be integer typed, got " + obj.aval());
+        if (obj.dtype().isBool() && !(obj instanceof Tracer)) {
+            // A bool mask names the entries to remove, as NumPy's.
+            boolean[] m = obj.toBooleanArray();
+            int n = axis.isEmpty() ? arr.size() : arr.shape().dim(Axes.normalize(op, axis.get(), arr));
+            if (obj.ndim() != 1 || m.length != n) throw new ShapeError(op, "a bool mask must be 1-d of the axis' length " + n + ", got " + Operands.avals(arr, obj));
+            return delete(arr, IntStream.range(0, n).filter(i -> m[i]).toArray(), axis);
+        }
+        if (!obj.dtype().isInteger()) throw new DTypeError(op, "index array must be integer (or a concrete bool mask), got " + obj.aval());
         if (!assumeUniqueIndices) {
             if (obj instanceof Tracer) {
                 throw new ConcretizationError(op, "the result's shape depends on the values of a traced " + obj.aval()
@@ -151,8 +160,8 @@ public final class Editing {
 
     /**
      * The slices of {@code a} along {@code axis} (the flattened array when none) where the 1-d
-     * {@code condition} is true. A condition shorter than the axis selects from its start; a
-     * longer one must be false beyond it. Without {@code size} the condition must be concrete;
+     * {@code condition} is true. As in JAX, the longer of the condition and the axis is cut to
+     * the other's length. Without {@code size} the condition must be concrete;
      * with it, as in JAX, the first {@code size} selected slices come out, padded with
      * {@code fillValue}.
      */
@@ -173,19 +182,19 @@ public final class Editing {
                 throw new ConcretizationError(op, "the result's shape depends on the values of a traced " + condition.aval()
                         + "; pass a static size (and fill value), as JAX's size argument");
             }
-            boolean[] all = Operands.truthy(condition).toBooleanArray();
-            for (int i = len; i < all.length; i++) {
-                if (all[i]) throw new ShapeError(op, "condition selects position " + i + " beyond the axis of size " + len + ", got " + Operands.avals(condition, a));
-            }
             result = Take.take(arr, Indices.nonzero(c, Option.none(), Option.none()).head(), 0, Take.Mode.CLIP);
         } else {
             int k = size.get();
-            if (k < 0 || k > len) throw new ArgumentError(op, "size must be in [0, " + len + "], got " + k + " for " + Operands.avals(condition, a));
+            if (k < 0) throw new ArgumentError(op, "size must be non-negative, got " + k + " for " + Operands.avals(condition, a));
             Array mask = Lax.broadcastInDim(c, arr.shape(), Vector.of(0));
             arr = Lax.select(mask, arr, fullLike(arr, fillValue));
-            // Selected slices first, each group in its original order.
+            // Selected slices first, each group in its original order; past the axis, fill.
             Array order = Sorting.argsort(Lax.convertElementType(Lax.not(c), DType.I32), Option.some(0), true, false);
-            result = Take.take(arr, Manipulation.sliceAxis(order, 0, 0, k), 0, Take.Mode.CLIP);
+            result = Take.take(arr, Manipulation.sliceAxis(order, 0, 0, Math.min(k, len)), 0, Take.Mode.CLIP);
+            if (k > len) {
+                Vector<PadConfig> pad = Vector.range(0, result.ndim()).map(d -> new PadConfig(0, d == 0 ? k - len : 0, 0));
+                result = Lax.pad(result, Array.scalar(fillValue, result.dtype()), pad);
+            }
         }
         return axis.isEmpty() ? result : Manipulation.moveaxis(result, new int[] {0}, new int[] {Axes.normalize(op, axis.get(), a)});
     }
@@ -198,13 +207,14 @@ public final class Editing {
     /**
      * {@code arr} with the positions where {@code mask} is true set to {@code vals} in order,
      * repeating {@code vals} cyclically (NumPy's {@code place}, functional as JAX's with
-     * {@code inplace=False}). An empty {@code vals} leaves {@code arr} as it is.
+     * {@code inplace=False}); {@code vals} must not be empty.
      */
     public static Array place(Array arr, Array mask, Array vals) {
         String op = "place";
         if (mask.size() != arr.size()) throw new ShapeError(op, "mask must have the size of arr, got " + Operands.avals(arr, mask));
         Array v = Lax.convertElementType(Manipulation.ravel(vals), arr.dtype());
-        if (v.size() == 0 || arr.size() == 0) return arr;
+        if (v.size() == 0) throw new ArgumentError(op, "cannot place values from an empty array, got " + Operands.avals(arr, mask, vals));
+        if (arr.size() == 0) return arr;
         Array m = Operands.truthy(Manipulation.ravel(mask));
         Array rank = Lax.cumsum(Lax.convertElementType(m, DType.I32), 0, false);
         Array which = Lax.rem(Lax.max(Operands.add(rank, -1), fullLike(rank, 0)), fullLike(rank, v.size()));

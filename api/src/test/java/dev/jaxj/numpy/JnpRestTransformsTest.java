@@ -169,9 +169,10 @@ class JnpRestTransformsTest {
         assertError(DTypeError.class, "insert", () -> Jnp.insert(v, f64(1), f64(1)), "f64[1]");
         assertError(ShapeError.class, "delete", () -> Jnp.delete(v, 6), "f64[6]");
         assertError(ConcretizationError.class, "delete", () -> Jax.jit((Array i) -> Jnp.delete(v, i, 0, false)).apply(i32(1)), "i32[1]");
-        assertError(ShapeError.class, "compress", () -> Jnp.compress(bools(true, false, false, false, false, false, false, true), v), "bool[8]", "f64[6]");
+        assertError(ShapeError.class, "compress", () -> Jnp.compress(Jnp.reshape(bools(true, false), 1, 2), v), "bool[1,2]", "f64[6]");
         assertError(ConcretizationError.class, "compress", () -> Jax.jit((Array c) -> Jnp.compress(c, v)).apply(bools(true)), "bool[1]");
         assertError(ShapeError.class, "place", () -> Jnp.place(v, bools(true), f64(1)), "f64[6]", "bool[1]");
+        assertError(ArgumentError.class, "place", () -> Jnp.place(f64(1, 2), bools(true, true), f64()), "f64[0]");
         assertError(DTypeError.class, "put", () -> Jnp.put(v, f64(1), f64(1)), "f64[6]");
         assertError(ShapeError.class, "put_along_axis", () -> Jnp.putAlongAxis(m, i32(0), f64(1), 1), "f64[2,3]", "i32[1]");
         assertError(ShapeError.class, "fill_diagonal", () -> Jnp.fillDiagonal(v, 1.0), "f64[6]");
@@ -220,7 +221,11 @@ class JnpRestTransformsTest {
         ArrayAssertions.assertArray(Jnp.vecdot(i32(1, 2), i32(3, 4)), DType.I32, Shape.SCALAR, 11);
         ArrayAssertions.assertArray(Jnp.bitwiseCount(ArrayAssertions.bools(true, false)), DType.U32, Shape.of(2), 1, 0);
         ArrayAssertions.assertArray(Jnp.compress(bools(false, false), f64(1, 2), 0, 0, 0), DType.F64, Shape.of(0));
-        ArrayAssertions.assertArray(Jnp.place(f64(1, 2), bools(true, true), f64()), DType.F64, Shape.of(2), 1, 2);
+        // A condition longer than the axis is cut to it, as JAX documents; a static size past the axis pads.
+        ArrayAssertions.assertArray(Jnp.compress(bools(false, true, true), f64(1, 2)), DType.F64, Shape.of(1), 2);
+        ArrayAssertions.assertArray(Jnp.compress(bools(true, true), f64(1, 2), 0, 3, -1), DType.F64, Shape.of(3), 1, 2, -1);
+        ArrayAssertions.assertArray(Jnp.extract(bools(true, false, true), f64(4, 5), 2, 0), DType.F64, Shape.of(2), 4, 0);
+        ArrayAssertions.assertArray(Jnp.delete(f64(1, 2, 3), bools(true, false, true), 0, false), DType.F64, Shape.of(1), 2);
         ArrayAssertions.assertArray(Jnp.append(Array.scalar(1.0, DType.F64), f64(2)), DType.F64, Shape.of(2), 1, 2);
         ArrayAssertions.assertArray(Jnp.choose(i32(1), Vector.of(i32(4), f64(2.5))), DType.F64, Shape.of(1), 2.5);
     }
