@@ -1264,6 +1264,8 @@ public final class Jnp {
      * }
      */
     public static Array choose(Array a, Seq<Array> choices) { return dev.jaxj.numpy.Editing.choose(a, choices, RavelMode.RAISE); }
+    /** {@return {@link #choose(Array, Seq)} with the slices of {@code choices} along its first axis as the choices} */
+    public static Array choose(Array a, Array choices) { return dev.jaxj.numpy.Editing.choose(a, dev.jaxj.numpy.Assembling.unstack(choices, 0), RavelMode.RAISE); }
     /** {@return {@link #choose(Array, Seq)} with {@code WRAP} or {@code CLIP} handling of out-of-range choices (these trace)} */
     public static Array choose(Array a, Seq<Array> choices, RavelMode mode) { return dev.jaxj.numpy.Editing.choose(a, choices, mode); }
     /** {@return the elements of the flattened {@code a} where the 1-d {@code condition} is true} (concrete condition) */
@@ -1420,7 +1422,7 @@ public final class Jnp {
     public static Array bitwiseCount(Array x) { return dev.jaxj.numpy.Bits.bitwiseCount(x); }
     /** The bit order of {@link #packbits} and {@link #unpackbits}: most significant bit first, or least. */
     public enum BitOrder { BIG, LITTLE }
-    /** {@return the flattened {@code a > 0} packed eight bits to a byte, most significant first} in {@code u32} (JAX: {@code uint8}) */
+    /** {@return the flattened {@code a != 0} packed eight bits to a byte, most significant first} in {@code u32} (JAX: {@code uint8}) */
     public static Array packbits(Array a) { return dev.jaxj.numpy.Bits.packbits(a, Option.none(), BitOrder.BIG); }
     public static Array packbits(Array a, int axis) { return dev.jaxj.numpy.Bits.packbits(a, Option.some(axis), BitOrder.BIG); }
     public static Array packbits(Array a, int axis, BitOrder order) { return dev.jaxj.numpy.Bits.packbits(a, Option.some(axis), order); }

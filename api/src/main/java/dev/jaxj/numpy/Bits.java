@@ -40,7 +40,7 @@ public final class Bits {
     }
 
     /**
-     * The elements of {@code a} as bits ({@code a > 0}, as JAX's) packed eight to a byte along
+     * The elements of {@code a} as bits (non-zero is 1) packed eight to a byte along
      * {@code axis} (the flattened array when none), the axis padded with zeros to a multiple of 8.
      */
     public static Array packbits(Array a, Option<Integer> axis, BitOrder order) {
@@ -49,7 +49,7 @@ public final class Bits {
         Array x = axis.isEmpty() ? Manipulation.ravel(a) : a;
         if (x.ndim() == 0) throw new ArgumentError(op, "needs an array of rank >= 1 along an axis, got " + a.aval());
         int ax = axis.isEmpty() ? 0 : Axes.normalize(op, axis.get(), x);
-        Array bits = Lax.convertElementType(a.dtype().isBool() ? x : Lax.gt(x, Operands.fullLike(x, 0)), BYTE);
+        Array bits = Lax.convertElementType(Operands.truthy(x), BYTE);
         int n = x.shape().dim(ax), bytes = (n + 7) / 8;
         Vector<dev.jaxj.ir.Primitive.PadConfig> pad = Vector.range(0, x.ndim())
                 .map(d -> new dev.jaxj.ir.Primitive.PadConfig(0, d == ax ? bytes * 8 - n : 0, 0));

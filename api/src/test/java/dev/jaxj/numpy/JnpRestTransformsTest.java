@@ -213,8 +213,8 @@ class JnpRestTransformsTest {
         ArrayAssertions.assertArray(Jnp.put(f64(1, 2, 3), i32(7, -1), f64(9, 8)), DType.F64, Shape.of(3), 1, 2, 8);
         // Indices clamp into [-n, n] in insert, as JAX's.
         ArrayAssertions.assertArray(Jnp.insert(f64(1, 2), i32(-9, 9), f64(5, 6)), DType.F64, Shape.of(4), 5, 1, 2, 6);
-        // packbits reads a > 0, as JAX's.
-        ArrayAssertions.assertArray(Jnp.packbits(i32(-1, 1)), DType.U32, Shape.of(1), 64);
+        // Any non-zero element is a 1 bit.
+        ArrayAssertions.assertArray(Jnp.packbits(i32(-1, 1)), DType.U32, Shape.of(1), 192);
         ArrayAssertions.assertArray(Jnp.resize(Jnp.zeros(Shape.of(0), DType.I32), 2), DType.I32, Shape.of(2), 0, 0);
         ArrayAssertions.assertArray(Jnp.unwrap(i32(0, 4)), DType.F32, Shape.of(2), 0, 4 - 2 * Math.PI);
         ArrayAssertions.assertArray(Jnp.nextafter(i32(0), f64(1)), DType.F64, Shape.of(1), Double.MIN_VALUE);
@@ -228,5 +228,9 @@ class JnpRestTransformsTest {
         ArrayAssertions.assertArray(Jnp.delete(f64(1, 2, 3), bools(true, false, true), 0, false), DType.F64, Shape.of(1), 2);
         ArrayAssertions.assertArray(Jnp.append(Array.scalar(1.0, DType.F64), f64(2)), DType.F64, Shape.of(2), 1, 2);
         ArrayAssertions.assertArray(Jnp.choose(i32(1), Vector.of(i32(4), f64(2.5))), DType.F64, Shape.of(1), 2.5);
+        // JAX's documented example: the rows of a 2-d array are the choices.
+        Array rows = arr(DType.I32, Shape.of(3, 4), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        ArrayAssertions.assertArray(Jnp.choose(i32(2, 0, 1, 0), rows), DType.I32, Shape.of(4), 9, 2, 7, 4);
+        ArrayAssertions.assertArray(Jnp.choose(i32(2, 0, 1, 4), Jnp.unstack(rows), Jnp.RavelMode.WRAP), DType.I32, Shape.of(4), 9, 2, 7, 8);
     }
 }

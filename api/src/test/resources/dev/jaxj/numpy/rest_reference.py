@@ -5,7 +5,7 @@ Run with python3 and NumPy 2.x from this folder: python3 rest_reference.py > res
 Line format (ReferenceFile): 'name: v1 v2 ...' with values in Python's repr, and
 'name.shape: rank d0 d1 ...' for the array's shape. Names starting with 'in.' are inputs.
 Where JAX's semantics differ from NumPy's, the script writes the JAX result from NumPy pieces
-and says so (polydiv's remainder keeps u's length; packbits reads a > 0).
+and says so (polydiv's remainder keeps u's length).
 """
 import numpy as np
 
