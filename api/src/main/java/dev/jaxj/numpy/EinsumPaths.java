@@ -22,7 +22,7 @@ public final class EinsumPaths {
     private static final int EXHAUSTIVE = 4;
 
     public static EinsumPath einsumPath(String subscripts, Array... operands) {
-        EinsumSpec spec = EinsumSpec.parse(subscripts, operands);
+        EinsumSpec spec = EinsumSpec.parse("einsum_path", subscripts, operands);
         Map<Integer, Integer> sizes = HashMap.empty();
         for (int i = 0; i < operands.length; i++) {
             Vector<Integer> labels = spec.inputs().get(i);

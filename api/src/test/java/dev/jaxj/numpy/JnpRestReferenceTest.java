@@ -245,10 +245,11 @@ class JnpRestReferenceTest {
     }
 
     @Test
-    void shouldFindTheOptimalEinsumPathAsNumpy() {
+    void shouldFindTheEinsumPathsOfNumpysOptimalAndGreedyStrategies() {
         Array p = input("P"), q = input("Q"), r = input("R"), s = input("S");
         assertPath("path_chain", Jnp.einsumPath("ij,jk,kl->il", p, q, r));
         assertPath("path_chain4", Jnp.einsumPath("ij,jk,kl,lm->im", p, q, r, s));
+        assertPath("path_greedy5", Jnp.einsumPath("ij,jk,kl,lm,mn->in", p, q, r, s, input("T")));
         assertPath("path_outer", Jnp.einsumPath("i,j,ij->", Jnp.ones(30), Jnp.ones(40), Jnp.ones(30, 40)));
         assertTrue(Jnp.einsumPath("ij,jk,kl->il", p, q, r).report().contains("Complete contraction:  ij,jk,kl->il"));
     }

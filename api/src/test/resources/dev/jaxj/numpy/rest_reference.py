@@ -183,6 +183,8 @@ R = inp('R', np.ones((40, 5)))
 emit('path_chain', np.array(np.einsum_path('ij,jk,kl->il', P, Q, R, optimize='optimal')[0][1:]))
 S = inp('S', np.ones((5, 60)))
 emit('path_chain4', np.array(np.einsum_path('ij,jk,kl,lm->im', P, Q, R, S, optimize='optimal')[0][1:]))
+T = inp('T', np.ones((60, 3)))
+emit('path_greedy5', np.array(np.einsum_path('ij,jk,kl,lm,mn->in', P, Q, R, S, T, optimize='greedy')[0][1:]))
 emit('path_outer', np.array(np.einsum_path('i,j,ij->', np.ones(30), np.ones(40), np.ones((30, 40)), optimize='optimal')[0][1:]))
 
 # ufunc methods
