@@ -303,6 +303,7 @@ class JnpRestReferenceTest {
         assertEquals("[[ 1.5  -2.  ]\n [ 3.25  0.5 ]]", Jnp.arrayStr(arr(DType.F64, Shape.of(2, 2), 1.5, -2, 3.25, 0.5)));
         assertEquals("[1 2 3]", Jnp.arrayStr(i32(1, 2, 3)));
         assertEquals("[]", Jnp.arrayStr(f64()));
+        assertEquals("1.5", Jnp.arrayStr(Array.scalar(1.5, DType.F64)));
         assertEquals("[0.33 0.67]", Jnp.arrayStr(f64(1.0 / 3, 2.0 / 3), PrintOptions.DEFAULT.withPrecision(2)));
         assertEquals("Array([1, 2, 3], dtype=int32)", Jnp.arrayRepr(i32(1, 2, 3)));
         assertEquals("Array([0.33, 0.67], dtype=float64)", Jnp.arrayRepr(f64(1.0 / 3, 2.0 / 3), PrintOptions.DEFAULT.withPrecision(2)));

@@ -204,6 +204,8 @@ class JnpRestTransformsTest {
         assertError(ArgumentError.class, "vectorize", () -> Jnp.vectorize(xs -> xs.get(0), "(n)->(n),(m)"), "(n)->(n),(m)");
         assertError(ShapeError.class, "vectorize", () -> Jnp.vectorize((a, b) -> a, "(n),(n)->(n)").apply(v, f64(1, 2)), "'n'");
         assertError(ShapeError.class, "vectorize", () -> Jnp.vectorize(xs -> Jnp.sum(xs.get(0)), "(n)->(n)").apply(Vector.of(m)), "f64[]");
+        // The message ends with the user's line, here this test's.
+        assertEquals("JnpRestTransformsTest.java", assertError(ShapeError.class, "insert", () -> Jnp.insert(m, 0, v, 5)).where().fileName());
         assertError(ArgumentError.class, "einsum_path", () -> Jnp.einsumPath("ij,jk", m), "f64[2,3]");
         assertError(ShapeError.class, "einsum_path", () -> Jnp.einsumPath("ij->i", v), "f64[6]");
         assertError(ArgumentError.class, "resize", () -> Jnp.resize(v, -1), "f64[6]");
