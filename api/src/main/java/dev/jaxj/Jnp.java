@@ -1408,12 +1408,15 @@ public final class Jnp {
      * positions, in the list of operands left at step {@code k}, contracted then (their result
      * joins the end of the list), as {@code jnp.einsum_path}'s first result.
      */
-    public record EinsumPath(Seq<int[]> path, String report) {}
+    public record EinsumPath(Seq<Contraction> path, String report) {
+        /** One step: the positions of the two operands contracted, {@code first < second}. */
+        public record Contraction(int first, int second) {}
+    }
     /**
      * {@return the cheapest pairwise contraction order of the einsum} by opt_einsum's FLOP model
      * (exhaustive up to four operands, greedy beyond), without evaluating it.
      * {@snippet :
-     * Jnp.einsumPath("ij,jk,kl->il", a, b, c).path();  // e.g. [(1, 2), (0, 1)]
+     * Jnp.einsumPath("ij,jk,kl->il", a, b, c).path();  // e.g. [Contraction[first=1, second=2], Contraction[first=0, second=1]]
      * }
      */
     public static EinsumPath einsumPath(String subscripts, Array... operands) { return dev.jaxj.numpy.EinsumPaths.einsumPath(subscripts, operands); }
@@ -1607,9 +1610,9 @@ public final class Jnp {
         /** {@return {@code f} of every pair of elements: shape {@code a.shape ++ b.shape}} */
         public Array outer(Array a, Array b) { return dev.jaxj.numpy.UfuncMethods.outer(this, a, b); }
         /** {@return {@code a} with {@code a[i] = f(a[i], b[k])} for each {@code i = indices[k]} in turn} */
-        public Array at(Array a, Array indices, Array b) { return dev.jaxj.numpy.UfuncMethods.at(this, a, indices, b); }
+        public Array at(Array a, Array indices, Array b) { return dev.jaxj.numpy.UfuncMethods.at(this, a, indices, Option.some(b)); }
         /** {@return {@code a} with {@code a[i] = f(a[i])} for each {@code i} of {@code indices} in turn} (unary ufuncs) */
-        public Array at(Array a, Array indices) { return dev.jaxj.numpy.UfuncMethods.at(this, a, indices, null); }
+        public Array at(Array a, Array indices) { return dev.jaxj.numpy.UfuncMethods.at(this, a, indices, Option.none()); }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.jaxj.numpy;
 
 import dev.jaxj.Jnp.EinsumPath;
+import dev.jaxj.Jnp.EinsumPath.Contraction;
 import dev.jaxj.array.Array;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
@@ -33,17 +34,18 @@ public final class EinsumPaths {
         }
         Costs c = new Costs(sizes, spec.output());
         Vector<Vector<Integer>> ops = spec.inputs().map(Vector::distinct);
-        Vector<int[]> path = ops.size() <= EXHAUSTIVE ? optimal(c, ops)._2 : greedy(c, ops);
+        Vector<Contraction> path = ops.size() <= EXHAUSTIVE ? optimal(c, ops)._2 : greedy(c, ops);
         Vector<Integer> all = ops.flatMap(v -> v).distinct();
         double naive = c.flops(all, all.exists(l -> !spec.output().contains(l)), ops.size());
         StringBuilder steps = new StringBuilder();
         double optimized = 0;
-        for (int[] p : path) {
-            Vector<Integer> out = c.result(ops, p[0], p[1]);
-            optimized += c.step(ops, p[0], p[1]);
-            steps.append("\n  (").append(p[0]).append(", ").append(p[1]).append(")  ")
-                    .append(text(ops.get(p[0]))).append(',').append(text(ops.get(p[1]))).append("->").append(text(out));
-            ops = ops.removeAt(p[1]).removeAt(p[0]).append(out);
+        for (Contraction p : path) {
+            int i = p.first(), j = p.second();
+            Vector<Integer> out = c.result(ops, i, j);
+            optimized += c.step(ops, i, j);
+            steps.append("\n  (").append(i).append(", ").append(j).append(")  ")
+                    .append(text(ops.get(i))).append(',').append(text(ops.get(j))).append("->").append(text(out));
+            ops = ops.removeAt(j).removeAt(i).append(out);
         }
         String report = "  Complete contraction:  " + subscripts.replaceAll("\\s", "")
                 + "\n  Naive FLOP count:  " + String.format("%.4g", naive)
@@ -73,22 +75,22 @@ public final class EinsumPaths {
     }
 
     /** The cheapest complete order, trying every pair at every step. */
-    private static Tuple2<Double, Vector<int[]>> optimal(Costs c, Vector<Vector<Integer>> ops) {
+    private static Tuple2<Double, Vector<Contraction>> optimal(Costs c, Vector<Vector<Integer>> ops) {
         if (ops.size() < 2) return Tuple.of(0.0, Vector.empty());
-        Tuple2<Double, Vector<int[]>> best = null;
+        Tuple2<Double, Vector<Contraction>> best = null;
         for (int i = 0; i < ops.size(); i++) {
             for (int j = i + 1; j < ops.size(); j++) {
-                Tuple2<Double, Vector<int[]>> rest = optimal(c, ops.removeAt(j).removeAt(i).append(c.result(ops, i, j)));
+                Tuple2<Double, Vector<Contraction>> rest = optimal(c, ops.removeAt(j).removeAt(i).append(c.result(ops, i, j)));
                 double cost = c.step(ops, i, j) + rest._1;
-                if (best == null || cost < best._1) best = Tuple.of(cost, rest._2.prepend(new int[] {i, j}));
+                if (best == null || cost < best._1) best = Tuple.of(cost, rest._2.prepend(new Contraction(i, j)));
             }
         }
         return best;
     }
 
     /** NumPy's greedy order: the pair that removes the most elements (then the cheaper), pairs sharing a label first. */
-    private static Vector<int[]> greedy(Costs c, Vector<Vector<Integer>> ops) {
-        Vector<int[]> path = Vector.empty();
+    private static Vector<Contraction> greedy(Costs c, Vector<Vector<Integer>> ops) {
+        Vector<Contraction> path = Vector.empty();
         while (ops.size() > 1) {
             int bi = -1, bj = -1;
             double bestRemoved = 0, bestCost = 0;
@@ -108,7 +110,7 @@ public final class EinsumPaths {
                     }
                 }
             }
-            path = path.append(new int[] {bi, bj});
+            path = path.append(new Contraction(bi, bj));
             ops = ops.removeAt(bj).removeAt(bi).append(c.result(ops, bi, bj));
         }
         return path;

@@ -11,6 +11,7 @@ import dev.jaxj.lax.Lax;
 import dev.jaxj.lax.ScanResult;
 import io.vavr.Tuple;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 
 /**
  * The methods of a {@link Ufunc} for any function, as JAX's generic {@code ufunc} defines
@@ -81,30 +82,33 @@ public final class UfuncMethods {
     /**
      * {@code a} with {@code a[indices[k]] = f(a[indices[k]], b[k])} applied for each {@code k}
      * in turn (functional, as JAX's {@code inplace=False}); {@code b} broadcasts to
-     * {@code indices.shape ++ a.shape[1:]}. Unary ufuncs take no {@code b}.
+     * {@code indices.shape ++ a.shape[1:]}. Unary ufuncs take no {@code b}, binary ones need it.
      */
-    public static Array at(Ufunc u, Array a, Array indices, Array b) {
+    public static Array at(Ufunc u, Array a, Array indices, Option<Array> b) {
         String op = u.name() + ".at";
         if (!indices.dtype().isInteger()) throw new DTypeError(op, "indices must be integer typed, got " + indices.aval());
         if (a.ndim() == 0) throw new ShapeError(op, "needs an array of rank >= 1, got " + a.aval());
         Array idx = Lax.convertElementType(Manipulation.ravel(indices), DType.I32);
         int n = idx.size();
         if (n == 0) return a;
-        Array bs = null;
-        if (u.nin() == 2) {
+        if (b.isDefined() != (u.nin() == 2)) {
+            throw new ArgumentError(op, "takes " + (u.nin() == 2 ? "values b" : "no values b") + " for nin = " + u.nin() + ", got " + (b.isDefined() ? "values" : "none"));
+        }
+        Option<Array> updates = Option.none();
+        if (b.isDefined()) {
             int[] dims = new int[a.ndim()];
             dims[0] = n;
             System.arraycopy(a.shape().toArray(), 1, dims, 1, a.ndim() - 1);
             int[] target = java.util.Arrays.copyOf(indices.shape().toArray(), indices.ndim() + a.ndim() - 1);
             System.arraycopy(a.shape().toArray(), 1, target, indices.ndim(), a.ndim() - 1);
-            bs = Lax.reshape(Manipulation.broadcastTo(b, Shape.of(target)), Shape.of(dims));
+            updates = Option.some(Lax.reshape(Manipulation.broadcastTo(b.get(), Shape.of(target)), Shape.of(dims)));
         }
-        Array updates = bs;
+        Option<Array> bs = updates;
         return Lax.foriLoop(0, n, (Array k, Array acc) -> {
             Array i = Lax.reshape(Lax.dynamicSlice(idx, Vector.of(k), Vector.of(1)), Shape.SCALAR);
             Array cur = acc.at(i).get();
-            Array v = updates == null ? call(u, cur)
-                    : call(u, cur, Lax.squeeze(Lax.dynamicSlice(updates, zeroStarts(updates, k), sliceSizes(updates)), Vector.of(0)));
+            Array v = bs.isEmpty() ? call(u, cur)
+                    : call(u, cur, Lax.squeeze(Lax.dynamicSlice(bs.get(), zeroStarts(bs.get(), k), sliceSizes(bs.get())), Vector.of(0)));
             return acc.at(i).set(v);
         }, a);
     }

@@ -255,7 +255,7 @@ class JnpRestReferenceTest {
     }
 
     private static void assertPath(String name, Jnp.EinsumPath path) {
-        double[] flat = path.path().flatMap(pair -> Vector.of(pair[0], pair[1])).map(Integer::doubleValue).toJavaStream().mapToDouble(d -> d).toArray();
+        double[] flat = path.path().flatMap(step -> Vector.of(step.first(), step.second())).map(Integer::doubleValue).toJavaStream().mapToDouble(d -> d).toArray();
         assertArrayEquals(values(name), flat, name);
     }
 

@@ -201,6 +201,7 @@ class JnpRestTransformsTest {
         assertError(ArgumentError.class, "mgrid", () -> Jnp.mgrid(GridSlice.range(0.0, 1.0, 0.0)));
         assertError(ArgumentError.class, "negative.reduce", () -> Jnp.Ufunc.of("negative", Jnp::negative).reduce(v), "nin = 1");
         assertError(ArgumentError.class, "maximum.reduce", () -> Jnp.Ufunc.of("maximum", Jnp::maximum).reduce(Jnp.zeros(0)), "f32[0]");
+        assertError(ArgumentError.class, "add.at", () -> Jnp.Ufunc.of("add", Jnp::add).at(v, i32(0)), "nin = 2");
         assertError(ArgumentError.class, "vectorize", () -> Jnp.vectorize(xs -> xs.get(0), "(n)->(n),(m)"), "(n)->(n),(m)");
         assertError(ShapeError.class, "vectorize", () -> Jnp.vectorize((a, b) -> a, "(n),(n)->(n)").apply(v, f64(1, 2)), "'n'");
         assertError(ShapeError.class, "vectorize", () -> Jnp.vectorize(xs -> Jnp.sum(xs.get(0)), "(n)->(n)").apply(Vector.of(m)), "f64[]");
