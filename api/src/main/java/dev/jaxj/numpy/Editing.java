@@ -81,7 +81,7 @@ public final class Editing {
         Array order = Sorting.argsort(idx, Option.some(0), true, false);
         Array at = idx.at(order).add(Lax.iota(DType.I32, Shape.of(count), 0));
         Array kept = Lax.broadcastInDim(Array.scalar(true), Shape.of(n + count), Vector.empty()).at(at).set(Array.scalar(false));
-        Array from = Indices.nonzero(kept, Option.some(n), Option.none()).head();
+        Array from = firstTrue(kept, n);
         Array out = Lax.broadcastInDim(Array.scalar(0, a.dtype()), a.shape().with(ax, n + count), Vector.empty());
         return out.at(along(ax, at)).set(v).at(along(ax, from)).set(a);
     }
@@ -142,7 +142,7 @@ public final class Editing {
         int n = a.shape().dim(ax);
         if (obj.size() > n) throw new ShapeError(op, "cannot delete " + obj.size() + " entries from an axis of size " + n + ", got " + Operands.avals(arr, obj));
         Array keep = Lax.broadcastInDim(Array.scalar(true), Shape.of(n), Vector.empty()).at(Manipulation.ravel(obj)).set(Array.scalar(false));
-        return Take.take(a, Indices.nonzero(keep, Option.some(n - obj.size()), Option.none()).head(), ax, Take.Mode.CLIP);
+        return Take.take(a, firstTrue(keep, n - obj.size()), ax, Take.Mode.CLIP);
     }
 
     /**
@@ -325,6 +325,12 @@ public final class Editing {
     }
 
     static Array ints(int[] v) { return Array.fromHost(ShapedArray.of(DType.I32, v.length), HostData.own(DType.I32, v.clone())); }
+
+    /** {@return the positions of the first {@code size} true elements of the 1-d {@code mask}} */
+    private static Array firstTrue(Array mask, int size) {
+        // nonzero's scatter cannot yet drop into an empty result, so size 0 is answered here.
+        return size == 0 ? ints(new int[0]) : Indices.nonzero(mask, Option.some(size), Option.none()).head();
+    }
 
     /** {@return {@code i mod n} in {@code [0, n)}} */
     static Array floorMod(Array i, int n) {

@@ -213,6 +213,28 @@ class JnpRestTransformsTest {
     }
 
     @Test
+    void shouldHandleZeroSizeAndRankZero() {
+        ArrayAssertions.assertArray(Jnp.insert(f64(), 0, f64(1, 2)), DType.F64, Shape.of(2), 1, 2);
+        ArrayAssertions.assertArray(Jnp.insert(f64(1, 2), i32(), f64()), DType.F64, Shape.of(2), 1, 2);
+        ArrayAssertions.assertArray(Jnp.delete(f64(1), 0), DType.F64, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.delete(f64(1, 2), i32(1, 0), 0, true), DType.F64, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.vecdot(Jnp.zeros(3, 0), Jnp.zeros(0)), DType.F32, Shape.of(3), 0, 0, 0);
+        ArrayAssertions.assertArray(Jnp.packbits(ArrayAssertions.bools()), DType.U32, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.unpackbits(Jnp.zeros(Shape.of(0), DType.U32)), DType.U32, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.unwrap(f64(1.0)), DType.F64, Shape.of(1), 1.0);
+        ArrayAssertions.assertArray(Jnp.histogramdd(Jnp.zeros(Shape.of(0, 2), DType.F64), new int[] {2, 1}, new double[][] {{0, 1}, {0, 1}}, null, false).hist(),
+                DType.I32, Shape.of(2, 1), 0, 0);
+        ArrayAssertions.assertArray(Jnp.resize(f64(1, 2), 0), DType.F64, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.choose(Array.scalar(1, DType.I32), Vector.of(f64(1, 2), f64(3, 4))), DType.F64, Shape.of(2), 3, 4);
+        ArrayAssertions.assertArray(Jnp.fillDiagonal(Jnp.zeros(Shape.of(0, 0), DType.F64), 1.0), DType.F64, Shape.of(0, 0));
+        ArrayAssertions.assertArray(Jnp.put(f64(1, 2), i32(), f64(5)), DType.F64, Shape.of(2), 1, 2);
+        ArrayAssertions.assertArray(Jnp.Ufunc.of("add", Jnp::add, 0).accumulate(Jnp.zeros(Shape.of(0), DType.F64)), DType.F64, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.block(Array.scalar(2.0, DType.F64)), DType.F64, Shape.of(1), 2);
+        ArrayAssertions.assertArray(Jnp.mgrid(GridSlice.range(3, 3)), DType.I32, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.compress(ArrayAssertions.bools(), f64()), DType.F64, Shape.of(0));
+    }
+
+    @Test
     void shouldFollowJaxDtypesAndEdges() {
         // JAX drops out-of-range positions of put (NumPy raises) and counts negative ones from the end.
         ArrayAssertions.assertArray(Jnp.put(f64(1, 2, 3), i32(7, -1), f64(9, 8)), DType.F64, Shape.of(3), 1, 2, 8);
