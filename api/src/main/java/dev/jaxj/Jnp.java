@@ -1209,4 +1209,429 @@ public final class Jnp {
     public static boolean issubdtype(DType dtype, DTypeCategory category) { return TypeInfo.issubdtype(dtype, category); }
     /** {@return whether the dtypes are the same}: concrete dtypes have no subtypes */
     public static boolean issubdtype(DType dtype, DType other) { return dtype == other; }
+
+    // The rest of jax.numpy on existing primitives: editing, assembling, index helpers, ufunc, vectorize --
+
+    /** {@return elements of the flattened {@code a} at {@code indices}}; out-of-range positions read NaN (or the dtype's extreme), as in JAX */
+    public static Array take(Array a, Array indices) { return dev.jaxj.array.Take.take(a, indices); }
+    /**
+     * {@return the slices of {@code a} at {@code indices} along {@code axis}}: shape
+     * {@code a.shape[:axis] ++ indices.shape ++ a.shape[axis+1:]}.
+     * {@snippet :
+     * Jnp.take(Jnp.array(new float[][] {{1, 2, 3}, {4, 5, 6}}), Jnp.array(new int[] {2, 0}), 1); // [[3, 1], [6, 4]]
+     * }
+     */
+    public static Array take(Array a, Array indices, int axis) { return dev.jaxj.array.Take.take(a, indices, axis); }
+    /** {@return {@link #take(Array, Array, int)} with out-of-range positions handled by {@code mode}} */
+    public static Array take(Array a, Array indices, int axis, dev.jaxj.array.Take.Mode mode) { return dev.jaxj.array.Take.take(a, indices, axis, mode); }
+    /** {@return for each position of {@code indices} (of {@code a}'s rank) the element it names along {@code axis}} */
+    public static Array takeAlongAxis(Array a, Array indices, int axis) { return dev.jaxj.array.Take.takeAlongAxis(a, indices, axis); }
+    public static Array takeAlongAxis(Array a, Array indices, int axis, dev.jaxj.array.Take.Mode mode) { return dev.jaxj.array.Take.takeAlongAxis(a, indices, axis, mode); }
+
+    /**
+     * {@return {@code a} with the flat positions {@code ind} set to {@code v}} (repeated cyclically),
+     * functional as JAX's {@code put(..., inplace=False)}; out-of-range positions are dropped,
+     * negative ones count from the end.
+     * {@snippet :
+     * Jnp.put(Jnp.zeros(2, 3), Jnp.array(new int[] {0, 4}), Jnp.array(new float[] {7, 8})); // [[7, 0, 0], [0, 8, 0]]
+     * }
+     */
+    public static Array put(Array a, Array ind, Array v) { return dev.jaxj.numpy.Editing.put(a, ind, v, dev.jaxj.array.Take.Mode.FILL); }
+    /** {@return {@link #put(Array, Array, Array)} with {@code CLIP} (clamp) or {@code WRAP} (modulo) positions; {@code FILL} drops them} */
+    public static Array put(Array a, Array ind, Array v, dev.jaxj.array.Take.Mode mode) { return dev.jaxj.numpy.Editing.put(a, ind, v, mode); }
+    /**
+     * {@return {@code arr} with {@code values} written where {@code indices} point along {@code axis}}:
+     * {@code indices} has {@code arr}'s rank; the inverse of {@link #takeAlongAxis(Array, Array, int)}.
+     */
+    public static Array putAlongAxis(Array arr, Array indices, Array values, int axis) { return dev.jaxj.numpy.Editing.putAlongAxis(arr, indices, values, Option.some(axis)); }
+    /** {@return {@link #putAlongAxis(Array, Array, Array, int)} on the flattened {@code arr}} (1-d {@code indices}; the shape is kept) */
+    public static Array putAlongAxis(Array arr, Array indices, Array values) { return dev.jaxj.numpy.Editing.putAlongAxis(arr, indices, values, Option.none()); }
+    /**
+     * {@return {@code arr} with its {@code mask}ed positions set to {@code vals} in order, repeated cyclically}
+     * {@snippet :
+     * Jnp.place(Jnp.zeros(5), Jnp.array(new boolean[] {true, false, true, true, false}), Jnp.array(new float[] {1, 2})); // [1, 0, 2, 1, 0]
+     * }
+     */
+    public static Array place(Array arr, Array mask, Array vals) { return dev.jaxj.numpy.Editing.place(arr, mask, vals); }
+    /** {@return {@code a} (at least 2-d, a hypercube beyond) with its main diagonal set to {@code val}} */
+    public static Array fillDiagonal(Array a, double val) { return dev.jaxj.numpy.Editing.fillDiagonal(a, Array.scalar(val), false); }
+    /** {@return {@code a} with its main diagonal set to {@code val} (repeated cyclically); {@code wrap} restarts it every {@code ncols + 1} rows of a tall matrix} */
+    public static Array fillDiagonal(Array a, Array val, boolean wrap) { return dev.jaxj.numpy.Editing.fillDiagonal(a, val, wrap); }
+    /**
+     * {@return {@code choices[a]} elementwise}, all broadcast together; {@code a} must be concrete and in range (JAX's default mode).
+     * {@snippet :
+     * Jnp.choose(Jnp.array(new int[] {0, 1, 0}), Vector.of(Jnp.zeros(3), Jnp.ones(3))); // [0, 1, 0]
+     * }
+     */
+    public static Array choose(Array a, Seq<Array> choices) { return dev.jaxj.numpy.Editing.choose(a, choices, RavelMode.RAISE); }
+    /** {@return {@link #choose(Array, Seq)} with the slices of {@code choices} along its first axis as the choices} */
+    public static Array choose(Array a, Array choices) { return dev.jaxj.numpy.Editing.choose(a, dev.jaxj.numpy.Assembling.unstack(choices, 0), RavelMode.RAISE); }
+    /** {@return {@link #choose(Array, Seq)} with {@code WRAP} or {@code CLIP} handling of out-of-range choices (these trace)} */
+    public static Array choose(Array a, Seq<Array> choices, RavelMode mode) { return dev.jaxj.numpy.Editing.choose(a, choices, mode); }
+    /** {@return the elements of the flattened {@code a} where the 1-d {@code condition} is true} (concrete condition) */
+    public static Array compress(Array condition, Array a) { return dev.jaxj.numpy.Editing.compress(condition, a, Option.none(), Option.none(), 0); }
+    /** {@return the slices of {@code a} along {@code axis} where the 1-d {@code condition} is true} (concrete condition) */
+    public static Array compress(Array condition, Array a, int axis) { return dev.jaxj.numpy.Editing.compress(condition, a, Option.some(axis), Option.none(), 0); }
+    /** {@return the first {@code size} selected slices, padded with {@code fillValue}}: a static shape, so it traces */
+    public static Array compress(Array condition, Array a, int axis, int size, double fillValue) { return dev.jaxj.numpy.Editing.compress(condition, a, Option.some(axis), Option.some(size), fillValue); }
+    /** {@return the elements of {@code arr} where {@code condition} is true, both flattened} (concrete condition) */
+    public static Array extract(Array condition, Array arr) { return dev.jaxj.numpy.Editing.extract(condition, arr, Option.none(), 0); }
+    /** {@return the first {@code size} elements where {@code condition} is true, padded with {@code fillValue}} */
+    public static Array extract(Array condition, Array arr, int size, double fillValue) { return dev.jaxj.numpy.Editing.extract(condition, arr, Option.some(size), fillValue); }
+    /** {@return {@code values} appended to {@code arr}, both flattened} */
+    public static Array append(Array arr, Array values) { return dev.jaxj.numpy.Editing.append(arr, values, Option.none()); }
+    /** {@return {@code values} (of {@code arr}'s rank) appended along {@code axis}} */
+    public static Array append(Array arr, Array values, int axis) { return dev.jaxj.numpy.Editing.append(arr, values, Option.some(axis)); }
+    /**
+     * {@return the flattened {@code arr} with {@code values} inserted before position {@code index}}
+     * {@snippet :
+     * Jnp.insert(Jnp.arange(4), 1, Jnp.array(new int[] {9, 9})); // [0, 9, 9, 1, 2, 3]
+     * }
+     */
+    public static Array insert(Array arr, int index, Array values) { return dev.jaxj.numpy.Editing.insert(arr, Array.scalar(index, DType.I32), values, Option.none()); }
+    /** {@return {@code arr} with {@code values} inserted as one block before {@code index} along {@code axis}} (their leading axis becomes {@code axis}, as NumPy's) */
+    public static Array insert(Array arr, int index, Array values, int axis) { return dev.jaxj.numpy.Editing.insert(arr, Array.scalar(index, DType.I32), values, Option.some(axis)); }
+    /** {@return the flattened {@code arr} with one value inserted before each of the 1-d {@code indices}} (which may be traced) */
+    public static Array insert(Array arr, Array indices, Array values) { return dev.jaxj.numpy.Editing.insert(arr, indices, values, Option.none()); }
+    /** {@return {@code arr} with one slice of {@code values} inserted before each of the 1-d {@code indices} along {@code axis}} */
+    public static Array insert(Array arr, Array indices, Array values, int axis) { return dev.jaxj.numpy.Editing.insert(arr, indices, values, Option.some(axis)); }
+    /** {@return the flattened {@code arr} without position {@code index}} */
+    public static Array delete(Array arr, int index) { return dev.jaxj.numpy.Editing.delete(arr, new int[] {index}, Option.none()); }
+    /** {@return {@code arr} without the slice {@code index} along {@code axis}} */
+    public static Array delete(Array arr, int index, int axis) { return dev.jaxj.numpy.Editing.delete(arr, new int[] {index}, Option.some(axis)); }
+    /** {@return {@code arr} without the positions {@code indices} along {@code axis}} */
+    public static Array delete(Array arr, int[] indices, int axis) { return dev.jaxj.numpy.Editing.delete(arr, indices, Option.some(axis)); }
+    /** {@return {@code arr} without the positions a slice selects along {@code axis}} */
+    public static Array delete(Array arr, dev.jaxj.array.Index.Slice slice, int axis) { return dev.jaxj.numpy.Editing.delete(arr, slice, Option.some(axis)); }
+    /**
+     * {@return {@code arr} without the positions {@code indices} along {@code axis}}: concrete
+     * indices, or traced ones with {@code assumeUniqueIndices} (distinct and in range), as JAX's {@code assume_unique_indices}
+     */
+    public static Array delete(Array arr, Array indices, int axis, boolean assumeUniqueIndices) { return dev.jaxj.numpy.Editing.delete(arr, indices, Option.some(axis), assumeUniqueIndices); }
+    /**
+     * {@return the flattened {@code a} repeated cyclically to {@code shape}}
+     * {@snippet :
+     * Jnp.resize(Jnp.arange(3), 2, 4); // [[0, 1, 2, 0], [1, 2, 0, 1]]
+     * }
+     */
+    public static Array resize(Array a, int... shape) { return dev.jaxj.numpy.Editing.resize(a, shape); }
+
+    /**
+     * {@return the nested blocks joined}: NumPy's {@code block} for one level, a row.
+     * {@snippet :
+     * Jnp.block(Jnp.ones(2, 2), Jnp.zeros(2, 1));          // f32[2,3]
+     * Jnp.block(new Array[][] {{a, b}, {c, d}});            // [[a, b], [c, d]]
+     * }
+     */
+    public static Array block(Array... row) { return dev.jaxj.numpy.Assembling.block(row); }
+    /** {@return rows of blocks joined: each row along the last axis, then the rows along the one before} */
+    public static Array block(Array[]... rows) { return dev.jaxj.numpy.Assembling.block(rows); }
+    /** {@return nested lists of blocks (a {@link Seq}, {@link java.util.List} or Java array at each level, arrays at the same depth) joined} */
+    public static Array block(Seq<?> nested) { return dev.jaxj.numpy.Assembling.block(nested); }
+    public static Array block(java.util.List<?> nested) { return dev.jaxj.numpy.Assembling.block(nested); }
+    /** {@return 1-d arrays as the columns of a matrix, 2-d arrays joined along axis 1} */
+    public static Array columnStack(Array... xs) { return dev.jaxj.numpy.Assembling.columnStack(Vector.of(xs)); }
+    /** {@return the arrays, made at least 3-d, joined along axis 2} */
+    public static Array dstack(Array... xs) { return dev.jaxj.numpy.Assembling.dstack(Vector.of(xs)); }
+    /** {@return {@code x} split into equal parts along axis 1 (axis 0 when 1-d)} */
+    public static Seq<Array> hsplit(Array x, int sections) { return split(x, sections, dev.jaxj.numpy.Assembling.splitAxis("hsplit", x)); }
+    public static Seq<Array> hsplit(Array x, int[] indices) { return split(x, indices, dev.jaxj.numpy.Assembling.splitAxis("hsplit", x)); }
+    /** {@return {@code x} (at least 2-d) split into equal parts along axis 0} */
+    public static Seq<Array> vsplit(Array x, int sections) { return split(x, sections, dev.jaxj.numpy.Assembling.splitAxis("vsplit", x)); }
+    public static Seq<Array> vsplit(Array x, int[] indices) { return split(x, indices, dev.jaxj.numpy.Assembling.splitAxis("vsplit", x)); }
+    /** {@return {@code x} (at least 3-d) split into equal parts along axis 2} */
+    public static Seq<Array> dsplit(Array x, int sections) { return split(x, sections, dev.jaxj.numpy.Assembling.splitAxis("dsplit", x)); }
+    public static Seq<Array> dsplit(Array x, int[] indices) { return split(x, indices, dev.jaxj.numpy.Assembling.splitAxis("dsplit", x)); }
+    /** {@return the slices of {@code x} along axis 0, each without it} */
+    public static Seq<Array> unstack(Array x) { return dev.jaxj.numpy.Assembling.unstack(x, 0); }
+    public static Seq<Array> unstack(Array x, int axis) { return dev.jaxj.numpy.Assembling.unstack(x, axis); }
+    /** {@return a matrix with the flattened {@code v} on its diagonal} */
+    public static Array diagflat(Array v) { return dev.jaxj.numpy.Assembling.diagflat(v, 0); }
+    public static Array diagflat(Array v, int k) { return dev.jaxj.numpy.Assembling.diagflat(v, k); }
+    /** {@return the {@code n×n} f32 identity matrix} */
+    public static Array identity(int n) { return Creation.eye(n, n, 0, DType.F32); }
+    public static Array identity(int n, DType dtype) { return Creation.eye(n, n, 0, dtype); }
+    /** {@return an f32 array of {@code shape}}: JAX has no uninitialised memory, so it holds zeros */
+    public static Array empty(int... shape) { return zeros(shape); }
+    public static Array empty(Shape shape, DType dtype) { return zeros(shape, dtype); }
+    /** {@return an array shaped and typed like {@code x}}, of zeros as in JAX */
+    public static Array emptyLike(Array x) { return zerosLike(x); }
+    public static Array emptyLike(Array x, DType dtype) { return zeros(x.shape(), dtype); }
+    /** {@return a copy of {@code a}} */
+    public static Array copy(Array a) { return Lax.copy(a); }
+    /**
+     * {@return {@code a} as an array}: an {@link Array} as it is, a Java array, number or boolean copied
+     * {@snippet :
+     * Jnp.asarray(new double[] {1, 2});   // f64[2]
+     * Jnp.asarray(x);                     // x itself
+     * }
+     */
+    public static Array asarray(Object a) {
+        return switch (a) {
+            case Array x -> x;
+            case Integer i -> Array.scalar((long) i);
+            case Long l -> Array.scalar((long) l);
+            case Double d -> Array.scalar((double) d);
+            case Float f -> Array.scalar((double) f);
+            case Boolean b -> Array.scalar((boolean) b);
+            case null -> throw new dev.jaxj.errors.ArgumentError("asarray", "cannot convert null to an array");
+            default -> Creation.fromJava(a);
+        };
+    }
+    /** {@return {@link #asarray(Object)} converted to {@code dtype}} */
+    public static Array asarray(Object a, DType dtype) { return astype(asarray(a), dtype); }
+    /**
+     * {@return {@code f} of the f32 coordinate arrays of {@code shape}}: element {@code (i, j)} is {@code f(i, j)}.
+     * {@snippet :
+     * Jnp.fromfunction(ij -> Jnp.add(ij.get(0), ij.get(1)), 2, 3); // [[0, 1, 2], [1, 2, 3]]
+     * }
+     */
+    public static Array fromfunction(Function<Seq<Array>, Array> f, int... shape) { return dev.jaxj.numpy.Assembling.fromfunction(f, DType.F32, shape); }
+    public static Array fromfunction(Function<Seq<Array>, Array> f, DType dtype, int... shape) { return dev.jaxj.numpy.Assembling.fromfunction(f, dtype, shape); }
+    /** {@return {@code x} (at least 2-d) with its last two axes swapped} */
+    public static Array matrixTranspose(Array x) { return dev.jaxj.numpy.Assembling.matrixTranspose(x); }
+    /** {@return the broadcast of {@code shapes}} ({@code broadcastShapes(Shape.of(3, 1), Shape.of(4))} is {@code (3, 4)}) */
+    public static Shape broadcastShapes(Shape... shapes) { return dev.jaxj.numpy.Assembling.broadcastShapes(Vector.of(shapes)); }
+    public static int[] broadcastShapes(int[]... shapes) { return dev.jaxj.numpy.Assembling.broadcastShapes(Vector.of(shapes).map(Shape::of)).toArray(); }
+
+    /** {@return {@code sum(x1 * x2, -1)} with broadcast leading axes} */
+    public static Array vecdot(Array x1, Array x2) { return dev.jaxj.numpy.VectorProducts.vecdot(x1, x2, -1); }
+    /** {@return the dot products over axis {@code axis} of each operand} */
+    public static Array vecdot(Array x1, Array x2, int axis) { return dev.jaxj.numpy.VectorProducts.vecdot(x1, x2, axis); }
+    /** {@return matrices {@code [..., m, n]} times vectors {@code [..., n]}: {@code [..., m]}} */
+    public static Array matvec(Array x1, Array x2) { return dev.jaxj.numpy.VectorProducts.matvec(x1, x2); }
+    /** {@return vectors {@code [..., n]} times matrices {@code [..., n, m]}: {@code [..., m]}} */
+    public static Array vecmat(Array x1, Array x2) { return dev.jaxj.numpy.VectorProducts.vecmat(x1, x2); }
+
+    /**
+     * A contraction order for an einsum and its report: {@code path.get(k)} names the two
+     * positions, in the list of operands left at step {@code k}, contracted then (their result
+     * joins the end of the list), as {@code jnp.einsum_path}'s first result.
+     */
+    public record EinsumPath(Seq<Contraction> path, String report) {
+        /** One step: the positions of the two operands contracted, {@code first < second}. */
+        public record Contraction(int first, int second) {}
+    }
+    /**
+     * {@return the cheapest pairwise contraction order of the einsum} by opt_einsum's FLOP model
+     * (exhaustive up to four operands, greedy beyond), without evaluating it.
+     * {@snippet :
+     * Jnp.einsumPath("ij,jk,kl->il", a, b, c).path();  // e.g. [Contraction[first=1, second=2], Contraction[first=0, second=1]]
+     * }
+     */
+    public static EinsumPath einsumPath(String subscripts, Array... operands) { return dev.jaxj.numpy.EinsumPaths.einsumPath(subscripts, operands); }
+
+    /** {@return the number of 1 bits of {@code |x|}} for integers and bools, in {@code u32} (JAX: {@code uint8}; jaxj has no 8-bit dtype yet) */
+    public static Array bitwiseCount(Array x) { return dev.jaxj.numpy.Bits.bitwiseCount(x); }
+    /** The bit order of {@link #packbits} and {@link #unpackbits}: most significant bit first, or least. */
+    public enum BitOrder { BIG, LITTLE }
+    /** {@return the flattened {@code a != 0} packed eight bits to a byte, most significant first} in {@code u32} (JAX: {@code uint8}) */
+    public static Array packbits(Array a) { return dev.jaxj.numpy.Bits.packbits(a, Option.none(), BitOrder.BIG); }
+    public static Array packbits(Array a, int axis) { return dev.jaxj.numpy.Bits.packbits(a, Option.some(axis), BitOrder.BIG); }
+    public static Array packbits(Array a, int axis, BitOrder order) { return dev.jaxj.numpy.Bits.packbits(a, Option.some(axis), order); }
+    /** {@return the bits of the low bytes of the flattened {@code a}, most significant first}, as 0/1 {@code u32} */
+    public static Array unpackbits(Array a) { return dev.jaxj.numpy.Bits.unpackbits(a, Option.none(), Option.none(), BitOrder.BIG); }
+    public static Array unpackbits(Array a, int axis) { return dev.jaxj.numpy.Bits.unpackbits(a, Option.some(axis), Option.none(), BitOrder.BIG); }
+    /** {@return the first {@code count} bits along {@code axis}} (a negative count drops bits from the end) */
+    public static Array unpackbits(Array a, int axis, int count, BitOrder order) { return dev.jaxj.numpy.Bits.unpackbits(a, Option.some(axis), Option.some(count), order); }
+    /** {@return the next representable value after {@code x1} towards {@code x2}} */
+    public static Array nextafter(Array x1, Array x2) { return dev.jaxj.numpy.Bits.nextafter(x1, x2); }
+    /** {@return {@code |x|} as a float} (integers become f32) */
+    public static Array fabs(Array x) { return dev.jaxj.numpy.Bits.fabs(x); }
+
+    /** {@return a bool scalar: whether the arrays have one shape and equal elements} */
+    public static Array arrayEqual(Array a1, Array a2) { return dev.jaxj.numpy.Assembling.arrayEqual(a1, a2, false); }
+    /** {@return whether the arrays have one shape and equal elements, NaNs equal to each other when {@code equalNan}} */
+    public static Array arrayEqual(Array a1, Array a2, boolean equalNan) { return dev.jaxj.numpy.Assembling.arrayEqual(a1, a2, equalNan); }
+    /** {@return a bool scalar: whether the arrays broadcast together and are equal elementwise} */
+    public static Array arrayEquiv(Array a1, Array a2) { return dev.jaxj.numpy.Assembling.arrayEquiv(a1, a2); }
+    /** {@return {@code x}'s repr, {@code Array([1., 2.], dtype=float32)}, as {@link Array#toString}} */
+    public static String arrayRepr(Array x) { return x.toString(); }
+    /** {@return {@code x}'s repr with these print options} */
+    public static String arrayRepr(Array x, PrintOptions options) { return withPrintOptions(options, () -> x.toString()); }
+    /** {@return NumPy's {@code str} of {@code x}: {@code [1. 2.]}} */
+    public static String arrayStr(Array x) { return dev.jaxj.array.ArrayText.str(x); }
+    /** {@return NumPy's {@code str} of {@code x} with these print options} */
+    public static String arrayStr(Array x, PrintOptions options) { return withPrintOptions(options, () -> dev.jaxj.array.ArrayText.str(x)); }
+
+    /** A 2-d histogram: {@code hist[i][j]} counts the points in {@code [xedges[i], xedges[i+1]) × [yedges[j], yedges[j+1])}. */
+    public record Histogram2d(Array hist, Array xedges, Array yedges) {}
+    /** A d-dimensional histogram over the {@code edges} of each dimension. */
+    public record HistogramDd(Array hist, Seq<Array> edges) {}
+    /** {@return the 2-d histogram of the points {@code (x[i], y[i])} in {@code bins × bins} equal bins over their extent} */
+    public static Histogram2d histogram2d(Array x, Array y, int bins) { return histogram2d(x, y, new int[] {bins, bins}, null, null, false); }
+    /**
+     * {@return the 2-d histogram with {@code bins[0] × bins[1]} equal bins over {@code range}
+     * ({@code {{xlo, xhi}, {ylo, yhi}}}, the data's extent when null), weighted when {@code weights} is not null}
+     */
+    public static Histogram2d histogram2d(Array x, Array y, int[] bins, double[][] range, Array weights, boolean density) {
+        HistogramDd h = dev.jaxj.numpy.Histograms.histogramdd("histogram2d", dev.jaxj.numpy.Histograms.pairs(x, y), bins, Option.of(range), Option.of(weights), density);
+        return new Histogram2d(h.hist(), h.edges().get(0), h.edges().get(1));
+    }
+    /** {@return the 2-d histogram over the given increasing edges} */
+    public static Histogram2d histogram2d(Array x, Array y, Array xedges, Array yedges, Array weights, boolean density) {
+        HistogramDd h = dev.jaxj.numpy.Histograms.histogramdd("histogram2d", dev.jaxj.numpy.Histograms.pairs(x, y), Vector.of(xedges, yedges), Option.of(weights), density);
+        return new Histogram2d(h.hist(), h.edges().get(0), h.edges().get(1));
+    }
+    /**
+     * {@return the histogram of the rows of {@code sample} ({@code (N, D)}) in {@code bins} equal bins per dimension}
+     * {@snippet :
+     * Jnp.HistogramDd h = Jnp.histogramdd(points, 4);   // points: f32[100,3] -> h.hist(): i32[4,4,4]
+     * }
+     */
+    public static HistogramDd histogramdd(Array sample, int bins) {
+        int d = sample.ndim() == 1 ? 1 : sample.ndim() == 2 ? sample.shape().dim(1) : 0;
+        int[] b = new int[d];
+        java.util.Arrays.fill(b, bins);
+        return dev.jaxj.numpy.Histograms.histogramdd("histogramdd", sample, d == 0 ? new int[] {bins} : b, Option.none(), Option.none(), false);
+    }
+    /** {@return the histogram with {@code bins[i]} equal bins over {@code range[i]} (the data's extent when null) per dimension} */
+    public static HistogramDd histogramdd(Array sample, int[] bins, double[][] range, Array weights, boolean density) {
+        return dev.jaxj.numpy.Histograms.histogramdd("histogramdd", sample, bins, Option.of(range), Option.of(weights), density);
+    }
+    /** {@return the histogram over the given increasing edges per dimension} */
+    public static HistogramDd histogramdd(Array sample, Seq<Array> edges, Array weights, boolean density) {
+        return dev.jaxj.numpy.Histograms.histogramdd("histogramdd", sample, edges, Option.of(weights), density);
+    }
+
+    /** {@return {@code p} with jumps above pi along the last axis unwrapped by multiples of 2 pi} */
+    public static Array unwrap(Array p) { return dev.jaxj.numpy.Series.unwrap(p, Option.none(), -1, 2 * Math.PI); }
+    public static Array unwrap(Array p, int axis) { return dev.jaxj.numpy.Series.unwrap(p, Option.none(), axis, 2 * Math.PI); }
+    /** {@return {@code p} with jumps above {@code discont} (at least {@code period / 2}) along {@code axis} unwrapped by multiples of {@code period}} */
+    public static Array unwrap(Array p, double discont, int axis, double period) { return dev.jaxj.numpy.Series.unwrap(p, Option.some(discont), axis, period); }
+    /**
+     * {@return the quotient and remainder of polynomial division {@code u / v}}; the remainder
+     * keeps {@code u}'s length as in JAX (its leading entries are about zero).
+     * {@snippet :
+     * Jnp.polydiv(Jnp.array(new double[] {1, -3, 2}), Jnp.array(new double[] {1, -1})); // ([1, -2], [0, 0, 0])
+     * }
+     */
+    public static Tuple2<Array, Array> polydiv(Array u, Array v) { return dev.jaxj.numpy.Series.polydiv(u, v); }
+
+    /**
+     * A Python slice as the grid helpers read it: {@code start:stop:step} ({@link Steps},
+     * {@code arange}'s semantics) or {@code start:stop:numj} ({@link Points}, {@code num}
+     * points from start to stop inclusive). Integer bounds give i32 ranges, others f32.
+     */
+    public sealed interface GridSlice {
+        /** {@code start:stop:step}: the values {@code start, start + step, …} before {@code stop}. */
+        record Steps(double start, double stop, double step, DType dtype) implements GridSlice {}
+        /** {@code start:stop:numj}: {@code num} evenly spaced values from {@code start} to {@code stop}. */
+        record Points(double start, double stop, int num) implements GridSlice {}
+
+        /** {@return {@code start:stop}} */
+        static GridSlice range(int start, int stop) { return new Steps(start, stop, 1, DType.I32); }
+        /** {@return {@code start:stop:step}} */
+        static GridSlice range(int start, int stop, int step) { return new Steps(start, stop, step, DType.I32); }
+        /** {@return {@code start:stop:step} with float bounds} */
+        static GridSlice range(double start, double stop, double step) { return new Steps(start, stop, step, DType.F32); }
+        /** {@return {@code start:stop:numj}} */
+        static GridSlice points(double start, double stop, int num) { return new Points(start, stop, num); }
+    }
+    /**
+     * {@return the dense coordinate grid of the slices}, NumPy's {@code mgrid[...]}: shape
+     * {@code (k, n_1, …, n_k)}, or the 1-d range of a single slice. Slices are {@link GridSlice}s
+     * or integer {@link dev.jaxj.array.Index.Slice}s.
+     * {@snippet :
+     * Jnp.mgrid(GridSlice.range(0, 2), GridSlice.points(0, 1, 3)); // f32[2,2,3]
+     * }
+     */
+    public static Array mgrid(Object... slices) { return dev.jaxj.numpy.IndexHelpers.mgrid(slices); }
+    /** {@return the open grid of the slices}, NumPy's {@code ogrid[...]}: the i-th range shaped to lie along axis i */
+    public static Seq<Array> ogrid(Object... slices) { return dev.jaxj.numpy.IndexHelpers.ogrid(slices); }
+    /**
+     * {@return the pieces joined along axis 0}, NumPy's {@code r_[...]}: arrays, numbers, Java
+     * arrays and slices (1-d ranges); a first string {@code "axis[,ndmin[,trans1d]]"} sets the axis,
+     * the rank pieces are raised to and where their own axes go.
+     * {@snippet :
+     * Jnp.r_(Jnp.array(new int[] {1, 2}), 0, GridSlice.range(4, 6));   // [1, 2, 0, 4, 5]
+     * Jnp.r_("0,2", a, b);                                             // 1-d a, b as rows of a matrix
+     * }
+     */
+    public static Array r_(Object... pieces) { return dev.jaxj.numpy.IndexHelpers.concatenator("r_", 0, 1, -1, pieces); }
+    /** {@return the pieces joined along the last axis, 1-d ones as columns}, NumPy's {@code c_[...]} ({@code r_} with {@code "-1,2,0"}) */
+    public static Array c_(Object... pieces) { return dev.jaxj.numpy.IndexHelpers.concatenator("c_", -1, 2, 0, pieces); }
+    /** {@return 1-d arrays shaped to index their cross product}, NumPy's {@code ix_}: the i-th shaped {@code (1, …, n_i, …, 1)} */
+    public static Seq<Array> ix_(Array... xs) { return dev.jaxj.numpy.IndexHelpers.ix(xs); }
+    /**
+     * {@return an index entry}, NumPy's {@code s_[...]} for one entry: an {@link dev.jaxj.array.Index} as it is,
+     * an int, {@code int[]} or integer/bool {@link Array} converted as {@link Array#get} reads it.
+     * {@snippet :
+     * Index i = Jnp.s_(dev.jaxj.array.Index.slice(1, 5, 2));              // s_[1:5:2]
+     * Index[] e = Jnp.s_(dev.jaxj.array.Index.ELLIPSIS, 0);               // s_[..., 0]
+     * x.get(e);                                            // x[..., 0]
+     * }
+     */
+    public static dev.jaxj.array.Index s_(Object entry) { return dev.jaxj.numpy.IndexHelpers.indexEntry(entry); }
+    /** {@return the index entries}, NumPy's {@code s_[a, b, …]}, for {@link Array#get} and {@link Array#at} */
+    public static dev.jaxj.array.Index[] s_(Object... entries) { return dev.jaxj.numpy.IndexHelpers.indexExp(entries); }
+    /** {@return the index entries, always several}, NumPy's {@code index_exp[...]} */
+    public static dev.jaxj.array.Index[] indexExp(Object... entries) { return dev.jaxj.numpy.IndexHelpers.indexExp(entries); }
+
+    /**
+     * A universal function, JAX's {@code jnp.ufunc}: an elementwise function of {@code nin}
+     * arrays (1 or 2) with NumPy's ufunc methods, generic over the function: {@code reduce} and
+     * {@code accumulate} scan along an axis, {@code outer} broadcasts, {@code at} applies the
+     * function once per index, so that repeated indices compound.
+     * {@snippet :
+     * Jnp.Ufunc add = Jnp.Ufunc.of("add", Jnp::add, 0);
+     * add.reduce(x, 0);                      // sum along axis 0
+     * add.outer(a, b);                       // a[:, None] + b
+     * add.at(x, idx, Jnp.ones(3));           // x with 1 added at each of idx, repeats adding up
+     * }
+     *
+     * @param name     the name errors give
+     * @param nin      the number of arguments, 1 or 2
+     * @param func     the function of its {@code nin} arguments
+     * @param identity the value of {@code reduce} over an empty axis, if any
+     */
+    public record Ufunc(String name, int nin, Function<Seq<Array>, Array> func, Option<Double> identity) {
+        public Ufunc {
+            requireNonNull(name, "name is null");
+            requireNonNull(func, "func is null");
+            requireNonNull(identity, "identity is null");
+            if (nin != 1 && nin != 2) throw new dev.jaxj.errors.ArgumentError("ufunc", "nin must be 1 or 2, got " + nin + " for " + name);
+        }
+        /** {@return a unary ufunc} */
+        public static Ufunc of(String name, UnaryOperator<Array> f) { return new Ufunc(name, 1, xs -> f.apply(xs.get(0)), Option.none()); }
+        /** {@return a binary ufunc without an identity} */
+        public static Ufunc of(String name, java.util.function.BinaryOperator<Array> f) { return new Ufunc(name, 2, xs -> f.apply(xs.get(0), xs.get(1)), Option.none()); }
+        /** {@return a binary ufunc whose reduction over an empty axis is {@code identity}} */
+        public static Ufunc of(String name, java.util.function.BinaryOperator<Array> f, double identity) { return new Ufunc(name, 2, xs -> f.apply(xs.get(0), xs.get(1)), Option.some(identity)); }
+        /** {@return the function applied to its {@code nin} arguments} */
+        public Array call(Array... args) { return dev.jaxj.numpy.UfuncMethods.call(this, args); }
+        /** {@return {@code f(…f(a[0], a[1])…, a[n-1])} along axis 0} */
+        public Array reduce(Array a) { return dev.jaxj.numpy.UfuncMethods.reduce(this, a, 0, false); }
+        public Array reduce(Array a, int axis) { return dev.jaxj.numpy.UfuncMethods.reduce(this, a, axis, false); }
+        public Array reduce(Array a, int axis, boolean keepdims) { return dev.jaxj.numpy.UfuncMethods.reduce(this, a, axis, keepdims); }
+        /** {@return the running reduction along axis 0} */
+        public Array accumulate(Array a) { return dev.jaxj.numpy.UfuncMethods.accumulate(this, a, 0); }
+        public Array accumulate(Array a, int axis) { return dev.jaxj.numpy.UfuncMethods.accumulate(this, a, axis); }
+        /** {@return {@code f} of every pair of elements: shape {@code a.shape ++ b.shape}} */
+        public Array outer(Array a, Array b) { return dev.jaxj.numpy.UfuncMethods.outer(this, a, b); }
+        /** {@return {@code a} with {@code a[i] = f(a[i], b[k])} for each {@code i = indices[k]} in turn} */
+        public Array at(Array a, Array indices, Array b) { return dev.jaxj.numpy.UfuncMethods.at(this, a, indices, Option.some(b)); }
+        /** {@return {@code a} with {@code a[i] = f(a[i])} for each {@code i} of {@code indices} in turn} (unary ufuncs) */
+        public Array at(Array a, Array indices) { return dev.jaxj.numpy.UfuncMethods.at(this, a, indices, Option.none()); }
+    }
+
+    /**
+     * {@return {@code f} vectorized over leading axes}: every argument's elements are its core
+     * (JAX's {@code vectorize} without a signature), by nested {@link Jax#vmap}
+     */
+    public static Function<Seq<Array>, Array> vectorize(Function<Seq<Array>, Array> f) { return dev.jaxj.numpy.Vectorization.vectorize(f, Option.none()); }
+    /**
+     * {@return {@code f} vectorized over leading axes} with a generalized-ufunc signature naming
+     * each argument's trailing core axes and the result's.
+     * {@snippet :
+     * var mv = Jnp.vectorize(xs -> Jnp.matmul(xs.get(0), xs.get(1)), "(m,n),(n)->(m)");
+     * mv.apply(Vector.of(mats, vecs));   // mats: f32[8,3,4], vecs: f32[4] -> f32[8,3]
+     * }
+     */
+    public static Function<Seq<Array>, Array> vectorize(Function<Seq<Array>, Array> f, String signature) { return dev.jaxj.numpy.Vectorization.vectorize(f, Option.some(signature)); }
+    /** {@return a function of two arrays vectorized over leading axes by {@code signature}} */
+    public static java.util.function.BinaryOperator<Array> vectorize(java.util.function.BinaryOperator<Array> f, String signature) {
+        Function<Seq<Array>, Array> g = dev.jaxj.numpy.Vectorization.vectorize(xs -> f.apply(xs.get(0), xs.get(1)), Option.some(signature));
+        return (a, b) -> g.apply(Vector.of(a, b));
+    }
 }

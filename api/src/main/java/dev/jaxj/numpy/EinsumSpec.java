@@ -26,22 +26,25 @@ record EinsumSpec(Vector<Vector<Integer>> inputs, Vector<Integer> output) {
         boolean hasEllipsis() { return ellipsisAt >= 0; }
     }
 
-    static EinsumSpec parse(String subscripts, Array... operands) {
+    static EinsumSpec parse(String subscripts, Array... operands) { return parse("einsum", subscripts, operands); }
+
+    /** {@link #parse(String, Array...)} naming {@code op}, the function the user called, in its errors. */
+    static EinsumSpec parse(String op, String subscripts, Array... operands) {
         String s = subscripts.replaceAll("\\s", "");
         int arrow = s.indexOf("->");
-        if (arrow >= 0 && s.indexOf("->", arrow + 1) >= 0) throw bad(subscripts, "more than one '->'", operands);
+        if (arrow >= 0 && s.indexOf("->", arrow + 1) >= 0) throw bad(op, subscripts, "more than one '->'", operands);
         String lhs = arrow >= 0 ? s.substring(0, arrow) : s;
         String[] parts = lhs.split(",", -1);
         if (parts.length != operands.length) {
-            throw bad(subscripts, parts.length + " input terms for " + operands.length + " operands", operands);
+            throw bad(op, subscripts, parts.length + " input terms for " + operands.length + " operands", operands);
         }
-        Vector<Term> terms = Vector.of(parts).map(t -> term(t, subscripts, operands));
+        Vector<Term> terms = Vector.of(parts).map(t -> term(op, t, subscripts, operands));
         int ellipsisRank = 0;
         for (int i = 0; i < operands.length; i++) {
             Term t = terms.get(i);
             int extra = operands[i].ndim() - t.letters().size();
             if (extra < 0 || (!t.hasEllipsis() && extra != 0)) {
-                throw new ShapeError("einsum", "operand " + i + " has rank " + operands[i].ndim() + " but its subscripts '" + parts[i]
+                throw new ShapeError(op, "operand " + i + " has rank " + operands[i].ndim() + " but its subscripts '" + parts[i]
                         + "' name " + t.letters().size() + " axes, got " + Operands.avals(operands));
             }
             ellipsisRank = Math.max(ellipsisRank, extra);
@@ -53,12 +56,12 @@ record EinsumSpec(Vector<Vector<Integer>> inputs, Vector<Integer> output) {
         Vector<Integer> letters = inputs.flatMap(v -> v).filter(l -> l > 0);
         Vector<Integer> output;
         if (arrow >= 0) {
-            Term out = term(s.substring(arrow + 2), subscripts, operands);
+            Term out = term(op, s.substring(arrow + 2), subscripts, operands);
             output = expand(out, out.hasEllipsis() ? ellipsisRank : 0);
             for (int l : out.letters()) {
-                if (!letters.contains(l)) throw bad(subscripts, "output subscript '" + (char) l + "' does not occur in the inputs", operands);
+                if (!letters.contains(l)) throw bad(op, subscripts, "output subscript '" + (char) l + "' does not occur in the inputs", operands);
             }
-            if (output.distinct().size() != output.size()) throw bad(subscripts, "the output repeats a subscript", operands);
+            if (output.distinct().size() != output.size()) throw bad(op, subscripts, "the output repeats a subscript", operands);
         } else {
             Vector<Integer> once = letters.distinct().filter(l -> letters.count(l::equals) == 1).sorted();
             output = ellipsisLabels(ellipsisRank).appendAll(once);
@@ -66,19 +69,19 @@ record EinsumSpec(Vector<Vector<Integer>> inputs, Vector<Integer> output) {
         return new EinsumSpec(inputs, output);
     }
 
-    private static Term term(String t, String subscripts, Array[] operands) {
+    private static Term term(String op, String t, String subscripts, Array[] operands) {
         Vector<Integer> letters = Vector.empty();
         int ellipsisAt = -1;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             if (c == '.') {
-                if (ellipsisAt >= 0 || !t.startsWith("...", i)) throw bad(subscripts, "'.' must come as one '...' per term", operands);
+                if (ellipsisAt >= 0 || !t.startsWith("...", i)) throw bad(op, subscripts, "'.' must come as one '...' per term", operands);
                 ellipsisAt = letters.size();
                 i += 2;
             } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
                 letters = letters.append((int) c);
             } else {
-                throw bad(subscripts, "invalid subscript '" + c + "' (only letters and '...' are allowed)", operands);
+                throw bad(op, subscripts, "invalid subscript '" + c + "' (only letters and '...' are allowed)", operands);
             }
         }
         return new Term(letters, ellipsisAt);
@@ -93,7 +96,7 @@ record EinsumSpec(Vector<Vector<Integer>> inputs, Vector<Integer> output) {
     /** The last {@code n} ellipsis labels: {@code -n..-1}, so that shorter ellipses align to the right. */
     private static Vector<Integer> ellipsisLabels(int n) { return Vector.range(-n, 0); }
 
-    private static ArgumentError bad(String subscripts, String why, Array[] operands) {
-        return new ArgumentError("einsum", "bad subscripts '" + subscripts + "': " + why + ", got " + Operands.avals(operands));
+    private static ArgumentError bad(String op, String subscripts, String why, Array[] operands) {
+        return new ArgumentError(op, "bad subscripts '" + subscripts + "': " + why + ", got " + Operands.avals(operands));
     }
 }

@@ -25,15 +25,26 @@ final class ArrayPrinter {
         String dtype = "dtype=" + aval.dtype().numpyName();
         String tail = (aval.weakType() ? ", weak_type=True" : "") + ")";
         if (aval.size() == 0) return PREFIX + "[], " + dtype + (aval.rank() != 1 ? ", shape=" + aval.shape() : "") + tail;
-        int[] dims = aval.shape().toArray();
-        boolean summarise = aval.size() > o.threshold();
-        ElementFormat format = ElementFormat.of(aval.dtype(), data, shownElements(dims, summarise, o.edgeItems()), o);
         // NumPy reserves room for the suffix "," on the last line, so rows wrap one character earlier.
-        String body = new Layout(dims, format, summarise, o.edgeItems(), o.lineWidth() - 1).render();
+        String body = body(aval, data, o, PREFIX.length(), SEPARATOR, o.lineWidth() - 1);
         // JAX's placement of the dtype, measured its way: past the line width it is set off by the prefix's width.
         int lastLine = body.length() - body.lastIndexOf('\n') + 1;
         String spacer = lastLine + dtype.length() + tail.length() + 1 > o.lineWidth() ? " ".repeat(PREFIX.length()) : " ";
         return PREFIX + body + "," + spacer + dtype + tail;
+    }
+
+    /** NumPy's {@code str} of an array ({@code array_str}): the nested lists alone, elements apart by spaces. */
+    static String printStr(ShapedArray aval, HostData data) {
+        PrintOptions o = PrintOptions.current();
+        if (aval.size() == 0) return "[]";
+        return body(aval, data, o, 0, " ", o.lineWidth());
+    }
+
+    private static String body(ShapedArray aval, HostData data, PrintOptions o, int prefix, String separator, int width) {
+        int[] dims = aval.shape().toArray();
+        boolean summarise = aval.size() > o.threshold();
+        ElementFormat format = ElementFormat.of(aval.dtype(), data, shownElements(dims, summarise, o.edgeItems()), o);
+        return new Layout(dims, format, summarise, o.edgeItems(), width, prefix, separator).render();
     }
 
     /** {@return the flat offsets of the elements that will be shown}, which alone size the format */
@@ -52,9 +63,9 @@ final class ArrayPrinter {
     }
 
     /** NumPy's {@code _formatArray}: nested brackets, hanging indents, wrapping of the last axis. */
-    private record Layout(int[] dims, ElementFormat format, boolean summarise, int edgeItems, int lineWidth) {
+    private record Layout(int[] dims, ElementFormat format, boolean summarise, int edgeItems, int lineWidth, int prefix, String separator) {
         String render() {
-            return nest(0, 0, " ".repeat(PREFIX.length() + 1), lineWidth);
+            return nest(0, 0, " ".repeat(prefix + 1), lineWidth);
         }
 
         private String nest(int axis, int offset, String indent, int width) {
@@ -71,14 +82,14 @@ final class ArrayPrinter {
                 StringBuilder line = new StringBuilder(indent);
                 for (int k = 0; k < items.length; k++) {
                     if (elide && k == edgeItems) {
-                        line = extend(s, line, ELLIPSIS, elementWidth, indent).append(SEPARATOR);
+                        line = extend(s, line, ELLIPSIS, elementWidth, indent).append(separator);
                     }
                     line = extend(s, line, nest(axis + 1, offset + items[k] * stride, next, nextWidth), elementWidth, indent);
-                    if (k < items.length - 1) line.append(SEPARATOR);
+                    if (k < items.length - 1) line.append(separator);
                 }
                 s.append(line);
             } else {
-                String lineSeparator = SEPARATOR.strip() + "\n".repeat(dims.length - 1 - axis);
+                String lineSeparator = separator.strip() + "\n".repeat(dims.length - 1 - axis);
                 for (int k = 0; k < items.length; k++) {
                     if (elide && k == edgeItems) s.append(indent).append(ELLIPSIS).append(lineSeparator);
                     s.append(indent).append(nest(axis + 1, offset + items[k] * stride, next, nextWidth));
