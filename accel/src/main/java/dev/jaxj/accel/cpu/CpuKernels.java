@@ -52,6 +52,7 @@ public final class CpuKernels {
             case StopGradient _ -> Vector.of(h.get(0));
             case CustomVjpLinear c -> throw new BackendError(c.name(), "is a staged linear map and runs only under a transform (it is transposed, never executed)");
             case Threefry2x32 _ -> ThreefryKernel.threefry2x32(h.get(0), h.get(1), h.get(2), h.get(3));
+            case Elimination e -> LinalgKernels.run(e, inAvals, h);
             // Loops and branches are driven by the plan runner, which runs their programs' steps here.
             case ControlFlow c -> throw new BackendError(c.name(), "runs its programs through the executor, not as one kernel");
         };

@@ -56,6 +56,8 @@ final class BatchRules {
             case ConvGeneralDilated c -> ContractionBatchRules.conv(c, x.get(0), d.get(0), x.get(1), d.get(1));
             case ReduceWindow w -> ContractionBatchRules.reduceWindow(w, x.head(), d.head());
             case Sort s -> sort(s, x, d, size);
+            // Cholesky, LU, triangular solves take any leading batch axes: the batch axis goes first.
+            case Elimination _ -> Batched.all(Bind.bind(p, x.zipWith(d, (xi, di) -> Moves.bring(xi, di, size, 0))), 0);
             case CustomVjpLinear c -> CustomBatching.linear(c, x, d, size);
         };
     }
