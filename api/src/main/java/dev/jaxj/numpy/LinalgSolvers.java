@@ -161,7 +161,7 @@ public final class LinalgSolvers {
     /** {@return -1 where the LU's row swaps are odd in number, else 1}, in the factor's dtype */
     static Array pivotSign(LuFactor f) {
         Array swaps = Reductions.sum(Lax.convertElementType(Lax.ne(f.pivots(), iotaLike(f.pivots())), DType.I32), false, -1);
-        Array odd = Lax.convertElementType(Lax.rem(swaps, Operands.fullLike(swaps, 2)), f.lu().dtype());
+        Array odd = Lax.convertElementType(Lax.and(swaps, Operands.fullLike(swaps, 1)), f.lu().dtype());
         return Lax.sub(Operands.fullLike(odd, 1), Operands.mul(odd, 2));
     }
 
@@ -198,6 +198,7 @@ public final class LinalgSolvers {
 
     /** {@code out[..., i, :] = x[..., perm[..., i], :]}. */
     static Array rows(Array x, Array perm) {
+        if (x.size() == 0) return x;
         int r = x.ndim();
         Array idx = Lax.broadcastInDim(perm, x.shape(), Vector.range(0, r - 1));
         Seq<Integer> batch = Vector.range(0, r).filter(d -> d != r - 2);

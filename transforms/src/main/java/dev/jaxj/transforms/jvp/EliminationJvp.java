@@ -55,12 +55,12 @@ final class EliminationJvp {
         Array rows = Lax.broadcastInDim(perm, a.shape(), Vector.range(0, r - 1));
         Array pda = a.size() == 0 ? da : Composites.takeAlongAxis(da, rows, r - 2);
         // Unit-lower m x m and upper n x n factors, padded with the identity where lu has no entries.
-        Array l = Lax.add(band(padLast(slice(lu, r - 1, k), r - 1, m - k), false, -1), eye(zeros(lu, m, m), 0));
+        Array l = Lax.add(band(padLast(slice(lu, r - 1, k), r - 1, m - k), true, -1), eye(zeros(lu, m, m), 0));
         Array uTop = padLast(slice(lu, r - 2, k), r - 2, n - k);
-        Array u = Lax.add(band(uTop, true, 0), Lax.mul(eye(zeros(lu, n, n), 0), diagonalFrom(zeros(lu, n, n), k)));
+        Array u = Lax.add(band(uTop, false, 0), Lax.mul(eye(zeros(lu, n, n), 0), diagonalFrom(zeros(lu, n, n), k)));
         Array la = Lax.triangularSolve(l, pda, true, true, false, false, true);
         Array lau = Lax.triangularSolve(u, la, false, false, false, false, false);
-        Array dlu = Lax.add(matmul(l, band(lau, false, -1)), matmul(band(lau, true, 0), u));
+        Array dlu = Lax.add(matmul(l, band(lau, true, -1)), matmul(band(lau, false, 0), u));
         return new Result(out, Vector.of(dlu, Tangents.zerosLike(out.get(1)), Tangents.zerosLike(perm)));
     }
 
@@ -73,7 +73,7 @@ final class EliminationJvp {
         Array x = Lax.triangularSolve(a, b, s.leftSide(), s.lower(), s.transposeA(), s.conjugateA(), s.unitDiagonal());
         Array viaB = solve(s, a, db);
         int k = s.unitDiagonal() ? 1 : 0;
-        Array g = Lax.neg(s.lower() ? band(da, false, -k) : band(da, true, k));
+        Array g = Lax.neg(s.lower() ? band(da, true, -k) : band(da, false, k));
         if (s.transposeA()) g = swapLast(g);
         int m = b.shape().dim(-2), n = b.shape().dim(-1);
         Array viaA = s.leftSide()
