@@ -49,13 +49,7 @@ public final class LinalgArrays {
     public static Array vectorNorm(Array x, double ord, int[] axes, boolean keepdims) {
         Array a = Elementwise.abs(Operands.inexact(x));
         int[] ax = axes.length == 0 ? range(x.ndim()) : Operands.ints(Axes.normalizeUnique("vector_norm", axes, x.ndim(), x));
-        if (ord == Double.POSITIVE_INFINITY) return Reductions.max(a, keepdims, ax);
-        if (ord == Double.NEGATIVE_INFINITY) return Reductions.min(a, keepdims, ax);
-        if (ord == 0) return Reductions.sum(Lax.convertElementType(Lax.ne(a, Operands.fullLike(a, 0)), a.dtype()), keepdims, ax);
-        if (ord == 1) return Reductions.sum(a, keepdims, ax);
-        if (ord == 2) return Lax.sqrt(Reductions.sum(Lax.mul(a, a), keepdims, ax));
-        Array s = Reductions.sum(Lax.pow(a, Operands.fullLike(a, ord)), keepdims, ax);
-        return Lax.pow(s, Operands.fullLike(s, 1 / ord));
+        return Linalg.vectorNorm(a, ord, keepdims, ax);
     }
 
     /** The Frobenius norm of the last two axes. */
