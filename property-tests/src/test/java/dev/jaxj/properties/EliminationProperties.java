@@ -122,6 +122,32 @@ class EliminationProperties {
         assertArrayEquals(eager.toFloatArray(), compiled.toFloatArray(), 1e-5f, "jit of solve/cholesky/lu on " + a.aval() + ", seed " + seed);
     }
 
+    /** The batching rule's shortcut: one shared triangle solves every example's right-hand side as extra columns. */
+    @Property(tries = 30)
+    void vmapOverTheRightHandSideEqualsTheLoop(@ForAll @IntRange(max = 4) int k, @ForAll @IntRange(max = 3) int n,
+                                              @ForAll @IntRange(max = 3) int size, @ForAll @IntRange(max = 7) int flags, @ForAll long seed) {
+        Random r = new Random(seed);
+        boolean lower = (flags & 1) != 0, trans = (flags & 2) != 0, unit = (flags & 4) != 0;
+        Array a = Lax.add(data(Shape.of(k, k), r), eye(data(Shape.of(k, k), r), 4));
+        Array bs = data(Shape.of(k, size, n), r);
+        Function<Array, Array> solve = b -> Lax.triangularSolve(a, b, true, lower, trans, false, unit);
+        Array got = Jax.vmap(solve, 1, 0).apply(bs);
+        assertEquals(Shape.of(size, k, n), got.shape());
+        for (int i = 0; i < size; i++) {
+            int at = i;
+            Array bi = dev.jaxj.Jnp.array(slice(bs.toDoubleArray(), k, size, n, at), DType.F64, k, n);
+            assertArrayEquals(solve.apply(bi).toDoubleArray(), slice(got.toDoubleArray(), 1, size, k * n, at), 1e-12,
+                    "example " + i + ", seed " + seed);
+        }
+    }
+
+    /** Example {@code i} of an array laid out {@code [outer, size, inner]}. */
+    private static double[] slice(double[] v, int outer, int size, int inner, int i) {
+        double[] s = new double[outer * inner];
+        for (int o = 0; o < outer; o++) System.arraycopy(v, (o * size + i) * inner, s, o * inner, inner);
+        return s;
+    }
+
     @Example
     void emptyAndOneByOneMatricesWork() {
         Array empty = data(Shape.of(2, 0, 0), new Random(1));
