@@ -1,6 +1,7 @@
 package dev.jaxj.numpy;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.ir.DType;
 import dev.jaxj.lax.Lax;
 import dev.jaxj.numpy.LinalgSolvers.LuFactor;
 import io.vavr.collection.Vector;
@@ -19,9 +20,8 @@ final class Cofactors {
     /** {@return {@code det(a) · a^-1 b}} for {@code a, b [..., n, n]} */
     static Array solve(Array a, Array b) {
         int n = a.shape().dim(-1), r = a.ndim();
-        if (n == 0) return b;
-        // d det(a) / da = 1 for a 1 x 1 matrix: adj(a) = [[1]].
-        if (n == 1) return b;
+        // adj of a 1 x 1 matrix is [[1]] (and of a 0 x 0 one, empty): det(a) a^-1 b = b.
+        if (n <= 1) return b;
         LuFactor f = LinalgSolvers.luFactor(a);
         Array lu = f.lu();
         Array diag = Matrices.diagonal(lu, 0, -2, -1);
@@ -31,10 +31,11 @@ final class Cofactors {
                 Vector.fill(r - 1, 1));                                                            // [..., 1]
         // lu[..., n-1, n-1] = 1 / (det(u) / u_nn).
         Array corner = Lax.div(Operands.fullLike(beforeLast, 1), beforeLast);
-        Array lastEye = Lax.convertElementType(Lax.ne(Lax.add(Lax.iota(dev.jaxj.ir.DType.I32, lu.shape(), r - 2), Lax.iota(dev.jaxj.ir.DType.I32, lu.shape(), r - 1)),
-                Operands.fullLike(Lax.iota(dev.jaxj.ir.DType.I32, lu.shape(), r - 1), 2 * (n - 1))), dev.jaxj.ir.DType.BOOL);
+        // Every entry but the bottom-right corner keeps lu's value.
+        Array rows = Lax.iota(DType.I32, lu.shape(), r - 2), cols = Lax.iota(DType.I32, lu.shape(), r - 1);
+        Array notCorner = Lax.ne(Lax.add(rows, cols), Operands.fullLike(rows, 2 * (n - 1)));
         Array cornerFull = Lax.broadcastInDim(Lax.reshape(corner, lu.shape().without(r - 2, r - 1)), lu.shape(), Vector.range(0, r - 2));
-        lu = Lax.select(lastEye, lu, cornerFull);
+        lu = Lax.select(notCorner, lu, cornerFull);
         // Matrices of rank below n - 1: the solve with U overflows; their adjugate is zero.
         Array ones = Operands.fullLike(LinalgSolvers.take(b, r - 1, 1), 1);
         Array probe = Lax.triangularSolve(lu, ones, true, false, false, false, false);
@@ -45,7 +46,8 @@ final class Cofactors {
         x = LinalgSolvers.rows(x, f.permutation());
         x = Lax.triangularSolve(lu, x, true, true, false, false, true);
         Array scale = Lax.broadcastInDim(Lax.reshape(full, b.shape().without(r - 2, r - 1)), b.shape(), Vector.range(0, r - 2));
-        Array notLast = Lax.lt(Lax.iota(dev.jaxj.ir.DType.I32, b.shape(), r - 2), Operands.fullLike(Lax.iota(dev.jaxj.ir.DType.I32, b.shape(), r - 2), n - 1));
+        Array bRows = Lax.iota(DType.I32, b.shape(), r - 2);
+        Array notLast = Lax.lt(bRows, Operands.fullLike(bRows, n - 1));
         x = Lax.select(notLast, Lax.mul(x, scale), x);
         x = Lax.triangularSolve(lu, x, true, false, false, false, false);
         return Lax.select(badFull, zeros, x);
