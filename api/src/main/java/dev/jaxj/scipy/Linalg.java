@@ -2,7 +2,6 @@ package dev.jaxj.scipy;
 
 import dev.jaxj.array.Array;
 import dev.jaxj.numpy.LinalgSolvers;
-import dev.jaxj.numpy.LinalgSolvers.LuFactor;
 import dev.jaxj.numpy.MatrixFunctions;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -16,6 +15,16 @@ public final class Linalg {
     private Linalg() {}
 
     // Cholesky, LU, triangular solves -------------------------------------------------------------
+
+    /**
+     * A packed LU factorization ({@code lu_factor}'s result): unit-lower {@code L} below the
+     * diagonal of {@code lu [..., m, n]} and {@code U} on and above it; {@code pivots
+     * i32[..., min(m, n)]} as SciPy's {@code piv}; {@code permutation i32[..., m]} with
+     * {@code a[..., permutation, :] = L U}.
+     */
+    public record LuFactor(Array lu, Array pivots, Array permutation) {
+        LinalgSolvers.LuFactor packed() { return new LinalgSolvers.LuFactor(lu, pivots, permutation); }
+    }
 
     /** A Cholesky factor and which triangle it is ({@code cho_factor}'s result). */
     public record ChoFactor(Array c, boolean lower) {}
@@ -41,12 +50,15 @@ public final class Linalg {
     public static Seq<Array> lu(Array a) { return LinalgSolvers.lu(a); }
 
     /** {@return the packed LU factorization with pivots} ({@code lu_factor}; also carries the row permutation) */
-    public static LuFactor luFactor(Array a) { return LinalgSolvers.luFactor(a); }
+    public static LuFactor luFactor(Array a) {
+        LinalgSolvers.LuFactor f = LinalgSolvers.luFactor(a);
+        return new LuFactor(f.lu(), f.pivots(), f.permutation());
+    }
 
     /** {@return {@code x} solving {@code a x = b}} from {@code a}'s LU factorization */
-    public static Array luSolve(LuFactor factor, Array b) { return LinalgSolvers.luSolve(factor, b, 0); }
+    public static Array luSolve(LuFactor factor, Array b) { return LinalgSolvers.luSolve(factor.packed(), b, 0); }
     /** {@return {@code x} solving {@code a x = b} ({@code trans} 0) or {@code a^T x = b} (1, or 2: the conjugate transpose of a real matrix)} */
-    public static Array luSolve(LuFactor factor, Array b, int trans) { return LinalgSolvers.luSolve(factor, b, trans); }
+    public static Array luSolve(LuFactor factor, Array b, int trans) { return LinalgSolvers.luSolve(factor.packed(), b, trans); }
 
     /**
      * {@return {@code x} solving {@code op(a) x = b}} for triangular {@code a [..., n, n]} and

@@ -6,7 +6,7 @@ import dev.jaxj.ReferenceFile;
 import dev.jaxj.array.Array;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
-import dev.jaxj.numpy.LinalgSolvers.LuFactor;
+import dev.jaxj.scipy.Linalg.LuFactor;
 import io.vavr.collection.Seq;
 import org.junit.jupiter.api.Test;
 
