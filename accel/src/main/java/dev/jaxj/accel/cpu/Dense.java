@@ -20,8 +20,19 @@ sealed interface Dense permits Dense.F32, Dense.F64 {
 
     void set(int i, int j, double v);
 
+    /** {@return the array holding the matrix} ({@code float[]} or {@code double[]}) */
+    Object a();
+
+    /** {@return where the matrix starts in {@link #a()}} */
+    int offset();
+
     /** {@return a packed copy of rows {@code [r0, r1)} and columns {@code [c0, c1)} in the native dtype} */
-    Object pack(int r0, int r1, int c0, int c1);
+    default Object pack(int r0, int r1, int c0, int c1) {
+        int w = c1 - c0;
+        Object p = java.lang.reflect.Array.newInstance(a().getClass().getComponentType(), (r1 - r0) * w);
+        for (int i = r0; i < r1; i++) System.arraycopy(a(), offset() + i * cols() + c0, p, (i - r0) * w, w);
+        return p;
+    }
 
     /**
      * {@code this[r0 + i, c0 + j] -= (X Y)[i, j]} for {@code X [m, k]} and {@code Y [k, n]}
@@ -83,14 +94,6 @@ sealed interface Dense permits Dense.F32, Dense.F64 {
         @Override public void set(int i, int j, double v) { a[offset + i * cols + j] = (float) v; }
 
         @Override
-        public Object pack(int r0, int r1, int c0, int c1) {
-            int w = c1 - c0;
-            float[] p = new float[(r1 - r0) * w];
-            for (int i = r0; i < r1; i++) System.arraycopy(a, offset + i * cols + c0, p, (i - r0) * w, w);
-            return p;
-        }
-
-        @Override
         public void subtractProduct(Object x, Object y, boolean yTransposed, int m, int n, int k, int r0, int c0) {
             if (m == 0 || n == 0 || k == 0) return;
             float[] c = new float[m * n];
@@ -109,14 +112,6 @@ sealed interface Dense permits Dense.F32, Dense.F64 {
         @Override public double get(int i, int j) { return a[offset + i * cols + j]; }
 
         @Override public void set(int i, int j, double v) { a[offset + i * cols + j] = v; }
-
-        @Override
-        public Object pack(int r0, int r1, int c0, int c1) {
-            int w = c1 - c0;
-            double[] p = new double[(r1 - r0) * w];
-            for (int i = r0; i < r1; i++) System.arraycopy(a, offset + i * cols + c0, p, (i - r0) * w, w);
-            return p;
-        }
 
         @Override
         public void subtractProduct(Object x, Object y, boolean yTransposed, int m, int n, int k, int r0, int c0) {
