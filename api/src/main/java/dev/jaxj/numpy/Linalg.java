@@ -117,15 +117,7 @@ public final class Linalg {
                 : Axes.normalizeUnique("norm", axes, x.ndim(), x);
         Array a = Elementwise.abs(Operands.inexact(x));
         int[] k = Operands.ints(ax);
-        if (ax.size() == 1) {
-            if (ord == Double.POSITIVE_INFINITY) return Reductions.max(a, keepdims, k);
-            if (ord == Double.NEGATIVE_INFINITY) return Reductions.min(a, keepdims, k);
-            if (ord == 0) return Reductions.sum(Lax.convertElementType(Lax.ne(a, Operands.fullLike(a, 0)), a.dtype()), keepdims, k);
-            if (ord == 1) return Reductions.sum(a, keepdims, k);
-            if (ord == 2) return Lax.sqrt(Reductions.sum(Lax.mul(a, a), keepdims, k));
-            Array s = Reductions.sum(Lax.pow(a, Operands.fullLike(a, ord)), keepdims, k);
-            return Lax.pow(s, Operands.fullLike(s, 1 / ord));
-        }
+        if (ax.size() == 1) return vectorNorm(a, ord, keepdims, k);
         if (ax.size() == 2) {
             int rowAxis = k[0], colAxis = k[1];
             // Column sums (ord ±1) or row sums (ord ±inf), then their extreme.
@@ -140,6 +132,17 @@ public final class Linalg {
                     + ord + " for " + x.aval());
         }
         throw new ArgumentError("norm", "needs 1 or 2 axes, got axes " + Arrays.toString(axes) + " for " + x.aval());
+    }
+
+    /** The vector {@code ord}-norm of magnitudes {@code a} over {@code axes} (taken together as one vector). */
+    static Array vectorNorm(Array a, double ord, boolean keepdims, int... axes) {
+        if (ord == Double.POSITIVE_INFINITY) return Reductions.max(a, keepdims, axes);
+        if (ord == Double.NEGATIVE_INFINITY) return Reductions.min(a, keepdims, axes);
+        if (ord == 0) return Reductions.sum(Lax.convertElementType(Lax.ne(a, Operands.fullLike(a, 0)), a.dtype()), keepdims, axes);
+        if (ord == 1) return Reductions.sum(a, keepdims, axes);
+        if (ord == 2) return Lax.sqrt(Reductions.sum(Lax.mul(a, a), keepdims, axes));
+        Array s = Reductions.sum(Lax.pow(a, Operands.fullLike(a, ord)), keepdims, axes);
+        return Lax.pow(s, Operands.fullLike(s, 1 / ord));
     }
 
     /** The 2-norm of the elements over the axes (all when none): the vector 2-norm or the Frobenius norm. */

@@ -225,6 +225,30 @@ public final class Lax {
         return Bind.bind(new Threefry2x32(), Vector.of(key0, key1, x0, x1));
     }
 
+    // Cholesky, LU, triangular solves ----------------------------------------------------------
+
+    /**
+     * {@return the lower Cholesky factor of {@code a [..., n, n]}} read from its lower triangle
+     * ({@code cholesky_p}; the upper triangle of the result is zero); NaNs where {@code a} is not
+     * positive definite. {@code jnp.linalg.cholesky} symmetrizes its input first.
+     */
+    public static Array cholesky(Array a) { return un(new Cholesky(), a); }
+
+    /**
+     * {@return {@code lu, pivots, permutation}} of {@code a [..., m, n]} ({@code lu_p}): LU with
+     * partial pivoting, {@code a[permutation] = L U}; pivots and permutation are i32.
+     */
+    public static Seq<Array> lu(Array a) { return Bind.bind(new Lu(), Vector.of(a)); }
+
+    /**
+     * {@return {@code x} solving {@code op(a) x = b} ({@code leftSide}) or {@code x op(a) = b}}
+     * for triangular {@code a [..., k, k]}, as {@code lax.linalg.triangular_solve}.
+     */
+    public static Array triangularSolve(Array a, Array b, boolean leftSide, boolean lower, boolean transposeA,
+                                        boolean conjugateA, boolean unitDiagonal) {
+        return bin(new TriangularSolve(leftSide, lower, transposeA, conjugateA, unitDiagonal), a, b);
+    }
+
     /** {@return {@code x}, with a zero derivative: gradients do not flow through it} */
     public static Array stopGradient(Array x) {
         return x.dtype().isFloating() ? Bind.bind1(new StopGradient(), x) : x;

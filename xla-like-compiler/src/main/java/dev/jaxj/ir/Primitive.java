@@ -20,7 +20,7 @@ import static java.util.Objects.requireNonNull;
  * the compiler lists every rule a new primitive still lacks.
  * {@snippet lang=text :
  * Primitive   ::= Elementwise | Structural | Reduction | Cumulative | Contraction | Windowed | Sort
- *               | ControlFlow
+ *               | Elimination | ControlFlow
  * Elementwise ::= Unary | Binary | SelectN | Clamp
  * Unary       ::= FloatUnary | NumericUnary | ComplexUnary | Not | ConvertElementType | BitcastConvertType | Copy
  * Binary      ::= Arithmetic | FloatBinary | Bitwise | Shift | Comparison
@@ -990,6 +990,78 @@ public sealed interface Primitive {
             for (ShapedArray a : in) dtype(this, a, d -> d == DType.U32, "u32");
             sameShapes(this, in);
             return Vector.of(in.head().strong(), in.head().strong());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Cholesky, LU, triangular solves
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Factorizations by Gaussian elimination and the triangular solves that use them, over
+     * any number of leading batch axes ({@code [..., m, n]}), floating operands only.
+     */
+    sealed interface Elimination extends Primitive permits Cholesky, Lu, TriangularSolve {}
+
+    /**
+     * The lower Cholesky factor {@code L} of a symmetric positive-definite {@code a [..., n, n]},
+     * {@code a = L L^T}, read from the lower triangle of {@code a}; its upper triangle is zero.
+     * As in JAX, a matrix that is not positive definite gives a factor of NaNs (no exception).
+     */
+    record Cholesky() implements Elimination {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            squareMatrices(this, in.head(), "operand");
+            return Vector.of(in.head().strong());
+        }
+    }
+
+    /**
+     * LU with partial pivoting of {@code a [..., m, n]}, as JAX's {@code lu_p}: outputs
+     * {@code lu [..., m, n]} (unit-lower {@code L} below the diagonal, {@code U} on and above
+     * it), {@code pivots i32[..., min(m, n)]} (row {@code i} was swapped with {@code pivots[i]})
+     * and {@code permutation i32[..., m]}, with {@code a[permutation] = L U}.
+     */
+    record Lu() implements Elimination {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray a = in.head();
+            matrices(this, a, "operand");
+            int m = a.shape().dim(-2), n = a.shape().dim(-1);
+            Shape batch = a.shape().without(a.rank() - 2, a.rank() - 1);
+            return Vector.of(a.strong(), ShapedArray.of(DType.I32, batch.insert(batch.rank(), Math.min(m, n))),
+                    ShapedArray.of(DType.I32, batch.insert(batch.rank(), m)));
+        }
+    }
+
+    /**
+     * Solves {@code op(a) x = b} ({@code leftSide}) or {@code x op(a) = b} for {@code x}, with
+     * {@code a [..., k, k]} triangular ({@code lower} says which triangle is read) and
+     * {@code op(a)} = {@code a}, or its transpose when {@code transposeA}; {@code conjugateA}
+     * conjugates (a no-op on real dtypes); {@code unitDiagonal} takes the diagonal as ones.
+     * {@code b} is {@code [..., k, n]} (left) or {@code [..., m, k]} (right), with the same
+     * batch axes as {@code a}. Linear in {@code b}.
+     */
+    record TriangularSolve(boolean leftSide, boolean lower, boolean transposeA, boolean conjugateA, boolean unitDiagonal)
+            implements Elimination {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 2);
+            ShapedArray a = in.get(0), b = in.get(1);
+            squareMatrices(this, a, "a");
+            matrices(this, b, "b");
+            sameDTypes(this, in);
+            int k = a.shape().dim(-1), bk = b.shape().dim(leftSide ? -2 : -1);
+            if (a.rank() != b.rank() || !a.shape().without(a.rank() - 2, a.rank() - 1).equals(b.shape().without(b.rank() - 2, b.rank() - 1))) {
+                throw new ShapeError(name(), "a and b must have the same leading batch axes, got " + JaxjException.avals(in));
+            }
+            if (bk != k) {
+                throw new ShapeError(name(), (leftSide ? "rows" : "columns") + " of b must equal the order of a ("
+                        + (leftSide ? "left_side" : "right side") + "), got " + JaxjException.avals(in));
+            }
+            return Vector.of(b.strong());
         }
     }
 

@@ -51,6 +51,18 @@ final class ShapeRules {
         if (x.rank() != 0) throw new ShapeError(p.name(), what + " must be a scalar, got " + x);
     }
 
+    /** Linear algebra operands: floating {@code [..., m, n]} (rank at least 2). */
+    static void matrices(Primitive p, ShapedArray x, String what) {
+        dtype(p, x, DType::isFloating, "floating-point");
+        if (x.rank() < 2) throw new ShapeError(p.name(), what + " must have rank >= 2 ([..., m, n]), got " + x);
+    }
+
+    /** Linear algebra operands that must be square: floating {@code [..., n, n]}. */
+    static void squareMatrices(Primitive p, ShapedArray x, String what) {
+        matrices(p, x, what);
+        if (x.shape().dim(-1) != x.shape().dim(-2)) throw new ShapeError(p.name(), what + " must be square matrices ([..., n, n]), got " + x);
+    }
+
     /** Axes given as static params must lie in {@code [0, rank)} (already normalised by the caller). */
     static void axesInRange(Primitive p, Seq<Integer> axes, int rank, ShapedArray x) {
         for (int a : axes) {

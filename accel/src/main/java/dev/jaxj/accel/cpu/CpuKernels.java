@@ -56,6 +56,7 @@ public final class CpuKernels {
             case Threefry2x32 _ -> ThreefryKernel.threefry2x32(h.get(0), h.get(1), h.get(2), h.get(3));
             // Float formats
             case ReducePrecision rp -> Vector.of(ReducePrecisionKernel.apply(rp, h.get(0)));
+            case Elimination e -> LinalgKernels.run(e, inAvals, h);
             // Loops and branches are driven by the plan runner, which runs their programs' steps here.
             case ControlFlow c -> throw new BackendError(c.name(), "runs its programs through the executor, not as one kernel");
         };

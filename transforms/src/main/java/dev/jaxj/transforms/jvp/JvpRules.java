@@ -135,6 +135,7 @@ public final class JvpRules {
             case ReduceWindowMax w -> Composites.windowChooserJvp(w.window(), true, x.get(0), t.get(0));
             case ReduceWindowMin w -> Composites.windowChooserJvp(w.window(), false, x.get(0), t.get(0));
             case Sort s -> Composites.sortJvp(s, x, t);
+            case Elimination e -> EliminationJvp.jvp(e, x, t);
             case StopGradient _ -> constant(p, x);
             case CustomVjpLinear c -> throw new NotDifferentiable(c.name(),
                     "forward-mode differentiation of a function with a custom VJP is not defined; define a custom JVP instead");

@@ -90,6 +90,13 @@ public final class TransposeRules {
                  ScatterMax _, ReduceMax _, ReduceMin _, ReduceProd _, ReduceAnd _, ReduceOr _, Argmax _, Argmin _,
                  Cumprod _, Cummax _, Cummin _, ReduceWindowMax _, ReduceWindowMin _, Sort _, Threefry2x32 _,
                  StopGradient _ -> throw nonLinear(p, args);
+            // Cholesky, LU, triangular solves: a triangular solve is linear in b alone, as a division in its numerator.
+            case TriangularSolve s -> {
+                if (args.get(0).isLinear() || !args.get(1).isLinear()) throw nonLinear(p, args);
+                yield Vector.of(Option.none(), Option.some(Lax.triangularSolve(args.get(0).value(), ct, s.leftSide(), s.lower(),
+                        !s.transposeA(), s.conjugateA(), s.unitDiagonal())));
+            }
+            case Cholesky _, Lu _ -> throw nonLinear(p, args);
             case CustomVjpLinear c -> ((CustomTranspose) c.rule()).transpose(cts, args);
             // Float formats: its own transpose, as JAX defines it.
             case ReducePrecision _ -> Vector.of(Option.some(Bind.bind1(p, ct)));

@@ -61,6 +61,10 @@ final class BatchRules {
             case ConvGeneralDilated c -> ContractionBatchRules.conv(c, x.get(0), d.get(0), x.get(1), d.get(1));
             case ReduceWindow w -> ContractionBatchRules.reduceWindow(w, x.head(), d.head());
             case Sort s -> sort(s, x, d, size);
+            // Cholesky, LU, triangular solves take any leading batch axes: the batch axis goes first,
+            // unless one triangle solves for every example at once (the examples become columns of b).
+            case TriangularSolve s when s.leftSide() && d.get(0) == NOT_MAPPED -> solveAsColumns(s, x.get(0), x.get(1), d.get(1));
+            case Elimination _ -> Batched.all(Bind.bind(p, x.zipWith(d, (xi, di) -> Moves.bring(xi, di, size, 0))), 0);
             case CustomVjpLinear c -> CustomBatching.linear(c, x, d, size);
             // Float formats: elementwise.
             case ReducePrecision _ -> Batched.all(Bind.bind(p, x), d.head());
@@ -132,6 +136,15 @@ final class BatchRules {
             case Cummax s -> new Cummax(axis, s.reverse());
             case Cummin s -> new Cummin(axis, s.reverse());
         };
+    }
+
+    /** {@code a x = b} for one {@code a [..., k, k]} and many {@code b}: one solve of {@code [..., k, n * size]}. */
+    private static Seq<Batched> solveAsColumns(TriangularSolve s, Array a, Array b, int d) {
+        Array moved = Moves.moveAxis(b, d, b.ndim() - 1);
+        Shape sh = moved.shape();
+        int r = sh.rank(), n = sh.dim(r - 2), size = sh.dim(r - 1);
+        Array x = Bind.bind1(s, a, Lax.reshape(moved, sh.without(r - 1).with(r - 2, n * size)));
+        return Batched.one(Lax.reshape(x, sh), r - 1);
     }
 
     /** Operands sorted together must share a shape, so they meet at the first mapped operand's batch axis. */

@@ -69,7 +69,7 @@ public record AlgebraicSimplifier() implements Pass {
             case Copy _, StopGradient _ -> false;
             case Unary _, Binary _, Clamp _, Slice _, DynamicSlice _, DynamicUpdateSlice _, Concatenate _, Pad _, Iota _,
                  Gather _, ScatterFamily _, ArgReduction _, Cumulative _, Contraction _, ReduceWindow _, Sort _,
-                 Threefry2x32 _, CustomVjpLinear _, ControlFlow _, ViewAsReal _, ViewAsComplex _ -> false;
+                 Threefry2x32 _, CustomVjpLinear _, Elimination _, ControlFlow _, ViewAsReal _, ViewAsComplex _ -> false;
             // Float formats: rounding to a narrower format is never the identity in general.
             case ReducePrecision _ -> false;
         };

@@ -33,7 +33,7 @@ final class LiteralArithmetic {
             case Comparison c -> compare(c, in.get(0), in.get(1), out);
             case ConvertElementType _ -> convert(in.head(), out);
             case Elementwise _, Structural _, Reduction _, ArgReduction _, Cumulative _, Contraction _, ReduceWindow _,
-                 Sort _, Threefry2x32 _, StopGradient _, CustomVjpLinear _, ControlFlow _ -> Option.none();
+                 Sort _, Threefry2x32 _, Elimination _, StopGradient _, CustomVjpLinear _, ControlFlow _ -> Option.none();
             // Float formats: left to the kernel.
             case ReducePrecision _ -> Option.none();
         };

@@ -72,6 +72,7 @@ public final class LibraryKernels {
             case Threefry2x32 t -> ThreefryKernels.lower(t, in, out);
             // Float formats
             case ReducePrecision r -> throw new BackendError(r.name(), "runs on the CPU backend only", null, null);
+            case Elimination e -> throw new BackendError(e.name(), "runs on the CPU backend only", null, null);
             case CustomVjpLinear c -> throw new BackendError(c.name(), "is a staged linear map and runs only under a transform (it is transposed, never executed)");
             case ControlFlow c -> throw new BackendError(c.name(), "runs its programs through the plan runner, not as one kernel");
         };
