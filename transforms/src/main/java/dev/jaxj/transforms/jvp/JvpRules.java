@@ -131,6 +131,8 @@ public final class JvpRules {
             case StopGradient _ -> constant(p, x);
             case CustomVjpLinear c -> throw new NotDifferentiable(c.name(),
                     "forward-mode differentiation of a function with a custom VJP is not defined; define a custom JVP instead");
+            // QR, symmetric eigendecomposition, SVD
+            case Orthogonal o -> OrthogonalJvp.jvp(o, x.get(0), t.get(0));
         };
     }
 

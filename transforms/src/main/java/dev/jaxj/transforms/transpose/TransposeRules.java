@@ -84,6 +84,8 @@ public final class TransposeRules {
                  Cumprod _, Cummax _, Cummin _, ReduceWindowMax _, ReduceWindowMin _, Sort _, Threefry2x32 _,
                  StopGradient _ -> throw nonLinear(p, args);
             case CustomVjpLinear c -> ((CustomTranspose) c.rule()).transpose(cts, args);
+            // QR, symmetric eigendecomposition, SVD
+            case Orthogonal _ -> throw nonLinear(p, args);
         };
     }
 

@@ -57,6 +57,8 @@ final class BatchRules {
             case ReduceWindow w -> ContractionBatchRules.reduceWindow(w, x.head(), d.head());
             case Sort s -> sort(s, x, d, size);
             case CustomVjpLinear c -> CustomBatching.linear(c, x, d, size);
+            // QR, symmetric eigendecomposition, SVD: the batch axis leads, where the primitive takes it.
+            case Orthogonal _ -> Batched.all(Bind.bind(p, Vector.of(Moves.bring(x.head(), d.head(), size, 0))), 0);
         };
     }
 

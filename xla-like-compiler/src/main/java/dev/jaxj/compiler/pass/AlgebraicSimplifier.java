@@ -70,6 +70,8 @@ public record AlgebraicSimplifier() implements Pass {
             case Unary _, Binary _, Clamp _, Slice _, DynamicSlice _, DynamicUpdateSlice _, Concatenate _, Pad _, Iota _,
                  Gather _, ScatterFamily _, ArgReduction _, Cumulative _, Contraction _, ReduceWindow _, Sort _,
                  Threefry2x32 _, CustomVjpLinear _, ControlFlow _ -> false;
+            // QR, symmetric eigendecomposition, SVD
+            case Orthogonal _ -> false;
         };
     }
 

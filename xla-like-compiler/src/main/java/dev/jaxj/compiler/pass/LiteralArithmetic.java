@@ -31,6 +31,8 @@ final class LiteralArithmetic {
             case ConvertElementType _ -> convert(in.head(), out);
             case Elementwise _, Structural _, Reduction _, ArgReduction _, Cumulative _, Contraction _, ReduceWindow _,
                  Sort _, Threefry2x32 _, StopGradient _, CustomVjpLinear _, ControlFlow _ -> Option.none();
+            // QR, symmetric eigendecomposition, SVD
+            case Orthogonal _ -> Option.none();
         };
     }
 
