@@ -12,7 +12,9 @@ public final class Workloads {
             "W6", W6Dispatch::run,
             "W7", W7Grad::run,
             "W8", W8Conv::run,
-            "W10", W10Lstm::run);
+            "W10", W10Lstm::run,
+            // W12's orthogonal factorizations (eigh, svd, qr)
+            "W12", W12Decompositions::run);
 
     private Workloads() {}
 

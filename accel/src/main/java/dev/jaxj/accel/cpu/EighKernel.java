@@ -19,10 +19,10 @@ final class EighKernel {
     /**
      * Decomposes the symmetric {@code n x n} row-major {@code a} (overwritten; both triangles
      * filled): eigenvalues into {@code w}, eigenvector {@code i} into row {@code i} of {@code z}
-     * ({@code n x n}), unsorted. A QL iteration that does not converge leaves NaNs, as JAX does
+     * ({@code n x n}), unsorted; {@code single} forms Q with the f32 GEMM. A QL iteration that does not converge leaves NaNs, as JAX does
      * when LAPACK fails.
      */
-    static void decompose(int n, double[] a, double[] w, double[] z) {
+    static void decompose(int n, double[] a, double[] w, double[] z, boolean single) {
         if (n == 0) return;
         double[] e = new double[n];
         int k = Math.max(0, n - 2), sub = n - 1;
@@ -39,7 +39,7 @@ final class EighKernel {
         }
         for (int j = k; j < n; j++) w[j] = a[j * n + j];
         if (n >= 2) e[n - 2] = a[(n - 1) * n + n - 2];
-        double[] q = Householder.formQ(sub, k, cols, tau, sub);
+        double[] q = Householder.formQ(sub, k, cols, tau, sub, single);
         java.util.Arrays.fill(z, 0, n * n, 0);
         z[0] = 1;
         for (int c = 0; c < sub; c++) System.arraycopy(q, c * sub, z, (c + 1) * n + 1, sub);
@@ -60,9 +60,7 @@ final class EighKernel {
         double[] p = new double[len];
         for (int i = 0; i < len; i++) {
             int row = (s + i) * n + s;
-            double acc = 0;
-            for (int j = 0; j < len; j++) acc += a[row + j] * a[off + j];
-            p[i] = tau * acc;
+            p[i] = tau * DoubleLanes.dot(a, row, a, off, len);
         }
         double pv = 0;
         for (int i = 0; i < len; i++) pv += p[i] * a[off + i];
@@ -111,7 +109,7 @@ final class EighKernel {
                     c = p / r;
                     p = c * d[i] - s * g;
                     d[i + 1] = h + s * (c * g + s * d[i]);
-                    rotate(z, i * n, (i + 1) * n, n, c, s);
+                    DoubleLanes.rotate(z, i * n, (i + 1) * n, n, c, s);
                 }
                 p = -s * s2 * c3 * el1 * e[l] / dl1;
                 e[l] = s * p;
@@ -122,14 +120,5 @@ final class EighKernel {
             e[l] = 0;
         }
         return true;
-    }
-
-    /** Rows {@code x = z[xi..]}, {@code y = z[yi..]} of length n: {@code y <- s x + c y}, {@code x <- c x - s y}. */
-    private static void rotate(double[] z, int xi, int yi, int n, double c, double s) {
-        for (int k = 0; k < n; k++) {
-            double x = z[xi + k], y = z[yi + k];
-            z[yi + k] = s * x + c * y;
-            z[xi + k] = c * x - s * y;
-        }
     }
 }

@@ -13,7 +13,8 @@ package dev.jaxj.accel.cpu;
  * negative, as LAPACK's is.
  *
  * <p>Accuracy: Householder QR is backward stable, {@code ||A - QR|| / ||A||} and
- * {@code ||Q^T Q - I||} are a small multiple of {@code m·ε} whatever the conditioning of {@code A}.
+ * {@code ||Q^T Q - I||} are a small multiple of {@code m·ε} whatever the conditioning of {@code A},
+ * with ε that of the operand's dtype: f32 operands take their block updates through the f32 GEMM.
  */
 final class Householder {
     /** Panel width: the rank of each trailing update. */
@@ -22,7 +23,7 @@ final class Householder {
     private Householder() {}
 
     /** Factors the {@code m x n} matrix in {@code cols} in place; {@return the scalars tau of the {@code min(m, n)} reflectors} */
-    static double[] factor(int m, int n, double[] cols) {
+    static double[] factor(int m, int n, double[] cols, boolean single) {
         int k = Math.min(m, n);
         double[] tau = new double[k];
         for (int j0 = 0; j0 < k; j0 += NB) {
@@ -32,7 +33,7 @@ final class Householder {
                 for (int c = j + 1; c < j0 + nb; c++) apply(cols, j * m + j, tau[j], cols, c * m + j, m - j);
             }
             int rest = n - j0 - nb;
-            if (rest > 0) applyBlock(m, j0, nb, cols, tau, cols, j0 + nb, rest, true);
+            if (rest > 0) applyBlock(m, j0, nb, cols, tau, cols, j0 + nb, rest, true, single);
         }
         return tau;
     }
@@ -41,14 +42,14 @@ final class Householder {
      * {@return the first {@code kq} columns of {@code Q = H_0 … H_{k-1}}, column by column ({@code kq x m})},
      * from the {@code k} reflectors {@link #factor} left in {@code cols}
      */
-    static double[] formQ(int m, int k, double[] cols, double[] tau, int kq) {
+    static double[] formQ(int m, int k, double[] cols, double[] tau, int kq, boolean single) {
         double[] q = new double[kq * m];
         for (int c = 0; c < Math.min(kq, m); c++) q[c * m + c] = 1;
         int last = k == 0 ? 0 : (k - 1) / NB * NB;
         for (int j0 = last; j0 >= 0 && k > 0; j0 -= NB) {
             int nb = Math.min(NB, k - j0);
             // Columns left of j0 are still e_c there: zero in the rows this block touches.
-            if (kq > j0) applyBlock(m, j0, nb, cols, tau, q, j0, kq - j0, false);
+            if (kq > j0) applyBlock(m, j0, nb, cols, tau, q, j0, kq - j0, false, single);
         }
         return q;
     }
@@ -80,9 +81,7 @@ final class Householder {
     /** Applies {@code H = I - tau v v^T} ({@code v} at {@code v[vOff..]}, leading 1 implicit) to {@code y[yOff .. yOff+len)}. */
     static void apply(double[] v, int vOff, double tau, double[] y, int yOff, int len) {
         if (tau == 0) return;
-        double w = y[yOff];
-        for (int i = 1; i < len; i++) w += v[vOff + i] * y[yOff + i];
-        w *= tau;
+        double w = tau * (y[yOff] + DoubleLanes.dot(v, vOff + 1, y, yOff + 1, len - 1));
         y[yOff] -= w;
         for (int i = 1; i < len; i++) y[yOff + i] -= w * v[vOff + i];
     }
@@ -94,7 +93,7 @@ final class Householder {
      * {@code (I - V T V^T) Y}. With {@code Yc} the block held column by column,
      * {@code Yc <- Yc - (Yc V) T' V^T}: two GEMMs of depth {@code m - j0} and one small one.
      */
-    static void applyBlock(int m, int j0, int nb, double[] cols, double[] tau, double[] y, int c0, int nc, boolean transposed) {
+    static void applyBlock(int m, int j0, int nb, double[] cols, double[] tau, double[] y, int c0, int nc, boolean transposed, boolean single) {
         int rows = m - j0;
         double[] v = new double[rows * nb], vt = new double[nb * rows];
         for (int r = 0; r < nb; r++) {
@@ -110,9 +109,9 @@ final class Householder {
         double[] yc = new double[nc * rows];
         for (int c = 0; c < nc; c++) System.arraycopy(y, (c0 + c) * m + j0, yc, c * rows, rows);
         double[] w = new double[nc * nb], wt = new double[nc * nb], update = new double[nc * rows];
-        gemm(nc, nb, rows, yc, v, w);
-        gemm(nc, nb, nb, w, t, wt);
-        gemm(nc, rows, nb, wt, vt, update);
+        gemm(nc, nb, rows, yc, v, w, single);
+        gemm(nc, nb, nb, w, t, wt, single);
+        gemm(nc, rows, nb, wt, vt, update, single);
         for (int c = 0; c < nc; c++) {
             int dst = (c0 + c) * m + j0, src = c * rows;
             for (int i = 0; i < rows; i++) y[dst + i] = yc[src + i] - update[src + i];
@@ -126,9 +125,7 @@ final class Householder {
             double ti = tau[j0 + i];
             // z = V[:, 0..i)^T v_i; v_i vanishes above row i.
             for (int r = 0; r < i; r++) {
-                double s = 0;
-                for (int q = i; q < rows; q++) s += vt[r * rows + q] * vt[i * rows + q];
-                z[r] = s;
+                z[r] = DoubleLanes.dot(vt, r * rows + i, vt, i * rows + i, rows - i);
             }
             for (int r = 0; r < i; r++) {
                 double s = 0;
@@ -148,13 +145,29 @@ final class Householder {
         return t;
     }
 
-    /** {@code c = a·b}, row-major {@code a [m, k]}, {@code b [k, n]}, {@code c [m, n]}: the packed f64 GEMM. */
-    static void gemm(int m, int n, int k, double[] a, double[] b, double[] c) {
+    /**
+     * {@code c = a·b}, row-major {@code a [m, k]}, {@code b [k, n]}, {@code c [m, n]}: the f64
+     * GEMM, or for {@code single} (an f32 operand) the packed f32 one on rounded copies, whose
+     * error is the f32 rounding the result gets anyway and which is several times faster.
+     */
+    static void gemm(int m, int n, int k, double[] a, double[] b, double[] c, boolean single) {
         if (m == 0 || n == 0) return;
         if (k == 0) {
             java.util.Arrays.fill(c, 0, m * n, 0);
             return;
         }
-        Gemm.f64(Gemm.Product.dense(1, m, n, k), a, b, c);
+        if (!single) {
+            Gemm.f64(Gemm.Product.dense(1, m, n, k), a, b, c);
+            return;
+        }
+        float[] af = floats(a, m * k), bf = floats(b, k * n), cf = new float[m * n];
+        Gemm.f32(Gemm.Product.dense(1, m, n, k), af, bf, cf);
+        for (int i = 0; i < m * n; i++) c[i] = cf[i];
+    }
+
+    private static float[] floats(double[] d, int len) {
+        float[] f = new float[len];
+        for (int i = 0; i < len; i++) f[i] = (float) d[i];
+        return f;
     }
 }

@@ -28,7 +28,7 @@ final class SvdKernel {
      * {@code s}; when {@code u} is not null, {@code u [m, ku]} and {@code vt [kv, n]} row-major
      * ({@code ku}, {@code kv} as the primitive's outputs: full or reduced).
      */
-    static void decompose(int m, int n, double[] a, double[] s, double[] u, int ku, double[] vt, int kv) {
+    static void decompose(int m, int n, double[] a, double[] s, double[] u, int ku, double[] vt, int kv, boolean single) {
         boolean wide = m < n;
         int rows = wide ? n : m, cols = wide ? m : n;          // the tall problem: rows >= cols
         // g: the columns of the tall matrix, one per row of g.
@@ -54,7 +54,7 @@ final class SvdKernel {
             return;
         }
         double[] norm = new double[cols];
-        for (int j = 0; j < cols; j++) norm[j] = Math.sqrt(dot(g, j * rows, g, j * rows, rows));
+        for (int j = 0; j < cols; j++) norm[j] = Math.sqrt(DoubleLanes.dot(g, j * rows, g, j * rows, rows));
         Integer[] order = new Integer[cols];
         for (int j = 0; j < cols; j++) order[j] = j;
         Arrays.sort(order, (x, y) -> Double.compare(norm[y], norm[x]));
@@ -62,7 +62,7 @@ final class SvdKernel {
         if (!vectors) return;
         // The long side's basis: u_j = g_j / s_j, completed where s_j is negligible and beyond cols.
         int kLong = wide ? kv : ku;
-        double[] longBasis = orthonormalColumns(rows, cols, kLong, g, order, s);
+        double[] longBasis = orthonormalColumns(rows, cols, kLong, g, order, s, single);
         // The short side: v's columns (held as rows of v) in the same order.
         for (int r = 0; r < cols; r++) {
             int src = order[r] * cols;
@@ -82,56 +82,65 @@ final class SvdKernel {
         }
     }
 
-    /** Cyclic sweeps of rotations over the {@code cols} rows of {@code g} (and of {@code v}); {@return whether they converged} */
+    /**
+     * Sweeps of rotations over the {@code cols} rows of {@code g} (and of {@code v}) in
+     * round-robin order: each of a sweep's {@code cols - 1} steps pairs every column with another
+     * once, so a step's rotations touch disjoint rows and run in parallel. Squared column norms
+     * are refreshed each sweep and updated exactly by each rotation in between
+     * ({@code α' = α - tγ}, {@code β' = β + tγ}), leaving one dot product per pair.
+     * {@return whether a sweep found every pair orthogonal}
+     */
     private static boolean sweep(int rows, int cols, double[] g, double[] v) {
         double tol = EPS * Math.sqrt(rows);
+        int players = cols + (cols & 1), pairs = players / 2;
+        int[] seat = new int[players];
+        double[] norm2 = new double[cols];
+        long work = (long) rows * cols * cols;
+        int grain = work < (1L << 18) || Parallel.workers() < 2 ? Math.max(1, pairs) : Math.max(1, pairs / Parallel.workers());
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            boolean rotated = false;
-            for (int p = 0; p < cols - 1; p++) {
-                for (int q = p + 1; q < cols; q++) {
-                    int gp = p * rows, gq = q * rows;
-                    double alpha = 0, beta = 0, gamma = 0;
-                    for (int i = 0; i < rows; i++) {
-                        double x = g[gp + i], y = g[gq + i];
-                        alpha += x * x;
-                        beta += y * y;
-                        gamma += x * y;
+            for (int j = 0; j < cols; j++) norm2[j] = DoubleLanes.dot(g, j * rows, g, j * rows, rows);
+            for (int i = 0; i < players; i++) seat[i] = i;
+            boolean[] rotated = new boolean[1];
+            for (int step = 0; step < players - 1; step++) {
+                Parallel.forRange(pairs, grain, (lo, hi) -> {
+                    for (int k = lo; k < hi; k++) {
+                        int p = Math.min(seat[k], seat[players - 1 - k]), q = Math.max(seat[k], seat[players - 1 - k]);
+                        if (q >= cols) continue;                                   // the bye of an odd count
+                        if (rotatePair(rows, cols, g, v, norm2, p, q, tol)) rotated[0] = true;
                     }
-                    if (gamma == 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) continue;
-                    rotated = true;
-                    double zeta = (beta - alpha) / (2 * gamma);
-                    double t = Math.copySign(1, zeta) / (Math.abs(zeta) + Math.hypot(1, zeta));
-                    double c = 1 / Math.sqrt(1 + t * t), sn = c * t;
-                    rotate(g, gp, gq, rows, c, sn);
-                    if (v != null) rotate(v, p * cols, q * cols, cols, c, sn);
-                }
+                });
+                // Seat 0 stays; the others move one place round.
+                int last = seat[players - 1];
+                System.arraycopy(seat, 1, seat, 2, players - 2);
+                seat[1] = last;
             }
-            if (!rotated) return true;
+            if (!rotated[0]) return true;
         }
         return false;
     }
 
-    /** {@code x <- c x - s y}, {@code y <- s x + c y} on {@code len} elements. */
-    private static void rotate(double[] a, int xi, int yi, int len, double c, double s) {
-        for (int k = 0; k < len; k++) {
-            double x = a[xi + k], y = a[yi + k];
-            a[xi + k] = c * x - s * y;
-            a[yi + k] = s * x + c * y;
-        }
+    /** Orthogonalizes columns {@code p < q} when they are not yet; {@return whether it rotated} */
+    private static boolean rotatePair(int rows, int cols, double[] g, double[] v, double[] norm2, int p, int q, double tol) {
+        int gp = p * rows, gq = q * rows;
+        double alpha = norm2[p], beta = norm2[q], gamma = DoubleLanes.dot(g, gp, g, gq, rows);
+        if (gamma == 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) return false;
+        double zeta = (beta - alpha) / (2 * gamma);
+        double t = Math.copySign(1, zeta) / (Math.abs(zeta) + Math.hypot(1, zeta));
+        double c = 1 / Math.sqrt(1 + t * t), sn = c * t;
+        DoubleLanes.rotate(g, gp, gq, rows, c, sn);
+        if (v != null) DoubleLanes.rotate(v, p * cols, q * cols, cols, c, sn);
+        norm2[p] = alpha - t * gamma;
+        norm2[q] = beta + t * gamma;
+        return true;
     }
 
-    private static double dot(double[] a, int ai, double[] b, int bi, int len) {
-        double acc = 0;
-        for (int k = 0; k < len; k++) acc += a[ai + k] * b[bi + k];
-        return acc;
-    }
 
     /**
      * {@return {@code k} orthonormal vectors of length {@code rows}, one per row}: the normalized
      * columns {@code g[order[j]]} whose {@code s[j]} is not negligible, in order, and in the other
      * places an orthonormal completion (the trailing columns of a full Householder Q of the kept ones)
      */
-    static double[] orthonormalColumns(int rows, int cols, int k, double[] g, Integer[] order, double[] s) {
+    static double[] orthonormalColumns(int rows, int cols, int k, double[] g, Integer[] order, double[] s, boolean single) {
         double cutoff = Math.max(rows, cols) * EPS * (cols == 0 ? 0 : s[0]);
         boolean[] kept = new boolean[k];
         int r = 0;
@@ -149,8 +158,8 @@ final class SvdKernel {
             System.arraycopy(out, j * rows, keptCols, next++ * rows, rows);
         }
         if (r == k) return out;
-        double[] tau = Householder.factor(rows, r, keptCols);
-        double[] q = Householder.formQ(rows, r, keptCols, tau, rows);
+        double[] tau = Householder.factor(rows, r, keptCols, single);
+        double[] q = Householder.formQ(rows, r, keptCols, tau, rows, single);
         int spare = r;
         for (int j = 0; j < k; j++) {
             if (j < kept.length && kept[j]) continue;
