@@ -110,7 +110,9 @@ class OpenClConformanceTest {
         // Inlined before lowering or never executed: custom rules, remat and nested jit become their bodies; a staged linear map is only transposed.
         Set<Class<?>> neverRun = HashSet.of(Primitive.Remat.class, Primitive.CustomJvpCall.class, Primitive.CustomVjpCall.class,
                 Primitive.Pjit.class, Primitive.CustomVjpLinear.class);
-        Set<Class<?>> missing = records(Primitive.class).removeAll(neverRun).removeAll(seen);
+        // QR, symmetric eigendecomposition, SVD: CPU kernels only so far (the device library rejects them).
+        Set<Class<?>> cpuOnly = HashSet.of(Primitive.Qr.class, Primitive.Eigh.class, Primitive.Svd.class);
+        Set<Class<?>> missing = records(Primitive.class).removeAll(neverRun).removeAll(cpuOnly).removeAll(seen);
         assertTrue(missing.isEmpty(), "primitives no conformance program runs: " + missing.map(Class::getSimpleName));
     }
 
