@@ -235,6 +235,25 @@ class LinalgDecompositionAccuracyTest {
         assertEquals(-1, one.get(1).doubleValue() * one.get(2).doubleValue());
     }
 
+    /**
+     * At repeated eigenvalues JAX's eigh rule keeps the eigenvalue derivative (here the gradient
+     * of {@code sum(w) = trace(A)}, the identity) and gives non-finite eigenvector tangents,
+     * from {@code 1 / (w_j - w_i)} with {@code w_i = w_j}.
+     */
+    @Test
+    void repeatedEigenvaluesShouldDifferentiateAsJax() {
+        double[] rep = withSpectrum(3, 3, 3, 3, new double[] {2, 2, 5});
+        double[] at = t(rep, 3, 3);
+        for (int i = 0; i < rep.length; i++) rep[i] = (rep[i] + at[i]) / 2;
+        Array a = arr(DType.F64, Shape.of(3, 3), rep);
+        Array g = Jax.grad((Array x) -> Jnp.sum(Linalg.eigvalsh(x))).apply(a);
+        assertArrayEquals(Jnp.eye(3, 3, 0, DType.F64).toDoubleArray(), g.toDoubleArray(), 1e-12);
+        // A diagonal matrix has its repeated eigenvalue exactly (a rotated one only to rounding, and a huge tangent).
+        Array d = arr(DType.F64, Shape.of(3, 3), 2, 0, 0, 0, 2, 0, 0, 0, 5);
+        Array dv = Jax.jvp((Array x) -> Linalg.eigh(x).eigenvectors(), d, Jnp.ones(Shape.of(3, 3), DType.F64)).tangent();
+        assertTrue(Arrays.stream(dv.toDoubleArray()).anyMatch(v -> !Double.isFinite(v)), () -> "finite eigenvector tangent " + dv);
+    }
+
     @Test
     void badOperandsShouldBeRejectedWithTheirAvals() {
         assertError(DTypeError.class, "qr", () -> Lax.qr(Jnp.zeros(Shape.of(2, 2), DType.I32), false), "floating", "i32[2,2]");
