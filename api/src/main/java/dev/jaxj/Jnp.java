@@ -606,8 +606,8 @@ public final class Jnp {
      * {@return the {@code ord}-norm over one axis (vector) or two axes (matrix)}. Vectors:
      * {@code inf} max |x|, {@code -inf} min |x|, {@code 0} the count of non-zeros, else
      * {@code sum(|x|^ord)^(1/ord)}. Matrices: {@code 1}/{@code -1} the max/min column sum of
-     * |x|, {@code inf}/{@code -inf} the max/min row sum.
-     * @throws dev.jaxj.errors.ArgumentError for another matrix order (the spectral norm needs an SVD)
+     * |x|, {@code inf}/{@code -inf} the max/min row sum, {@code 2}/{@code -2} the largest/smallest singular value.
+     * @throws dev.jaxj.errors.ArgumentError for another matrix order
      */
     public static Array norm(Array x, double ord, int[] axes, boolean keepdims) { return Linalg.norm(x, ord, axes, keepdims); }
 

@@ -200,7 +200,10 @@ class JnpLinalgTest {
         assertArray(Jnp.norm(m, 2, new int[] {1}, true), DType.F32, Shape.of(2, 1), Math.sqrt(5), 5);
         assertArray(Jnp.norm(m, new int[] {0}, false), DType.F32, Shape.of(2), Math.sqrt(10), Math.sqrt(20));
         assertArray(Jnp.norm(i32(3, 4)), DType.F32, Shape.SCALAR, 5);
-        assertError(ArgumentError.class, "norm", () -> Jnp.norm(m, 2), "f32[2,2]");
+        // The spectral norms of [[1, -2], [3, 4]]: sqrt((30 ± sqrt(30² - 4 det²)) / 2), det = 10.
+        assertNear(Jnp.norm(m, 2), DType.F32, Shape.SCALAR, 1e-6, Math.sqrt((30 + Math.sqrt(500)) / 2));
+        assertNear(Jnp.norm(m, -2), DType.F32, Shape.SCALAR, 1e-6, Math.sqrt((30 - Math.sqrt(500)) / 2));
+        assertError(ArgumentError.class, "norm", () -> Jnp.norm(m, 3), "f32[2,2]");
         assertError(ArgumentError.class, "norm", () -> Jnp.norm(Jnp.zeros(2, 2, 2), 1), "f32[2,2,2]");
     }
 

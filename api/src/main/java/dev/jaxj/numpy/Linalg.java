@@ -107,7 +107,7 @@ public final class Linalg {
 
     /**
      * The vector {@code ord}-norm over one axis, or the matrix norm over two axes
-     * ({@code ord} 1, -1, inf, -inf; the spectral norm 2 needs an SVD and is rejected).
+     * ({@code ord} 1, -1, inf, -inf, and 2, -2: the largest and smallest singular value).
      * Vector orders: {@code inf} max, {@code -inf} min, {@code 0} count of non-zeros, else
      * {@code sum(|x|^ord)^(1/ord)}.
      */
@@ -128,7 +128,8 @@ public final class Linalg {
                 Array e = ord > 0 ? Reductions.max(s, true, other) : Reductions.min(s, true, other);
                 return keepdims ? e : Lax.squeeze(e, Vector.of(rowAxis, colAxis).sorted());
             }
-            throw new ArgumentError("norm", "matrix norms support ord 1, -1, inf and -inf (Jnp.norm(x, axes, keepdims) gives the Frobenius norm), got ord="
+            if (Math.abs(ord) == 2) return LinalgSpectral.spectralNorm(x, axes.length == 0 ? new int[] {0, 1} : axes, keepdims, ord > 0 ? "2" : "-2");
+            throw new ArgumentError("norm", "matrix norms support ord 1, -1, 2, -2, inf and -inf (Jnp.norm(x, axes, keepdims) gives the Frobenius norm), got ord="
                     + ord + " for " + x.aval());
         }
         throw new ArgumentError("norm", "needs 1 or 2 axes, got axes " + Arrays.toString(axes) + " for " + x.aval());

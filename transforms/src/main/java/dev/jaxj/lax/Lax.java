@@ -249,6 +249,35 @@ public final class Lax {
         return bin(new TriangularSolve(leftSide, lower, transposeA, conjugateA, unitDiagonal), a, b);
     }
 
+    // QR, symmetric eigendecomposition, SVD -------------------------------------------------
+
+    /**
+     * The QR decomposition of {@code x [..., m, n]}, as JAX's {@code lax.linalg.qr}: {@code (q, r)}
+     * with {@code q [..., m, k]}, {@code r [..., k, n]}, {@code k = m} if {@code fullMatrices} else
+     * {@code min(m, n)}.
+     */
+    public static Seq<Array> qr(Array x, boolean fullMatrices) {
+        return Bind.bind(new Qr(fullMatrices), Vector.of(x));
+    }
+
+    /**
+     * The eigendecomposition of symmetric {@code x [..., n, n]}, as JAX's {@code lax.linalg.eigh}
+     * with {@code symmetrize_input=False}: {@code (v, w)}, eigenvectors in the columns of
+     * {@code v} and eigenvalues {@code w}; only the {@code lower} (or upper) triangle is read.
+     */
+    public static Seq<Array> eigh(Array x, boolean lower, boolean sortEigenvalues) {
+        return Bind.bind(new Eigh(lower, sortEigenvalues), Vector.of(x));
+    }
+
+    /**
+     * The singular value decomposition of {@code x [..., m, n]} as JAX's {@code svd_p}:
+     * {@code (s, u, vt)}, or {@code (s)} without {@code computeUv}; {@code s} descends.
+     * ({@code lax.linalg.svd} returns these as {@code (u, s, vt)}.)
+     */
+    public static Seq<Array> svd(Array x, boolean fullMatrices, boolean computeUv) {
+        return Bind.bind(new Svd(fullMatrices, computeUv), Vector.of(x));
+    }
+
     /** {@return {@code x}, with a zero derivative: gradients do not flow through it} */
     public static Array stopGradient(Array x) {
         return x.dtype().isFloating() ? Bind.bind1(new StopGradient(), x) : x;

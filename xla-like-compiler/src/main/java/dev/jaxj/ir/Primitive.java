@@ -979,6 +979,83 @@ public sealed interface Primitive {
     // Randomness
     // ---------------------------------------------------------------------------------------
 
+    // ---------------------------------------------------------------------------------------
+    // QR, symmetric eigendecomposition, SVD
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Orthogonal factorizations of the trailing two axes of one floating operand
+     * {@code [..., m, n]}; the leading axes are a batch. The outputs share the operand's dtype.
+     */
+    sealed interface Orthogonal extends Primitive permits Qr, Eigh, Svd {
+        /** {@return the batch shape and {@code (m, n)} of a floating operand of rank at least 2} */
+        default int[] matrix(Seq<ShapedArray> in, boolean square) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            dtype(this, x, DType::isFloating, "floating");
+            if (x.rank() < 2) throw new ShapeError(name(), "needs an operand of rank >= 2 ([..., m, n]), got " + JaxjException.avals(in));
+            int m = x.shape().dim(x.rank() - 2), n = x.shape().dim(x.rank() - 1);
+            if (square && m != n) throw new ShapeError(name(), "needs square matrices [..., n, n], got " + JaxjException.avals(in));
+            return new int[] {m, n};
+        }
+
+        /** {@return {@code x}'s aval with its trailing two axes replaced by {@code dims}} */
+        default ShapedArray withMatrix(Seq<ShapedArray> in, long... dims) {
+            ShapedArray x = in.head();
+            long[] out = new long[x.rank() - 2 + dims.length];
+            for (int i = 0; i < x.rank() - 2; i++) out[i] = x.shape().dim(i);
+            System.arraycopy(dims, 0, out, x.rank() - 2, dims.length);
+            return new ShapedArray(result(this, in, x.dtype(), out), x.dtype(), false);
+        }
+    }
+
+    /**
+     * Householder QR, as JAX's {@code lax.linalg.qr}: outputs {@code q [..., m, k]} and
+     * {@code r [..., k, n]} with {@code k = m} when {@code fullMatrices}, else {@code min(m, n)};
+     * {@code q} has orthonormal columns and {@code r} is upper triangular.
+     */
+    record Qr(boolean fullMatrices) implements Orthogonal {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            int[] mn = matrix(in, false);
+            int k = fullMatrices ? mn[0] : Math.min(mn[0], mn[1]);
+            return Vector.of(withMatrix(in, mn[0], k), withMatrix(in, k, mn[1]));
+        }
+    }
+
+    /**
+     * The eigendecomposition of symmetric matrices {@code [..., n, n]}, reading only the lower
+     * (or upper) triangle, as JAX's {@code eigh_p}: outputs the eigenvectors {@code v [..., n, n]}
+     * (columns) and the eigenvalues {@code w [..., n]}, ascending when {@code sortEigenvalues}.
+     */
+    record Eigh(boolean lower, boolean sortEigenvalues) implements Orthogonal {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            int n = matrix(in, true)[1];
+            return Vector.of(withMatrix(in, n, n), withMatrix(in, n));
+        }
+    }
+
+    /**
+     * The singular value decomposition, as JAX's {@code svd_p}: outputs the singular values
+     * {@code s [..., k]} ({@code k = min(m, n)}, descending) and, when {@code computeUv},
+     * {@code u [..., m, m or k]} and {@code vt [..., n or k, n]} ({@code fullMatrices} chooses).
+     */
+    record Svd(boolean fullMatrices, boolean computeUv) implements Orthogonal {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            int[] mn = matrix(in, false);
+            int m = mn[0], n = mn[1], k = Math.min(m, n);
+            ShapedArray s = withMatrix(in, k);
+            if (!computeUv) return Vector.of(s);
+            return Vector.of(s, withMatrix(in, m, fullMatrices ? m : k), withMatrix(in, fullMatrices ? n : k, n));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Randomness: the Threefry cipher
+    // ---------------------------------------------------------------------------------------
+
     /**
      * The Threefry-2x32 block cipher (20 rounds), as JAX's {@code threefry2x32_p}: operands
      * {@code key0, key1, x0, x1}, all u32 of one shape; outputs the two encrypted words.

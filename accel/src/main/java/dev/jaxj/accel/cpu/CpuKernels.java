@@ -59,6 +59,8 @@ public final class CpuKernels {
             case Elimination e -> LinalgKernels.run(e, inAvals, h);
             // Loops and branches are driven by the plan runner, which runs their programs' steps here.
             case ControlFlow c -> throw new BackendError(c.name(), "runs its programs through the executor, not as one kernel");
+            // QR, symmetric eigendecomposition, SVD
+            case Orthogonal o -> OrthogonalKernels.execute(o, inAvals.get(0), h.get(0), outAvals);
         };
         // A kernel with nothing to do (an empty window, a reduction over no axes) may wrap its
         // operand's own array anew: return the operand's buffer itself then, whose sharing the

@@ -141,6 +141,8 @@ public final class JvpRules {
                     "forward-mode differentiation of a function with a custom VJP is not defined; define a custom JVP instead");
             // Float formats: linear as JAX defines it, so the tangent is rounded alike.
             case ReducePrecision _ -> linear(p, x, t);
+            // QR, symmetric eigendecomposition, SVD
+            case Orthogonal o -> OrthogonalJvp.jvp(o, x.get(0), t.get(0));
         };
     }
 

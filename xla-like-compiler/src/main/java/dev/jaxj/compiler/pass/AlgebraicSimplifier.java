@@ -72,6 +72,8 @@ public record AlgebraicSimplifier() implements Pass {
                  Threefry2x32 _, CustomVjpLinear _, Elimination _, ControlFlow _, ViewAsReal _, ViewAsComplex _ -> false;
             // Float formats: rounding to a narrower format is never the identity in general.
             case ReducePrecision _ -> false;
+            // QR, symmetric eigendecomposition, SVD
+            case Orthogonal _ -> false;
         };
     }
 

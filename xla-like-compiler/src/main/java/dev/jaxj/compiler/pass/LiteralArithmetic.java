@@ -36,6 +36,8 @@ final class LiteralArithmetic {
                  Sort _, Threefry2x32 _, Elimination _, StopGradient _, CustomVjpLinear _, ControlFlow _ -> Option.none();
             // Float formats: left to the kernel.
             case ReducePrecision _ -> Option.none();
+            // QR, symmetric eigendecomposition, SVD
+            case Orthogonal _ -> Option.none();
         };
     }
 

@@ -75,6 +75,8 @@ public final class LibraryKernels {
             case Elimination e -> throw new BackendError(e.name(), "runs on the CPU backend only", null, null);
             case CustomVjpLinear c -> throw new BackendError(c.name(), "is a staged linear map and runs only under a transform (it is transposed, never executed)");
             case ControlFlow c -> throw new BackendError(c.name(), "runs its programs through the plan runner, not as one kernel");
+            // QR, symmetric eigendecomposition, SVD
+            case Orthogonal f -> throw new BackendError(f.name(), "runs on the CPU backend only", null, null);
         };
     }
 

@@ -1,0 +1,41 @@
+package dev.jaxj.accel.cpu;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The f64 vector loops of the orthogonal factorizations, on the Vector API: HotSpot does not
+ * vectorize a floating-point sum by itself (it may not reorder the additions), and the dot
+ * products of the Jacobi sweeps and the tridiagonal reduction are most of their time.
+ */
+final class DoubleLanes {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    private DoubleLanes() {}
+
+    /** {@return {@code a[ai..ai+len) · b[bi..bi+len)}} */
+    static double dot(double[] a, int ai, double[] b, int bi, int len) {
+        int i = 0, bound = S.loopBound(len);
+        DoubleVector acc = DoubleVector.zero(S);
+        for (; i < bound; i += S.length()) acc = DoubleVector.fromArray(S, a, ai + i).fma(DoubleVector.fromArray(S, b, bi + i), acc);
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) s += a[ai + i] * b[bi + i];
+        return s;
+    }
+
+    /** The plane rotation of rows {@code x = a[xi..]}, {@code y = a[yi..]}: {@code x <- c x - s y}, {@code y <- s x + c y}. */
+    static void rotate(double[] a, int xi, int yi, int len, double c, double s) {
+        int i = 0, bound = S.loopBound(len);
+        for (; i < bound; i += S.length()) {
+            DoubleVector x = DoubleVector.fromArray(S, a, xi + i), y = DoubleVector.fromArray(S, a, yi + i);
+            x.mul(c).sub(y.mul(s)).intoArray(a, xi + i);
+            x.mul(s).add(y.mul(c)).intoArray(a, yi + i);
+        }
+        for (; i < len; i++) {
+            double x = a[xi + i], y = a[yi + i];
+            a[xi + i] = c * x - s * y;
+            a[yi + i] = s * x + c * y;
+        }
+    }
+}
