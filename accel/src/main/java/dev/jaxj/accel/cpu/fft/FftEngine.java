@@ -1,0 +1,221 @@
+package dev.jaxj.accel.cpu.fft;
+
+import dev.jaxj.accel.cpu.Parallel;
+
+/**
+ * Discrete Fourier transforms of interleaved complex arrays (and real ones) along one axis of a
+ * row-major array of any shape, in f32 or f64, of any length.
+ *
+ * <p>The array is seen as {@code [outer, n, inner]}: the transformed axis has length {@code n},
+ * {@code outer} is the product of the axes before it and {@code inner} of those after. Complex
+ * arrays hold {@code 2 outer n inner} values ({@code re0, im0, re1, ...}). The forward transform
+ * is {@code X[k] = sum_j x[j] exp(-2 pi i j k / n)}; the inverse divides by {@code n} (NumPy's
+ * "backward" normalisation); {@link #rfft} keeps the {@code n / 2 + 1} non-negative frequencies
+ * and {@link #irfft} maps them back to {@code n} reals, ignoring the imaginary parts of the
+ * zero-frequency term (and of the Nyquist term for even {@code n}), as NumPy does.
+ *
+ * <pre>{@code
+ * float[] x = {1, 0, 2, 0, 3, 0, 4, 0};                  // [1, 2, 3, 4] as complex64
+ * float[] X = FftEngine.forward(x, 1, 4, 1);             // [10, -2+2i, -2, -2-2i]
+ * }</pre>
+ *
+ * <p>How: lanes (the {@code outer inner} sequences) are moved a panel at a time into split
+ * real/imaginary arrays laid out {@code [n][B]}, transformed there by vectorised Stockham stages
+ * (radices 2, 3, 4 and any odd prime up to {@value FftPlan#MAX_RADIX}) and moved back; panels run
+ * on the {@link Parallel} pool. A long transform with fewer lanes than a vector holds is split
+ * {@code n = n1 n2} (four-step: {@code n2} transforms of length {@code n1} down the columns,
+ * twiddles, {@code n1} along the rows, written transposed), so that it too is made of many
+ * short lanes. Lengths with a larger prime factor go through Bluestein's convolution of a power
+ * of two length. Real transforms of even length run as complex ones of half the length. The
+ * inverse is the forward transform of the conjugate, conjugated.
+ *
+ * <p>Accuracy: the error grows as O(log n) units of roundoff (for Bluestein lengths, of the
+ * convolution length); measured against float64 NumPy, below 1e-6 of the largest output in f32
+ * and 1e-14 in f64 for the lengths the tests cover.
+ */
+public final class FftEngine {
+    /** Bytes of a panel and its scratch: a quarter of a 2 MiB L2 cache, so that one per core fits with room to spare. */
+    private static final int PANEL_BYTES = 512 * 1024;
+    private static final int MAX_WIDTH = 256;
+
+    private FftEngine() {}
+
+    /** {@return the forward transform of complex {@code x} ({@code [outer, n, inner]}) along its middle axis} */
+    public static float[] forward(float[] x, int outer, int n, int inner) {
+        return c2c(Panels32.INSTANCE, x, outer, n, inner, false);
+    }
+
+    /** {@return the inverse transform (divided by {@code n}) of complex {@code x} along its middle axis} */
+    public static float[] inverse(float[] x, int outer, int n, int inner) {
+        return c2c(Panels32.INSTANCE, x, outer, n, inner, true);
+    }
+
+    /** {@return the forward transform of complex {@code x} ({@code [outer, n, inner]}) along its middle axis} */
+    public static double[] forward(double[] x, int outer, int n, int inner) {
+        return c2c(Panels64.INSTANCE, x, outer, n, inner, false);
+    }
+
+    /** {@return the inverse transform (divided by {@code n}) of complex {@code x} along its middle axis} */
+    public static double[] inverse(double[] x, int outer, int n, int inner) {
+        return c2c(Panels64.INSTANCE, x, outer, n, inner, true);
+    }
+
+    /** {@return the complex {@code [outer, n / 2 + 1, inner]} transform of the real {@code [outer, n, inner]} array {@code x}} */
+    public static float[] rfft(float[] x, int outer, int n, int inner) {
+        return Real.rfft(Panels32.INSTANCE, x, outer, n, inner);
+    }
+
+    /** {@return the complex {@code [outer, n / 2 + 1, inner]} transform of the real {@code [outer, n, inner]} array {@code x}} */
+    public static double[] rfft(double[] x, int outer, int n, int inner) {
+        return Real.rfft(Panels64.INSTANCE, x, outer, n, inner);
+    }
+
+    /** {@return the real {@code [outer, n, inner]} inverse of the complex {@code [outer, n / 2 + 1, inner]} spectrum {@code x}} */
+    public static float[] irfft(float[] x, int outer, int n, int inner) {
+        return Real.irfft(Panels32.INSTANCE, x, outer, n, inner);
+    }
+
+    /** {@return the real {@code [outer, n, inner]} inverse of the complex {@code [outer, n / 2 + 1, inner]} spectrum {@code x}} */
+    public static double[] irfft(double[] x, int outer, int n, int inner) {
+        return Real.irfft(Panels64.INSTANCE, x, outer, n, inner);
+    }
+
+    private static <A> A c2c(PanelKernel<A> k, A x, int outer, int n, int inner, boolean inverse) {
+        check(n, outer, inner);
+        A y = k.alloc(2 * outer * n * inner);
+        if (outer * inner > 0) transform(k, x, 0, y, 0, outer, n, inner, inverse, inverse, inverse ? 1.0 / n : 1.0);
+        return y;
+    }
+
+    static void check(int n, int outer, int inner) {
+        if (n < 1 || outer < 0 || inner < 0)
+            throw new IllegalArgumentException("fft: the length must be positive and the batch sizes non-negative, got n=" + n
+                    + ", outer=" + outer + ", inner=" + inner);
+    }
+
+    /**
+     * {@code y = scale * T(x)} on the standard layouts at complex offsets {@code xo}, {@code yo}, where
+     * T is the forward transform, of the conjugated input when {@code conjIn}, conjugated after when {@code conjOut}.
+     */
+    static <A> void transform(PanelKernel<A> k, A x, int xo, A y, int yo, int outer, int n, int inner,
+                              boolean conjIn, boolean conjOut, double scale) {
+        if (n == 1) {
+            Cplx cx = k.view(x), cy = k.view(y);
+            double si = (conjIn != conjOut ? -scale : scale);
+            for (int i = 0; i < outer * inner; i++) cy.set(yo + i, scale * cx.re(xo + i), si * cx.im(xo + i));
+            return;
+        }
+        FftPlan plan = FftPlan.of(n, k.f64());
+        if (plan.bluestein != null) {
+            bluestein(k, x, xo, y, yo, outer, n, inner, plan.bluestein, conjIn, conjOut, scale);
+        } else if (plan.fourStep != null && inner == 1 && outer < k.lanes()) {
+            for (int o = 0; o < outer; o++) fourStep(k, x, xo + o * n, y, yo + o * n, plan.fourStep, conjIn, conjOut, scale);
+        } else {
+            panels(k, plan, outer * inner, x, Layout.standard(xo, n, inner), null, y, Layout.standard(yo, n, inner),
+                    conjIn, conjOut, scale);
+        }
+    }
+
+    /**
+     * Where lane {@code L} of an array starts: {@code off + (L / inner) outerStride + L % inner},
+     * its elements {@code stride} apart (complex elements).
+     */
+    record Layout(int off, int inner, int outerStride, int stride) {
+        static Layout standard(int off, int n, int inner) { return new Layout(off, inner, n * inner, inner); }
+
+        int base(int lane) { return off + lane / inner * outerStride + lane % inner; }
+    }
+
+    /** Transforms {@code lanes} sequences panel by panel, on the pool when there is enough work. */
+    private static <A> void panels(PanelKernel<A> k, FftPlan plan, int lanes, A x, Layout in, FftPlan.Tables tw,
+                                   A y, Layout out, boolean conjIn, boolean conjOut, double scale) {
+        int n = plan.n, width = width(k, n, lanes);
+        int count = (lanes + width - 1) / width;
+        long perPanel = (long) n * width;
+        int grain = (int) Math.max(1, (1 << 14) / perPanel);
+        Parallel.forRange(count, grain, (lo, hi) -> {
+            A re = k.alloc(n * width), im = k.alloc(n * width), sr = k.alloc(n * width), si = k.alloc(n * width);
+            int[] inBases = new int[width], outBases = new int[width];
+            for (int panel = lo; panel < hi; panel++) {
+                int first = panel * width, used = Math.min(width, lanes - first);
+                for (int b = 0; b < used; b++) {
+                    inBases[b] = in.base(first + b);
+                    outBases[b] = out.base(first + b);
+                }
+                k.gather(x, inBases, used, in.stride(), n, tw, conjIn, re, im, width);
+                k.stockham(plan, re, im, sr, si, width);
+                k.scatter(re, im, width, outBases, used, out.stride(), n, conjOut, scale, y);
+            }
+        });
+    }
+
+    /** Panel width: a multiple of the vector length, small enough for the cache and to leave a panel per worker. */
+    private static int width(PanelKernel<?> k, int n, int lanes) {
+        int l = k.lanes(), bytes = k.f64() ? 8 : 4;
+        int cache = Math.max(l, PANEL_BYTES / (4 * bytes * n) / l * l);
+        int perWorker = roundUp((lanes + Parallel.workers() - 1) / Parallel.workers(), l);
+        return Math.min(MAX_WIDTH, Math.min(cache, perWorker));
+    }
+
+    private static int roundUp(int v, int l) { return Math.max(l, (v + l - 1) / l * l); }
+
+    /** One lane of length {@code n1 n2}: columns, twiddles, rows, the rows written transposed. */
+    private static <A> void fourStep(PanelKernel<A> k, A x, int xo, A y, int yo, FftPlan.FourStep fs,
+                                     boolean conjIn, boolean conjOut, double scale) {
+        int n1 = fs.n1(), n2 = fs.n2();
+        A t = k.alloc(2 * n1 * n2);
+        panels(k, FftPlan.of(n1, k.f64()), n2, x, Layout.standard(xo, n1, n2), null, t, Layout.standard(0, n1, n2),
+                conjIn, false, 1.0);
+        panels(k, FftPlan.of(n2, k.f64()), n1, t, new Layout(0, 1, n2, 1), fs.twiddles(), y, new Layout(yo, n1, 0, n1),
+                false, conjOut, scale);
+    }
+
+    /** Bluestein: {@code X[k] = c[k] sum_j (x[j] c[j]) conj(c[k - j])} with the chirp {@code c[j] = exp(-pi i j^2 / n)}. */
+    private static <A> void bluestein(PanelKernel<A> k, A x, int xo, A y, int yo, int outer, int n, int inner,
+                                      FftPlan.Bluestein b, boolean conjIn, boolean conjOut, double scale) {
+        int m = b.m();
+        A u = k.alloc(2 * outer * m * inner), v = k.alloc(2 * outer * m * inner);
+        Cplx cx = k.view(x), cu = k.view(u), cv = k.view(v), cy = k.view(y);
+        var chirp = b.chirp();
+        var filter = b.filter();
+        double ci = conjIn ? -1 : 1;
+        rows(outer * n, inner, (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int o = row / n, j = row % n;
+                double wr = chirp.re(j), wi = chirp.im(j);
+                for (int c = 0, src = xo + row * inner, dst = (o * m + j) * inner; c < inner; c++) {
+                    double ar = cx.re(src + c), ai = ci * cx.im(src + c);
+                    cu.set(dst + c, ar * wr - ai * wi, ar * wi + ai * wr);
+                }
+            }
+        });
+        transform(k, u, 0, v, 0, outer, m, inner, false, false, 1.0);
+        rows(outer * m, inner, (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int j = row % m;
+                double wr = filter.re(j), wi = filter.im(j);
+                for (int c = 0, i = row * inner; c < inner; c++, i++) {
+                    double ar = cv.re(i), ai = cv.im(i);
+                    cv.set(i, ar * wr - ai * wi, ar * wi + ai * wr);
+                }
+            }
+        });
+        transform(k, v, 0, u, 0, outer, m, inner, true, true, 1.0);
+        double co = conjOut ? -1 : 1;
+        rows(outer * n, inner, (lo, hi) -> {
+            for (int row = lo; row < hi; row++) {
+                int o = row / n, j = row % n;
+                double wr = chirp.re(j), wi = chirp.im(j);
+                for (int c = 0, src = (o * m + j) * inner, dst = yo + row * inner; c < inner; c++) {
+                    double ar = cu.re(src + c), ai = cu.im(src + c);
+                    cy.set(dst + c, scale * (ar * wr - ai * wi), co * scale * (ar * wi + ai * wr));
+                }
+            }
+        });
+    }
+
+    /** Runs an O(n) pass over {@code count} rows of {@code inner} elements, on the pool when long. */
+    static void rows(int count, int inner, Parallel.Range body) {
+        Parallel.forRange(count, Math.max(1, (1 << 14) / Math.max(1, inner)), body);
+    }
+}

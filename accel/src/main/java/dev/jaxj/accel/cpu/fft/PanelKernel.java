@@ -1,0 +1,36 @@
+package dev.jaxj.accel.cpu.fft;
+
+/**
+ * The precision-specific half of the engine: moving lanes between an interleaved array and a
+ * split panel, and the Stockham stages on the panel. A panel holds {@code B} independent
+ * sequences of length {@code n} as two arrays (real, imaginary parts) laid out {@code [n][B]},
+ * so that each butterfly works on whole vectors of lanes; {@code B} is a multiple of
+ * {@link #lanes()} and lanes past the last sequence are zeros.
+ *
+ * <p>Lanes are addressed by their first complex element ({@code bases[b]}) and the distance
+ * between their elements ({@code stride}), in complex elements.
+ *
+ * @param <A> the storage array, {@code float[]} or {@code double[]}
+ */
+sealed interface PanelKernel<A> permits Panels32, Panels64 {
+    boolean f64();
+
+    /** {@return the vector length in this precision} */
+    int lanes();
+
+    A alloc(int length);
+
+    Cplx view(A a);
+
+    /**
+     * {@code re/im[j B + b] = x[bases[b] + j stride]} for {@code b < count}, times
+     * {@code tw} at the same index when {@code tw} is not null, conjugated when {@code conj}; zeros for the other lanes.
+     */
+    void gather(A x, int[] bases, int count, int stride, int n, FftPlan.Tables tw, boolean conj, A re, A im, int width);
+
+    /** {@code y[bases[b] + j stride] = scale * re/im[j B + b]} for {@code b < count}, conjugated when {@code conj}. */
+    void scatter(A re, A im, int width, int[] bases, int count, int stride, int n, boolean conj, double scale, A y);
+
+    /** The unnormalised forward transform of every lane of the panel, left in {@code re/im}; {@code sr/si} are scratch. */
+    void stockham(FftPlan plan, A re, A im, A sr, A si, int width);
+}
