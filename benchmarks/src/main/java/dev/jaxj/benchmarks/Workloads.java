@@ -12,7 +12,8 @@ public final class Workloads {
             "W6", W6Dispatch::run,
             "W7", W7Grad::run,
             "W8", W8Conv::run,
-            "W10", W10Lstm::run);
+            "W10", W10Lstm::run,
+            "W13", W13Fft::run);
 
     private Workloads() {}
 

@@ -80,6 +80,39 @@ public final class FftEngine {
         return Real.irfft(Panels64.INSTANCE, x, outer, n, inner);
     }
 
+    /**
+     * {@return the forward or inverse transform of complex {@code x}, a row-major array of
+     * {@code shape}, over each of {@code axes} in turn} (the inverse divides by the product of
+     * their lengths). The passes after the first run in place on the result.
+     */
+    public static float[] c2c(float[] x, int[] shape, int[] axes, boolean inverse) {
+        return c2c(Panels32.INSTANCE, x, shape, axes, inverse);
+    }
+
+    /** {@return the forward or inverse transform of complex {@code x} of {@code shape} over each of {@code axes}} */
+    public static double[] c2c(double[] x, int[] shape, int[] axes, boolean inverse) {
+        return c2c(Panels64.INSTANCE, x, shape, axes, inverse);
+    }
+
+    private static <A> A c2c(PanelKernel<A> k, A x, int[] shape, int[] axes, boolean inverse) {
+        long size = 1;
+        for (int d : shape) size *= d;
+        A y = k.alloc(Math.toIntExact(2 * size));
+        if (size == 0) return y;
+        A src = x;
+        for (int axis : axes) {
+            if (axis < 0 || axis >= shape.length)
+                throw new IllegalArgumentException("fft: axis " + axis + " is out of range for rank " + shape.length);
+            int outer = 1, inner = 1, n = shape[axis];
+            for (int d = 0; d < axis; d++) outer *= shape[d];
+            for (int d = axis + 1; d < shape.length; d++) inner *= shape[d];
+            transform(k, src, 0, y, 0, outer, n, inner, inverse, inverse, inverse ? 1.0 / n : 1.0);
+            src = y;
+        }
+        if (src == x) System.arraycopy(x, 0, y, 0, Math.toIntExact(2 * size));
+        return y;
+    }
+
     private static <A> A c2c(PanelKernel<A> k, A x, int outer, int n, int inner, boolean inverse) {
         check(n, outer, inner);
         A y = k.alloc(2 * outer * n * inner);
@@ -96,6 +129,7 @@ public final class FftEngine {
     /**
      * {@code y = scale * T(x)} on the standard layouts at complex offsets {@code xo}, {@code yo}, where
      * T is the forward transform, of the conjugated input when {@code conjIn}, conjugated after when {@code conjOut}.
+     * {@code y} may be {@code x}: every path reads a lane in full before it writes that lane.
      */
     static <A> void transform(PanelKernel<A> k, A x, int xo, A y, int yo, int outer, int n, int inner,
                               boolean conjIn, boolean conjOut, double scale) {
@@ -143,8 +177,8 @@ public final class FftEngine {
                     outBases[b] = out.base(first + b);
                 }
                 k.gather(x, inBases, used, in.stride(), n, tw, conjIn, re, im, width);
-                k.stockham(plan, re, im, sr, si, width);
-                k.scatter(re, im, width, outBases, used, out.stride(), n, conjOut, scale, y);
+                boolean swapped = k.stockham(plan, re, im, sr, si, width);
+                k.scatter(swapped ? sr : re, swapped ? si : im, width, outBases, used, out.stride(), n, conjOut, scale, y);
             }
         });
     }
@@ -180,8 +214,11 @@ public final class FftEngine {
         var filter = b.filter();
         double ci = conjIn ? -1 : 1;
         rows(outer * n, inner, (lo, hi) -> {
-            for (int row = lo; row < hi; row++) {
-                int o = row / n, j = row % n;
+            for (int row = lo, o = lo / n, j = lo % n; row < hi; row++, j++) {
+                if (j == n) {
+                    j = 0;
+                    o++;
+                }
                 double wr = chirp.re(j), wi = chirp.im(j);
                 for (int c = 0, src = xo + row * inner, dst = (o * m + j) * inner; c < inner; c++) {
                     double ar = cx.re(src + c), ai = ci * cx.im(src + c);
@@ -191,8 +228,8 @@ public final class FftEngine {
         });
         transform(k, u, 0, v, 0, outer, m, inner, false, false, 1.0);
         rows(outer * m, inner, (lo, hi) -> {
-            for (int row = lo; row < hi; row++) {
-                int j = row % m;
+            for (int row = lo, j = lo % m; row < hi; row++, j++) {
+                if (j == m) j = 0;
                 double wr = filter.re(j), wi = filter.im(j);
                 for (int c = 0, i = row * inner; c < inner; c++, i++) {
                     double ar = cv.re(i), ai = cv.im(i);
@@ -203,8 +240,11 @@ public final class FftEngine {
         transform(k, v, 0, u, 0, outer, m, inner, true, true, 1.0);
         double co = conjOut ? -1 : 1;
         rows(outer * n, inner, (lo, hi) -> {
-            for (int row = lo; row < hi; row++) {
-                int o = row / n, j = row % n;
+            for (int row = lo, o = lo / n, j = lo % n; row < hi; row++, j++) {
+                if (j == n) {
+                    j = 0;
+                    o++;
+                }
                 double wr = chirp.re(j), wi = chirp.im(j);
                 for (int c = 0, src = (o * m + j) * inner, dst = yo + row * inner; c < inner; c++) {
                     double ar = cu.re(src + c), ai = cu.im(src + c);

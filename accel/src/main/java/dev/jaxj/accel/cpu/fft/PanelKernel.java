@@ -18,6 +18,7 @@ sealed interface PanelKernel<A> permits Panels32, Panels64 {
     /** {@return the vector length in this precision} */
     int lanes();
 
+    /** {@return a zero-filled array}, allocated through {@code HeapArrays} so that a request the heap cannot hold fails by name */
     A alloc(int length);
 
     Cplx view(A a);
@@ -31,6 +32,9 @@ sealed interface PanelKernel<A> permits Panels32, Panels64 {
     /** {@code y[bases[b] + j stride] = scale * re/im[j B + b]} for {@code b < count}, conjugated when {@code conj}. */
     void scatter(A re, A im, int width, int[] bases, int count, int stride, int n, boolean conj, double scale, A y);
 
-    /** The unnormalised forward transform of every lane of the panel, left in {@code re/im}; {@code sr/si} are scratch. */
-    void stockham(FftPlan plan, A re, A im, A sr, A si, int width);
+    /**
+     * The unnormalised forward transform of every lane of the panel, {@code sr/si} the stages'
+     * other buffer; {@return whether the result ended there} rather than in {@code re/im}
+     */
+    boolean stockham(FftPlan plan, A re, A im, A sr, A si, int width);
 }

@@ -1,6 +1,8 @@
 package dev.jaxj.accel.cpu.fft;
 
+import dev.jaxj.accel.host.HeapArrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,13 +20,21 @@ final class Panels32 implements PanelKernel<float[]> {
     static final Panels32 INSTANCE = new Panels32();
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Elements per lane moved at a time by the transposing gather and scatter. */
+    private static final int TILE = 64;
+    // Lane shuffles between interleaved pairs and split parts; an index past the vector's length
+    // takes the lane from the second vector.
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
+    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
+    private static final VectorShuffle<Float> ZIP_LO = VectorShuffle.fromOp(S, i -> i / 2 + (i % 2) * L);
+    private static final VectorShuffle<Float> ZIP_HI = VectorShuffle.fromOp(S, i -> L / 2 + i / 2 + (i % 2) * L);
     private static final float SIN_60 = (float) Math.sin(Math.PI / 3);
 
     private Panels32() {}
 
     @Override public boolean f64() { return false; }
     @Override public int lanes() { return L; }
-    @Override public float[] alloc(int length) { return new float[length]; }
+    @Override public float[] alloc(int length) { return HeapArrays.floats(length); }
     @Override public Cplx view(float[] a) { return new Cplx.F32(a); }
 
     @Override
@@ -34,15 +44,23 @@ final class Panels32 implements PanelKernel<float[]> {
         if (tw == null && consecutive(bases, count)) {
             // lanes side by side in memory: read each row of the panel as one run
             for (int j = 0; j < n; j++) {
-                int src = 2 * (bases[0] + j * stride), dst = j * width;
-                for (int b = 0; b < count; b++) {
+                int src = 2 * (bases[0] + j * stride), dst = j * width, b = 0;
+                for (; b <= count - L; b += L) {
+                    var v0 = FloatVector.fromArray(S, x, src + 2 * b);
+                    var v1 = FloatVector.fromArray(S, x, src + 2 * b + L);
+                    v0.rearrange(EVEN, v1).intoArray(re, dst + b);
+                    v0.rearrange(ODD, v1).mul(sign).intoArray(im, dst + b);
+                }
+                for (; b < count; b++) {
                     re[dst + b] = x[src + 2 * b];
                     im[dst + b] = sign * x[src + 2 * b + 1];
                 }
             }
         } else {
-            for (int b = 0; b < count; b++)
-                for (int j = 0, idx = bases[b]; j < n; j++, idx += stride) {
+            // a block of TILE elements of every lane at a time: the panel rows written stay in L1
+            for (int j0 = 0; j0 < n; j0 += TILE)
+            for (int b = 0, j1 = Math.min(n, j0 + TILE); b < count; b++)
+                for (int j = j0, idx = bases[b] + j0 * stride; j < j1; j++, idx += stride) {
                     float xr = x[2 * idx], xi = x[2 * idx + 1];
                     if (tw != null) {
                         float wr = tw.re32[idx], wi = tw.im32[idx];
@@ -67,15 +85,22 @@ final class Panels32 implements PanelKernel<float[]> {
         float sr = (float) scale, si = conj ? -sr : sr;
         if (consecutive(bases, count)) {
             for (int j = 0; j < n; j++) {
-                int dst = 2 * (bases[0] + j * stride), src = j * width;
-                for (int b = 0; b < count; b++) {
+                int dst = 2 * (bases[0] + j * stride), src = j * width, b = 0;
+                for (; b <= count - L; b += L) {
+                    var vr = FloatVector.fromArray(S, re, src + b).mul(sr);
+                    var vi = FloatVector.fromArray(S, im, src + b).mul(si);
+                    vr.rearrange(ZIP_LO, vi).intoArray(y, dst + 2 * b);
+                    vr.rearrange(ZIP_HI, vi).intoArray(y, dst + 2 * b + L);
+                }
+                for (; b < count; b++) {
                     y[dst + 2 * b] = sr * re[src + b];
                     y[dst + 2 * b + 1] = si * im[src + b];
                 }
             }
         } else {
-            for (int b = 0; b < count; b++)
-                for (int j = 0, idx = bases[b]; j < n; j++, idx += stride) {
+            for (int j0 = 0; j0 < n; j0 += TILE)
+            for (int b = 0, j1 = Math.min(n, j0 + TILE); b < count; b++)
+                for (int j = j0, idx = bases[b] + j0 * stride; j < j1; j++, idx += stride) {
                     y[2 * idx] = sr * re[j * width + b];
                     y[2 * idx + 1] = si * im[j * width + b];
                 }
@@ -88,7 +113,7 @@ final class Panels32 implements PanelKernel<float[]> {
     }
 
     @Override
-    public void stockham(FftPlan plan, float[] re, float[] im, float[] sr, float[] si, int width) {
+    public boolean stockham(FftPlan plan, float[] re, float[] im, float[] sr, float[] si, int width) {
         float[] xr = re, xi = im, yr = sr, yi = si;
         int len = plan.n, s = width;
         for (int st = 0; st < plan.radices.length; st++) {
@@ -109,10 +134,7 @@ final class Panels32 implements PanelKernel<float[]> {
             s *= r;
             len = m;
         }
-        if (xr != re) {
-            System.arraycopy(xr, 0, re, 0, plan.n * width);
-            System.arraycopy(xi, 0, im, 0, plan.n * width);
-        }
+        return xr != re;
     }
 
     private static void radix2(int m, int s, float[] wr, float[] wi, float[] xr, float[] xi, float[] yr, float[] yi) {

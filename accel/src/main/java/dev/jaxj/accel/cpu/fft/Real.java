@@ -26,8 +26,12 @@ final class Real {
             FftEngine.transform(k, z, 0, zf, 0, outer, n, inner, false, false, 1.0);
             Cplx cf = k.view(zf);
             FftEngine.rows(outer * nOut, inner, (lo, hi) -> {
-                for (int row = lo; row < hi; row++) {
-                    int src = (row / nOut * n + row % nOut) * inner;
+                for (int row = lo, o = lo / nOut, kk = lo % nOut; row < hi; row++, kk++) {
+                    if (kk == nOut) {
+                        kk = 0;
+                        o++;
+                    }
+                    int src = (o * n + kk) * inner;
                     for (int c = 0; c < inner; c++) cy.set(row * inner + c, cf.re(src + c), cf.im(src + c));
                 }
             });
@@ -38,8 +42,12 @@ final class Real {
             z = k.alloc(outer * n * inner);
             Cplx cz = k.view(z);
             FftEngine.rows(outer * h, inner, (lo, hi) -> {
-                for (int row = lo; row < hi; row++) {
-                    int src = (row / h * n + 2 * (row % h)) * inner;
+                for (int row = lo, o = lo / h, j = lo % h; row < hi; row++, j++) {
+                    if (j == h) {
+                        j = 0;
+                        o++;
+                    }
+                    int src = (o * n + 2 * j) * inner;
                     for (int c = 0; c < inner; c++) cz.set(row * inner + c, cx.get(src + c), cx.get(src + inner + c));
                 }
             });
@@ -49,9 +57,12 @@ final class Real {
         Cplx cf = k.view(zf);
         var w = FftPlan.realTwiddles(n, k.f64());
         FftEngine.rows(outer * nOut, inner, (lo, hi) -> {
-            for (int row = lo; row < hi; row++) {
-                int o = row / nOut, kk = row % nOut;
-                int a = (o * h + kk % h) * inner, b = (o * h + (h - kk) % h) * inner;
+            for (int row = lo, o = lo / nOut, kk = lo % nOut; row < hi; row++, kk++) {
+                if (kk == nOut) {
+                    kk = 0;
+                    o++;
+                }
+                int a = (o * h + (kk == h ? 0 : kk)) * inner, b = (o * h + (kk == 0 ? 0 : h - kk)) * inner;
                 double wr = w.re(kk), wi = w.im(kk);
                 for (int c = 0; c < inner; c++) {
                     double zr = cf.re(a + c), zi = cf.im(a + c), mr = cf.re(b + c), mi = -cf.im(b + c);
@@ -74,8 +85,11 @@ final class Real {
             A full = k.alloc(2 * outer * n * inner), out = k.alloc(2 * outer * n * inner);
             Cplx cf = k.view(full);
             FftEngine.rows(outer * n, inner, (lo, hi) -> {
-                for (int row = lo; row < hi; row++) {
-                    int o = row / n, kk = row % n;
+                for (int row = lo, o = lo / n, kk = lo % n; row < hi; row++, kk++) {
+                    if (kk == n) {
+                        kk = 0;
+                        o++;
+                    }
                     boolean mirrored = kk > h;
                     int src = (o * nIn + (mirrored ? n - kk : kk)) * inner;
                     for (int c = 0; c < inner; c++)
@@ -93,8 +107,11 @@ final class Real {
         A z = k.alloc(outer * n * inner);
         Cplx cz = k.view(z);
         FftEngine.rows(outer * h, inner, (lo, hi) -> {
-            for (int row = lo; row < hi; row++) {
-                int o = row / h, kk = row % h;
+            for (int row = lo, o = lo / h, kk = lo % h; row < hi; row++, kk++) {
+                if (kk == h) {
+                    kk = 0;
+                    o++;
+                }
                 int a = (o * nIn + kk) * inner, b = (o * nIn + h - kk) * inner;
                 double wr = w.re(kk), wi = -w.im(kk);   // conj(w^k)
                 for (int c = 0; c < inner; c++) {
@@ -116,8 +133,12 @@ final class Real {
         FftEngine.transform(k, z, 0, zt, 0, outer, h, inner, true, true, 1.0 / n);
         Cplx ct = k.view(zt);
         FftEngine.rows(outer * h, inner, (lo, hi) -> {
-            for (int row = lo; row < hi; row++) {
-                int dst = (row / h * n + 2 * (row % h)) * inner;
+            for (int row = lo, o = lo / h, j = lo % h; row < hi; row++, j++) {
+                if (j == h) {
+                    j = 0;
+                    o++;
+                }
+                int dst = (o * n + 2 * j) * inner;
                 for (int c = 0; c < inner; c++) {
                     cy.put(dst + c, ct.re(row * inner + c));
                     cy.put(dst + inner + c, ct.im(row * inner + c));

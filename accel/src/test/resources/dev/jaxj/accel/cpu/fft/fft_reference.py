@@ -5,7 +5,8 @@ Run from this folder: python3 fft_reference.py > fft_reference.txt
 Each case is three lines: 'case KIND OUTER N INNER', 'x VALUES' (the input, row-major, complex
 values as re im pairs), 'y VALUES' (NumPy's result in complex128 or float64). The array is
 [OUTER, N, INNER] and is transformed along its middle axis; KIND is fft, ifft, rfft or irfft
-(for irfft the input axis has N // 2 + 1 entries and N is the output length). Inputs are
+(for irfft the input axis has N // 2 + 1 entries and N is the output length); fftn and ifftn
+transform over all three axes. Inputs are
 multiples of 1/64, exact in f32 and f64 alike.
 """
 import numpy as np
@@ -34,6 +35,9 @@ def case(kind, outer, n, inner):
     elif kind == 'ifft':
         x = data((outer, n, inner))
         y = np.fft.ifft(x, axis=1)
+    elif kind in ('fftn', 'ifftn'):
+        x = data((outer, n, inner))
+        y = np.fft.fftn(x) if kind == 'fftn' else np.fft.ifftn(x)
     elif kind == 'rfft':
         x = data((outer, n, inner), complex_=False)
         y = np.fft.rfft(x, axis=1)
@@ -51,4 +55,8 @@ for n in (1, 2, 3, 5, 7, 8, 12, 16, 97, 128, 210, 1000, 1021, 4096):
 # batches: rows side by side, a strided inner axis, both at once; smooth, odd and Bluestein lengths
 for outer, n, inner in ((5, 16, 1), (3, 12, 7), (2, 97, 3), (1, 64, 40), (20, 9, 1), (2, 30, 2)):
     for kind in ('fft', 'ifft', 'rfft', 'irfft'):
+        case(kind, outer, n, inner)
+# every axis at once: rows, a strided middle axis and the leading one
+for outer, n, inner in ((4, 6, 8), (3, 97, 2), (16, 16, 16)):
+    for kind in ('fftn', 'ifftn'):
         case(kind, outer, n, inner)
