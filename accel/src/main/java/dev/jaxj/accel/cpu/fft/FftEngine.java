@@ -22,7 +22,7 @@ import dev.jaxj.accel.cpu.Parallel;
  * <p>How: lanes (the {@code outer inner} sequences) are moved a panel at a time into split
  * real/imaginary arrays laid out {@code [n][B]}, transformed there by vectorised Stockham stages
  * (radices 2, 3, 4 and any odd prime up to {@value FftPlan#MAX_RADIX}) and moved back; panels run
- * on the {@link Parallel} pool. A long transform with fewer lanes than a vector holds is split
+ * on the {@link Parallel} pool. A long transform with fewer lanes than a vector holds (or too long for a panel of a vector's width to stay in the cache) is split
  * {@code n = n1 n2} (four-step: {@code n2} transforms of length {@code n1} down the columns,
  * twiddles, {@code n1} along the rows, written transposed), so that it too is made of many
  * short lanes. Lengths with a larger prime factor go through Bluestein's convolution of a power
@@ -115,7 +115,7 @@ public final class FftEngine {
 
     private static <A> A c2c(PanelKernel<A> k, A x, int outer, int n, int inner, boolean inverse) {
         check(n, outer, inner);
-        A y = k.alloc(2 * outer * n * inner);
+        A y = k.alloc(Math.toIntExact(2L * outer * n * inner));
         if (outer * inner > 0) transform(k, x, 0, y, 0, outer, n, inner, inverse, inverse, inverse ? 1.0 / n : 1.0);
         return y;
     }
@@ -142,7 +142,7 @@ public final class FftEngine {
         FftPlan plan = FftPlan.of(n, k.f64());
         if (plan.bluestein != null) {
             bluestein(k, x, xo, y, yo, outer, n, inner, plan.bluestein, conjIn, conjOut, scale);
-        } else if (plan.fourStep != null && inner == 1 && outer < k.lanes()) {
+        } else if (plan.fourStep != null && inner == 1 && (outer < k.lanes() || n >= FftPlan.FOUR_STEP_ALWAYS)) {
             for (int o = 0; o < outer; o++) fourStep(k, x, xo + o * n, y, yo + o * n, plan.fourStep, conjIn, conjOut, scale);
         } else {
             panels(k, plan, outer * inner, x, Layout.standard(xo, n, inner), null, y, Layout.standard(yo, n, inner),
@@ -209,46 +209,33 @@ public final class FftEngine {
                                       FftPlan.Bluestein b, boolean conjIn, boolean conjOut, double scale) {
         int m = b.m();
         A u = k.alloc(2 * outer * m * inner), v = k.alloc(2 * outer * m * inner);
-        Cplx cx = k.view(x), cu = k.view(u), cv = k.view(v), cy = k.view(y);
-        var chirp = b.chirp();
-        var filter = b.filter();
-        double ci = conjIn ? -1 : 1;
-        rows(outer * n, inner, (lo, hi) -> {
-            for (int row = lo, o = lo / n, j = lo % n; row < hi; row++, j++) {
-                if (j == n) {
-                    j = 0;
-                    o++;
-                }
-                double wr = chirp.re(j), wi = chirp.im(j);
-                for (int c = 0, src = xo + row * inner, dst = (o * m + j) * inner; c < inner; c++) {
-                    double ar = cx.re(src + c), ai = ci * cx.im(src + c);
-                    cu.set(dst + c, ar * wr - ai * wi, ar * wi + ai * wr);
-                }
-            }
-        });
+        Cplx cu = k.view(u), cv = k.view(v);
+        multiplyRows(outer, n, inner, k.view(x), xo, n, conjIn, b.chirp(), cu, 0, m, false, 1.0);
         transform(k, u, 0, v, 0, outer, m, inner, false, false, 1.0);
-        rows(outer * m, inner, (lo, hi) -> {
-            for (int row = lo, j = lo % m; row < hi; row++, j++) {
-                if (j == m) j = 0;
-                double wr = filter.re(j), wi = filter.im(j);
-                for (int c = 0, i = row * inner; c < inner; c++, i++) {
-                    double ar = cv.re(i), ai = cv.im(i);
-                    cv.set(i, ar * wr - ai * wi, ar * wi + ai * wr);
-                }
-            }
-        });
+        multiplyRows(outer, m, inner, cv, 0, m, false, b.filter(), cv, 0, m, false, 1.0);
         transform(k, v, 0, u, 0, outer, m, inner, true, true, 1.0);
-        double co = conjOut ? -1 : 1;
+        multiplyRows(outer, n, inner, cu, 0, m, false, b.chirp(), k.view(y), yo, n, conjOut, scale);
+    }
+
+    /**
+     * {@code dst[o][j][c] = scale * t[j] * src[o][j][c]} for {@code j < n}, the source conjugated
+     * before when {@code conjIn}, the product after when {@code conjOut}; {@code src} and
+     * {@code dst} have {@code srcLen} and {@code dstLen} rows per outer index (and may be the same array).
+     */
+    private static void multiplyRows(int outer, int n, int inner, Cplx src, int srcOff, int srcLen, boolean conjIn,
+                                     FftPlan.Tables t, Cplx dst, int dstOff, int dstLen, boolean conjOut, double scale) {
+        double ci = conjIn ? -1 : 1, co = conjOut ? -scale : scale;
         rows(outer * n, inner, (lo, hi) -> {
             for (int row = lo, o = lo / n, j = lo % n; row < hi; row++, j++) {
                 if (j == n) {
                     j = 0;
                     o++;
                 }
-                double wr = chirp.re(j), wi = chirp.im(j);
-                for (int c = 0, src = (o * m + j) * inner, dst = yo + row * inner; c < inner; c++) {
-                    double ar = cu.re(src + c), ai = cu.im(src + c);
-                    cy.set(dst + c, scale * (ar * wr - ai * wi), co * scale * (ar * wi + ai * wr));
+                double wr = t.re(j), wi = t.im(j);
+                int s0 = srcOff + (o * srcLen + j) * inner, d0 = dstOff + (o * dstLen + j) * inner;
+                for (int c = 0; c < inner; c++) {
+                    double ar = src.re(s0 + c), ai = ci * src.im(s0 + c);
+                    dst.set(d0 + c, scale * (ar * wr - ai * wi), co * (ar * wi + ai * wr));
                 }
             }
         });

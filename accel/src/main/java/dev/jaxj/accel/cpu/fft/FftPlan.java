@@ -21,6 +21,8 @@ final class FftPlan {
     static final int MAX_RADIX = 31;
     /** Shortest length sent through the four-step split when there are fewer lanes than a vector holds. */
     static final int FOUR_STEP_MIN = 1 << 12;
+    /** From this length on a contiguous axis always takes the four-step path: a panel of even one vector's width would not fit in the cache. */
+    static final int FOUR_STEP_ALWAYS = 1 << 16;
     private static final int CACHE_LIMIT = 256;
     private static final Map<Long, FftPlan> CACHE = new ConcurrentHashMap<>();
     private static final Map<Long, Tables> REAL = new ConcurrentHashMap<>();

@@ -5,6 +5,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
  * f32 panels: the Stockham auto-sorting stages, vectorised across the panel's lanes.
  *
@@ -58,24 +60,26 @@ final class Panels32 implements PanelKernel<float[]> {
             }
         } else {
             // a block of TILE elements of every lane at a time: the panel rows written stay in L1
-            for (int j0 = 0; j0 < n; j0 += TILE)
-            for (int b = 0, j1 = Math.min(n, j0 + TILE); b < count; b++)
-                for (int j = j0, idx = bases[b] + j0 * stride; j < j1; j++, idx += stride) {
-                    float xr = x[2 * idx], xi = x[2 * idx + 1];
-                    if (tw != null) {
-                        float wr = tw.re32[idx], wi = tw.im32[idx];
-                        float t = xr * wr - xi * wi;
-                        xi = xr * wi + xi * wr;
-                        xr = t;
+            for (int j0 = 0; j0 < n; j0 += TILE) {
+                int j1 = Math.min(n, j0 + TILE);
+                for (int b = 0; b < count; b++)
+                    for (int j = j0, idx = bases[b] + j0 * stride; j < j1; j++, idx += stride) {
+                        float xr = x[2 * idx], xi = x[2 * idx + 1];
+                        if (tw != null) {
+                            float wr = tw.re32[idx], wi = tw.im32[idx];
+                            float t = xr * wr - xi * wi;
+                            xi = xr * wi + xi * wr;
+                            xr = t;
+                        }
+                        re[j * width + b] = xr;
+                        im[j * width + b] = sign * xi;
                     }
-                    re[j * width + b] = xr;
-                    im[j * width + b] = sign * xi;
-                }
+            }
         }
         if (count < width)
             for (int j = 0; j < n; j++) {
-                java.util.Arrays.fill(re, j * width + count, (j + 1) * width, 0f);
-                java.util.Arrays.fill(im, j * width + count, (j + 1) * width, 0f);
+                Arrays.fill(re, j * width + count, (j + 1) * width, 0f);
+                Arrays.fill(im, j * width + count, (j + 1) * width, 0f);
             }
     }
 
@@ -98,12 +102,14 @@ final class Panels32 implements PanelKernel<float[]> {
                 }
             }
         } else {
-            for (int j0 = 0; j0 < n; j0 += TILE)
-            for (int b = 0, j1 = Math.min(n, j0 + TILE); b < count; b++)
-                for (int j = j0, idx = bases[b] + j0 * stride; j < j1; j++, idx += stride) {
-                    y[2 * idx] = sr * re[j * width + b];
-                    y[2 * idx + 1] = si * im[j * width + b];
-                }
+            for (int j0 = 0; j0 < n; j0 += TILE) {
+                int j1 = Math.min(n, j0 + TILE);
+                for (int b = 0; b < count; b++)
+                    for (int j = j0, idx = bases[b] + j0 * stride; j < j1; j++, idx += stride) {
+                        y[2 * idx] = sr * re[j * width + b];
+                        y[2 * idx + 1] = si * im[j * width + b];
+                    }
+            }
         }
     }
 
@@ -152,8 +158,7 @@ final class Panels32 implements PanelKernel<float[]> {
                 a0i.add(a1i).intoArray(yi, o);
                 var dr = a0r.sub(a1r);
                 var di = a0i.sub(a1i);
-                dr.mul(w1r).sub(di.mul(w1i)).intoArray(yr, o + s);
-                dr.mul(w1i).add(di.mul(w1r)).intoArray(yi, o + s);
+                storeTimes(dr, di, w1r, w1i, yr, yi, o + s);
             }
         }
     }
@@ -183,10 +188,8 @@ final class Panels32 implements PanelKernel<float[]> {
                 var b1i = mi.sub(dr);
                 var b2r = mr.sub(di);
                 var b2i = mi.add(dr);
-                b1r.mul(w1r).sub(b1i.mul(w1i)).intoArray(yr, o + s);
-                b1r.mul(w1i).add(b1i.mul(w1r)).intoArray(yi, o + s);
-                b2r.mul(w2r).sub(b2i.mul(w2i)).intoArray(yr, o + 2 * s);
-                b2r.mul(w2i).add(b2i.mul(w2r)).intoArray(yi, o + 2 * s);
+                storeTimes(b1r, b1i, w1r, w1i, yr, yi, o + s);
+                storeTimes(b2r, b2i, w2r, w2i, yr, yi, o + 2 * s);
             }
         }
     }
@@ -223,14 +226,17 @@ final class Panels32 implements PanelKernel<float[]> {
                 var b2i = t0i.sub(t2i);
                 var b3r = t1r.sub(t3i);
                 var b3i = t1i.add(t3r);
-                b1r.mul(w1r).sub(b1i.mul(w1i)).intoArray(yr, o + s);
-                b1r.mul(w1i).add(b1i.mul(w1r)).intoArray(yi, o + s);
-                b2r.mul(w2r).sub(b2i.mul(w2i)).intoArray(yr, o + 2 * s);
-                b2r.mul(w2i).add(b2i.mul(w2r)).intoArray(yi, o + 2 * s);
-                b3r.mul(w3r).sub(b3i.mul(w3i)).intoArray(yr, o + 3 * s);
-                b3r.mul(w3i).add(b3i.mul(w3r)).intoArray(yi, o + 3 * s);
+                storeTimes(b1r, b1i, w1r, w1i, yr, yi, o + s);
+                storeTimes(b2r, b2i, w2r, w2i, yr, yi, o + 2 * s);
+                storeTimes(b3r, b3i, w3r, w3i, yr, yi, o + 3 * s);
             }
         }
+    }
+
+    /** Stores {@code (br + i bi)(wr + i wi)} at {@code o} of {@code yr/yi}. */
+    private static void storeTimes(FloatVector br, FloatVector bi, float wr, float wi, float[] yr, float[] yi, int o) {
+        br.mul(wr).sub(bi.mul(wi)).intoArray(yr, o);
+        br.mul(wi).add(bi.mul(wr)).intoArray(yi, o);
     }
 
     /** Any odd radix, by pairing {@code a_j} with {@code a_(r-j)}: {@code (r-1)/2} real cosine and sine sums per output. */
@@ -261,8 +267,7 @@ final class Panels32 implements PanelKernel<float[]> {
                         accI.intoArray(yi, o);
                     } else {
                         float w1r = wr[(r - 1) * p + k - 1], w1i = wi[(r - 1) * p + k - 1];
-                        accR.mul(w1r).sub(accI.mul(w1i)).intoArray(yr, o + k * s);
-                        accR.mul(w1i).add(accI.mul(w1r)).intoArray(yi, o + k * s);
+                        storeTimes(accR, accI, w1r, w1i, yr, yi, o + k * s);
                     }
                 }
             }

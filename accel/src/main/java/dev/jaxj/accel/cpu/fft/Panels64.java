@@ -5,7 +5,9 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
-/** f64 panels: {@link Panels32}'s code on {@code DoubleVector}, line for line. */
+import java.util.Arrays;
+
+/** f64 panels, generated from {@link Panels32} (see Panels64SourceTest): its code on {@code DoubleVector}, line for line. */
 final class Panels64 implements PanelKernel<double[]> {
     static final Panels64 INSTANCE = new Panels64();
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -48,24 +50,26 @@ final class Panels64 implements PanelKernel<double[]> {
             }
         } else {
             // a block of TILE elements of every lane at a time: the panel rows written stay in L1
-            for (int j0 = 0; j0 < n; j0 += TILE)
-            for (int b = 0, j1 = Math.min(n, j0 + TILE); b < count; b++)
-                for (int j = j0, idx = bases[b] + j0 * stride; j < j1; j++, idx += stride) {
-                    double xr = x[2 * idx], xi = x[2 * idx + 1];
-                    if (tw != null) {
-                        double wr = tw.re64[idx], wi = tw.im64[idx];
-                        double t = xr * wr - xi * wi;
-                        xi = xr * wi + xi * wr;
-                        xr = t;
+            for (int j0 = 0; j0 < n; j0 += TILE) {
+                int j1 = Math.min(n, j0 + TILE);
+                for (int b = 0; b < count; b++)
+                    for (int j = j0, idx = bases[b] + j0 * stride; j < j1; j++, idx += stride) {
+                        double xr = x[2 * idx], xi = x[2 * idx + 1];
+                        if (tw != null) {
+                            double wr = tw.re64[idx], wi = tw.im64[idx];
+                            double t = xr * wr - xi * wi;
+                            xi = xr * wi + xi * wr;
+                            xr = t;
+                        }
+                        re[j * width + b] = xr;
+                        im[j * width + b] = sign * xi;
                     }
-                    re[j * width + b] = xr;
-                    im[j * width + b] = sign * xi;
-                }
+            }
         }
         if (count < width)
             for (int j = 0; j < n; j++) {
-                java.util.Arrays.fill(re, j * width + count, (j + 1) * width, 0.0);
-                java.util.Arrays.fill(im, j * width + count, (j + 1) * width, 0.0);
+                Arrays.fill(re, j * width + count, (j + 1) * width, 0.0);
+                Arrays.fill(im, j * width + count, (j + 1) * width, 0.0);
             }
     }
 
@@ -88,12 +92,14 @@ final class Panels64 implements PanelKernel<double[]> {
                 }
             }
         } else {
-            for (int j0 = 0; j0 < n; j0 += TILE)
-            for (int b = 0, j1 = Math.min(n, j0 + TILE); b < count; b++)
-                for (int j = j0, idx = bases[b] + j0 * stride; j < j1; j++, idx += stride) {
-                    y[2 * idx] = sr * re[j * width + b];
-                    y[2 * idx + 1] = si * im[j * width + b];
-                }
+            for (int j0 = 0; j0 < n; j0 += TILE) {
+                int j1 = Math.min(n, j0 + TILE);
+                for (int b = 0; b < count; b++)
+                    for (int j = j0, idx = bases[b] + j0 * stride; j < j1; j++, idx += stride) {
+                        y[2 * idx] = sr * re[j * width + b];
+                        y[2 * idx + 1] = si * im[j * width + b];
+                    }
+            }
         }
     }
 
@@ -142,8 +148,7 @@ final class Panels64 implements PanelKernel<double[]> {
                 a0i.add(a1i).intoArray(yi, o);
                 var dr = a0r.sub(a1r);
                 var di = a0i.sub(a1i);
-                dr.mul(w1r).sub(di.mul(w1i)).intoArray(yr, o + s);
-                dr.mul(w1i).add(di.mul(w1r)).intoArray(yi, o + s);
+                storeTimes(dr, di, w1r, w1i, yr, yi, o + s);
             }
         }
     }
@@ -173,10 +178,8 @@ final class Panels64 implements PanelKernel<double[]> {
                 var b1i = mi.sub(dr);
                 var b2r = mr.sub(di);
                 var b2i = mi.add(dr);
-                b1r.mul(w1r).sub(b1i.mul(w1i)).intoArray(yr, o + s);
-                b1r.mul(w1i).add(b1i.mul(w1r)).intoArray(yi, o + s);
-                b2r.mul(w2r).sub(b2i.mul(w2i)).intoArray(yr, o + 2 * s);
-                b2r.mul(w2i).add(b2i.mul(w2r)).intoArray(yi, o + 2 * s);
+                storeTimes(b1r, b1i, w1r, w1i, yr, yi, o + s);
+                storeTimes(b2r, b2i, w2r, w2i, yr, yi, o + 2 * s);
             }
         }
     }
@@ -213,14 +216,17 @@ final class Panels64 implements PanelKernel<double[]> {
                 var b2i = t0i.sub(t2i);
                 var b3r = t1r.sub(t3i);
                 var b3i = t1i.add(t3r);
-                b1r.mul(w1r).sub(b1i.mul(w1i)).intoArray(yr, o + s);
-                b1r.mul(w1i).add(b1i.mul(w1r)).intoArray(yi, o + s);
-                b2r.mul(w2r).sub(b2i.mul(w2i)).intoArray(yr, o + 2 * s);
-                b2r.mul(w2i).add(b2i.mul(w2r)).intoArray(yi, o + 2 * s);
-                b3r.mul(w3r).sub(b3i.mul(w3i)).intoArray(yr, o + 3 * s);
-                b3r.mul(w3i).add(b3i.mul(w3r)).intoArray(yi, o + 3 * s);
+                storeTimes(b1r, b1i, w1r, w1i, yr, yi, o + s);
+                storeTimes(b2r, b2i, w2r, w2i, yr, yi, o + 2 * s);
+                storeTimes(b3r, b3i, w3r, w3i, yr, yi, o + 3 * s);
             }
         }
+    }
+
+    /** Stores {@code (br + i bi)(wr + i wi)} at {@code o} of {@code yr/yi}. */
+    private static void storeTimes(DoubleVector br, DoubleVector bi, double wr, double wi, double[] yr, double[] yi, int o) {
+        br.mul(wr).sub(bi.mul(wi)).intoArray(yr, o);
+        br.mul(wi).add(bi.mul(wr)).intoArray(yi, o);
     }
 
     /** Any odd radix, by pairing {@code a_j} with {@code a_(r-j)}: {@code (r-1)/2} real cosine and sine sums per output. */
@@ -251,8 +257,7 @@ final class Panels64 implements PanelKernel<double[]> {
                         accI.intoArray(yi, o);
                     } else {
                         double w1r = wr[(r - 1) * p + k - 1], w1i = wi[(r - 1) * p + k - 1];
-                        accR.mul(w1r).sub(accI.mul(w1i)).intoArray(yr, o + k * s);
-                        accR.mul(w1i).add(accI.mul(w1r)).intoArray(yi, o + k * s);
+                        storeTimes(accR, accI, w1r, w1i, yr, yi, o + k * s);
                     }
                 }
             }
