@@ -2,6 +2,8 @@ package dev.jaxj.accel.cpu.fft;
 
 import dev.jaxj.accel.cpu.Parallel;
 
+import java.util.stream.IntStream;
+
 /**
  * Discrete Fourier transforms of interleaved complex arrays (and real ones) along one axis of a
  * row-major array of any shape, in f32 or f64, of any length.
@@ -95,22 +97,68 @@ public final class FftEngine {
     }
 
     private static <A> A c2c(PanelKernel<A> k, A x, int[] shape, int[] axes, boolean inverse) {
+        A y = k.alloc(Math.toIntExact(2 * size(shape)));
+        if (axes.length == 0) System.arraycopy(x, 0, y, 0, Math.toIntExact(2 * size(shape)));
+        passes(k, x, y, shape, axes, inverse);
+        return y;
+    }
+
+    /**
+     * {@return the transform of the real array {@code x} of {@code shape} over its last {@code axes}
+     * axes (NumPy's rfftn)}: complex, of {@code shape} with the last length {@code n} made {@code n / 2 + 1}
+     */
+    public static float[] rfftn(float[] x, int[] shape, int axes) { return rfftn(Panels32.INSTANCE, x, shape, axes); }
+
+    /** {@return the transform of the real array {@code x} of {@code shape} over its last {@code axes} axes} */
+    public static double[] rfftn(double[] x, int[] shape, int axes) { return rfftn(Panels64.INSTANCE, x, shape, axes); }
+
+    /**
+     * {@return the real array with trailing lengths {@code lengths} whose {@link #rfftn} is the complex
+     * {@code x} of {@code shape}} (NumPy's irfftn): {@code shape} ends in the lengths but for the last, which is
+     * {@code lengths[last] / 2 + 1}
+     */
+    public static float[] irfftn(float[] x, int[] shape, int[] lengths) { return irfftn(Panels32.INSTANCE, x, shape, lengths); }
+
+    /** {@return the real array with trailing lengths {@code lengths} whose {@link #rfftn} is {@code x}} */
+    public static double[] irfftn(double[] x, int[] shape, int[] lengths) { return irfftn(Panels64.INSTANCE, x, shape, lengths); }
+
+    private static <A> A rfftn(PanelKernel<A> k, A x, int[] shape, int axes) {
+        int r = shape.length, n = shape[r - 1];
+        A y = Real.rfft(k, x, Math.toIntExact(size(shape) / Math.max(1, n)), n, 1);
+        int[] complexShape = shape.clone();
+        complexShape[r - 1] = n / 2 + 1;
+        passes(k, y, y, complexShape, IntStream.range(r - axes, r - 1).toArray(), false);
+        return y;
+    }
+
+    private static <A> A irfftn(PanelKernel<A> k, A x, int[] shape, int[] lengths) {
+        int r = shape.length, n = lengths[lengths.length - 1];
+        A t = x;
+        if (lengths.length > 1) {
+            t = k.alloc(Math.toIntExact(2 * size(shape)));
+            passes(k, x, t, shape, IntStream.range(r - lengths.length, r - 1).toArray(), true);
+        }
+        return Real.irfft(k, t, Math.toIntExact(size(shape) / Math.max(1, shape[r - 1])), n, 1);
+    }
+
+    private static long size(int[] shape) {
         long size = 1;
         for (int d : shape) size *= d;
-        A y = k.alloc(Math.toIntExact(2 * size));
-        if (size == 0) return y;
-        A src = x;
+        return size;
+    }
+
+    /** Transforms {@code src} over each of {@code axes} into {@code dst}: the first pass reads {@code src}, the others run in place. */
+    private static <A> void passes(PanelKernel<A> k, A src, A dst, int[] shape, int[] axes, boolean inverse) {
+        if (size(shape) == 0) return;
         for (int axis : axes) {
             if (axis < 0 || axis >= shape.length)
                 throw new IllegalArgumentException("fft: axis " + axis + " is out of range for rank " + shape.length);
             int outer = 1, inner = 1, n = shape[axis];
             for (int d = 0; d < axis; d++) outer *= shape[d];
             for (int d = axis + 1; d < shape.length; d++) inner *= shape[d];
-            transform(k, src, 0, y, 0, outer, n, inner, inverse, inverse, inverse ? 1.0 / n : 1.0);
-            src = y;
+            transform(k, src, 0, dst, 0, outer, n, inner, inverse, inverse, inverse ? 1.0 / n : 1.0);
+            src = dst;
         }
-        if (src == x) System.arraycopy(x, 0, y, 0, Math.toIntExact(2 * size));
-        return y;
     }
 
     private static <A> A c2c(PanelKernel<A> k, A x, int outer, int n, int inner, boolean inverse) {

@@ -20,13 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * prime up to the direct radices, primes through Bluestein, the four-step split at 4096), and
  * batches laid out as rows side by side, a strided inner axis, and both. The error is
  * {@code max |X - X_ref| / max |X_ref|}: at most 1e-5 in f32 and 1e-12 in f64. Transforms over every axis (NumPy's fftn) run the
- * axes in different orders in f32 and f64.
+ * axes in different orders in f32 and f64; rfftn and irfftn run over the last two.
  */
 class FftEngineReferenceTest {
     static final double F32_TOL = 1e-5, F64_TOL = 1e-12;
 
     record Case(String kind, int outer, int n, int inner, double[] x, double[] y) {
         int[] shape() { return new int[] {outer, n, inner}; }
+
+        int[] halfShape() { return new int[] {outer, n, inner / 2 + 1}; }
 
         @Override public String toString() { return kind + "[" + outer + "," + n + "," + inner + "]"; }
     }
@@ -71,6 +73,8 @@ class FftEngineReferenceTest {
             case "rfft" -> FftEngine.rfft(c.x(), c.outer(), c.n(), c.inner());
             case "irfft" -> FftEngine.irfft(c.x(), c.outer(), c.n(), c.inner());
             case "fftn", "ifftn" -> FftEngine.c2c(c.x(), c.shape(), new int[] {2, 1, 0}, c.kind().equals("ifftn"));
+            case "rfftn" -> FftEngine.rfftn(c.x(), c.shape(), 2);
+            case "irfftn" -> FftEngine.irfftn(c.x(), c.halfShape(), new int[] {c.n(), c.inner()});
             default -> throw new AssertionError(c.kind());
         };
     }
@@ -84,6 +88,8 @@ class FftEngineReferenceTest {
             case "rfft" -> FftEngine.rfft(x, c.outer(), c.n(), c.inner());
             case "irfft" -> FftEngine.irfft(x, c.outer(), c.n(), c.inner());
             case "fftn", "ifftn" -> FftEngine.c2c(x, c.shape(), new int[] {0, 2, 1}, c.kind().equals("ifftn"));
+            case "rfftn" -> FftEngine.rfftn(x, c.shape(), 2);
+            case "irfftn" -> FftEngine.irfftn(x, c.halfShape(), new int[] {c.n(), c.inner()});
             default -> throw new AssertionError(c.kind());
         };
         double[] d = new double[y.length];

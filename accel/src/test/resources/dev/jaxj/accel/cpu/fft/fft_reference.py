@@ -6,7 +6,7 @@ Each case is three lines: 'case KIND OUTER N INNER', 'x VALUES' (the input, row-
 values as re im pairs), 'y VALUES' (NumPy's result in complex128 or float64). The array is
 [OUTER, N, INNER] and is transformed along its middle axis; KIND is fft, ifft, rfft or irfft
 (for irfft the input axis has N // 2 + 1 entries and N is the output length); fftn and ifftn
-transform over all three axes. Inputs are
+transform over all three axes, rfftn and irfftn over the last two. Inputs are
 multiples of 1/64, exact in f32 and f64 alike.
 """
 import numpy as np
@@ -38,6 +38,12 @@ def case(kind, outer, n, inner):
     elif kind in ('fftn', 'ifftn'):
         x = data((outer, n, inner))
         y = np.fft.fftn(x) if kind == 'fftn' else np.fft.ifftn(x)
+    elif kind == 'rfftn':
+        x = data((outer, n, inner), complex_=False)
+        y = np.fft.rfftn(x, axes=(1, 2))
+    elif kind == 'irfftn':
+        x = data((outer, n, inner // 2 + 1))
+        y = np.fft.irfftn(x, s=(n, inner), axes=(1, 2))
     elif kind == 'rfft':
         x = data((outer, n, inner), complex_=False)
         y = np.fft.rfft(x, axis=1)
@@ -59,4 +65,8 @@ for outer, n, inner in ((5, 16, 1), (3, 12, 7), (2, 97, 3), (1, 64, 40), (20, 9,
 # every axis at once: rows, a strided middle axis and the leading one
 for outer, n, inner in ((4, 6, 8), (3, 97, 2), (16, 16, 16)):
     for kind in ('fftn', 'ifftn'):
+        case(kind, outer, n, inner)
+# real transforms over the last two axes (for irfftn INNER is the last output length)
+for outer, n, inner in ((2, 6, 8), (1, 5, 7), (3, 97, 4)):
+    for kind in ('rfftn', 'irfftn'):
         case(kind, outer, n, inner)
