@@ -6,7 +6,8 @@ import java.util.stream.IntStream;
 
 /**
  * Discrete Fourier transforms of interleaved complex arrays (and real ones) along one axis of a
- * row-major array of any shape, in f32 or f64, of any length.
+ * row-major array of any shape, or over several ({@link #c2c}, {@link #rfftn}, {@link #irfftn}),
+ * in f32 or f64, of any length.
  *
  * <p>The array is seen as {@code [outer, n, inner]}: the transformed axis has length {@code n},
  * {@code outer} is the product of the axes before it and {@code inner} of those after. Complex
@@ -24,10 +25,10 @@ import java.util.stream.IntStream;
  * <p>How: lanes (the {@code outer inner} sequences) are moved a panel at a time into split
  * real/imaginary arrays laid out {@code [n][B]}, transformed there by vectorised Stockham stages
  * (radices 2, 3, 4 and any odd prime up to {@value FftPlan#MAX_RADIX}) and moved back; panels run
- * on the {@link Parallel} pool. A long transform with fewer lanes than a vector holds (or too long for a panel of a vector's width to stay in the cache) is split
- * {@code n = n1 n2} (four-step: {@code n2} transforms of length {@code n1} down the columns,
- * twiddles, {@code n1} along the rows, written transposed), so that it too is made of many
- * short lanes. Lengths with a larger prime factor go through Bluestein's convolution of a power
+ * on the {@link Parallel} pool. A long transform with fewer lanes than a vector holds (or too
+ * long for a panel even one vector wide to stay in the cache) is split {@code n = n1 n2}
+ * (four-step: {@code n2} transforms of length {@code n1} down the columns, twiddles, {@code n1}
+ * along the rows, written transposed), so that it too is made of many short lanes. Lengths with a larger prime factor go through Bluestein's convolution of a power
  * of two length. Real transforms of even length run as complex ones of half the length. The
  * inverse is the forward transform of the conjugate, conjugated.
  *
