@@ -37,4 +37,19 @@ sealed interface PanelKernel<A> permits Panels32, Panels64 {
      * other buffer; {@return whether the result ended there} rather than in {@code re/im}
      */
     boolean stockham(FftPlan plan, A re, A im, A sr, A si, int width);
+
+    /**
+     * Rows {@code [lo, hi)} of {@code [outer, h + 1, inner]} of a real transform of length {@code 2h}
+     * from {@code z}, the complex transform ({@code [outer, h, inner]}) of its even and odd samples as
+     * real and imaginary parts: {@code y[k] = E[k] + w^k O[k]} with {@code E}, {@code O} the halves'
+     * transforms unfolded from {@code Z[k]} and {@code conj Z[h - k]}.
+     */
+    void unfoldReal(A z, A y, FftPlan.Tables w, int h, int inner, int lo, int hi);
+
+    /**
+     * Rows {@code [lo, hi)} of {@code [outer, h, inner]}: the inverse of {@link #unfoldReal} up to a
+     * factor 2, {@code z[k] = (X[k] + conj X[h-k]) + i conj(w^k) (X[k] - conj X[h-k])} from the
+     * {@code [outer, h + 1, inner]} spectrum {@code x}, without the imaginary parts of its first and last terms.
+     */
+    void foldReal(A x, A z, FftPlan.Tables w, int h, int inner, int lo, int hi);
 }

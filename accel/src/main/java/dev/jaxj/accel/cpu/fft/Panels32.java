@@ -113,6 +113,47 @@ final class Panels32 implements PanelKernel<float[]> {
         }
     }
 
+    @Override
+    public void unfoldReal(float[] z, float[] y, FftPlan.Tables w, int h, int inner, int lo, int hi) {
+        int nOut = h + 1;
+        for (int row = lo, o = lo / nOut, k = lo % nOut; row < hi; row++, k++) {
+            if (k == nOut) {
+                k = 0;
+                o++;
+            }
+            int a = 2 * (o * h + (k == h ? 0 : k)) * inner, b = 2 * (o * h + (k == 0 ? 0 : h - k)) * inner, d = 2 * row * inner;
+            float wr = w.re32[k], wi = w.im32[k];
+            for (int c = 0; c < 2 * inner; c += 2) {
+                float zr = z[a + c], zi = z[a + c + 1], mr = z[b + c], mi = -z[b + c + 1];
+                float er = 0.5f * (zr + mr), ei = 0.5f * (zi + mi);
+                float or = 0.5f * (zi - mi), oi = 0.5f * (mr - zr);   // (Z - conj Z') / 2i
+                y[d + c] = er + wr * or - wi * oi;
+                y[d + c + 1] = ei + wr * oi + wi * or;
+            }
+        }
+    }
+
+    @Override
+    public void foldReal(float[] x, float[] z, FftPlan.Tables w, int h, int inner, int lo, int hi) {
+        int nIn = h + 1;
+        for (int row = lo, o = lo / h, k = lo % h; row < hi; row++, k++) {
+            if (k == h) {
+                k = 0;
+                o++;
+            }
+            int a = 2 * (o * nIn + k) * inner, b = 2 * (o * nIn + h - k) * inner, d = 2 * row * inner;
+            float wr = w.re32[k], wi = -w.im32[k];
+            float keep = k == 0 ? 0 : 1;   // the zero and Nyquist terms' imaginary parts do not enter, as in NumPy
+            for (int c = 0; c < 2 * inner; c += 2) {
+                float xr = x[a + c], xi = keep * x[a + c + 1], mr = x[b + c], mi = -keep * x[b + c + 1];
+                float sr = xr + mr, si = xi + mi, dr = xr - mr, di = xi - mi;
+                float tr = wr * dr - wi * di, ti = wr * di + wi * dr;
+                z[d + c] = sr - ti;
+                z[d + c + 1] = si + tr;
+            }
+        }
+    }
+
     static boolean consecutive(int[] bases, int count) {
         for (int b = 1; b < count; b++) if (bases[b] != bases[0] + b) return false;
         return true;

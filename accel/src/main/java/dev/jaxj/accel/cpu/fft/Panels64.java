@@ -103,6 +103,47 @@ final class Panels64 implements PanelKernel<double[]> {
         }
     }
 
+    @Override
+    public void unfoldReal(double[] z, double[] y, FftPlan.Tables w, int h, int inner, int lo, int hi) {
+        int nOut = h + 1;
+        for (int row = lo, o = lo / nOut, k = lo % nOut; row < hi; row++, k++) {
+            if (k == nOut) {
+                k = 0;
+                o++;
+            }
+            int a = 2 * (o * h + (k == h ? 0 : k)) * inner, b = 2 * (o * h + (k == 0 ? 0 : h - k)) * inner, d = 2 * row * inner;
+            double wr = w.re64[k], wi = w.im64[k];
+            for (int c = 0; c < 2 * inner; c += 2) {
+                double zr = z[a + c], zi = z[a + c + 1], mr = z[b + c], mi = -z[b + c + 1];
+                double er = 0.5 * (zr + mr), ei = 0.5 * (zi + mi);
+                double or = 0.5 * (zi - mi), oi = 0.5 * (mr - zr);   // (Z - conj Z') / 2i
+                y[d + c] = er + wr * or - wi * oi;
+                y[d + c + 1] = ei + wr * oi + wi * or;
+            }
+        }
+    }
+
+    @Override
+    public void foldReal(double[] x, double[] z, FftPlan.Tables w, int h, int inner, int lo, int hi) {
+        int nIn = h + 1;
+        for (int row = lo, o = lo / h, k = lo % h; row < hi; row++, k++) {
+            if (k == h) {
+                k = 0;
+                o++;
+            }
+            int a = 2 * (o * nIn + k) * inner, b = 2 * (o * nIn + h - k) * inner, d = 2 * row * inner;
+            double wr = w.re64[k], wi = -w.im64[k];
+            double keep = k == 0 ? 0 : 1;   // the zero and Nyquist terms' imaginary parts do not enter, as in NumPy
+            for (int c = 0; c < 2 * inner; c += 2) {
+                double xr = x[a + c], xi = keep * x[a + c + 1], mr = x[b + c], mi = -keep * x[b + c + 1];
+                double sr = xr + mr, si = xi + mi, dr = xr - mr, di = xi - mi;
+                double tr = wr * dr - wi * di, ti = wr * di + wi * dr;
+                z[d + c] = sr - ti;
+                z[d + c + 1] = si + tr;
+            }
+        }
+    }
+
     static boolean consecutive(int[] bases, int count) {
         for (int b = 1; b < count; b++) if (bases[b] != bases[0] + b) return false;
         return true;

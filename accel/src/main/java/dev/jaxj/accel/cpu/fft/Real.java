@@ -54,24 +54,8 @@ final class Real {
         }
         A zf = k.alloc(outer * n * inner);
         FftEngine.transform(k, z, 0, zf, 0, outer, h, inner, false, false, 1.0);
-        Cplx cf = k.view(zf);
         var w = FftPlan.realTwiddles(n, k.f64());
-        FftEngine.rows(outer * nOut, inner, (lo, hi) -> {
-            for (int row = lo, o = lo / nOut, kk = lo % nOut; row < hi; row++, kk++) {
-                if (kk == nOut) {
-                    kk = 0;
-                    o++;
-                }
-                int a = (o * h + (kk == h ? 0 : kk)) * inner, b = (o * h + (kk == 0 ? 0 : h - kk)) * inner;
-                double wr = w.re(kk), wi = w.im(kk);
-                for (int c = 0; c < inner; c++) {
-                    double zr = cf.re(a + c), zi = cf.im(a + c), mr = cf.re(b + c), mi = -cf.im(b + c);
-                    double er = 0.5 * (zr + mr), ei = 0.5 * (zi + mi);
-                    double or = 0.5 * (zi - mi), oi = -0.5 * (zr - mr);  // (Z - conj Z') / 2i
-                    cy.set(row * inner + c, er + wr * or - wi * oi, ei + wr * oi + wi * or);
-                }
-            }
-        });
+        FftEngine.rows(outer * nOut, inner, (lo, hi) -> k.unfoldReal(zf, y, w, h, inner, lo, hi));
         return y;
     }
 
@@ -105,25 +89,7 @@ final class Real {
         }
         var w = FftPlan.realTwiddles(n, k.f64());
         A z = k.alloc(outer * n * inner);
-        Cplx cz = k.view(z);
-        FftEngine.rows(outer * h, inner, (lo, hi) -> {
-            for (int row = lo, o = lo / h, kk = lo % h; row < hi; row++, kk++) {
-                if (kk == h) {
-                    kk = 0;
-                    o++;
-                }
-                int a = (o * nIn + kk) * inner, b = (o * nIn + h - kk) * inner;
-                double wr = w.re(kk), wi = -w.im(kk);   // conj(w^k)
-                for (int c = 0; c < inner; c++) {
-                    // the imaginary parts of the zero and Nyquist terms do not enter, as in NumPy
-                    double xr = cx.re(a + c), xi = kk == 0 ? 0 : cx.im(a + c);
-                    double mr = cx.re(b + c), mi = kk == 0 ? 0 : -cx.im(b + c);
-                    double sr = xr + mr, si = xi + mi, dr = xr - mr, di = xi - mi;
-                    double tr = wr * dr - wi * di, ti = wr * di + wi * dr;   // conj(w^k) D
-                    cz.set(row * inner + c, sr - ti, si + tr);
-                }
-            }
-        });
+        FftEngine.rows(outer * h, inner, (lo, hi) -> k.foldReal(x, z, w, h, inner, lo, hi));
         if (inner == 1) {
             // the complex result z[j] = x[2j] + i x[2j+1] is the real output, interleaved
             FftEngine.transform(k, z, 0, y, 0, outer, h, 1, true, true, 1.0 / n);
