@@ -8,6 +8,7 @@ module dev.jaxj.accel {
     requires jdk.incubator.vector;
     exports dev.jaxj.accel;
     exports dev.jaxj.accel.cpu;
+    exports dev.jaxj.accel.cpu.fft;
     exports dev.jaxj.accel.host;
     exports dev.jaxj.accel.device;
     exports dev.jaxj.accel.device.library;

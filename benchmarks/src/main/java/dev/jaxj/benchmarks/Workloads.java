@@ -14,7 +14,8 @@ public final class Workloads {
             "W8", W8Conv::run,
             "W10", W10Lstm::run,
             // W12: the Cholesky/LU family, then the orthogonal factorizations (eigh, svd, qr)
-            "W12", () -> { W12Linalg.run(); W12Decompositions.run(); });
+            "W12", () -> { W12Linalg.run(); W12Decompositions.run(); },
+            "W13", W13Fft::run);
 
     private Workloads() {}
 
