@@ -287,4 +287,12 @@ class JaxGradTest {
         var l = Jax.linearize((Array a) -> a.mul(a), f64(1, 2, 3));
         assertClose(new double[] {2, 4, 6}, l.jvp().apply(f64(1, 1, 1)), 0);
     }
+
+    @Test
+    void integerRemainderInsideAGradientIsAConstant() {
+        // v * (int(v) % 2): the integer factor has no derivative, so the gradient is the factor itself.
+        Function<Array, Array> f = v -> Lax.reduceSum(Lax.mul(v, Lax.convertElementType(
+                Lax.rem(Lax.convertElementType(v, DType.I32), Jnp.full(v.shape(), 2L, DType.I32)), DType.F64)), 0);
+        assertClose(new double[] {1, 0, 1}, Jax.grad(f).apply(f64(3, 4, 5)), 0);
+    }
 }

@@ -96,6 +96,8 @@ public final class JvpRules {
                 Array out = Lax.div(x.get(0), x.get(1));
                 yield Result.of(out, Lax.sub(Lax.div(t.get(0), x.get(1)), Lax.mul(t.get(1), Lax.div(out, x.get(1)))));
             }
+            // Integers have no tangent space: the remainder of integers is constant, as JAX's float0 tangents.
+            case Rem _ when !x.get(0).dtype().isFloating() -> constant(p, x);
             case Rem _ -> {
                 Array q = Lax.div(x.get(0), x.get(1));
                 Array truncated = Lax.mul(Lax.sign(q), Lax.floor(Lax.abs(q)));
