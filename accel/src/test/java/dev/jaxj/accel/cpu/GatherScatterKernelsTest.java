@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Provide;
 import dev.jaxj.accel.host.HostData;
 
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
@@ -26,11 +29,15 @@ import static org.junit.jupiter.api.Assertions.*;
  * pseudo-code, on random dimension numbers in every mode, plus closed-form cases as JAX users write them.
  */
 class GatherScatterKernelsTest {
+    /** The types kernels compute in (the compiler lowers every other one to these before a kernel runs). */
+    @Provide
+    Arbitrary<DType> computeTypes() { return Arbitraries.of(DType.computeTypes()); }
+
 
     // ---------------------------------------------------------------------------------------- properties
 
     @Property(tries = 400)
-    void shouldGatherAsXlaSpecifies(@ForAll DType t, @ForAll long seed) {
+    void shouldGatherAsXlaSpecifies(@ForAll("computeTypes") DType t, @ForAll long seed) {
         var r = new Random(seed);
         Config c = Config.random(r);
         Operand x = random(t, c.operand(), r), idx = c.indices(r);
@@ -40,7 +47,7 @@ class GatherScatterKernelsTest {
     }
 
     @Property(tries = 400)
-    void shouldScatterAsXlaSpecifies(@ForAll DType t, @ForAll long seed) {
+    void shouldScatterAsXlaSpecifies(@ForAll("computeTypes") DType t, @ForAll long seed) {
         var r = new Random(seed);
         Config c = Config.random(r);
         ScatterFamily p = scatterOf(r.nextInt(5), c.scatterNumbers(), c.mode());
@@ -210,7 +217,7 @@ class GatherScatterKernelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DType.class)
+    @EnumSource(value = DType.class, names = {"F32", "F64", "I32", "I64", "U32", "BOOL"})  // the types kernels compute in
     void shouldScatterIntoScalarsAndIgnoreEmptyUpdates(DType t) {
         var dn = new ScatterDimensionNumbers(v(), v(), v(), v(), v());
         Operand x = random(t, new int[0], new Random(1)), u = random(t, new int[] {1}, new Random(2));

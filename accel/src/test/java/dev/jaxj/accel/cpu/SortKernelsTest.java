@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Provide;
 import dev.jaxj.accel.host.HostData;
 
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
@@ -30,6 +33,10 @@ import static org.junit.jupiter.api.Assertions.*;
  * comparator written from JAX's rules (-0.0 equals 0.0, NaN after +inf, u32 unsigned, false before true).
  */
 class SortKernelsTest {
+    /** The types kernels compute in (the compiler lowers every other one to these before a kernel runs). */
+    @Provide
+    Arbitrary<DType> computeTypes() { return Arbitraries.of(DType.computeTypes()); }
+
 
     /** JAX's order of two elements of one buffer. */
     private static int compare(HostData b, int i, int j) {
@@ -89,7 +96,7 @@ class SortKernelsTest {
     }
 
     @Property(tries = 300)
-    void shouldSortLanesStablyWithTheirPayload(@ForAll DType key, @ForAll DType payload, @ForAll long seed) {
+    void shouldSortLanesStablyWithTheirPayload(@ForAll("computeTypes") DType key, @ForAll("computeTypes") DType payload, @ForAll long seed) {
         var r = new Random(seed);
         int[] dims = randomDims(r, 1, 3, 5);
         int dim = r.nextInt(dims.length);
@@ -99,7 +106,7 @@ class SortKernelsTest {
     }
 
     @Property(tries = 200)
-    void shouldSortLexicographicallyByTheFirstKeys(@ForAll DType first, @ForAll DType second, @ForAll long seed) {
+    void shouldSortLexicographicallyByTheFirstKeys(@ForAll("computeTypes") DType first, @ForAll("computeTypes") DType second, @ForAll long seed) {
         var r = new Random(seed);
         int[] dims = randomDims(r, 1, 2, 9);
         int dim = r.nextInt(dims.length);
@@ -110,7 +117,7 @@ class SortKernelsTest {
     }
 
     @Property(tries = 100)
-    void shouldOrderEveryLaneAndPermuteIt(@ForAll DType t, @ForAll long seed) {
+    void shouldOrderEveryLaneAndPermuteIt(@ForAll("computeTypes") DType t, @ForAll long seed) {
         // A law independent of the reference: output lanes are ordered and hold the input's multiset.
         var r = new Random(seed);
         int n = r.nextInt(40);
@@ -153,7 +160,7 @@ class SortKernelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DType.class)
+    @EnumSource(value = DType.class, names = {"F32", "F64", "I32", "I64", "U32", "BOOL"})  // the types kernels compute in
     void shouldSortZeroSizeArrays(DType t) {
         for (int[] dims : new int[][] {{0}, {3, 0}, {0, 4}}) {
             for (int dim = 0; dim < dims.length; dim++) {

@@ -1,5 +1,8 @@
 package dev.jaxj.accel.cpu;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Provide;
 import dev.jaxj.accel.host.HostData;
 
 import dev.jaxj.accel.cpu.KernelHarness.Operand;
@@ -25,6 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The structural kernels against naive per-element references over multi-indices, for every dtype. */
 class StructuralKernelsTest {
+    /** The types kernels compute in (the compiler lowers every other one to these before a kernel runs). */
+    @Provide
+    Arbitrary<DType> computeTypes() { return Arbitraries.of(DType.computeTypes()); }
+
 
     private static Vector<Integer> seq(int[] a) {
         return Vector.ofAll(a);
@@ -33,7 +40,7 @@ class StructuralKernelsTest {
     // ---------------------------------------------------------------------------------------- broadcast
 
     @Property(tries = 150)
-    void shouldBroadcastByRepeatingSizeOneAndNewAxes(@ForAll DType t, @ForAll long seed) {
+    void shouldBroadcastByRepeatingSizeOneAndNewAxes(@ForAll("computeTypes") DType t, @ForAll long seed) {
         var r = new Random(seed);
         int[] in = randomDims(r, 0, 3, 3);
         int outRank = in.length + r.nextInt(3);
@@ -83,7 +90,7 @@ class StructuralKernelsTest {
     // ---------------------------------------------------------------------------------------- transpose
 
     @Property(tries = 150)
-    void shouldTransposeAndUndoWithTheInversePermutation(@ForAll DType t, @ForAll long seed) {
+    void shouldTransposeAndUndoWithTheInversePermutation(@ForAll("computeTypes") DType t, @ForAll long seed) {
         var r = new Random(seed);
         int[] in = randomDims(r, 0, 4, 4);
         int[] perm = randomPermutation(in.length, r);
@@ -141,7 +148,7 @@ class StructuralKernelsTest {
     // ---------------------------------------------------------------------------------------- rev
 
     @Property(tries = 150)
-    void shouldReverseTheChosenAxes(@ForAll DType t, @ForAll long seed) {
+    void shouldReverseTheChosenAxes(@ForAll("computeTypes") DType t, @ForAll long seed) {
         var r = new Random(seed);
         int[] dims = randomDims(r, 0, 4, 4);
         List<Integer> axes = new ArrayList<>();
@@ -165,7 +172,7 @@ class StructuralKernelsTest {
     // ---------------------------------------------------------------------------------------- slice
 
     @Property(tries = 150)
-    void shouldSliceWithStrides(@ForAll DType t, @ForAll long seed) {
+    void shouldSliceWithStrides(@ForAll("computeTypes") DType t, @ForAll long seed) {
         var r = new Random(seed);
         int[] dims = randomDims(r, 0, 3, 6);
         int rank = dims.length;
@@ -196,7 +203,7 @@ class StructuralKernelsTest {
     // ---------------------------------------------------------------------------------------- dynamic slice
 
     @Property(tries = 150)
-    void shouldDynamicSliceAtClampedStarts(@ForAll DType t, @ForAll long seed) {
+    void shouldDynamicSliceAtClampedStarts(@ForAll("computeTypes") DType t, @ForAll long seed) {
         var r = new Random(seed);
         int[] dims = randomDims(r, 0, 3, 5);
         int rank = dims.length;
@@ -240,7 +247,7 @@ class StructuralKernelsTest {
     // ---------------------------------------------------------------------------------------- dynamic update slice
 
     @Property(tries = 150)
-    void shouldWriteUpdatesAtClampedStarts(@ForAll DType t, @ForAll long seed) {
+    void shouldWriteUpdatesAtClampedStarts(@ForAll("computeTypes") DType t, @ForAll long seed) {
         var r = new Random(seed);
         int[] dims = randomDims(r, 0, 3, 5);
         int rank = dims.length;
@@ -279,7 +286,7 @@ class StructuralKernelsTest {
     // ---------------------------------------------------------------------------------------- concatenate
 
     @Property(tries = 150)
-    void shouldConcatenateAlongTheDimension(@ForAll DType t, @ForAll long seed) {
+    void shouldConcatenateAlongTheDimension(@ForAll("computeTypes") DType t, @ForAll long seed) {
         var r = new Random(seed);
         int[] dims = randomDims(r, 1, 3, 3);
         int dim = r.nextInt(dims.length), k = 1 + r.nextInt(3);
@@ -316,7 +323,7 @@ class StructuralKernelsTest {
     // ---------------------------------------------------------------------------------------- pad
 
     @Property(tries = 200)
-    void shouldPadWithLowHighAndInteriorPadding(@ForAll DType t, @ForAll long seed) {
+    void shouldPadWithLowHighAndInteriorPadding(@ForAll("computeTypes") DType t, @ForAll long seed) {
         var r = new Random(seed);
         int[] dims = randomDims(r, 0, 3, 4);
         int rank = dims.length;
@@ -343,7 +350,7 @@ class StructuralKernelsTest {
     }
 
     @Property(tries = 100)
-    void shouldCropLikeSliceWithNegativePadding(@ForAll DType t, @ForAll long seed) {
+    void shouldCropLikeSliceWithNegativePadding(@ForAll("computeTypes") DType t, @ForAll long seed) {
         var r = new Random(seed);
         int[] dims = randomDims(r, 1, 3, 5);
         int rank = dims.length;
@@ -391,7 +398,7 @@ class StructuralKernelsTest {
     // ---------------------------------------------------------------------------------------- iota
 
     @ParameterizedTest
-    @EnumSource(value = DType.class, names = "BOOL", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = DType.class, names = {"F32", "F64", "I32", "I64", "U32"})
     void shouldCountAlongTheIotaDimension(DType t) {
         int[] dims = {3, 4, 2};
         for (int d = 0; d < dims.length; d++) {
@@ -411,7 +418,7 @@ class StructuralKernelsTest {
     // ---------------------------------------------------------------------------------------- rank 0 and zero size
 
     @ParameterizedTest
-    @EnumSource(DType.class)
+    @EnumSource(value = DType.class, names = {"F32", "F64", "I32", "I64", "U32", "BOOL"})  // the types kernels compute in
     void shouldMoveScalars(DType t) {
         Operand x = random(t, new int[0], new Random(1));
         var none = Vector.<Integer>empty();
@@ -423,7 +430,7 @@ class StructuralKernelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DType.class)
+    @EnumSource(value = DType.class, names = {"F32", "F64", "I32", "I64", "U32", "BOOL"})  // the types kernels compute in
     void shouldHandleZeroSizeArrays(DType t) {
         Operand x = random(t, new int[] {2, 0, 3}, new Random(1));
         assertEquals(0, run(new Transpose(Vector.of(2, 0, 1)), x).data().size());

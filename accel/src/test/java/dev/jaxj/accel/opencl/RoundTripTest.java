@@ -24,7 +24,7 @@ class RoundTripTest {
     private static final int N = 7;
 
     @ParameterizedTest
-    @EnumSource(DType.class)
+    @EnumSource(value = DType.class, names = {"F32", "F64", "I32", "I64", "U32", "BOOL"})  // the types kernels compute in
     void aKernelReadsAndWritesEveryDtypeInTheHostLayout(DType dtype) {
         PoCl.assumeAvailable();
         // expression of a = x[i], b = x[n-1-i], in the dtype's C type

@@ -38,6 +38,7 @@ public final class RenderCases {
     public static List<Case> elementwise(Shape domain) {
         List<Case> cases = new ArrayList<>();
         for (Class<?> leaf : leaves(Primitive.Elementwise.class)) {
+            if (!reachesDevices(leaf)) continue;
             for (Primitive.Elementwise p : instances(leaf)) {
                 for (Seq<ShapedArray> in : operandAvals(p, domain)) {
                     cases.add(new Case(p + " " + in.map(a -> a.dtype().shortName()).mkString(","), applyLoop(p, in, domain)));
@@ -45,6 +46,11 @@ public final class RenderCases {
             }
         }
         return cases;
+    }
+
+    /** Complex numbers are lowered to real arithmetic before a device sees a program: their primitives never reach one. */
+    static boolean reachesDevices(Class<?> leaf) {
+        return !Primitive.ComplexUnary.class.isAssignableFrom(leaf) && leaf != Primitive.Complex.class;
     }
 
     static List<Class<?>> leaves(Class<?> sealed) {
