@@ -13,7 +13,10 @@ import io.vavr.collection.Vector;
  * as JAX's: the DFT matrix is symmetric, so {@code FFT} and {@code IFFT} are their own
  * transposes; {@code RFFT} is a full {@code FFT} of the real operand cropped to {@code n / 2 + 1}
  * frequencies, whose transpose zero-pads, transforms and keeps the real part; {@code IRFFT}
- * counts each kept frequency but the zero (and, for even {@code n}, the Nyquist) one twice.
+ * reads {@code Re(z_k e^{2 pi i j k / n})} of each kept frequency (twice but for the zero and,
+ * for even {@code n}, the Nyquist one), so its transpose is the conjugated {@code RFFT} of the
+ * cotangent, weighted so and divided by {@code n}, as JAX's rule (checked against central
+ * differences in FftDerivativesTest).
  */
 final class FftTranspose {
     private FftTranspose() {}
@@ -33,7 +36,7 @@ final class FftTranspose {
                 double scale = 1.0 / lengths.foldLeft(1.0, (a, b) -> a * b);
                 Seq<Array> parts = Vector.of(filled(x, 1, scale), filled(x, m - 2 + odd, 2 * scale), filled(x, 1 - odd, scale))
                         .filter(a -> a.shape().dim(-1) > 0);
-                yield Lax.mul(x, parts.size() == 1 ? parts.head() : Lax.concatenate(parts, x.ndim() - 1));
+                yield Lax.conj(Lax.mul(x, parts.size() == 1 ? parts.head() : Lax.concatenate(parts, x.ndim() - 1)));
             }
         };
     }
