@@ -38,7 +38,9 @@ class VmapProperties {
     static final Seq<VmapCase> TABLE = VmapElementwiseCases.all().appendAll(VmapStructuralCases.all()).appendAll(VmapContractionCases.all())
             .appendAll(VmapControlFlowCases.all()).appendAll(VmapEliminationCases.all())
             // QR, symmetric eigendecomposition, SVD
-            .appendAll(VmapOrthogonalCases.all());
+            .appendAll(VmapOrthogonalCases.all())
+            // Fast Fourier transforms
+            .appendAll(VmapFftCases.all());
 
     /** Batched and per-example runs use the same kernels, but a batched reduction or product may add in another order. */
     private static final double VALUE_TOL = 1e-5;
