@@ -93,14 +93,14 @@ public final class Fft {
         return FftTransforms.transform1("ifft", FftType.IFFT, a, n, axis, norm);
     }
 
-    /** {@return the non-negative frequencies of the transform of the real of {@code a} along its last axis}: complex, the last transformed axis of length {@code n / 2 + 1} */
+    /** {@return the non-negative frequencies of the transform of the real {@code a} along its last axis}: complex, the last transformed axis of length {@code n / 2 + 1} */
     public static Array rfft(Array a) { return rfft(a, null, -1, null); }
 
-    /** {@return the non-negative frequencies of the transform of the real of {@code a} along its last axis, cropped or zero-padded to {@code n}} */
+    /** {@return the non-negative frequencies of the transform of the real {@code a} along its last axis, cropped or zero-padded to {@code n}} */
     public static Array rfft(Array a, int n) { return rfft(a, n, -1, null); }
 
     /**
-     * {@return the non-negative frequencies of the transform of the real of {@code a} along {@code axis}} ({@code jnp.fft.rfft}): complex, the last transformed axis of length {@code n / 2 + 1}.
+     * {@return the non-negative frequencies of the transform of the real {@code a} along {@code axis}} ({@code jnp.fft.rfft}): complex, the last transformed axis of length {@code n / 2 + 1}.
      *
      * @param n    the transform length (null: the input's)
      * @param norm {@code "backward"} (or null), {@code "ortho"} or {@code "forward"}
@@ -109,14 +109,14 @@ public final class Fft {
         return FftTransforms.transform1("rfft", FftType.RFFT, a, n, axis, norm);
     }
 
-    /** {@return the real signal whose half spectrum is of {@code a} along its last axis}: real, the last transformed axis of length {@code n} */
+    /** {@return the real signal whose non-negative frequencies are {@code a} along its last axis}: real, the last transformed axis of length {@code n} */
     public static Array irfft(Array a) { return irfft(a, null, -1, null); }
 
-    /** {@return the real signal whose half spectrum is of {@code a} along its last axis, cropped or zero-padded to {@code n}} */
+    /** {@return the real signal whose non-negative frequencies are {@code a} along its last axis, cropped or zero-padded to {@code n}} */
     public static Array irfft(Array a, int n) { return irfft(a, n, -1, null); }
 
     /**
-     * {@return the real signal whose half spectrum is of {@code a} along {@code axis}} ({@code jnp.fft.irfft}): real, the last transformed axis of length {@code n}.
+     * {@return the real signal whose non-negative frequencies are {@code a} along {@code axis}} ({@code jnp.fft.irfft}): real, the last transformed axis of length {@code n}.
      *
      * @param n    the transform length (null: the input's, 2 (m - 1) for a half spectrum of m)
      * @param norm {@code "backward"} (or null), {@code "ortho"} or {@code "forward"}
@@ -125,14 +125,14 @@ public final class Fft {
         return FftTransforms.transform1("irfft", FftType.IRFFT, a, n, axis, norm);
     }
 
-    /** {@return the real transform of the signal with Hermitian-symmetric half of {@code a} along its last axis}: real, the last transformed axis of length {@code n} */
+    /** {@return the real spectrum of the signal whose Hermitian-symmetric first half is {@code a} along its last axis}: real, the last transformed axis of length {@code n} */
     public static Array hfft(Array a) { return hfft(a, null, -1, null); }
 
-    /** {@return the real transform of the signal with Hermitian-symmetric half of {@code a} along its last axis, cropped or zero-padded to {@code n}} */
+    /** {@return the real spectrum of the signal whose Hermitian-symmetric first half is {@code a} along its last axis, cropped or zero-padded to {@code n}} */
     public static Array hfft(Array a, int n) { return hfft(a, n, -1, null); }
 
     /**
-     * {@return the real transform of the signal with Hermitian-symmetric half of {@code a} along {@code axis}} ({@code jnp.fft.hfft}): real, the last transformed axis of length {@code n}.
+     * {@return the real spectrum of the signal whose Hermitian-symmetric first half is {@code a} along {@code axis}} ({@code jnp.fft.hfft}): real, the last transformed axis of length {@code n}.
      *
      * @param n    the transform length (null: the input's, 2 (m - 1) for a half spectrum of m)
      * @param norm {@code "backward"} (or null), {@code "ortho"} or {@code "forward"}
@@ -141,14 +141,14 @@ public final class Fft {
         return FftTransforms.hfft(a, n, axis, norm);
     }
 
-    /** {@return the conjugated half spectrum divided by n of the real of {@code a} along its last axis}: complex, the last transformed axis of length {@code n / 2 + 1} */
+    /** {@return the conjugated non-negative frequencies, divided by {@code n}, of the real {@code a} along its last axis}: complex, the last transformed axis of length {@code n / 2 + 1} */
     public static Array ihfft(Array a) { return ihfft(a, null, -1, null); }
 
-    /** {@return the conjugated half spectrum divided by n of the real of {@code a} along its last axis, cropped or zero-padded to {@code n}} */
+    /** {@return the conjugated non-negative frequencies, divided by {@code n}, of the real {@code a} along its last axis, cropped or zero-padded to {@code n}} */
     public static Array ihfft(Array a, int n) { return ihfft(a, n, -1, null); }
 
     /**
-     * {@return the conjugated half spectrum divided by n of the real of {@code a} along {@code axis}} ({@code jnp.fft.ihfft}): complex, the last transformed axis of length {@code n / 2 + 1}.
+     * {@return the conjugated non-negative frequencies, divided by {@code n}, of the real {@code a} along {@code axis}} ({@code jnp.fft.ihfft}): complex, the last transformed axis of length {@code n / 2 + 1}.
      *
      * @param n    the transform length (null: the input's)
      * @param norm {@code "backward"} (or null), {@code "ortho"} or {@code "forward"}
@@ -183,11 +183,11 @@ public final class Fft {
         return FftTransforms.transform2("ifft2", FftType.IFFT, a, s, axes, norm);
     }
 
-    /** {@return the 2-D transform of the real of {@code a} over its last two axes}: complex, the last transformed axis of length {@code n / 2 + 1} */
+    /** {@return the 2-D transform of the real {@code a} over its last two axes}: complex, the last transformed axis of length {@code n / 2 + 1} */
     public static Array rfft2(Array a) { return rfft2(a, null, new int[] {-2, -1}, null); }
 
     /**
-     * {@return the 2-D transform of the real of {@code a} over the two {@code axes}} ({@code jnp.fft.rfft2}): complex, the last transformed axis of length {@code n / 2 + 1}.
+     * {@return the 2-D transform of the real {@code a} over the two {@code axes}} ({@code jnp.fft.rfft2}): complex, the last transformed axis of length {@code n / 2 + 1}.
      *
      * @param s    the transform lengths, one per axis (null: the input's)
      * @param norm {@code "backward"} (or null), {@code "ortho"} or {@code "forward"}
@@ -237,11 +237,11 @@ public final class Fft {
         return FftTransforms.transform("ifftn", FftType.IFFT, a, s, axes, norm);
     }
 
-    /** {@return the n-dimensional transform of the real of {@code a} over all its axes}: complex, the last transformed axis of length {@code n / 2 + 1} */
+    /** {@return the n-dimensional transform of the real {@code a} over all its axes}: complex, the last transformed axis of length {@code n / 2 + 1} */
     public static Array rfftn(Array a) { return rfftn(a, null, null, null); }
 
     /**
-     * {@return the n-dimensional transform of the real of {@code a} over {@code axes}} ({@code jnp.fft.rfftn}): complex, the last transformed axis of length {@code n / 2 + 1}.
+     * {@return the n-dimensional transform of the real {@code a} over {@code axes}} ({@code jnp.fft.rfftn}): complex, the last transformed axis of length {@code n / 2 + 1}.
      *
      * @param s    the transform lengths (null: the input's)
      * @param axes the axes (null: the last {@code s.length}, or all when {@code s} is null too)
