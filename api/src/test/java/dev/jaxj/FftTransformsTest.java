@@ -145,6 +145,9 @@ class FftTransformsTest {
     void everyTransformUnderJitMatchesNumpy() { check(DType.F64, true, 1e-12); }
 
     @Test
+    void everyTransformUnderJitMatchesNumpyInF32() { check(DType.F32, true, 2e-6); }
+
+    @Test
     void shapesFollowTheLengths() {
         Array x = input(new int[] {3, 10}, false, DType.F32);
         assertEquals(Shape.of(3, 6), Fft.rfft(x).shape());
