@@ -1634,4 +1634,36 @@ public final class Jnp {
         Function<Seq<Array>, Array> g = dev.jaxj.numpy.Vectorization.vectorize(xs -> f.apply(xs.get(0), xs.get(1)), Option.some(signature));
         return (a, b) -> g.apply(Vector.of(a, b));
     }
+
+    // Complex numbers ---------------------------------------------------------------------------
+
+    /** {@return the real part of {@code x}} ({@code jnp.real}): of the parts' dtype (f32 for c64); a real {@code x} itself */
+    public static Array real(Array x) { return dev.jaxj.numpy.ComplexParts.real(x); }
+
+    /** {@return the imaginary part of {@code x}} ({@code jnp.imag}): of the parts' dtype; zeros for a real {@code x} */
+    public static Array imag(Array x) { return dev.jaxj.numpy.ComplexParts.imag(x); }
+
+    /**
+     * {@return the complex conjugate of {@code x}} ({@code jnp.conj}): its aval; a real {@code x} itself.
+     *
+     * <pre>{@code
+     * Array z = Jnp.conj(Lax.complex(Jnp.array(1f), Jnp.array(2f)));   // c64: 1-2i
+     * }</pre>
+     */
+    public static Array conj(Array x) { return dev.jaxj.numpy.ComplexParts.conj(x); }
+
+    /** {@return the complex conjugate of {@code x}} ({@code jnp.conjugate}, an alias of {@link #conj}) */
+    public static Array conjugate(Array x) { return conj(x); }
+
+    /** {@return the argument {@code atan2(imag, real)} of {@code x} in radians} ({@code jnp.angle}): of the parts' floating dtype */
+    public static Array angle(Array x) { return dev.jaxj.numpy.ComplexParts.angle(x, false); }
+
+    /** {@return the argument of {@code x}, in degrees when {@code deg}} */
+    public static Array angle(Array x, boolean deg) { return dev.jaxj.numpy.ComplexParts.angle(x, deg); }
+
+    /** {@return whether {@code x}'s dtype is complex} ({@code jnp.iscomplexobj}) */
+    public static boolean iscomplexobj(Array x) { return x.dtype().isComplex(); }
+
+    /** {@return whether {@code x}'s dtype is not complex} ({@code jnp.isrealobj}) */
+    public static boolean isrealobj(Array x) { return !iscomplexobj(x); }
 }

@@ -27,12 +27,12 @@ class CoverageTest {
     record Floor(int listed, int claimedAtLeast, String target) {}
 
     static final Map<String, Floor> FLOORS = LinkedHashMap.of(
-            "jax.numpy", new Floor(390, 343, ">= 351 (90 %)"),
+            "jax.numpy", new Floor(390, 357, ">= 351 (90 %)"),
             "jax.numpy.linalg", new Floor(31, 29, "all"),
-            "jax.numpy.fft", new Floor(18, 4, "all"),
+            "jax.numpy.fft", new Floor(18, 18, "all"),
             "jax.nn", new Floor(35, 33, "all"),
             "jax.scipy.special", new Floor(53, 45, ">= 40"),
-            "jax.lax", new Floor(159, 146, "-"));
+            "jax.lax", new Floor(159, 151, "-"));
 
     static Seq<String> namespaces() { return FLOORS.keySet().toVector(); }
 

@@ -39,7 +39,9 @@ class VmapProperties {
             .appendAll(VmapControlFlowCases.all()).appendAll(VmapEliminationCases.all())
             // QR, symmetric eigendecomposition, SVD
             .appendAll(VmapOrthogonalCases.all())
-            .appendAll(VmapComplexCases.all());
+            .appendAll(VmapComplexCases.all())
+            // Fast Fourier transforms
+            .appendAll(VmapFftCases.all());
 
     /** Batched and per-example runs use the same kernels, but a batched reduction or product may add in another order. */
     private static final double VALUE_TOL = 1e-5;

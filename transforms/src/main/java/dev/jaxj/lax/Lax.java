@@ -689,4 +689,33 @@ public final class Lax {
                                      Shape updateShape, GatherScatterMode mode) {
         return LaxShaping.scatterApply(operand, indices, func, dims, updateShape, mode);
     }
+
+    // Fast Fourier transforms ------------------------------------------------------------------
+
+    /**
+     * {@return the discrete Fourier transform of {@code x} over its trailing {@code fftLengths.size()}
+     * (1 to 3) axes} ({@code lax.fft}): {@code FFT}/{@code IFFT} keep a complex {@code x}'s aval (the
+     * inverse divides by the product of the lengths); {@code RFFT} maps real {@code [..., n]} to
+     * complex {@code [..., n / 2 + 1]}; {@code IRFFT} maps complex {@code [..., n / 2 + 1]} to real
+     * {@code [..., n]}.
+     *
+     * <pre>{@code
+     * Array z = Lax.fft(Lax.complex(x, Jnp.zerosLike(x)), FftType.FFT, Vector.of(4));   // c64[4] for f32[4] x
+     * }</pre>
+     */
+    public static Array fft(Array x, FftType fftType, Seq<Integer> fftLengths) {
+        return un(new Fft(fftType, fftLengths), x.dtype() == fftOperandType(x.dtype(), fftType) ? x : convertElementType(x, fftOperandType(x.dtype(), fftType)));
+    }
+
+    /** {@return {@link #fft(Array, FftType, Seq)} with the lengths given inline} */
+    public static Array fft(Array x, FftType fftType, int... fftLengths) {
+        return fft(x, fftType, Vector.ofAll(fftLengths));
+    }
+
+    /** As JAX's {@code lax.fft}: RFFT takes a float (integers become f32), the others a complex number (reals become complex). */
+    private static DType fftOperandType(DType d, FftType fftType) {
+        if (d.isComplex()) return d;
+        DType real = d == DType.F64 ? DType.F64 : DType.F32;
+        return fftType == FftType.RFFT ? real : real.complexType();
+    }
 }

@@ -1071,6 +1071,71 @@ public sealed interface Primitive {
     }
 
     // ---------------------------------------------------------------------------------------
+    // Fast Fourier transforms
+    // ---------------------------------------------------------------------------------------
+
+    /** The four transforms of {@link Fft}, as JAX's {@code FftType}. */
+    enum FftType { FFT, IFFT, RFFT, IRFFT }
+
+    /**
+     * The discrete Fourier transform over the trailing {@code fftLengths.size()} (1 to 3) axes,
+     * as JAX's {@code fft_p}: {@code FFT} and {@code IFFT} (divided by the product of the lengths)
+     * map complex {@code [..., n1, n2]} to the same aval; {@code RFFT} maps real f32/f64
+     * {@code [..., n1, n2]} to complex {@code [..., n1, n2 / 2 + 1]}; {@code IRFFT} maps complex
+     * {@code [..., n1, n2 / 2 + 1]} back to real {@code [..., n1, n2]}. The leading axes are a batch.
+     */
+    record Fft(FftType fftType, Seq<Integer> fftLengths) implements Primitive {
+        public Fft {
+            requireNonNull(fftType, "fftType is null");
+            fftLengths = Vector.ofAll(requireNonNull(fftLengths, "fftLengths is null"));
+            if (fftLengths.isEmpty() || fftLengths.size() > 3 || fftLengths.exists(n -> n < 1)) {
+                throw new ArgumentError("fft", "needs 1 to 3 positive fft_lengths, got " + fftLengths.mkString("(", ", ", ")"));
+            }
+        }
+
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            int k = fftLengths.size(), r = x.rank();
+            if (k > r) {
+                throw new ShapeError(name(), fftType + " needs an operand of rank >= " + k + " (one axis per fft length "
+                        + fftLengths.mkString("(", ", ", ")") + "), got " + x);
+            }
+            long[] dims = new long[r];
+            for (int i = 0; i < r; i++) dims[i] = x.shape().dim(i);
+            Seq<Long> minor = Vector.range(r - k, r).map(i -> (long) x.shape().dim(i));
+            Seq<Long> lengths = fftLengths.map(Integer::longValue);
+            DType out = switch (fftType) {
+                case FFT, IFFT -> {
+                    dtype(this, x, DType::isComplex, fftType + " of complex64 or complex128");
+                    yield x.dtype();
+                }
+                case RFFT -> {
+                    dtype(this, x, d -> d == DType.F32 || d == DType.F64, "RFFT of float32 or float64");
+                    yield x.dtype().complexType();
+                }
+                case IRFFT -> {
+                    dtype(this, x, DType::isComplex, "IRFFT of complex64 or complex128");
+                    yield x.dtype().realType();
+                }
+            };
+            boolean fits = fftType == FftType.IRFFT
+                    ? minor.init().equals(lengths.init()) && x.shape().dim(r - 1) == fftLengths.last() / 2 + 1
+                    : minor.equals(lengths);
+            if (!fits) {
+                String want = fftType == FftType.IRFFT
+                        ? "minor dimensions " + lengths.init().append((long) fftLengths.last() / 2 + 1).mkString("(", ", ", ")")
+                        : "minor dimensions equal to fft_lengths " + lengths.mkString("(", ", ", ")");
+                throw new ShapeError(name(), fftType + " needs an operand with " + want + ", got " + x);
+            }
+            if (fftType == FftType.RFFT) dims[r - 1] = fftLengths.last() / 2 + 1;
+            if (fftType == FftType.IRFFT) dims[r - 1] = fftLengths.last();
+            return Vector.of(new ShapedArray(result(this, in, out, dims), out, false));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
     // Cholesky, LU, triangular solves
     // ---------------------------------------------------------------------------------------
 

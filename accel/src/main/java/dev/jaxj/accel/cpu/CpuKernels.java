@@ -61,6 +61,8 @@ public final class CpuKernels {
             case ControlFlow c -> throw new BackendError(c.name(), "runs its programs through the executor, not as one kernel");
             // QR, symmetric eigendecomposition, SVD
             case Orthogonal o -> OrthogonalKernels.execute(o, inAvals.get(0), h.get(0), outAvals);
+            // Fast Fourier transforms
+            case Fft f -> Vector.of(FftKernel.fft(f, inAvals.get(0), h.get(0), out));
         };
         // A kernel with nothing to do (an empty window, a reduction over no axes) may wrap its
         // operand's own array anew: return the operand's buffer itself then, whose sharing the

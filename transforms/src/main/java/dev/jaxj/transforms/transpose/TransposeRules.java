@@ -102,6 +102,8 @@ public final class TransposeRules {
             case ReducePrecision _ -> Vector.of(Option.some(Bind.bind1(p, ct)));
             // QR, symmetric eigendecomposition, SVD
             case Orthogonal _ -> throw nonLinear(p, args);
+            // Fast Fourier transforms
+            case Fft f -> Vector.of(Option.some(FftTranspose.transpose(f, ct)));
         };
     }
 

@@ -85,6 +85,11 @@ public final class TypeLowering {
 
     private void lowerEqn(Eqn e) {
         Primitive p = e.prim();
+        // Fast Fourier transforms: a native complex kernel, so its complex operands and results stay whole.
+        if (p instanceof Fft) {
+            emitAs(p, e.in().map(this::whole), e.out());
+            return;
+        }
         if (p instanceof ControlFlow cf) {
             Seq<Jaxpr> bodies = cf.jaxprs().map(TypeLowering::lower);
             emitAs(cf.withJaxprs(bodies), e.in().map(this::whole), e.out());

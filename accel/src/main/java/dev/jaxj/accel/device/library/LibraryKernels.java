@@ -77,6 +77,8 @@ public final class LibraryKernels {
             case ControlFlow c -> throw new BackendError(c.name(), "runs its programs through the plan runner, not as one kernel");
             // QR, symmetric eigendecomposition, SVD
             case Orthogonal f -> throw new BackendError(f.name(), "runs on the CPU backend only", null, null);
+            // Fast Fourier transforms
+            case Fft f -> throw new BackendError(f.name(), "runs on the CPU backend only", null, null);
         };
     }
 
