@@ -9,9 +9,11 @@ import dev.jaxj.array.Placement;
 import dev.jaxj.autodiff.Differentiate;
 import dev.jaxj.autodiff.GradChecks;
 import dev.jaxj.autodiff.Jacobians;
+import dev.jaxj.autodiff.Leaves;
 import dev.jaxj.autodiff.Vectorize;
 import dev.jaxj.core.CustomRules;
 import dev.jaxj.core.DebugNans;
+import dev.jaxj.errors.NotDifferentiable;
 import dev.jaxj.ir.CheckpointPolicy;
 import dev.jaxj.ir.Jaxpr;
 import dev.jaxj.ir.ShapedArray;
@@ -69,6 +71,30 @@ public final class Jax {
      */
     public static <P> Function<P, P> grad(Function<P, Array> f) {
         return x -> valueAndGrad(f, "grad").apply(x).grad();
+    }
+
+    /**
+     * {@return the complex derivative of a holomorphic, complex-scalar-valued {@code f}}: JAX's
+     * {@code grad(f, holomorphic=True)}, the pullback of {@code 1 + 0i}, so {@code f'(z)} itself
+     * (no conjugation). Inputs and the output must be complex.
+     * {@snippet :
+     * Array d = Jax.gradHolomorphic((Array z) -> Lax.mul(z, z)).apply(z0);   // 2 z0
+     * }
+     *
+     * @throws NotDifferentiable when an input or the output is not complex, or the output is not a scalar
+     */
+    public static <P> Function<P, P> gradHolomorphic(Function<P, Array> f) {
+        return x -> {
+            for (Array a : Leaves.inputs(x, "grad").arrays()) {
+                if (!a.dtype().isComplex()) throw new NotDifferentiable("grad", "with holomorphic=True requires complex inputs, got " + a.aval());
+            }
+            VjpResult<P, Array> r = vjp(f, x);
+            Array out = r.primal();
+            if (out.ndim() != 0 || !out.dtype().isComplex()) {
+                throw new NotDifferentiable("grad", "with holomorphic=True requires a complex scalar output, got " + out.aval());
+            }
+            return r.pullback().apply(Lax.convertElementType(Array.scalar(1.0, out.dtype().realType()), out.dtype()));
+        };
     }
 
     /** {@return the gradient of {@code f} with respect to its first argument} (JAX's {@code argnums=0}) */

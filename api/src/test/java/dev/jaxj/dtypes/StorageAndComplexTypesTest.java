@@ -140,6 +140,20 @@ class StorageAndComplexTypesTest {
     }
 
     @Test
+    void holomorphicGradIsTheComplexDerivative() {
+        Array z = c128(1, 2);
+        assertComplex(2, 4, Jax.gradHolomorphic((Array x) -> Lax.mul(x, x)).apply(z), 0);
+        // d/dz sin z = cos z = cos 1 cosh 2 - i sin 1 sinh 2
+        assertComplex(Math.cos(1) * Math.cosh(2), -Math.sin(1) * Math.sinh(2), Jax.gradHolomorphic((Array x) -> Lax.sin(x)).apply(z), 1e-14);
+        // d/dz exp(z) / z = exp(z) (z - 1) / z^2
+        Array expected = Lax.div(Lax.mul(Lax.exp(z), Lax.sub(z, c128(1, 0))), Lax.mul(z, z));
+        double[] e = expected.toComplexArray();
+        assertComplex(e[0], e[1], Jax.gradHolomorphic((Array x) -> Lax.div(Lax.exp(x), x)).apply(z), 1e-14);
+        assertThrows(dev.jaxj.errors.NotDifferentiable.class, () -> Jax.gradHolomorphic((Array x) -> x).apply(Jnp.scalar(1.0, DType.F64)));
+        assertThrows(dev.jaxj.errors.NotDifferentiable.class, () -> Jax.gradHolomorphic((Array x) -> Lax.real(x)).apply(z));
+    }
+
+    @Test
     void complexOperandsAreRefusedWhereJaxRefusesThem() {
         Array z = c128(1, 2);
         DTypeError e = assertThrows(DTypeError.class, () -> Lax.lt(z, z));
