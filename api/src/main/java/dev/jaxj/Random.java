@@ -91,12 +91,12 @@ public final class Random {
     public static Array bits(Key key, int... shape) { return bits(key, Shape.of(DType.U32, shape), DType.U32); }
 
     /**
-     * {@return uniformly random bits}: {@code dtype} u32, or i64 for JAX's uint64 bits (jaxj
-     * has no u64; the i64 holds the same bit pattern)
+     * {@return uniformly random bits}: {@code dtype} u8, u16 or u32, or i64 for JAX's uint64 bits
+     * (jaxj has no u64; the i64 holds the same bit pattern)
      */
     public static Array bits(Key key, Shape shape, DType dtype) {
-        if (dtype != DType.U32 && dtype != DType.I64) {
-            throw new DTypeError("random.bits", "dtype must be u32 (or i64 for 64 raw bits), got " + dtype);
+        if (dtype != DType.U8 && dtype != DType.U16 && dtype != DType.U32 && dtype != DType.I64) {
+            throw new DTypeError("random.bits", "dtype must be u8, u16 or u32 (or i64 for 64 raw bits), got " + dtype);
         }
         return Threefry.randomBits(key, dtype.bits(), shape);
     }

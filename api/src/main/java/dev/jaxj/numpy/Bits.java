@@ -15,15 +15,13 @@ import io.vavr.control.Option;
  * Bit-level functions: {@code bitwise_count}, {@code packbits}, {@code unpackbits}, and the
  * float helpers {@code nextafter} and {@code fabs}.
  *
- * <p>JAX gives {@code bitwise_count}, {@code packbits} and {@code unpackbits} the byte dtype
- * u8; jaxj's narrowest unsigned dtype is {@link #BYTE}, so their results are that dtype, with
- * values in {@code [0, 255]}.
+ * <p>As in JAX, {@code bitwise_count}, {@code packbits} and {@code unpackbits} give u8 ({@link #BYTE}).
  */
 public final class Bits {
     private Bits() {}
 
-    /** The dtype that stands for JAX's uint8 in results. */
-    public static final DType BYTE = DType.U32;
+    /** The dtype of these functions' results: JAX's uint8. */
+    public static final DType BYTE = DType.U8;
 
     /** The number of 1 bits in {@code |x|}, elementwise, for integers and bools. */
     public static Array bitwiseCount(Array x) {

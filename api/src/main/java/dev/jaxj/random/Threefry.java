@@ -121,26 +121,46 @@ public final class Threefry {
     }
 
     /**
-     * {@return uniformly random bits of {@code shape}}: u32 for {@code bitWidth} 32; for 64 an
-     * i64 array whose bits are JAX's uint64 bits
+     * {@return uniformly random bits of {@code shape}}: u8, u16 or u32 for {@code bitWidth} 8,
+     * 16 or 32; for 64 an i64 array whose bits are JAX's uint64 bits
      * @throws ArgumentError for other widths
      */
     public static Array randomBits(Key key, int bitWidth, Shape shape) {
         Array k = single("random_bits", key);
-        if (bitWidth != 32 && bitWidth != 64) throw new ArgumentError("random_bits", "supports 32- and 64-bit fields (jaxj has no u8/u16), got " + bitWidth);
+        if (bitWidth != 8 && bitWidth != 16 && bitWidth != 32 && bitWidth != 64) {
+            throw new ArgumentError("random_bits", "supports 8-, 16-, 32- and 64-bit fields, got " + bitWidth);
+        }
+        DType narrow = bitWidth == 8 ? DType.U8 : DType.U16;
         return switch (key.mode()) {
             case PARTITIONABLE -> {
                 Seq<Array> counts = iota2x32(shape);
                 Seq<Array> b = cipher(k, counts.get(0), counts.get(1));
-                yield bitWidth == 32 ? Lax.xor(b.get(0), b.get(1)) : join64(b.get(0), b.get(1));
+                // Narrow fields keep the low bits of the 32-bit ones, as JAX converts them.
+                yield bitWidth == 64 ? join64(b.get(0), b.get(1))
+                        : bitWidth == 32 ? Lax.xor(b.get(0), b.get(1)) : Lax.convertElementType(Lax.xor(b.get(0), b.get(1)), narrow);
             }
             case LEGACY -> {
                 int n = shape.size();
                 if (bitWidth == 32) yield Lax.reshape(hash(k, iota(n)), shape);
+                if (bitWidth < 32) yield Lax.reshape(narrowFields(hash(k, iota(Math.ceilDiv(bitWidth * n, 32))), bitWidth, n, narrow), shape);
                 Array bits = hash(k, iota(Shape.of(DType.U32, 2L * n).size()));    // two u32 words per value, refused past 2^31-1
                 yield Lax.reshape(join64(slice(bits, 0, 0, n), slice(bits, 0, n, 2 * n)), shape);
             }
         };
+    }
+
+    /**
+     * {@return the first {@code n} fields of {@code bitWidth} bits of the u32 {@code words}},
+     * each word's fields from its low bits up: the words' little-endian bytes viewed as u8 or u16,
+     * as JAX's original generator reads them
+     */
+    private static Array narrowFields(Array words, int bitWidth, int n, DType narrow) {
+        int count = words.shape().dim(0), per = 32 / bitWidth;
+        Shape grid = Shape.of(count, per);
+        Array spread = Lax.broadcastInDim(words, grid, Vector.of(0));
+        Array shifts = Lax.mul(Lax.iota(DType.U32, grid, 1), Bits.to(u32(bitWidth), grid));
+        Array fields = Lax.and(Lax.shiftRightLogical(spread, shifts), Bits.to(u32((1L << bitWidth) - 1), grid));
+        return Lax.convertElementType(slice(Lax.reshape(fields, Shape.of(count * per)), 0, 0, n), narrow);
     }
 
     /** {@return {@code (hi << 32) | lo} as i64 bit patterns} */

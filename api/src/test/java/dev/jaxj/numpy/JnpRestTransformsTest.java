@@ -219,8 +219,8 @@ class JnpRestTransformsTest {
         ArrayAssertions.assertArray(Jnp.delete(f64(1), 0), DType.F64, Shape.of(0));
         ArrayAssertions.assertArray(Jnp.delete(f64(1, 2), i32(1, 0), 0, true), DType.F64, Shape.of(0));
         ArrayAssertions.assertArray(Jnp.vecdot(Jnp.zeros(3, 0), Jnp.zeros(0)), DType.F32, Shape.of(3), 0, 0, 0);
-        ArrayAssertions.assertArray(Jnp.packbits(ArrayAssertions.bools()), DType.U32, Shape.of(0));
-        ArrayAssertions.assertArray(Jnp.unpackbits(Jnp.zeros(Shape.of(0), DType.U32)), DType.U32, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.packbits(ArrayAssertions.bools()), DType.U8, Shape.of(0));
+        ArrayAssertions.assertArray(Jnp.unpackbits(Jnp.zeros(Shape.of(0), DType.U8)), DType.U8, Shape.of(0));
         ArrayAssertions.assertArray(Jnp.unwrap(f64(1.0)), DType.F64, Shape.of(1), 1.0);
         ArrayAssertions.assertArray(Jnp.histogramdd(Jnp.zeros(Shape.of(0, 2), DType.F64), new int[] {2, 1}, new double[][] {{0, 1}, {0, 1}}, null, false).hist(),
                 DType.I32, Shape.of(2, 1), 0, 0);
@@ -241,12 +241,12 @@ class JnpRestTransformsTest {
         // Indices clamp into [-n, n] in insert, as JAX's.
         ArrayAssertions.assertArray(Jnp.insert(f64(1, 2), i32(-9, 9), f64(5, 6)), DType.F64, Shape.of(4), 5, 1, 2, 6);
         // Any non-zero element is a 1 bit.
-        ArrayAssertions.assertArray(Jnp.packbits(i32(-1, 1)), DType.U32, Shape.of(1), 192);
+        ArrayAssertions.assertArray(Jnp.packbits(i32(-1, 1)), DType.U8, Shape.of(1), 192);
         ArrayAssertions.assertArray(Jnp.resize(Jnp.zeros(Shape.of(0), DType.I32), 2), DType.I32, Shape.of(2), 0, 0);
         ArrayAssertions.assertArray(Jnp.unwrap(i32(0, 4)), DType.F32, Shape.of(2), 0, 4 - 2 * Math.PI);
         ArrayAssertions.assertArray(Jnp.nextafter(i32(0), f64(1)), DType.F64, Shape.of(1), Double.MIN_VALUE);
         ArrayAssertions.assertArray(Jnp.vecdot(i32(1, 2), i32(3, 4)), DType.I32, Shape.SCALAR, 11);
-        ArrayAssertions.assertArray(Jnp.bitwiseCount(ArrayAssertions.bools(true, false)), DType.U32, Shape.of(2), 1, 0);
+        ArrayAssertions.assertArray(Jnp.bitwiseCount(ArrayAssertions.bools(true, false)), DType.U8, Shape.of(2), 1, 0);
         ArrayAssertions.assertArray(Jnp.compress(bools(false, false), f64(1, 2), 0, 0, 0), DType.F64, Shape.of(0));
         // A condition longer than the axis is cut to it, as JAX documents; a static size past the axis pads.
         ArrayAssertions.assertArray(Jnp.compress(bools(false, true, true), f64(1, 2)), DType.F64, Shape.of(1), 2);
