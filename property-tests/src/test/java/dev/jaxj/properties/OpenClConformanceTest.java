@@ -114,6 +114,9 @@ class OpenClConformanceTest {
         neverRun = neverRun.addAll(records(Primitive.Elimination.class));
         // Float formats (reduce_precision) and QR, symmetric eigendecomposition, SVD: CPU kernels only so far.
         Set<Class<?>> cpuOnly = HashSet.of(Primitive.ReducePrecision.class, Primitive.Qr.class, Primitive.Eigh.class, Primitive.Svd.class);
+        // Complex numbers and the FFT: CPU only so far (devices refuse complex and storage dtypes with a BackendError).
+        cpuOnly = cpuOnly.addAll(HashSet.of(Primitive.Real.class, Primitive.Imag.class, Primitive.Conj.class, Primitive.Complex.class,
+                Primitive.ViewAsReal.class, Primitive.ViewAsComplex.class, Primitive.Fft.class));
         Set<Class<?>> missing = records(Primitive.class).removeAll(neverRun).removeAll(cpuOnly).removeAll(seen);
         assertTrue(missing.isEmpty(), "primitives no conformance program runs: " + missing.map(Class::getSimpleName));
     }

@@ -190,7 +190,9 @@ class SpecialValuesProperties {
     void everyElementwisePrimitiveRunsInSomeDType() {
         var covered = CASES.filter(c -> Try.of(() -> c.apply(arguments(c, c.columns(), false))).isSuccess())
                 .map(c -> c.prim().getClass()).distinct();
-        assertEquals(Case.records(Primitive.Elementwise.class).toSet(), covered.toSet(), "elementwise primitives without a case that runs");
+        // The primitives that make or take complex numbers are StorageAndComplexTypesTest's.
+        var expected = Case.records(Primitive.Elementwise.class).filter(c -> !Primitive.ComplexUnary.class.isAssignableFrom(c) && c != Primitive.Complex.class);
+        assertEquals(expected.toSet(), covered.toSet(), "elementwise primitives without a case that runs");
     }
 
     private static Vector<Array> arguments(Case c, long[][] cols, boolean negated) {
