@@ -10,7 +10,6 @@ import net.jqwik.api.constraints.IntRange;
 
 import java.util.Random;
 import java.util.function.BinaryOperator;
-import java.util.function.DoubleBinaryOperator;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -4,7 +4,6 @@ import dev.jaxj.Jax;
 import dev.jaxj.Jnp;
 import dev.jaxj.Linalg;
 import dev.jaxj.array.Array;
-import dev.jaxj.ir.DType;
 
 import java.util.function.Function;
 

@@ -3,7 +3,6 @@ package dev.jaxj.transforms.jvp;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Bind;
 import dev.jaxj.errors.NotDifferentiable;
-import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
 import dev.jaxj.lax.Lax;

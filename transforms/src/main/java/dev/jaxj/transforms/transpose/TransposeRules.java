@@ -5,7 +5,6 @@ import dev.jaxj.array.Bind;
 import dev.jaxj.errors.NotDifferentiable;
 import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Primitive.*;
-import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.lax.Lax;
 import dev.jaxj.transforms.control.ControlFlowTranspose;
