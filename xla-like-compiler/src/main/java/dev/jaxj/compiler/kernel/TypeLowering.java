@@ -158,7 +158,7 @@ public final class TypeLowering {
             case Exp _ -> bind(out, exp(part(in.head())));
             case Log _ -> bind(out, log(part(in.head())));
             case Log1p _ -> bind(out, log(add(part(in.head()), one(out.aval()))));
-            case Expm1 _ -> { Parts z = exp(part(in.head())); bind(out, sub(z.re, scalar(1, z.re.aval())), z.im); }
+            case Expm1 _ -> { Parts z = exp(part(in.head())); bind(out, sub(z.re, full(1, z.re.aval())), z.im); }
             case Sqrt _ -> bind(out, sqrt(part(in.head())));
             case Rsqrt _ -> bind(out, div(one(out.aval()), sqrt(part(in.head()))));
             case Sin _ -> bind(out, sin(part(in.head())));
@@ -222,7 +222,7 @@ public final class TypeLowering {
     }
 
     private Atom nonzero(Atom x) {
-        return emit1(new Ne(), x, scalar(0, x.aval()));
+        return emit1(new Ne(), x, full(0, x.aval()));
     }
 
     /** (a + ib)(c + id) for a bilinear product: dots or convolutions. */
@@ -250,12 +250,12 @@ public final class TypeLowering {
     private Atom abs(Parts z) {
         Atom ar = emit1(new Abs(), z.re), ai = emit1(new Abs(), z.im);
         Atom m = emit1(new Max(), ar, ai);
-        Atom safe = emit1(new SelectN(), emit1(new Eq(), m, scalar(0, m.aval())), m, scalar(1, m.aval()));
+        Atom safe = emit1(new SelectN(), emit1(new Eq(), m, full(0, m.aval())), m, full(1, m.aval()));
         Atom x = emit1(new Div(), ar, safe), y = emit1(new Div(), ai, safe);
         Atom r = mul(m, emit1(new Sqrt(), add(mul(x, x), mul(y, y))));
         // An infinite part makes |z| infinite even beside a NaN, as C's hypot does.
-        Atom inf = emit1(new Or(), emit1(new Eq(), ar, scalar(Double.POSITIVE_INFINITY, ar.aval())), emit1(new Eq(), ai, scalar(Double.POSITIVE_INFINITY, ai.aval())));
-        return emit1(new SelectN(), inf, r, scalar(Double.POSITIVE_INFINITY, r.aval()));
+        Atom inf = emit1(new Or(), emit1(new Eq(), ar, full(Double.POSITIVE_INFINITY, ar.aval())), emit1(new Eq(), ai, full(Double.POSITIVE_INFINITY, ai.aval())));
+        return emit1(new SelectN(), inf, r, full(Double.POSITIVE_INFINITY, r.aval()));
     }
 
     private Parts exp(Parts z) {
@@ -270,11 +270,11 @@ public final class TypeLowering {
     /** The principal root: re = sqrt((|z| + x) / 2), im = ±sqrt((|z| - x) / 2) with the sign of y (of -0 too, as C's csqrt). */
     private Parts sqrt(Parts z) {
         Atom r = abs(z);
-        Atom half = scalar(0.5, r.aval());
+        Atom half = full(0.5, r.aval());
         Atom u = emit1(new Sqrt(), mul(add(r, z.re), half));
-        Atom v = emit1(new Sqrt(), mul(emit1(new Max(), sub(r, z.re), scalar(0, r.aval())), half));
+        Atom v = emit1(new Sqrt(), mul(emit1(new Max(), sub(r, z.re), full(0, r.aval())), half));
         // The sign of y, -0 included (the cut's lower side): atan2(y, -1) is negative exactly then.
-        Atom negative = emit1(new Lt(), emit1(new Atan2(), z.im, scalar(-1, r.aval())), scalar(0, r.aval()));
+        Atom negative = emit1(new Lt(), emit1(new Atan2(), z.im, full(-1, r.aval())), full(0, r.aval()));
         return parts(u, emit1(new SelectN(), negative, v, neg(v)));
     }
 
@@ -296,8 +296,8 @@ public final class TypeLowering {
 
     private Parts sign(Parts z) {
         Atom r = abs(z);
-        Atom zero = emit1(new Eq(), r, scalar(0, r.aval()));
-        Atom safe = emit1(new SelectN(), zero, r, scalar(1, r.aval()));
+        Atom zero = emit1(new Eq(), r, full(0, r.aval()));
+        Atom safe = emit1(new SelectN(), zero, r, full(1, r.aval()));
         return parts(emit1(new Div(), z.re, safe), emit1(new Div(), z.im, safe));
     }
 
@@ -328,11 +328,7 @@ public final class TypeLowering {
         return new Parts(re, im, Option.none());
     }
 
-    /** A scalar literal of {@code like}'s dtype, broadcast to its shape when that is not rank 0. */
-    private Atom scalar(double v, ShapedArray like) {
-        return full(v, like);
-    }
-
+    /** A literal {@code v} of {@code aval}'s dtype, broadcast to its shape when that is not rank 0. */
     private Atom full(double v, ShapedArray aval) {
         Lit lit = new Lit(v, new ShapedArray(Shape.SCALAR, aval.dtype(), false));
         return aval.rank() == 0 ? lit : emit1(new BroadcastInDim(aval.shape(), Vector.empty()), lit);
