@@ -15,6 +15,7 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,9 +52,12 @@ public final class LinalgSolvers {
     public static Array cholesky(Array a, boolean upper) {
         Array x = square("cholesky", a);
         // As jax.lax.linalg.cholesky: the factor of the symmetric part, so the derivative is symmetric too.
-        Array l = Lax.cholesky(Operands.mul(Lax.add(x, mT(x)), 0.5));
+        Array l = Lax.cholesky(SYMMETRIC_PART.apply(x));
         return upper ? mT(l) : l;
     }
+
+    /** {@code (x + x^T) / 2}, compiled (as JAX's jnp.linalg functions are) so that eager calls make one pass, not three. */
+    private static final Function<Array, Array> SYMMETRIC_PART = Jax.jit((Array x) -> Operands.mul(Lax.add(x, mT(x)), 0.5));
 
     /** {@code x} solving {@code (c c^T) x = b} for a Cholesky factor {@code c} (lower) or {@code c^T c} (upper). */
     public static Array choSolve(Array c, boolean lower, Array b) {
@@ -200,10 +204,12 @@ public final class LinalgSolvers {
     static Array rows(Array x, Array perm) {
         if (x.size() == 0) return x;
         int r = x.ndim();
-        Array idx = Lax.broadcastInDim(perm, x.shape(), Vector.range(0, r - 1));
-        Seq<Integer> batch = Vector.range(0, r).filter(d -> d != r - 2);
-        var dn = new GatherDimensionNumbers(Vector.empty(), Vector.of(r - 2), Vector.of(r - 2), batch, batch);
-        return Lax.gather(x, Lax.expandDims(idx, Vector.of(r)), dn, Vector.fill(r, 1), GatherScatterMode.PROMISE_IN_BOUNDS);
+        // One window per row (a whole row), not one per element: the batch axes pair up, the row axis is gathered.
+        Array idx = Lax.broadcastInDim(perm, x.shape().without(r - 1), Vector.range(0, r - 1));
+        Seq<Integer> batch = Vector.range(0, r - 2);
+        var dn = new GatherDimensionNumbers(Vector.of(r - 1), Vector.of(r - 2), Vector.of(r - 2), batch, batch);
+        Seq<Integer> window = Vector.fill(r - 1, 1).append(x.shape().dim(r - 1));
+        return Lax.gather(x, Lax.expandDims(idx, Vector.of(r - 1)), dn, window, GatherScatterMode.PROMISE_IN_BOUNDS);
     }
 
     /** The inverse of a permutation along the last axis. */

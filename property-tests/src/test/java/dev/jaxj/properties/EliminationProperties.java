@@ -35,6 +35,22 @@ class EliminationProperties {
         return dev.jaxj.Jnp.array(v, DType.F64, s.toArray());
     }
 
+    /**
+     * Entries {@code ±k/size} for a random permutation of {@code k = 1..size}: no two of equal or
+     * nearly equal magnitude. LU's pivot choice is not differentiable where two candidates tie,
+     * and central differences across such a tie (uniform data drew 0.20159 and -0.20142 in one
+     * column) measure the jump, not the derivative.
+     */
+    private static Array distinctMagnitudes(Shape s, Random r) {
+        int size = s.size();
+        Integer[] k = new Integer[size];
+        for (int i = 0; i < size; i++) k[i] = i + 1;
+        java.util.Collections.shuffle(java.util.Arrays.asList(k), r);
+        double[] v = new double[size];
+        for (int i = 0; i < size; i++) v[i] = (r.nextBoolean() ? 1 : -1) * k[i] / (double) size;
+        return dev.jaxj.Jnp.array(v, DType.F64, s.toArray());
+    }
+
     private static Shape matrices(Random r, int rows, int cols) {
         int[] d = new int[r.nextInt(3) + 2];
         for (int i = 0; i < d.length - 2; i++) d[i] = 1 + r.nextInt(2);
@@ -64,7 +80,7 @@ class EliminationProperties {
     @Property(tries = 40)
     void luDerivativesMatchCentralDifferences(@ForAll @IntRange(max = 4) int m, @ForAll @IntRange(max = 4) int n, @ForAll long seed) {
         Random r = new Random(seed);
-        allModes("lu", xs -> Lax.lu(xs.head()).head(), Vector.of(data(matrices(r, m, n), r)), seed);
+        allModes("lu", xs -> Lax.lu(xs.head()).head(), Vector.of(distinctMagnitudes(matrices(r, m, n), r)), seed);
     }
 
     @Property(tries = 60)

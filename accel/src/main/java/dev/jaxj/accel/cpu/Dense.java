@@ -94,6 +94,26 @@ sealed interface Dense permits Dense.F32, Dense.F64 {
         @Override public void set(int i, int j, double v) { a[offset + i * cols + j] = (float) v; }
 
         @Override
+        public double[] read(int r0, int r1, int c0, int c1) {
+            int w = c1 - c0;
+            double[] v = new double[(r1 - r0) * w];
+            for (int i = r0; i < r1; i++) {
+                int row = offset + i * cols + c0, vi = (i - r0) * w;
+                for (int j = 0; j < w; j++) v[vi + j] = a[row + j];
+            }
+            return v;
+        }
+
+        @Override
+        public void write(double[] v, int r0, int r1, int c0, int c1) {
+            int w = c1 - c0;
+            for (int i = r0; i < r1; i++) {
+                int row = offset + i * cols + c0, vi = (i - r0) * w;
+                for (int j = 0; j < w; j++) a[row + j] = (float) v[vi + j];
+            }
+        }
+
+        @Override
         public void subtractProduct(Object x, Object y, boolean yTransposed, int m, int n, int k, int r0, int c0) {
             if (m == 0 || n == 0 || k == 0) return;
             float[] c = new float[m * n];
@@ -112,6 +132,20 @@ sealed interface Dense permits Dense.F32, Dense.F64 {
         @Override public double get(int i, int j) { return a[offset + i * cols + j]; }
 
         @Override public void set(int i, int j, double v) { a[offset + i * cols + j] = v; }
+
+        @Override
+        public double[] read(int r0, int r1, int c0, int c1) {
+            int w = c1 - c0;
+            double[] v = new double[(r1 - r0) * w];
+            for (int i = r0; i < r1; i++) System.arraycopy(a, offset + i * cols + c0, v, (i - r0) * w, w);
+            return v;
+        }
+
+        @Override
+        public void write(double[] v, int r0, int r1, int c0, int c1) {
+            int w = c1 - c0;
+            for (int i = r0; i < r1; i++) System.arraycopy(v, (i - r0) * w, a, offset + i * cols + c0, w);
+        }
 
         @Override
         public void subtractProduct(Object x, Object y, boolean yTransposed, int m, int n, int k, int r0, int c0) {

@@ -43,8 +43,7 @@ final class LuKernel {
             for (int i = 0; i < kb; i++) {
                 for (int t = 0; t < i; t++) {
                     double l = p[i * kb + t];
-                    if (l == 0) continue;
-                    for (int j = 0; j < w; j++) u[i * w + j] -= l * u[t * w + j];
+                    if (l != 0) EliminationLanes.subtractScaled(u, i * w, l, u, t * w, w);
                 }
             }
             a.write(u, k0, k1, k1, n);
@@ -52,13 +51,19 @@ final class LuKernel {
         }
     }
 
-    /** Unblocked LU of the panel {@code p [rows, kb]}; pivots are recorded as global rows ({@code + base}). */
+    /**
+     * Unblocked LU of the panel {@code p [rows, kb]}; pivots are recorded as global rows
+     * ({@code + base}). It works on a column-major copy, so that the pivot search, the scaling
+     * and each column's update run along contiguous memory.
+     */
     private static void factorPanel(double[] p, int rows, int kb, int[] pivots, int at, int base) {
+        double[] c = new double[rows * kb];
+        for (int i = 0; i < rows; i++) for (int t = 0; t < kb; t++) c[t * rows + i] = p[i * kb + t];
         for (int j = 0; j < kb; j++) {
-            int piv = j;
-            double best = Math.abs(p[j * kb + j]);
+            int col = j * rows, piv = j;
+            double best = Math.abs(c[col + j]);
             for (int i = j + 1; i < rows; i++) {
-                double v = Math.abs(p[i * kb + j]);
+                double v = Math.abs(c[col + i]);
                 if (v > best) {
                     best = v;
                     piv = i;
@@ -67,20 +72,21 @@ final class LuKernel {
             pivots[at + j] = base + piv;
             if (piv != j) {
                 for (int t = 0; t < kb; t++) {
-                    double s = p[j * kb + t];
-                    p[j * kb + t] = p[piv * kb + t];
-                    p[piv * kb + t] = s;
+                    double s = c[t * rows + j];
+                    c[t * rows + j] = c[t * rows + piv];
+                    c[t * rows + piv] = s;
                 }
             }
-            double d = p[j * kb + j];
+            double d = c[col + j];
             if (d != 0) {
-                for (int i = j + 1; i < rows; i++) p[i * kb + j] /= d;
+                for (int i = j + 1; i < rows; i++) c[col + i] /= d;
             }
-            for (int i = j + 1; i < rows; i++) {
-                double l = p[i * kb + j];
-                if (l == 0) continue;
-                for (int t = j + 1; t < kb; t++) p[i * kb + t] -= l * p[j * kb + t];
+            // The rank-1 update, a column at a time; a zero in the pivot row skips its column, as BLAS's ger does.
+            for (int t = j + 1; t < kb; t++) {
+                double u = c[t * rows + j];
+                if (u != 0) EliminationLanes.subtractScaled(c, t * rows + j + 1, u, c, col + j + 1, rows - j - 1);
             }
         }
+        for (int i = 0; i < rows; i++) for (int t = 0; t < kb; t++) p[i * kb + t] = c[t * rows + i];
     }
 }

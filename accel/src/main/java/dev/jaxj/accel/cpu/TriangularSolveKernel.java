@@ -11,7 +11,7 @@ package dev.jaxj.accel.cpu;
  * infinities and NaNs, as in JAX.
  */
 final class TriangularSolveKernel {
-    static final int NB = 64;
+    static final int NB = 32;
 
     private TriangularSolveKernel() {}
 
@@ -39,27 +39,11 @@ final class TriangularSolveKernel {
             int bi = lower ? s : blocks - 1 - s;
             int i0 = bi * NB, i1 = Math.min(k, i0 + NB), ib = i1 - i0;
             double[] x = b.read(i0, i1, 0, n), d = t.read(i0, i1, i0, i1);
-            substitute(d, x, ib, n, lower, unit);
+            EliminationLanes.substitute(d, x, ib, n, lower, unit);
             b.write(x, i0, i1, 0, n);
             // Rows still to solve: below the block (lower) or above it (upper).
             int r0 = lower ? i1 : 0, r1 = lower ? k : i0;
             if (r1 > r0) b.subtractProduct(t.pack(r0, r1, i0, i1), b.pack(i0, i1, 0, n), false, r1 - r0, n, ib, r0, 0);
-        }
-    }
-
-    /** Solves the diagonal block {@code d [ib, ib]} against {@code x [ib, n]} by substitution. */
-    private static void substitute(double[] d, double[] x, int ib, int n, boolean lower, boolean unit) {
-        for (int s = 0; s < ib; s++) {
-            int i = lower ? s : ib - 1 - s;
-            int from = lower ? 0 : i + 1, to = lower ? i : ib;
-            for (int t = from; t < to; t++) {
-                double l = d[i * ib + t];
-                for (int j = 0; j < n; j++) x[i * n + j] -= l * x[t * n + j];
-            }
-            if (!unit) {
-                double dii = d[i * ib + i];
-                for (int j = 0; j < n; j++) x[i * n + j] /= dii;
-            }
         }
     }
 }
