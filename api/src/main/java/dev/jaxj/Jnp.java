@@ -378,7 +378,7 @@ public final class Jnp {
 
     // Reductions: an empty axes list means all axes; keepdims keeps them as size 1. -------------
 
-    /** {@return the sum over {@code axes}}; bools count as i32 */
+    /** {@return the sum over {@code axes}}; bools, i8 and i16 count in i32, u8 and u16 in u32 (JAX's {@code promote_integers}) */
     public static Array sum(Array x, int... axes) { return Reductions.sum(x, false, axes); }
     public static Array sum(Array x, boolean keepdims, int... axes) { return Reductions.sum(x, keepdims, axes); }
     public static Array prod(Array x, int... axes) { return Reductions.prod(x, false, axes); }

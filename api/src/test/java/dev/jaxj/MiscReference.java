@@ -15,13 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * The cases of {@code numpy_misc/misc_reference.txt}, written by {@code misc_reference.py}
- * beside it with NumPy and SciPy: inputs ({@code in.*}) and expected results, by name.
+ * beside it with NumPy and SciPy: inputs ({@code in.*}) and expected results, by name. Other
+ * reference files share its line format, {@code name|kind|shape|values}, and are read with {@link #load}.
  */
-final class MiscReference {
-    /** One line: a kind ({@code float}, {@code int}, {@code bool}), a shape and the values as written. */
-    record Entry(String kind, Shape shape, String[] values) {
-        double[] doubles() { return Arrays.stream(values).mapToDouble(ReferenceFile::parse).toArray(); }
-        long[] longs() { return Arrays.stream(values).mapToLong(Long::parseLong).toArray(); }
+public final class MiscReference {
+    /** One line: a kind ({@code float}, {@code int}, {@code bool}, or a dtype's NumPy name), a shape and the values as written. */
+    public record Entry(String kind, Shape shape, String[] values) {
+        public double[] doubles() { return Arrays.stream(values).mapToDouble(ReferenceFile::parse).toArray(); }
+        public long[] longs() { return Arrays.stream(values).mapToLong(Long::parseLong).toArray(); }
         boolean[] bools() {
             boolean[] b = new boolean[values.length];
             for (int i = 0; i < b.length; i++) b[i] = !values[i].equals("0");
@@ -34,7 +35,7 @@ final class MiscReference {
     private MiscReference() {}
 
     /** {@return the entries of a file in this format, {@code resource} relative to this package} */
-    static Map<String, Entry> load(String resource) {
+    public static Map<String, Entry> load(String resource) {
         try (var in = MiscReference.class.getResourceAsStream(resource)) {
             assertNotNull(in, resource + " is missing");
             Map<String, Entry> m = new HashMap<>();

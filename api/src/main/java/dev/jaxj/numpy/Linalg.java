@@ -59,7 +59,8 @@ public final class Linalg {
     /** The dot product of the flattened operands, which must have equal sizes. */
     public static Array vdot(Array a, Array b) {
         if (a.size() != b.size()) throw new ShapeError("vdot", "operands must have the same number of elements, got " + Operands.avals(a, b));
-        return contract("vdot", Manipulation.ravel(a), Manipulation.ravel(b), contracting(Vector.of(0), Vector.of(0)));
+        // The first operand is conjugated, as in NumPy and JAX: vdot(a, a) is |a|² for complex a.
+        return contract("vdot", ComplexParts.conj(Manipulation.ravel(a)), Manipulation.ravel(b), contracting(Vector.of(0), Vector.of(0)));
     }
 
     /** The sum of products over the last axis of both operands; a scalar operand multiplies. */

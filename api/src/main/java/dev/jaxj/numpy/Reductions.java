@@ -19,8 +19,8 @@ import static dev.jaxj.numpy.Operands.truthy;
 
 /**
  * Reductions in NumPy form: axes may be negative, none means all, and {@code keepdims} keeps
- * reduced axes as size 1. Sums and products of bools count in i32; means and variances of
- * integers compute in f32.
+ * reduced axes as size 1. Sums and products of bools and narrow integers count in i32 (u32 for
+ * unsigned ones); means and variances of integers compute in f32.
  */
 public final class Reductions {
     private Reductions() {}
@@ -31,7 +31,7 @@ public final class Reductions {
         return keepdims ? Lax.expandDims(r, ax.sorted()) : r;
     }
 
-    private static Array numeric(Array x) { return x.dtype().isBool() ? Lax.convertElementType(x, DType.I32) : x; }
+    private static Array numeric(Array x) { return NumpyOps.promoteIntegers(x); }
 
     public static Array sum(Array x, boolean keepdims, int... axes) {
         return reduce("sum", numeric(x), axes, keepdims, Lax::reduceSum);
@@ -163,7 +163,9 @@ public final class Reductions {
     private interface Scan { Array apply(Array x, int axis, boolean reverse); }
 
     private static Array cumulative(String op, Array x, Option<Integer> axis, Scan scan) {
-        Array y = numeric(axis.isEmpty() ? Lax.reshape(x, Shape.of(x.size())) : x);
+        // JAX's cumulative reductions keep the operand's type (they do not promote narrow integers); bools count in i32.
+        Array flat = axis.isEmpty() ? Lax.reshape(x, Shape.of(x.size())) : x;
+        Array y = flat.dtype().isBool() ? Lax.convertElementType(flat, DType.I32) : flat;
         int a = axis.isEmpty() ? 0 : Axes.normalize(op, axis.get(), x);
         return scan.apply(y, a, false);
     }

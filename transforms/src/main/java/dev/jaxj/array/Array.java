@@ -275,10 +275,9 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
     /** Sum over {@code axes} (all when none are given). */
     public final Array sum(int... axes) { return sum(false, axes); }
     public final Array sum(boolean keepdims, int... axes) {
-        Array x = dtype().isBool() ? astype(DType.I32) : this;
-        return reduce("sum", x, axes, keepdims, Lax::reduceSum);
+        return reduce("sum", NumpyOps.promoteIntegers(this), axes, keepdims, Lax::reduceSum);
     }
-    public final Array prod(int... axes) { return reduce("prod", this, axes, false, Lax::reduceProd); }
+    public final Array prod(int... axes) { return reduce("prod", NumpyOps.promoteIntegers(this), axes, false, Lax::reduceProd); }
     public final Array max(int... axes) { return max(false, axes); }
     public final Array max(boolean keepdims, int... axes) { return reduce("max", nonEmpty("max", axes), axes, keepdims, Lax::reduceMax); }
     public final Array min(int... axes) { return min(false, axes); }

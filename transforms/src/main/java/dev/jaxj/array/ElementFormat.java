@@ -119,10 +119,10 @@ final class ElementFormat {
      */
     record Parts(String integer, String fraction, String exponent) {
         static Parts of(double v, DType f32, boolean scientific, int precision) {
-            BigDecimal shortest = shortest(v, f32);
             String sign = v < 0 || (v == 0 && 1 / v < 0) ? "-" : "";
+            // Zero first: no decimal rounds to -0 in bf16 or f16, so the shortest search would not end.
             if (v == 0) return new Parts(sign + "0", "", scientific ? "+0" : "");
-            BigDecimal a = shortest.abs();
+            BigDecimal a = shortest(v, f32).abs();
             if (!scientific) {
                 if (a.scale() > precision) a = new BigDecimal(Math.abs(v)).setScale(precision, RoundingMode.HALF_EVEN);
                 a = a.stripTrailingZeros();

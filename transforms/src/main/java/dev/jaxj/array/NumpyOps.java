@@ -113,9 +113,26 @@ public final class NumpyOps {
         return Lax.broadcastInDim(s, x.shape(), Vector.empty());
     }
 
-    /** {@return the floating dtype an operation on {@code x} computes in (ints and bools become f32)} */
+    /**
+     * {@return {@code x} in the type a sum or product accumulates in}: JAX's {@code promote_integers},
+     * which takes bools and integers narrower than the default int to it (i32, or u32 for unsigned
+     * ones), as NumPy takes them to its widest; other types are kept
+     */
+    public static Array promoteIntegers(Array x) {
+        DType to = switch (x.dtype()) {
+            case BOOL, I8, I16 -> DType.I32;
+            case U8, U16 -> DType.U32;
+            case F32, F64, I32, I64, U32, BF16, F16, C64, C128 -> x.dtype();
+        };
+        return to == x.dtype() ? x : Lax.convertElementType(x, to);
+    }
+
+    /**
+     * {@return the inexact dtype an operation on {@code x} computes in}: ints and bools become f32,
+     * floating and complex arrays stay as they are (JAX's {@code promote_args_inexact})
+     */
     public static Array toInexact(Array x) {
-        return x.dtype().isFloating() ? x : Lax.convertElementType(x, DType.F32, x.weakType());
+        return x.dtype().isInexact() ? x : Lax.convertElementType(x, DType.F32, x.weakType());
     }
 
     /** {@return {@code axis} in {@code [0, rank)}, counting negative axes from the end} */

@@ -56,7 +56,7 @@ public final class Ufuncs {
      * low six bits of the exponent, as JAX does; every other combination computes in floating point.
      */
     public static Array power(Array x, Array y) {
-        return apply("power", NUMERIC, (a, b) -> a.dtype().isFloating() ? Lax.pow(a, b) : integerPower(a, b), x, y);
+        return apply("power", NUMERIC, (a, b) -> a.dtype().isInexact() ? Lax.pow(a, b) : integerPower(a, b), x, y);
     }
 
     private static Array integerPower(Array a, Array b) {

@@ -109,6 +109,14 @@ CASES = [
     ('f64 summarised matrix scientific', arange(40 * 40, np.float64, 1e-6, 0, (40, 40))),
     ('f32 summarised column', arange(1001, np.float32, 0.5, 0, (1001, 1))),
     ('f32 width one axis summarised', arange(2000, np.float32, 1, 0, (1, 2000))),
+    ('f16 fractions', explicit([1.5, -0.25, 3.0, 0.0999755859375], np.float16)),
+    ('f16 negative zero scientific', explicit([1e-5, -0.0, 65504.0], np.float16)),
+    ('f16 negative zero', explicit([-0.0, 2.5], np.float16)),
+    ('f16 nan inf', explicit([np.nan, -np.inf, 0.5], np.float16)),
+    ('i8 extremes', explicit([-128, 127, 0, -1], np.int8)),
+    ('u8 extremes', explicit([0, 255, 7], np.uint8)),
+    ('i16 matrix', explicit([[-32768, 5], [32767, -40]], np.int16)),
+    ('u16 extremes', explicit([0, 65535, 300], np.uint16)),
 ]
 
 # Cases printed with other options (precision, threshold, edge items, line width, suppress).
