@@ -34,9 +34,14 @@ final class EliminationLanes {
      * each of those rows costs one load per vector instead of a load and a store.
      */
     static void substitute(double[] t, double[] x, int ib, int n, boolean lower, boolean unit) {
-        int width = CHUNK * S.length(), j = 0;
-        for (; j + width <= n; j += width) substituteChunk(t, x, ib, n, lower, unit, j);
-        for (; j < n; j++) {
+        int width = CHUNK * S.length(), chunks = n / width;
+        // Column chunks are independent; split them over the workers once there is enough work per hand-off.
+        long chunkWork = (long) ib * ib / 2 * width;
+        int grain = (int) Math.max(1, Math.min(chunks, PARALLEL_WORK / Math.max(1, chunkWork)));
+        Parallel.forRange(chunks, grain, (lo, hi) -> {
+            for (int c = lo; c < hi; c++) substituteChunk(t, x, ib, n, lower, unit, c * width);
+        });
+        for (int j = chunks * width; j < n; j++) {
             for (int s = 0; s < ib; s++) {
                 int i = lower ? s : ib - 1 - s, from = lower ? 0 : i + 1, to = lower ? i : ib;
                 double v = x[i * n + j];
@@ -48,6 +53,8 @@ final class EliminationLanes {
     }
 
     private static final int CHUNK = 4;
+    /** Multiply-adds below which a substitution runs on the calling thread. */
+    private static final long PARALLEL_WORK = 1L << 17;
 
     private static void substituteChunk(double[] t, double[] x, int ib, int n, boolean lower, boolean unit, int j) {
         int step = S.length();
