@@ -23,6 +23,7 @@ import static dev.jaxj.ArrayAssertions.assertNear;
 import static dev.jaxj.ArrayAssertions.f64;
 import static dev.jaxj.ArrayAssertions.i32;
 import static dev.jaxj.ArrayAssertions.uniform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The statistics, set and index functions under {@code jit} (equal to eager), {@code vmap}
@@ -157,6 +158,21 @@ class JnpStatsTransformsTest {
         checkGrad("partition", a -> Jnp.partition(a, 2, 1), p);
         checkGrad("histogram_density_weights", a -> Jnp.histogram(p, 4, new double[] {-3, 3}, Jnp.exp(a), true).hist(), p);
         checkGrad("bincount_weights", a -> Jnp.bincount(Jnp.astype(Jnp.add(p, 3.0), DType.I32).get(0), a.get(1), 6), p);
+    }
+
+    /** size = 0 asks for no positions: JAX returns empty index arrays (its scatter drops every position on the empty axis). */
+    @Test
+    void sizeZeroShouldGiveEmptyIndices() {
+        Array x = f64(0, 1, 0, 2);
+        Seq<Array> none = Jnp.nonzero(x, 0, 0);
+        assertEquals(1, none.size());
+        assertEquals(Shape.of(0), none.head().shape());
+        assertEquals(Shape.of(0, 1), Jnp.argwhere(x, 0, 0).shape());
+        assertEquals(Shape.of(0), Jax.jit((Array a) -> Jnp.flatnonzero(a, 0, 0)).apply(x).shape());
+        // A dropping scatter onto an empty axis leaves the operand as it is; a clipping one still refuses.
+        Array empty = Jnp.zeros(Shape.of(0), DType.F32);
+        assertEquals(Shape.of(0), empty.at(i32(0, 3)).withMode(dev.jaxj.ir.Primitive.GatherScatterMode.FILL_OR_DROP).add(f64(1, 2)).shape());
+        assertError(ShapeError.class, "at.add", () -> empty.at(i32(0, 3)).withMode(dev.jaxj.ir.Primitive.GatherScatterMode.CLIP).add(f64(1, 2)), "out of bounds");
     }
 
     @Test

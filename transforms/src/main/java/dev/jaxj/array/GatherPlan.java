@@ -69,15 +69,19 @@ record GatherPlan(Option<Spec> spec, Vector<Integer> newAxes, Shape resultShape)
         return x.weakType() ? Lax.convertElementType(out, x.dtype(), true) : out;
     }
 
-    /** {@return the plan for canonical {@code entries} (see {@link IndexExpansion}) on {@code x}} */
-    static GatherPlan of(String op, Array x, Vector<Index> entries) {
+    /**
+     * {@return the plan for canonical {@code entries} (see {@link IndexExpansion}) on {@code x}};
+     * {@code dropsOutOfBounds} (a scatter in {@code FILL_OR_DROP} mode) makes positions on an
+     * empty axis a no-op, as every such position is out of bounds and dropped.
+     */
+    static GatherPlan of(String op, Array x, Vector<Index> entries, boolean dropsOutOfBounds) {
         ShapedArray aval = x.aval();
         Vector<Array> arrays = entries.flatMap(e -> e instanceof Index.IntArray(Array a) ? Vector.of(a) : Vector.empty());
         Shape block = broadcastIndices(op, aval, arrays, entries);
         Vector<Dim> result = layout(aval, entries, block);
         Shape resultShape = Shape.of(result.map(Dim::size));
         Vector<Integer> newAxes = positions(result, d -> d.kind() == Kind.NEW);
-        if (hasEmptyCollapsedAxis(op, aval, entries, resultShape)) return new GatherPlan(Option.none(), newAxes, resultShape);
+        if (hasEmptyCollapsedAxis(op, aval, entries, resultShape, dropsOutOfBounds)) return new GatherPlan(Option.none(), newAxes, resultShape);
         Vector<Dim> gathered = result.filter(d -> d.kind() != Kind.NEW);
         return new GatherPlan(Option.some(spec(aval, entries, gathered, block, IndexArrays.indexDtype(arrays))), newAxes, resultShape);
     }
@@ -166,14 +170,14 @@ record GatherPlan(Option<Spec> spec, Vector<Integer> newAxes, Shape resultShape)
         }
     }
 
-    /** An empty operand axis cannot be indexed by position; that is fine only when nothing is selected. */
-    private static boolean hasEmptyCollapsedAxis(String op, ShapedArray x, Vector<Index> entries, Shape resultShape) {
+    /** An empty operand axis cannot be indexed by position; that is fine only when nothing is selected or out-of-bounds positions are dropped. */
+    private static boolean hasEmptyCollapsedAxis(String op, ShapedArray x, Vector<Index> entries, Shape resultShape, boolean dropsOutOfBounds) {
         int axis = 0;
         for (Index e : entries) {
             if (e instanceof Index.NewAxis) continue;
             boolean picks = !(e instanceof Index.Slice s) || s.span(x.shape().dim(axis)).step() != 1;
             if (picks && x.shape().dim(axis) == 0) {
-                if (resultShape.size() == 0) return true;
+                if (resultShape.size() == 0 || dropsOutOfBounds) return true;
                 throw new ShapeError(op, "index " + e + " is out of bounds for axis " + axis + " with size 0, got "
                         + IndexExpansion.show(entries) + " for " + x);
             }

@@ -36,7 +36,7 @@ final class Indexing {
     /** {@return {@code x[index]}; {@code mode} says what gathers do with out-of-bounds array indices} */
     static Array get(String op, Array x, Seq<Index> index, GatherScatterMode mode) {
         Vector<Index> entries = IndexExpansion.expand(op, x.aval(), index);
-        return IndexExpansion.isAdvanced(entries) ? GatherPlan.of(op, x, entries).gather(x, mode) : basic(x, entries);
+        return IndexExpansion.isAdvanced(entries) ? GatherPlan.of(op, x, entries, false).gather(x, mode) : basic(x, entries);
     }
 
     /**
@@ -45,7 +45,7 @@ final class Indexing {
      */
     static Array update(String op, Array x, Seq<Index> index, Array y, Scatterer fn, GatherScatterMode mode) {
         Vector<Index> entries = IndexExpansion.expand(op, x.aval(), index);
-        GatherPlan plan = GatherPlan.of(op, x, entries);
+        GatherPlan plan = GatherPlan.of(op, x, entries, mode == GatherScatterMode.FILL_OR_DROP);
         Shape target = plan.resultShape();
         if (!NumpyOps.broadcastsTo(y.shape(), target)) {
             throw new ShapeError(op, "updates must broadcast to the indexed shape " + target + ", got updates " + y.aval()
