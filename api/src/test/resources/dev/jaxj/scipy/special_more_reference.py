@@ -130,3 +130,31 @@ SH_P = [0.0, 0.4, 1.0, 5.5, 2.2, 0.9, 3.3, 6.0, 1.7, 0.1, 4.4, 2.0]
 Y = [sph_harm_y(*a) for a in zip(SH_N, SH_M, SH_T, SH_P)]
 emit('sph_harm_y_re', [SH_N, SH_M, SH_T, SH_P], [y.real for y in Y])
 emit('sph_harm_y_im', [SH_N, SH_M, SH_T, SH_P], [y.imag for y in Y])
+
+
+def hyp2f1_series(a, b, c, x):
+    """sum_k (a)_k (b)_k / ((c)_k k!) x^k in 60-digit decimals, to 1e-40 relative (DLMF 15.2.1), for |x| < 1."""
+    a, b, c, x = (Decimal(repr(v)) for v in (a, b, c, x))
+    term, total, k = Decimal(1), Decimal(0), 0
+    while True:
+        total += term
+        if term == 0 or (k > 10 and abs(term) < Decimal(10) ** -40 * abs(total)):
+            return total
+        term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * x
+        k += 1
+
+
+def hyp2f1(a, b, c, x):
+    if x == 1:  # Gauss's sum (DLMF 15.4.20), with math.gamma
+        return math.gamma(c) * math.gamma(c - a - b) / (math.gamma(c - a) * math.gamma(c - b))
+    if x < -0.5:  # Pfaff (DLMF 15.8.1) into (1/3, 1), where the series converges
+        w = Decimal(repr(x)) / (Decimal(repr(x)) - 1)
+        return float((1 - Decimal(repr(x))) ** Decimal(repr(-a)) * hyp2f1_series(a, c - b, c, float(w)))
+    return float(hyp2f1_series(a, b, c, x))
+
+
+# (a, b, c, x): the series, c - a - b = 0, 1, 1/2 and -2 near x = 1, Pfaff's side, x = 1, and polynomials.
+HYP = [(1, 1, 2, 0.5), (1, 1, 2, 0.9), (1, 1, 3, 0.95), (0.5, 0.5, 1.5, 0.81), (2.5, 1.25, 1.75, 0.99),
+       (2, 3, 4, -0.6), (0.3, 0.7, 1.9, -3.0), (1.2, 0.4, 2.5, -9.0), (0.5, 1.5, 3.5, 1.0), (-3, 2, 1.5, 2.5),
+       (-2, 1.5, -5, 0.7), (1.5, -0.5, 2.25, 0.3), (0.7, 1.3, 2.6, 0.999)]
+emit('hyp2f1', [[h[i] for h in HYP] for i in range(4)], [hyp2f1(*h) for h in HYP])
