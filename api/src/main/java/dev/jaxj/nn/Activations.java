@@ -6,13 +6,16 @@ import dev.jaxj.core.CustomRules;
 import dev.jaxj.array.NumpyOps;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Primitive.DotDimensionNumbers;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.lax.Lax;
 import dev.jaxj.numpy.Axes;
 import dev.jaxj.numpy.Elementwise;
 import dev.jaxj.numpy.Logic;
 import dev.jaxj.numpy.Reductions;
+import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 
 /**
  * Activation functions and their relatives, as {@code jax.nn} defines them. Each is a
@@ -322,5 +325,43 @@ public final class Activations {
     /** {@return {@code jax.nn.scaled_matmul}}: see {@link ScaledMatmul#apply}; the result is f32 */
     public static Array scaledMatmul(Array lhs, Array rhs, Array lhsScales, Array rhsScales) {
         return ScaledMatmul.apply(lhs, rhs, lhsScales, rhsScales, DType.F32);
+    }
+
+    /**
+     * {@return {@code jax.nn.scaled_dot_general}}: {@code dot_general(lhs, rhs, dimensionNumbers)} with both
+     * operands block-quantised first, {@code configs} being (lhs, rhs, gradient) configurations from
+     * {@link #getScaledDotGeneralConfig}; with no configs it is plain {@code dot_general}. Each operand is
+     * laid out as [batch, free, contracting] with each group flattened, quantised in blocks along the
+     * contracting size (which must be a multiple of the block size) and multiplied by {@link #scaledMatmul};
+     * the result has {@code dot_general}'s shape (batch, lhs free, rhs free) and dtype {@code preferred}.
+     * The fp8/fp4 element and scale types are emulated exactly in f32 (jaxj has no such dtypes): values are
+     * rounded as the formats would round them, then computed in f32. Reverse mode follows JAX's custom VJP
+     * (cotangents are themselves scaled matmuls, the output cotangent quantised with config 2, so the
+     * contracted output sizes must be multiples of the block size too); forward mode is not defined, as in JAX.
+     * {@snippet :
+     * var cfg = Activations.getScaledDotGeneralConfig(BlockScaleConfig.Mode.MXFP8, Option.none());
+     * Array y = Activations.scaledDotGeneral(x, w, // f32[8,64], f32[64,32] -> f32[8,32]
+     *         new DotDimensionNumbers(Vector.of(1), Vector.of(0), Vector.empty(), Vector.empty()),
+     *         DType.F32, Option.some(Vector.of(cfg, cfg, cfg)));
+     * }
+     * @throws dev.jaxj.errors.ShapeError when batch or contracting sizes disagree, or a contracting size is not a multiple of the block size
+     * @throws dev.jaxj.errors.ArgumentError when {@code configs} does not hold three configurations
+     */
+    public static Array scaledDotGeneral(Array lhs, Array rhs, DotDimensionNumbers dimensionNumbers, DType preferred,
+                                         Option<Seq<BlockScaleConfig>> configs) {
+        return ScaledDotGeneral.apply(lhs, rhs, dimensionNumbers, preferred, configs);
+    }
+
+    /**
+     * {@return JAX's configuration for {@code mode}} ({@code jax.nn.get_scaled_dot_general_config}): mxfp8 is
+     * e4m3fn elements with e8m0 power-of-two scales per 32 elements; nvfp4 is e2m1 elements with e4m3fn scales
+     * per 16 elements and an f32 global scale ({@code globalScale}, else 1).
+     */
+    public static BlockScaleConfig getScaledDotGeneralConfig(BlockScaleConfig.Mode mode, Option<Array> globalScale) {
+        return switch (mode) {
+            case MXFP8 -> new BlockScaleConfig(mode, 32, BlockScaleConfig.Format.E4M3FN, BlockScaleConfig.Format.E8M0FNU, Option.none(), false);
+            case NVFP4 -> new BlockScaleConfig(mode, 16, BlockScaleConfig.Format.E2M1FN, BlockScaleConfig.Format.E4M3FN,
+                    Option.some(globalScale.getOrElse(() -> Array.scalar(1.0, DType.F32))), false);
+        };
     }
 }

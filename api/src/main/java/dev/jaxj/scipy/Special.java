@@ -172,6 +172,24 @@ public final class Special {
     /** {@return exp(-|x|) I_1(x)} */
     public static Array i1e(Array x) { return Bessel.i1e(x); }
 
+    /**
+     * {@return J_0(z) … J_v(z)}, Bessel functions of the first kind, stacked: shape {@code [v + 1, *z.shape]}
+     * ({@code [n_iter + 1, …]} when {@code v > n_iter}), of {@code z}'s promoted dtype. As JAX's
+     * {@code bessel_jn}, by Miller's backward recurrence from order {@code n_iter + 1}: accurate while
+     * {@code n_iter} comfortably exceeds |z| (with the default 50, to about 1e-15 for |z| up to 20);
+     * NaN at {@code z = 0}. In f32 the recurrence's growth overflows for |z| below about 4 and the result
+     * is NaN there, as JAX's is: use f64. Differentiable in {@code z} through the recurrence.
+     * {@snippet :
+     * Array j = Special.besselJn(Jnp.array(new float[] {1, 2.5f}), 2); // f32[3,2]: rows J_0, J_1, J_2
+     * }
+     * @throws dev.jaxj.errors.DTypeError when {@code z} is complex
+     * @throws dev.jaxj.errors.ArgumentError when {@code v < 0} or {@code nIter < 0}
+     */
+    public static Array besselJn(Array z, int v, int nIter) { return BesselJ.besselJn(z, v, nIter); }
+
+    /** {@link #besselJn(Array, int, int)} with JAX's default {@code n_iter = 50}. */
+    public static Array besselJn(Array z, int v) { return BesselJ.besselJn(z, v, 50); }
+
     // Exponential integrals and the dilogarithm -------------------------------------------------
 
     /** {@return E1(x) = ∫_x^∞ e^-t / t dt} for {@code x > 0}; {@code inf} at 0, NaN below */
@@ -209,9 +227,76 @@ public final class Special {
     public static FresnelSC fresnel(Array x) { return Fresnel.fresnel(x); }
 
     /**
+     * {@return the Faddeeva function w(z) = exp(-z²) erfc(-iz)}, complex of {@code z}'s precision (a real or
+     * integer {@code z} is taken as complex: f32 and integers give c64, f64 gives c128). Relative accuracy
+     * about 1e-15 in c128 in the upper half-plane; below it, through {@code w(z) = 2 exp(-z²) - w(-z)},
+     * which overflows to infinity where {@code exp(-z²)} does, as SciPy's. Derivative {@code -2z w(z) + 2i/√π}.
+     * {@snippet :
+     * Array w = Special.wofz(Jnp.scalar(1.0f)); // e^-1 + 0.60716i: exp(-x²) + 2i/√π D(x) on the real line
+     * }
+     */
+    public static Array wofz(Array z) { return Wofz.wofz(z); }
+
+    /**
+     * {@return the spherical harmonic Y_n^m(θ, φ) = sqrt((2n+1)/(4π) (n-m)!/(n+m)!) P_n^m(cos θ) e^(imφ)}, with the
+     * Condon-Shortley phase, as SciPy's and JAX's {@code sph_harm_y(n, m, theta, phi)}: {@code theta} the polar
+     * angle in [0, π], {@code phi} the azimuth. {@code n >= 0} and {@code m} are integer arrays, {@code |m| <= n}
+     * (other values give undefined results, as in JAX); all four broadcast. The result is complex (c64 from f32
+     * angles, c128 from f64). The largest degree is read from {@code n}, which must therefore be concrete (not
+     * traced); under {@code jit} or {@code vmap} pass it with {@link #sphHarmY(Array, Array, Array, Array, int, int)}.
+     * Differentiable in {@code theta} and {@code phi}.
+     * {@snippet :
+     * Array y = Special.sphHarmY(Jnp.array(new int[] {1}), Jnp.array(new int[] {1}), theta, phi); // -½√(3/2π) sin θ e^{iφ}
+     * }
+     * @throws dev.jaxj.errors.DTypeError when {@code n} or {@code m} is not an integer array
+     * @throws dev.jaxj.errors.ConcretizationError when {@code n} is traced
+     */
+    public static Array sphHarmY(Array n, Array m, Array theta, Array phi) {
+        return SphHarm.sphHarmY(n, m, theta, phi, 0, SphHarm.maxDegree(n));
+    }
+
+    /**
+     * {@link #sphHarmY(Array, Array, Array, Array)} with JAX's extra {@code n_max}, the largest degree: degrees
+     * above it are clipped to it, as JAX's table lookup does. {@code diffN} must be 0: JAX does not support
+     * SciPy's derivative outputs.
+     * @throws dev.jaxj.errors.ArgumentError when {@code diffN != 0} or {@code nMax < 0}
+     * @throws dev.jaxj.errors.DTypeError when {@code n} or {@code m} is not an integer array
+     */
+    public static Array sphHarmY(Array n, Array m, Array theta, Array phi, int diffN, int nMax) {
+        return SphHarm.sphHarmY(n, m, theta, phi, diffN, nMax);
+    }
+
+    /**
+     * {@return Owen's T function T(h, a) = 1/(2π) ∫_0^a exp(-h²(1 + x²)/2) / (1 + x²) dx}, the
+     * probability of {@code X > h, 0 < Y < aX} for independent standard normals; broadcast and
+     * promoted as the other functions here. Even in {@code h}, odd in {@code a}. Derivatives
+     * {@code -φ(h) erf(ah/√2)/2} in {@code h} and {@code exp(-h²(1 + a²)/2) / (2π(1 + a²))} in {@code a}.
+     * {@snippet :
+     * Array t = Special.owensT(Jnp.scalar(0.78f), Jnp.scalar(3.5f)); // 0.10877…
+     * }
+     */
+    public static Array owensT(Array h, Array a) { return OwensT.owensT(h, a); }
+
+    /**
      * {@return Kummer's confluent hypergeometric function 1F1(a; b; x)}, by its series (after
      * Kummer's transformation for {@code x < 0}); accurate to f64 for |x| up to about 60 and
      * moderate {@code a, b}; NaN where {@code b} is 0 or a negative integer
      */
     public static Array hyp1f1(Array a, Array b, Array x) { return Hypergeometric.hyp1f1(a, b, x); }
+
+    /**
+     * {@return Gauss's hypergeometric function 2F1(a, b; c; x) = Σ (a)_k (b)_k / ((c)_k k!) x^k}, for real
+     * arguments (JAX's real version), broadcast and promoted as the other functions here. Defined for
+     * {@code x < 1} through Pfaff's transformation and the connection formula at 1 (with its digamma limit where
+     * {@code c - a - b} is a whole number, up to 40); at {@code x = 1} Gauss's sum when {@code c - a - b > 0},
+     * else {@code inf}; NaN for {@code x > 1}, except for polynomials (a or b a non-positive integer, degree up
+     * to 149), summed for every {@code x}; {@code inf} where {@code c} is a non-positive integer the series
+     * reaches; 1 where {@code a}, {@code b} or {@code x} is 0. Relative accuracy about 1e-13 in f64 for moderate
+     * parameters. Derivative in {@code x}: {@code ab/c 2F1(a+1, b+1; c+1; x)}; as JAX's, none in {@code a, b, c}
+     * (their gradients are zero).
+     * {@snippet :
+     * Array f = Special.hyp2f1(Jnp.scalar(1f), Jnp.scalar(1f), Jnp.scalar(2f), Jnp.scalar(0.5f)); // -ln(1 - x)/x = 1.3863
+     * }
+     */
+    public static Array hyp2f1(Array a, Array b, Array c, Array x) { return Hyp2f1.hyp2f1(a, b, c, x); }
 }

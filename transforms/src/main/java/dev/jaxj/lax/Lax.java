@@ -557,6 +557,49 @@ public final class Lax {
      */
     public static Array raggedDot(Array lhs, Array rhs, Array groupSizes) { return LaxContractions.raggedDot(lhs, rhs, groupSizes); }
 
+    /**
+     * Generalised ragged matrix product ({@code lax.ragged_dot_general}). The lhs ragged axis is cut into
+     * consecutive groups of {@code groupSizes[g]} (i32 or other integers, shape {@code [g]}); positions past the
+     * last group belong to none. Three modes, by the kind of the ragged axis:
+     * free ({@code [b,m,k] × [g,b,k,n] → [b,m,n]}: each position uses its group's slice of the rhs group axis),
+     * contracting ({@code [b,m,k] × [b,k,n] → [g,b,m,n]}: each group contracts its own span of k) and
+     * batch ({@code → [b,m,n]}, positions outside the groups giving zeros). Differentiable and batchable, as
+     * {@link #raggedDot}, of which it is the general form. JAX also takes group sizes shaped
+     * {@code [b..., x..., g]}; jaxj takes {@code [g]}, which JAX broadcasts.
+     * {@snippet :
+     * var dn = new RaggedDotDimensionNumbers(new DotDimensionNumbers(Vector.of(1), Vector.of(1), Vector.empty(), Vector.empty()),
+     *         Vector.of(0), Vector.of(0));
+     * Array y = Lax.raggedDotGeneral(lhs, rhs, sizes, dn, Option.none()); // f32[m,k], f32[g,k,n], i32[g] -> f32[m,n]
+     * }
+     * @throws dev.jaxj.errors.ShapeError when the axes do not fit the mode, or {@code groupSizes} is not {@code [g]}
+     * @throws dev.jaxj.errors.DTypeError when {@code groupSizes} is not an integer array
+     */
+    public static Array raggedDotGeneral(Array lhs, Array rhs, Array groupSizes, RaggedDotDimensionNumbers dimensionNumbers,
+                                         Option<DType> preferredElementType) {
+        return RaggedDot.raggedDotGeneral(lhs, rhs, groupSizes, dimensionNumbers, preferredElementType);
+    }
+
+    /**
+     * Block-scaled {@code dot_general} ({@code lax.scaled_dot}): {@code (lhs * lhsScale) @ (rhs * rhsScale)}.
+     * Each scale has its operand's rank and size, except on a contracting axis, where its size divides the
+     * operand's and each scale covers that many consecutive elements (a subchannel). Computed in
+     * {@code preferredElementType} (else the operands' promoted dtype); the result is {@code dot_general}'s:
+     * batch axes, then lhs free axes, then rhs free axes. jaxj has no fp8 types: operands and scales are
+     * any floating dtype. Not differentiable, as in JAX (which has no transpose rule for it).
+     * {@snippet :
+     * // lhs f32[2,64], rhs f32[64,3]; one scale per 32 contracted elements
+     * Array y = Lax.scaledDot(lhs, rhs, lhsScale, rhsScale, // f32[2,2], f32[2,3]
+     *         new DotDimensionNumbers(Vector.of(1), Vector.of(0), Vector.empty(), Vector.empty()), Option.none()); // f32[2,3]
+     * }
+     * @throws dev.jaxj.errors.ShapeError when a scale's rank or sizes do not fit its operand
+     * @throws dev.jaxj.errors.DTypeError for non-floating operands or scales
+     * @throws dev.jaxj.errors.NotDifferentiable when differentiated
+     */
+    public static Array scaledDot(Array lhs, Array rhs, Array lhsScale, Array rhsScale, DotDimensionNumbers dimensionNumbers,
+                                  Option<DType> preferredElementType) {
+        return ScaledDot.scaledDot(lhs, rhs, lhsScale, rhsScale, dimensionNumbers, preferredElementType);
+    }
+
     /** Layouts from letter specs ({@code lax.conv_dimension_numbers}): e.g. {@code ("NHWC", "HWIO", "NHWC")} for rank 4. */
     public static ConvDimensionNumbers convDimensionNumbers(int rank, String lhsSpec, String rhsSpec, String outSpec) {
         return LaxContractions.dimensionNumbers(rank, lhsSpec, rhsSpec, outSpec);
@@ -667,6 +710,23 @@ public final class Lax {
      * }
      */
     public static Seq<Array> rngBitGenerator(Array key, Shape shape, DType dtype) { return LaxRandom.rngBitGenerator(key, shape, dtype); }
+
+    /**
+     * Uniform values in {@code [a, b)} of {@code shape} ({@code lax.rng_uniform}); {@code a} and {@code b}
+     * are scalars of one floating or integer dtype, which the result has. JAX's is a stateful XLA
+     * RngUniform whose stream each backend picks, nondeterministic across runs; jaxj keeps no global
+     * random state (and a state baked into a jitted program would repeat anyway), so the state is an
+     * explicit {@code seed}: the same seed gives the same values, eager or jitted. The bits are
+     * {@link #rngBitGenerator}'s under the key (seed's low word, high word, 0, 0); floats use 24 bits
+     * (f32, f16, bf16) or 53 bits (f64) of fraction; integers are {@code a + bits mod (b - a)}, for
+     * ranges below 2^32. For new code prefer {@code dev.jaxj.Random}, as JAX's documentation says.
+     * {@snippet :
+     * Array u = Lax.rngUniform(Array.scalar(-1.0, DType.F32), Array.scalar(1.0, DType.F32), Shape.of(3), 42); // f32[3] in [-1, 1)
+     * }
+     * @throws dev.jaxj.errors.ShapeError when {@code a} or {@code b} is not a scalar, or their dtypes differ
+     * @throws dev.jaxj.errors.DTypeError for bool or complex bounds
+     */
+    public static Array rngUniform(Array a, Array b, Shape shape, long seed) { return LaxRandom.rngUniform(a, b, shape, seed); }
 
     /**
      * {@code tree} unchanged, each array leaf passed through a {@code copy}, which the compiler
