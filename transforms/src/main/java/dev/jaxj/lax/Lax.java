@@ -292,6 +292,9 @@ public final class Lax {
         return Bind.bind(new Eig(computeLeftEigenvectors, computeRightEigenvectors, enableEigvecDerivs), Vector.of(x));
     }
 
+    /** {@return {@code (w, vl, vr)}}: {@link #eig(Array, boolean, boolean, boolean)} with JAX's defaults (both sides, no eigenvector derivatives) */
+    public static Seq<Array> eig(Array x) { return eig(x, true, true, false); }
+
     /** {@return {@code x}, with a zero derivative: gradients do not flow through it} */
     public static Array stopGradient(Array x) {
         return x.dtype().isFloating() ? Bind.bind1(new StopGradient(), x) : x;

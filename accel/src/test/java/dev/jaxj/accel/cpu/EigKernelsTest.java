@@ -108,7 +108,7 @@ class EigKernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 1", "2, 2", "3, 3", "5, 4", "8, 5", "13, 6", "24, 7"})
+    @CsvSource({"1, 1", "2, 2", "3, 3", "5, 4", "8, 5", "13, 6", "24, 7", "60, 8"})
     void randomRealMatricesHaveSmallResidualsAndConjugatePairs(int n, long seed) {
         double[] a = gaussian(n * n, seed);
         Decomposition e = eig(DType.F64, n, a, new double[n * n]);
@@ -156,6 +156,24 @@ class EigKernelsTest {
         double h = Math.sqrt(0.5);
         assertArrayEquals(new double[] {h, 0}, e.vr()[0][0], 1e-15);
         assertArrayEquals(new double[] {0, -h}, e.vr()[1][0], 1e-15);
+    }
+
+    /** Cyclic shifts are fixed points of the standard shifts' QR sweep: only the exceptional shifts make progress. */
+    @ParameterizedTest
+    @CsvSource({"3", "4", "7"})
+    void cyclicPermutationsHaveTheRootsOfUnity(int n) {
+        double[] a = new double[n * n], re = new double[n], im = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[((i + 1) % n) * n + i] = 1;
+            re[i] = Math.cos(2 * Math.PI * i / n);
+            im[i] = Math.sin(2 * Math.PI * i / n);
+        }
+        Decomposition e = eig(DType.F64, n, a, new double[n * n]);
+        assertSpectrum(e, re, im, 1e-14);
+        assertResiduals(e, a, null, 1e-14 * n);
+        Decomposition c = eig(DType.C128, n, a, new double[n * n]);
+        assertSpectrum(c, re, im, 1e-14);
+        assertResiduals(c, a, new double[n * n], 1e-14 * n);
     }
 
     @Test
