@@ -954,7 +954,27 @@ public final class Jnp {
     public static Array polyint(Array p, int m, double k) { return Polynomials.polyint(p, m, Array.scalar(k)); }
     /** {@return the {@code m}-th antiderivative with the {@code m} constants {@code k}}, the first for the first integration @throws dev.jaxj.errors.ShapeError unless {@code k} holds 1 or {@code m} values */
     public static Array polyint(Array p, int m, Array k) { return Polynomials.polyint(p, m, k); }
-    /** {@return the coefficients of the monic polynomial with the 1-d {@code roots}} ({@code poly([1, 2]) = [1, -3, 2]}); no roots give the scalar 1 */
+    /**
+     * {@return the roots of the polynomial with coefficients {@code p} (1-d, highest power first)},
+     * complex ({@code [n - 1]} after leading zeros are stripped), as {@code jnp.roots}: the
+     * eigenvalues of the companion matrix.
+     * {@snippet :
+     * Array r = Jnp.roots(Jnp.array(new double[] {1, -6, 11, -6}));   // 3, 2, 1 (as c128)
+     * }
+     *
+     * @throws dev.jaxj.errors.ConcretizationError under a transform: use {@link #roots(Array, boolean)} with {@code stripZeros = false}
+     */
+    public static Array roots(Array p) { return Polynomials.roots(p, true); }
+    /**
+     * {@return the roots of {@code p}}; with {@code stripZeros = false} the result always has
+     * {@code n - 1} entries, a NaN for each leading zero coefficient, and works under {@code jit}
+     * and the other transforms
+     */
+    public static Array roots(Array p, boolean stripZeros) { return Polynomials.roots(p, stripZeros); }
+    /**
+     * {@return the coefficients of the monic polynomial with the 1-d {@code roots}} ({@code poly([1, 2]) = [1, -3, 2]}); no roots give
+     * the scalar 1; a non-empty square matrix gives its characteristic polynomial, complex (from its eigenvalues, as JAX)
+     */
     public static Array poly(Array roots) { return Polynomials.poly(roots); }
     /**
      * {@return {@code filt} without its leading and trailing all-zero slices along every axis} ({@code [0, 1, 0, 2, 0] -> [1, 0, 2]})

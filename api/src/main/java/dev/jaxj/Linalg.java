@@ -112,6 +112,12 @@ public final class Linalg {
     /** A symmetric eigendecomposition: {@code eigenvalues [..., n]} ascending, {@code eigenvectors [..., n, n]} in the columns. */
     public record EighResult(Array eigenvalues, Array eigenvectors) {}
 
+    /**
+     * A general eigendecomposition: {@code eigenvalues [..., n]} and right {@code eigenvectors
+     * [..., n, n]} in the columns, complex, each of unit norm with its largest component real.
+     */
+    public record EigResult(Array eigenvalues, Array eigenvectors) {}
+
     /** A singular value decomposition {@code a = u diag(s) vh}: {@code s [..., k]} descending. */
     public record SvdResult(Array u, Array s, Array vh) {}
 
@@ -150,6 +156,34 @@ public final class Linalg {
     public static Array eigvalsh(Array a) { return LinalgSpectral.eigh(a, "L", true).eigenvalues(); }
     /** {@return the eigenvalues}, {@code uplo} "L" or "U" */
     public static Array eigvalsh(Array a, String uplo) { return LinalgSpectral.eigh(a, uplo, true).eigenvalues(); }
+
+    /**
+     * {@return the eigenvalues {@code [..., n]} and right eigenvectors {@code [..., n, n]} of the
+     * general square {@code a [..., n, n]}}, as {@code jnp.linalg.eig}: {@code a v[..., :, k] =
+     * w[..., k] v[..., :, k]}. The results are complex (c64 for f32 operands, c128 for f64 and
+     * c128), each eigenvector of unit norm with its largest component real (LAPACK's {@code geev}
+     * normalization); integer operands promote to the default float. A matrix whose QR iteration
+     * fails gives NaNs. The eigenvalues differentiate (forward and reverse mode); the eigenvectors
+     * do not, as in JAX (see {@link dev.jaxj.lax.Lax#eig} to opt in).
+     * {@snippet :
+     * var e = Linalg.eig(Jnp.array(new double[][] {{0, -1}, {1, 0}}));   // eigenvalues [i, -i]
+     * }
+     *
+     * @throws dev.jaxj.errors.ShapeError when {@code a} is not a stack of square matrices
+     * @throws dev.jaxj.errors.DTypeError for bf16 or f16 operands
+     */
+    public static EigResult eig(Array a) { return LinalgSpectral.eig(a); }
+
+    /**
+     * {@return the eigenvalues {@code [..., n]} of the general square {@code a [..., n, n]}},
+     * complex, as {@code jnp.linalg.eigvals}; differentiable.
+     * {@snippet :
+     * Array w = Linalg.eigvals(Jnp.array(new double[][] {{2, 1}, {0, 3}}));   // [2+0i, 3+0i]
+     * }
+     *
+     * @throws dev.jaxj.errors.ShapeError when {@code a} is not a stack of square matrices
+     */
+    public static Array eigvals(Array a) { return LinalgSpectral.eigvals(a); }
 
     /**
      * {@return the full SVD of {@code a [..., m, n]}}: {@code u [..., m, m]}, {@code s [..., k]},

@@ -1,6 +1,7 @@
 package dev.jaxj.numpy;
 
 import dev.jaxj.Jax;
+import dev.jaxj.Linalg.EigResult;
 import dev.jaxj.Linalg.EighResult;
 import dev.jaxj.Linalg.LstsqResult;
 import dev.jaxj.Linalg.QrResult;
@@ -75,6 +76,23 @@ public final class LinalgSpectral {
     }
 
     static Array symmetrize(Array a) { return Operands.mul(Lax.add(a, mT(a)), 0.5); }
+
+    // General eigenproblems -----------------------------------------------------------------------
+
+    /** {@code jnp.linalg.eig}: eigenvalues and right eigenvectors, complex; integers promote to the default float. */
+    public static EigResult eig(Array x) {
+        Seq<Array> wv = Lax.eig(generalMatrices("eig", x), false, true, false);
+        return new EigResult(wv.get(0), wv.get(1));
+    }
+
+    /** {@code jnp.linalg.eigvals}: the eigenvalues alone, complex. */
+    public static Array eigvals(Array x) { return Lax.eig(generalMatrices("eigvals", x), false, false, false).get(0); }
+
+    /** Square matrices of any inexact dtype, complex ones kept (JAX's {@code promote_dtypes_inexact}). */
+    private static Array generalMatrices(String op, Array x) {
+        if (x.dtype().isComplex() && x.ndim() >= 2 && x.shape().dim(-1) == x.shape().dim(-2)) return x;
+        return squareMatrices(op, x);
+    }
 
     // SVD -----------------------------------------------------------------------------------------
 

@@ -3,10 +3,12 @@ package dev.jaxj.numpy;
 import dev.jaxj.Jnp;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.NumpyOps;
+import dev.jaxj.array.Take;
 import dev.jaxj.array.Tracer;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.ConcretizationError;
 import dev.jaxj.errors.ShapeError;
+import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.lax.Lax;
 import io.vavr.collection.Vector;
@@ -130,18 +132,80 @@ public final class Polynomials {
         return Lax.div(joined, constants(d, c));
     }
 
-    /** {@return the coefficients of the monic polynomial with the given roots} (1-d; an empty list gives the scalar 1) */
+    /**
+     * {@return the coefficients of the monic polynomial with the given roots} (1-d; an empty list
+     * gives the scalar 1), or of a non-empty square matrix's characteristic polynomial (from its
+     * eigenvalues, so complex, as in JAX)
+     */
     public static Array poly(Array roots) {
-        if (roots.ndim() == 2) {
-            throw new ArgumentError("poly", "the characteristic polynomial of a matrix needs its eigenvalues, which jaxj cannot compute yet; pass the roots, got " + roots.aval());
-        }
-        if (roots.ndim() != 1) throw new ShapeError("poly", "requires a 1-d array of roots, got " + roots.aval());
-        Array r = Operands.inexact(roots);
+        boolean matrix = roots.ndim() == 2 && roots.shape().dim(0) == roots.shape().dim(1) && roots.size() > 0;
+        if (roots.ndim() != 1 && !matrix) throw new ShapeError("poly", "requires a 1-d array of roots or a non-empty square matrix, got " + roots.aval());
+        Array r = matrix ? LinalgSpectral.eigvals(roots) : Operands.inexact(roots);
         Array a = Creation.full(Shape.of(1), 1.0, r.dtype());
         if (r.size() == 0) return Lax.reshape(a, Shape.SCALAR);
+        if (r.dtype().isComplex()) return expand(a, r);
         for (int i = 0; i < r.size(); i++) {
             Array factor = Lax.concatenate(Vector.of(Creation.full(Shape.of(1), 1.0, r.dtype()), Lax.neg(range(r, 0, i, i + 1))), 0);
             a = Signal.convolve("poly", a, factor, Jnp.ConvolveMode.FULL, false);
+        }
+        return a;
+    }
+
+    /**
+     * The roots of {@code p} (highest power first) as the eigenvalues of its companion matrix,
+     * complex, as {@code jnp.roots}. With {@code stripZeros} leading zeros are dropped first,
+     * which needs concrete coefficients; without it the degree is static (so it traces): the
+     * coefficients are rotated so that the leading zeros become trailing ones (roots at zero),
+     * those zero roots are moved last and one NaN per leading zero takes their place.
+     */
+    public static Array roots(Array p, boolean stripZeros) {
+        Array c = Operands.inexact(p.ndim() == 0 ? Lax.reshape(p, Shape.of(1)) : p);
+        if (c.ndim() != 1) throw new ShapeError("roots", "requires a rank-1 coefficient array, got " + p.aval());
+        int n = c.size();
+        if (n < 2) return Creation.full(Shape.of(0), 0.0, c.dtype().complexType());
+        if (stripZeros) {
+            if (c instanceof Tracer) {
+                throw new ConcretizationError("roots", "needs concrete coefficients to strip leading zeros, got a traced " + p.aval()
+                        + "; pass stripZeros = false (leading zeros then give NaN roots) to use it under jit and other transforms");
+            }
+            boolean[] nonZero = Operands.truthy(c).toBooleanArray();
+            int lead = 0;
+            while (lead < n && !nonZero[lead]) lead++;
+            return companionRoots(range(c, 0, lead, n));
+        }
+        Array isZero = Lax.eq(c, Lax.fullLike(c, 0));
+        Array allZero = Lax.reduceAnd(isZero, Vector.of(0));
+        Array lead = Lax.select(allZero, Array.scalar(n, DType.I32), Lax.argmin(Lax.convertElementType(isZero, DType.I32), 0, DType.I32));
+        // All zeros: any polynomial of the same degree serves, its roots all become NaN.
+        Array q = Lax.select(Lax.broadcastInDim(allZero, c.shape(), Vector.empty()), Lax.fullLike(c, 1), c);
+        Array index = Lax.rem(Lax.add(Lax.iota(DType.I32, c.shape(), 0), Lax.broadcastInDim(lead, c.shape(), Vector.empty())),
+                Lax.fullLike(Lax.iota(DType.I32, c.shape(), 0), n));
+        Array r = companionRoots(Take.take(q, index, 0));
+        Shape rs = r.shape();
+        // Zero roots last, in a stable sort (of the parts: sort takes real operands).
+        Array zeroLast = Lax.convertElementType(Lax.eq(r, Lax.fullLike(r, 0)), DType.I32);
+        var sorted = Lax.sort(Vector.of(zeroLast, Lax.real(r), Lax.imag(r)), 0, true, 1);
+        r = Lax.complex(sorted.get(1), sorted.get(2));
+        Array kept = Lax.lt(Lax.iota(DType.I32, rs, 0), Lax.broadcastInDim(Lax.sub(Array.scalar(n - 1, DType.I32), lead), rs, Vector.empty()));
+        Array nan = Lax.complex(Lax.fullLike(Lax.real(r), Double.NaN), Lax.fullLike(Lax.real(r), Double.NaN));
+        return Lax.select(kept, r, nan);
+    }
+
+    /** The eigenvalues of the companion matrix of {@code p} ({@code p[0] != 0}): first row {@code -p[1:] / p[0]}, ones below the diagonal. */
+    private static Array companionRoots(Array p) {
+        int n = p.size();
+        if (n < 2) return Creation.full(Shape.of(0), 0.0, p.dtype().complexType());
+        Array top = Lax.reshape(Lax.neg(Lax.div(range(p, 0, 1, n), Lax.broadcastInDim(at(p, 0), Shape.of(n - 1), Vector.empty()))), Shape.of(1, n - 1));
+        Array shift = Creation.eye(n - 2, n - 1, 0, p.dtype());
+        return LinalgSpectral.eigvals(Lax.concatenate(Vector.of(top, shift), 0));
+    }
+
+    /** {@code a} times {@code (x - r_i)} for each root, as {@code a' = [a, 0] - r_i [0, a]}: the convolution with {@code [1, -r_i]}, for complex roots. */
+    private static Array expand(Array a, Array r) {
+        Array zero = Creation.full(Shape.of(1), 0.0, r.dtype());
+        for (int i = 0; i < r.size(); i++) {
+            Array ri = Lax.broadcastInDim(at(r, i), Shape.of(a.size() + 1), Vector.empty());
+            a = Lax.sub(Lax.concatenate(Vector.of(a, zero), 0), Lax.mul(ri, Lax.concatenate(Vector.of(zero, a), 0)));
         }
         return a;
     }

@@ -113,7 +113,7 @@ class OpenClConformanceTest {
         // Cholesky, LU, triangular solves: CPU kernels only so far (the device arm raises BackendError).
         neverRun = neverRun.addAll(records(Primitive.Elimination.class));
         // Float formats (reduce_precision) and QR, symmetric eigendecomposition, SVD: CPU kernels only so far.
-        Set<Class<?>> cpuOnly = HashSet.of(Primitive.ReducePrecision.class, Primitive.Qr.class, Primitive.Eigh.class, Primitive.Svd.class);
+        Set<Class<?>> cpuOnly = HashSet.of(Primitive.ReducePrecision.class, Primitive.Qr.class, Primitive.Eigh.class, Primitive.Svd.class, Primitive.Eig.class);
         // Complex numbers and the FFT: CPU only so far (devices refuse complex and storage dtypes with a BackendError).
         cpuOnly = cpuOnly.addAll(HashSet.of(Primitive.Real.class, Primitive.Imag.class, Primitive.Conj.class, Primitive.Complex.class,
                 Primitive.ViewAsReal.class, Primitive.ViewAsComplex.class, Primitive.Fft.class));

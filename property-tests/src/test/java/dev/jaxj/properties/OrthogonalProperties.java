@@ -21,13 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The QR, eigh and SVD primitives and the functions built on them, on random well-conditioned
+ * The QR, eigh, SVD and eig primitives and the functions built on them, on random well-conditioned
  * f64 matrices (a spread diagonal plus a small random part, so that eigen- and singular values
  * are distinct and bounded away from zero), with up to one leading batch axis:
  * <ul>
  * <li>forward and reverse mode agree with central differences; eigen- and singular vectors
  * enter through sign-invariant quantities ({@code V∘V}, {@code U∘U}), since their signs are a
- * convention;
+ * convention; general eigenvalues through their power sums {@code Re Σ w^k} and eigenvectors
+ * through {@code Σ_k Re(v_ik)²}, which do not depend on the order the solver returns them in;
  * <li>{@code vmap} equals the loop over the stacked matrices, {@code jit} equals eager, and a
  * zero-size batch axis gives zero-size results of the right shapes.
  * </ul>
@@ -53,6 +54,16 @@ class OrthogonalProperties {
 
     private static Array squared(Array x) { return Lax.mul(x, x); }
 
+    /** {@code Re Σ_i w_i^k} for {@code k = 1..n} along a new last axis: symmetric in the eigenvalues. */
+    private static Array powerSums(Array w) {
+        int n = w.shape().dim(-1), last = w.ndim() - 1;
+        Vector<Array> sums = Vector.range(1, n + 1).map(k -> Jnp.real(Lax.reduceSum(Lax.integerPow(w, k), last)));
+        return Jnp.stack(sums, -1);
+    }
+
+    /** {@code Σ_k Re(v_ik)²}: the same for every order of the columns, and sensitive to their normalization. */
+    private static Array realSquares(Array v) { return Lax.reduceSum(squared(Jnp.real(v)), v.ndim() - 1); }
+
     /** The functions checked, each of one matrix argument. */
     private static Vector<Case> cases(int m, int n) {
         Vector<Case> c = Vector.of(
@@ -67,7 +78,13 @@ class OrthogonalProperties {
                 new Case("cond", false, 2, Linalg::cond),
                 new Case("eigh.w", true, 4, x -> Linalg.eigh(x).eigenvalues()),
                 new Case("eigh.v∘v", true, 4, x -> squared(Linalg.eigh(x).eigenvectors())));
-        if (m == n) c = c.append(new Case("qr complete", false, 2, x -> Linalg.qr(x, "complete").q()));
+        if (m == n) {
+            c = c.appendAll(Vector.of(
+                    new Case("qr complete", false, 2, x -> Linalg.qr(x, "complete").q()),
+                    new Case("eigvals power sums", false, 2, x -> powerSums(Linalg.eigvals(x))),
+                    new Case("eig.vr", false, 2, x -> realSquares(Lax.eig(x, false, true, true).get(1))),
+                    new Case("eig.vl", false, 2, x -> realSquares(Lax.eig(x, true, false, true).get(1)))));
+        }
         return c;
     }
 
@@ -115,5 +132,7 @@ class OrthogonalProperties {
         Array sq = Jnp.zeros(Shape.of(0, n, n), DType.F64);
         assertEquals(Shape.of(0, n), Linalg.eigh(sq).eigenvalues().shape());
         assertEquals(Shape.of(0, n, n), Jax.vmap((Array a) -> Linalg.eigh(a).eigenvectors()).apply(sq).shape());
+        assertEquals(Shape.of(0, n), Linalg.eigvals(sq).shape());
+        assertEquals(Shape.of(0, n, n), Jax.vmap((Array a) -> Linalg.eig(a).eigenvectors()).apply(sq).shape());
     }
 }

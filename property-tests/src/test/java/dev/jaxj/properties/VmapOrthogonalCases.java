@@ -10,7 +10,7 @@ import io.vavr.collection.Vector;
 import static dev.jaxj.properties.VmapCase.Operand.real;
 
 /**
- * Rows of the vmap table for qr, eigh and svd: matrices {@code [..., m, n]} with up to one batch
+ * Rows of the vmap table for qr, eigh, svd and eig: matrices {@code [..., m, n]} with up to one batch
  * axis of their own and sides 0 to 4, every combination of static params.
  */
 final class VmapOrthogonalCases {
@@ -20,7 +20,8 @@ final class VmapOrthogonalCases {
         return Vector.of(
                 new VmapCase("qr", VmapOrthogonalCases::qr),
                 new VmapCase("eigh", VmapOrthogonalCases::eigh),
-                new VmapCase("svd", VmapOrthogonalCases::svd));
+                new VmapCase("svd", VmapOrthogonalCases::svd),
+                new VmapCase("eig", VmapOrthogonalCases::eig));
     }
 
     private static Shape matrices(Draw d, int m, int n) {
@@ -36,6 +37,12 @@ final class VmapOrthogonalCases {
         int n = d.between(0, 4);
         boolean lower = d.coin(), sort = d.coin();
         return new Instance(Vector.of(real(matrices(d, n, n))), xs -> Lax.eigh(xs.head(), lower, sort));
+    }
+
+    private static Instance eig(Draw d) {
+        int n = d.between(0, 4);
+        boolean left = d.coin(), right = d.coin();
+        return new Instance(Vector.of(real(matrices(d, n, n))), xs -> Lax.eig(xs.head(), left, right, false));
     }
 
     private static Instance svd(Draw d) {

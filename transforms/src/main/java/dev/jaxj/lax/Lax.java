@@ -278,6 +278,23 @@ public final class Lax {
         return Bind.bind(new Svd(fullMatrices, computeUv), Vector.of(x));
     }
 
+    /**
+     * The eigendecomposition of general square matrices {@code x [..., n, n]} (f32, f64, c64 or
+     * c128), as JAX's {@code lax.linalg.eig}: the eigenvalues {@code w [..., n]}, then the left
+     * eigenvectors {@code vl} ({@code vl[..., :, k]^H x = w[..., k] vl[..., :, k]^H}) when
+     * {@code computeLeftEigenvectors} and the right ones {@code vr} ({@code x vr[..., :, k] =
+     * w[..., k] vr[..., :, k]}) when {@code computeRightEigenvectors}, all complex (c64 for 32-bit
+     * operands, else c128), each eigenvector of unit norm with its largest component real. A
+     * matrix whose iteration fails gives NaNs. Derivatives: of the eigenvalues always; of the
+     * eigenvectors only with {@code enableEigvecDerivs}, and only valid for distinct eigenvalues.
+     */
+    public static Seq<Array> eig(Array x, boolean computeLeftEigenvectors, boolean computeRightEigenvectors, boolean enableEigvecDerivs) {
+        return Bind.bind(new Eig(computeLeftEigenvectors, computeRightEigenvectors, enableEigvecDerivs), Vector.of(x));
+    }
+
+    /** {@return {@code (w, vl, vr)}}: {@link #eig(Array, boolean, boolean, boolean)} with JAX's defaults (both sides, no eigenvector derivatives) */
+    public static Seq<Array> eig(Array x) { return eig(x, true, true, false); }
+
     /** {@return {@code x}, with a zero derivative: gradients do not flow through it} */
     public static Array stopGradient(Array x) {
         return x.dtype().isFloating() ? Bind.bind1(new StopGradient(), x) : x;

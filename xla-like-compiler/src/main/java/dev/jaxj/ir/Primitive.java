@@ -1053,6 +1053,38 @@ public sealed interface Primitive {
     }
 
     // ---------------------------------------------------------------------------------------
+    // General (nonsymmetric) eigendecomposition
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * The eigendecomposition of general square matrices {@code [..., n, n]}, as JAX's
+     * {@code eig_p}: outputs the eigenvalues {@code w [..., n]}, then the left eigenvectors
+     * {@code vl [..., n, n]} when {@code computeLeftEigenvectors} and the right ones
+     * {@code vr [..., n, n]} when {@code computeRightEigenvectors} (columns, each of unit norm
+     * with its largest component real, as LAPACK's {@code geev}). Operands are f32, f64, c64 or
+     * c128; the outputs are always complex ({@code c64} for 32-bit operands, else {@code c128}),
+     * since a real matrix may have complex eigenvalues. {@code enableEigvecDerivs} opts into
+     * derivatives of the eigenvectors, which hold only for distinct eigenvalues (JAX's flag).
+     */
+    record Eig(boolean computeLeftEigenvectors, boolean computeRightEigenvectors, boolean enableEigvecDerivs) implements Primitive {
+        @Override
+        public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
+            arity(this, in, 1);
+            ShapedArray x = in.head();
+            dtype(this, x, d -> d == DType.F32 || d == DType.F64 || d.isComplex(), "float32, float64, complex64 or complex128");
+            if (x.rank() < 2) throw new ShapeError(name(), "needs an operand of rank >= 2 ([..., n, n]), got " + x);
+            int n = x.shape().dim(x.rank() - 1);
+            if (x.shape().dim(x.rank() - 2) != n) throw new ShapeError(name(), "needs square matrices [..., n, n], got " + x);
+            DType c = x.dtype().complexType();
+            ShapedArray w = new ShapedArray(x.shape().without(x.rank() - 1), c, false), v = new ShapedArray(x.shape(), c, false);
+            Vector<ShapedArray> out = Vector.of(w);
+            if (computeLeftEigenvectors) out = out.append(v);
+            if (computeRightEigenvectors) out = out.append(v);
+            return out;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
     // Randomness: the Threefry cipher
     // ---------------------------------------------------------------------------------------
 

@@ -63,6 +63,8 @@ public final class CpuKernels {
             case Orthogonal o -> OrthogonalKernels.execute(o, inAvals.get(0), h.get(0), outAvals);
             // Fast Fourier transforms
             case Fft f -> Vector.of(FftKernel.fft(f, inAvals.get(0), h.get(0), out));
+            // General eigendecomposition
+            case Eig e -> EigKernels.execute(e, inAvals.get(0), h.get(0), outAvals);
         };
         // A kernel with nothing to do (an empty window, a reduction over no axes) may wrap its
         // operand's own array anew: return the operand's buffer itself then, whose sharing the

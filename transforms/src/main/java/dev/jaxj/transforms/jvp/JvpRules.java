@@ -144,6 +144,8 @@ public final class JvpRules {
             case ReducePrecision _ -> linear(p, x, t);
             // QR, symmetric eigendecomposition, SVD
             case Orthogonal o -> OrthogonalJvp.jvp(o, x.get(0), t.get(0));
+            // General eigendecomposition
+            case Eig e -> EigJvp.jvp(e, x.get(0), t.get(0));
             // Fast Fourier transforms: linear, so the tangent is transformed alike.
             case Fft _ -> linear(p, x, t);
         };

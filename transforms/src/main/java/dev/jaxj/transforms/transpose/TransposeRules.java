@@ -99,8 +99,8 @@ public final class TransposeRules {
             case CustomVjpLinear c -> ((CustomTranspose) c.rule()).transpose(cts, args);
             // Float formats: its own transpose, as JAX defines it.
             case ReducePrecision _ -> Vector.of(Option.some(Bind.bind1(p, ct)));
-            // QR, symmetric eigendecomposition, SVD
-            case Orthogonal _ -> throw nonLinear(p, args);
+            // QR, eigendecompositions, SVD
+            case Orthogonal _, Eig _ -> throw nonLinear(p, args);
             // Fast Fourier transforms
             case Fft f -> Vector.of(Option.some(FftTranspose.transpose(f, ct)));
         };

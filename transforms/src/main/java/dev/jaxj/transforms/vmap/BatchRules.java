@@ -68,8 +68,8 @@ final class BatchRules {
             case CustomVjpLinear c -> CustomBatching.linear(c, x, d, size);
             // Float formats: elementwise.
             case ReducePrecision _ -> Batched.all(Bind.bind(p, x), d.head());
-            // QR, symmetric eigendecomposition, SVD: the batch axis leads, where the primitive takes it.
-            case Orthogonal _ -> Batched.all(Bind.bind(p, Vector.of(Moves.bring(x.head(), d.head(), size, 0))), 0);
+            // QR, eigendecompositions, SVD: the batch axis leads, where the primitive takes it.
+            case Orthogonal _, Eig _ -> Batched.all(Bind.bind(p, Vector.of(Moves.bring(x.head(), d.head(), size, 0))), 0);
             // Fast Fourier transforms: the leading axes are a batch already.
             case Fft _ -> Batched.all(Bind.bind(p, Vector.of(Moves.bring(x.head(), d.head(), size, 0))), 0);
         };

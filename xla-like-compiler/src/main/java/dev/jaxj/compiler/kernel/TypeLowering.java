@@ -85,8 +85,8 @@ public final class TypeLowering {
 
     private void lowerEqn(Eqn e) {
         Primitive p = e.prim();
-        // Fast Fourier transforms: a native complex kernel, so its complex operands and results stay whole.
-        if (p instanceof Fft) {
+        // Fast Fourier transforms and eig: native complex kernels, so their complex operands and results stay whole.
+        if (p instanceof Fft || p instanceof Eig) {
             emitAs(p, e.in().map(this::whole), e.out());
             return;
         }

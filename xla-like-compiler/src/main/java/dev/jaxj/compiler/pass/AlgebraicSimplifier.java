@@ -74,6 +74,8 @@ public record AlgebraicSimplifier() implements Pass {
             case ReducePrecision _ -> false;
             // QR, symmetric eigendecomposition, SVD
             case Orthogonal _ -> false;
+            // General eigendecomposition: no identity to fold.
+            case Eig _ -> false;
             // Fast Fourier transforms: no identity to fold.
             case Fft _ -> false;
         };

@@ -38,6 +38,8 @@ final class LiteralArithmetic {
             case ReducePrecision _ -> Option.none();
             // QR, symmetric eigendecomposition, SVD
             case Orthogonal _ -> Option.none();
+            // General eigendecomposition: left to the kernel.
+            case Eig _ -> Option.none();
             // Fast Fourier transforms: left to the kernel.
             case Fft _ -> Option.none();
         };

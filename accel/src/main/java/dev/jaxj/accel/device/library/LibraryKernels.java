@@ -79,6 +79,8 @@ public final class LibraryKernels {
             case Orthogonal f -> throw new BackendError(f.name(), "runs on the CPU backend only", null, null);
             // Fast Fourier transforms
             case Fft f -> throw new BackendError(f.name(), "runs on the CPU backend only", null, null);
+            // General eigendecomposition
+            case Eig e -> throw new BackendError(e.name(), "runs on the CPU backend only", null, null);
         };
     }
 
