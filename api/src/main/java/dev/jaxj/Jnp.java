@@ -552,6 +552,17 @@ public final class Jnp {
     public static Array sort(Array x, int axis) { return Sorting.sort(x, Option.some(axis), false); }
     public static Array sort(Array x, int axis, boolean descending) { return Sorting.sort(x, Option.some(axis), descending); }
     /** {@return the i32 indices that sort {@code x} along the last axis}, stable */
+    /**
+     * {@return {@code x} sorted along its last axis as complex numbers} ({@code jnp.sort_complex}):
+     * by real part, then imaginary part, NaNs last; of {@code x}'s shape, c128 for f64 and c128
+     * inputs, c64 for the rest (integers, bools and narrower floats are promoted).
+     * {@snippet :
+     * Jnp.sortComplex(Jnp.array(new int[] {3, -1, 2}));   // c64[3]: [-1+0j, 2+0j, 3+0j]
+     * }
+     * @throws dev.jaxj.errors.ShapeError when {@code x} is a scalar (it has no last axis)
+     */
+    public static Array sortComplex(Array x) { return Sorting.sortComplex(x); }
+
     public static Array argsort(Array x) { return Sorting.argsort(x, Option.some(-1), true, false); }
     public static Array argsort(Array x, int axis) { return Sorting.argsort(x, Option.some(axis), true, false); }
     public static Array argsort(Array x, int axis, boolean stable, boolean descending) { return Sorting.argsort(x, Option.some(axis), stable, descending); }
@@ -1084,9 +1095,9 @@ public final class Jnp {
     public static Array isposinf(Array x) { return FloatFunctions.isposinf(x); }
     /** {@return whether {@code x} is {@code -inf}}, as bool */
     public static Array isneginf(Array x) { return FloatFunctions.isneginf(x); }
-    /** {@return true everywhere: jaxj's dtypes are real} */
+    /** {@return where the imaginary part is 0}, as bool of {@code x}'s shape: true everywhere for real dtypes */
     public static Array isreal(Array x) { return FloatFunctions.isreal(x); }
-    /** {@return false everywhere: jaxj's dtypes are real} */
+    /** {@return where the imaginary part is not 0}, as bool of {@code x}'s shape: false everywhere for real dtypes */
     public static Array iscomplex(Array x) { return FloatFunctions.iscomplex(x); }
 
     /** {@return the Kronecker product}: {@code f32[2,2] ⊗ f32[3,3] -> f32[6,6]}, block {@code (i, j)} being {@code a[i, j] * b} */

@@ -113,9 +113,9 @@ public final class NumpyOps {
         return Lax.broadcastInDim(s, x.shape(), Vector.empty());
     }
 
-    /** {@return the floating dtype an operation on {@code x} computes in (ints and bools become f32)} */
+    /** {@return the inexact dtype an operation on {@code x} computes in (ints and bools become f32; complex stays complex)} */
     public static Array toInexact(Array x) {
-        return x.dtype().isFloating() ? x : Lax.convertElementType(x, DType.F32, x.weakType());
+        return x.dtype().isInexact() ? x : Lax.convertElementType(x, DType.F32, x.weakType());
     }
 
     /** {@return {@code axis} in {@code [0, rank)}, counting negative axes from the end} */
