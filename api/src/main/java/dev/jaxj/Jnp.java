@@ -1221,6 +1221,38 @@ public final class Jnp {
     /** {@return whether the dtypes are the same}: concrete dtypes have no subtypes */
     public static boolean issubdtype(DType dtype, DType other) { return dtype == other; }
 
+    /** The kinds of dtype that {@link #isdtype} tests for, the array API's names ({@link #jaxName()}) beside them. */
+    public enum DTypeKind {
+        BOOL("bool"), SIGNED_INTEGER("signed integer"), UNSIGNED_INTEGER("unsigned integer"), INTEGRAL("integral"),
+        REAL_FLOATING("real floating"), COMPLEX_FLOATING("complex floating"), NUMERIC("numeric");
+
+        private final String jaxName;
+
+        DTypeKind(String jaxName) { this.jaxName = jaxName; }
+
+        /** {@return the kind's name in JAX and the array API} ({@code "real floating"}) */
+        public String jaxName() { return jaxName; }
+
+        /** {@return the kind named {@code name}} @throws dev.jaxj.errors.ArgumentError for a name that is none of them */
+        public static DTypeKind of(String name) { return TypeInfo.dtypeKind(name); }
+    }
+
+    /**
+     * {@return whether {@code dtype} is of one of {@code kinds}} ({@code jnp.isdtype} with a kind
+     * or a tuple of kinds): {@code bool}; {@code signed integer}; {@code unsigned integer};
+     * {@code integral} (both, not bool); {@code real floating} (bf16, f16, f32, f64);
+     * {@code complex floating}; {@code numeric} (all but bool). No kinds: false.
+     * {@snippet :
+     * Jnp.isdtype(DType.BF16, DTypeKind.REAL_FLOATING);                      // true
+     * Jnp.isdtype(DType.BOOL, DTypeKind.INTEGRAL, DTypeKind.NUMERIC);        // false
+     * }
+     */
+    public static boolean isdtype(DType dtype, DTypeKind... kinds) { return TypeInfo.isdtype(dtype, kinds); }
+    /** {@return {@link #isdtype(DType, DTypeKind...)} with the kinds named as in JAX} ({@code isdtype(F32, "real floating", "bool")}) @throws dev.jaxj.errors.ArgumentError for an unknown name */
+    public static boolean isdtype(DType dtype, String... kinds) { return TypeInfo.isdtype(dtype, java.util.Arrays.stream(kinds).map(DTypeKind::of).toArray(DTypeKind[]::new)); }
+    /** {@return whether {@code dtype} is one of {@code dtypes}} ({@code jnp.isdtype} with a dtype or a tuple of dtypes) */
+    public static boolean isdtype(DType dtype, DType... dtypes) { return java.util.Arrays.asList(dtypes).contains(dtype); }
+
     // The rest of jax.numpy on existing primitives: editing, assembling, index helpers, ufunc, vectorize --
 
     /** {@return elements of the flattened {@code a} at {@code indices}}; out-of-range positions read NaN (or the dtype's extreme), as in JAX */
