@@ -949,6 +949,49 @@ public final class Jnp {
      * }
      */
     public static Array polyval(Array p, Array x) { return Polynomials.polyval(p, x); }
+
+    /**
+     * {@return the least-squares polynomial of degree {@code deg} through the points {@code (x, y)}}
+     * ({@code jnp.polyfit}), highest power first: {@code [deg + 1]} for {@code x [m]}, {@code y [m]};
+     * {@code [deg + 1, k]} for {@code y [m, k]}, one fit per column. Solved by SVD on the
+     * Vandermonde matrix with unit-norm columns, dropping singular values below
+     * {@code m·eps} of the largest; jits and differentiates.
+     * {@snippet :
+     * Array x = Jnp.array(new double[] {0, 1, 2, 3});
+     * Jnp.polyfit(x, Jnp.array(new double[] {1, 3, 5, 7}), 1);   // [2, 1]: y = 2x + 1
+     * }
+     * @throws dev.jaxj.errors.ShapeError when {@code x} is not 1-d and non-empty or {@code y} not 1-d or 2-d of its length
+     * @throws dev.jaxj.errors.ArgumentError when {@code deg < 0}
+     */
+    public static Array polyfit(Array x, Array y, int deg) { return dev.jaxj.numpy.Polyfit.polyfit(x, y, deg, Option.none(), Option.none()); }
+
+    /** {@return {@link #polyfit(Array, Array, int)} with relative cutoff {@code rcond} and weights {@code w [m]} on the residuals} (none for the defaults) */
+    public static Array polyfit(Array x, Array y, int deg, Option<Double> rcond, Option<Array> w) { return dev.jaxj.numpy.Polyfit.polyfit(x, y, deg, rcond, w); }
+
+    /** What {@code polyfit(..., full=True)} returns: the coefficients, then lstsq's diagnostics of the scaled Vandermonde matrix. */
+    public record PolyfitDiagnostics(Array coefficients, Array residuals, Array rank, Array singularValues, double rcond) {}
+
+    /** What {@code polyfit(..., cov=True)} returns: the coefficients and their covariance matrix ({@code [deg + 1, deg + 1]}, or {@code [deg + 1, deg + 1, k]}). */
+    public record PolyfitCovariance(Array coefficients, Array covariance) {}
+
+    /**
+     * {@return {@link #polyfit} with its diagnostics} ({@code full=True}): the sums of squared
+     * residuals ({@code [1]} or {@code [k]}), the effective rank (i32), the singular values of the
+     * scaled matrix and the {@code rcond} used.
+     */
+    public static PolyfitDiagnostics polyfitFull(Array x, Array y, int deg, Option<Double> rcond, Option<Array> w) {
+        return dev.jaxj.numpy.Polyfit.polyfitFull(x, y, deg, rcond, w);
+    }
+
+    /**
+     * {@return {@link #polyfit} with the coefficients' covariance} ({@code cov=True}, or
+     * {@code cov="unscaled"} when {@code unscaled}): {@code inv(V^T V)} of the weighted Vandermonde
+     * matrix {@code V}, scaled unless {@code unscaled} by the residual sum of squares over {@code m - deg - 1}.
+     * @throws dev.jaxj.errors.ArgumentError when scaled and {@code m <= deg + 1}
+     */
+    public static PolyfitCovariance polyfitCov(Array x, Array y, int deg, Option<Array> w, boolean unscaled) {
+        return dev.jaxj.numpy.Polyfit.polyfitCov(x, y, deg, Option.none(), w, unscaled);
+    }
     /** {@return the sum of two 1-d polynomials}, aligned at the constant term ({@code polyadd([1, 2], [1, 1, 1]) = [1, 2, 3]}); dtypes promote */
     public static Array polyadd(Array a1, Array a2) { return Polynomials.polyadd(a1, a2); }
     /** {@return {@code a1 - a2} as polynomials} */
