@@ -78,4 +78,14 @@ class ComplexSortingTest {
         assertArrayEquals(SORTED, Jnp.sortComplex(z).toComplexArray());
         assertThrows(dev.jaxj.errors.ShapeError.class, () -> Jnp.sortComplex(Array.scalar(1.0, DType.F32)));
     }
+
+    @Test
+    void jvpOfSortCarriesEachTangentWithItsElement() {
+        // 2+i, 1+5i, 2-3i, -1 sort to -1, 1+5i, 2-3i, 2+i: positions 3, 1, 2, 0.
+        Array z = complexArray(DType.C128, Shape.of(4), 2, 1, 1, 5, 2, -3, -1, 0);
+        Array t = complexArray(DType.C128, Shape.of(4), 1, 0, 0, 1, 2, 2, 3, -1);
+        Jax.JvpResult<Array> r = Jax.jvp((Function<Array, Array>) Jnp::sort, z, t);
+        assertArrayEquals(new double[] {-1, 0, 1, 5, 2, -3, 2, 1}, r.primal().toComplexArray());
+        assertArrayEquals(new double[] {3, -1, 0, 1, 2, 2, 1, 0}, r.tangent().toComplexArray());
+    }
 }

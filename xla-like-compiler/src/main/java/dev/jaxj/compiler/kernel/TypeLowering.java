@@ -243,9 +243,8 @@ public final class TypeLowering {
         return parts(sub(mul(a.re, b.re), mul(a.im, b.im)), add(mul(a.re, b.im), mul(a.im, b.re)));
     }
 
-
     private Parts div(Parts x, Parts y) {
-        return new ComplexDivision(this::emit1).divide(x.re, x.im, y.re, y.im, (re, im) -> parts(re, im));
+        return new ComplexDivision(this::emit1).divide(x.re, x.im, y.re, y.im, TypeLowering::parts);
     }
 
     private Parts add(Parts a, Parts b) {
