@@ -552,6 +552,17 @@ public final class Jnp {
     public static Array sort(Array x, int axis) { return Sorting.sort(x, Option.some(axis), false); }
     public static Array sort(Array x, int axis, boolean descending) { return Sorting.sort(x, Option.some(axis), descending); }
     /** {@return the i32 indices that sort {@code x} along the last axis}, stable */
+    /**
+     * {@return {@code x} sorted along its last axis as complex numbers} ({@code jnp.sort_complex}):
+     * by real part, then imaginary part, NaNs last; of {@code x}'s shape, c128 for f64 and c128
+     * inputs, c64 for the rest (integers, bools and narrower floats are promoted).
+     * {@snippet :
+     * Jnp.sortComplex(Jnp.array(new int[] {3, -1, 2}));   // c64[3]: [-1+0j, 2+0j, 3+0j]
+     * }
+     * @throws dev.jaxj.errors.ShapeError when {@code x} is a scalar (it has no last axis)
+     */
+    public static Array sortComplex(Array x) { return Sorting.sortComplex(x); }
+
     public static Array argsort(Array x) { return Sorting.argsort(x, Option.some(-1), true, false); }
     public static Array argsort(Array x, int axis) { return Sorting.argsort(x, Option.some(axis), true, false); }
     public static Array argsort(Array x, int axis, boolean stable, boolean descending) { return Sorting.argsort(x, Option.some(axis), stable, descending); }
@@ -938,6 +949,49 @@ public final class Jnp {
      * }
      */
     public static Array polyval(Array p, Array x) { return Polynomials.polyval(p, x); }
+
+    /**
+     * {@return the least-squares polynomial of degree {@code deg} through the points {@code (x, y)}}
+     * ({@code jnp.polyfit}), highest power first: {@code [deg + 1]} for {@code x [m]}, {@code y [m]};
+     * {@code [deg + 1, k]} for {@code y [m, k]}, one fit per column. Solved by SVD on the
+     * Vandermonde matrix with unit-norm columns, dropping singular values below
+     * {@code m·eps} of the largest; jits and differentiates.
+     * {@snippet :
+     * Array x = Jnp.array(new double[] {0, 1, 2, 3});
+     * Jnp.polyfit(x, Jnp.array(new double[] {1, 3, 5, 7}), 1);   // [2, 1]: y = 2x + 1
+     * }
+     * @throws dev.jaxj.errors.ShapeError when {@code x} is not 1-d and non-empty or {@code y} not 1-d or 2-d of its length
+     * @throws dev.jaxj.errors.ArgumentError when {@code deg < 0}
+     */
+    public static Array polyfit(Array x, Array y, int deg) { return dev.jaxj.numpy.Polyfit.polyfit(x, y, deg, Option.none(), Option.none()); }
+
+    /** {@return {@link #polyfit(Array, Array, int)} with relative cutoff {@code rcond} and weights {@code w [m]} on the residuals} (none for the defaults) */
+    public static Array polyfit(Array x, Array y, int deg, Option<Double> rcond, Option<Array> w) { return dev.jaxj.numpy.Polyfit.polyfit(x, y, deg, rcond, w); }
+
+    /** What {@code polyfit(..., full=True)} returns: the coefficients, then lstsq's diagnostics of the scaled Vandermonde matrix. */
+    public record PolyfitDiagnostics(Array coefficients, Array residuals, Array rank, Array singularValues, double rcond) {}
+
+    /** What {@code polyfit(..., cov=True)} returns: the coefficients and their covariance matrix ({@code [deg + 1, deg + 1]}, or {@code [deg + 1, deg + 1, k]}). */
+    public record PolyfitCovariance(Array coefficients, Array covariance) {}
+
+    /**
+     * {@return {@link #polyfit} with its diagnostics} ({@code full=True}): the sums of squared
+     * residuals ({@code [1]} or {@code [k]}), the effective rank (i32), the singular values of the
+     * scaled matrix and the {@code rcond} used.
+     */
+    public static PolyfitDiagnostics polyfitFull(Array x, Array y, int deg, Option<Double> rcond, Option<Array> w) {
+        return dev.jaxj.numpy.Polyfit.polyfitFull(x, y, deg, rcond, w);
+    }
+
+    /**
+     * {@return {@link #polyfit} with the coefficients' covariance} ({@code cov=True}, or
+     * {@code cov="unscaled"} when {@code unscaled}): {@code inv(V^T V)} of the weighted Vandermonde
+     * matrix {@code V}, scaled unless {@code unscaled} by the residual sum of squares over {@code m - deg - 1}.
+     * @throws dev.jaxj.errors.ArgumentError when scaled and {@code m <= deg + 1}
+     */
+    public static PolyfitCovariance polyfitCov(Array x, Array y, int deg, Option<Array> w, boolean unscaled) {
+        return dev.jaxj.numpy.Polyfit.polyfitCov(x, y, deg, Option.none(), w, unscaled);
+    }
     /** {@return the sum of two 1-d polynomials}, aligned at the constant term ({@code polyadd([1, 2], [1, 1, 1]) = [1, 2, 3]}); dtypes promote */
     public static Array polyadd(Array a1, Array a2) { return Polynomials.polyadd(a1, a2); }
     /** {@return {@code a1 - a2} as polynomials} */
@@ -1104,9 +1158,9 @@ public final class Jnp {
     public static Array isposinf(Array x) { return FloatFunctions.isposinf(x); }
     /** {@return whether {@code x} is {@code -inf}}, as bool */
     public static Array isneginf(Array x) { return FloatFunctions.isneginf(x); }
-    /** {@return true everywhere: jaxj's dtypes are real} */
+    /** {@return where the imaginary part is 0}, as bool of {@code x}'s shape: true everywhere for real dtypes */
     public static Array isreal(Array x) { return FloatFunctions.isreal(x); }
-    /** {@return false everywhere: jaxj's dtypes are real} */
+    /** {@return where the imaginary part is not 0}, as bool of {@code x}'s shape: false everywhere for real dtypes */
     public static Array iscomplex(Array x) { return FloatFunctions.iscomplex(x); }
 
     /** {@return the Kronecker product}: {@code f32[2,2] ⊗ f32[3,3] -> f32[6,6]}, block {@code (i, j)} being {@code a[i, j] * b} */
@@ -1229,6 +1283,38 @@ public final class Jnp {
     public static boolean issubdtype(DType dtype, DTypeCategory category) { return TypeInfo.issubdtype(dtype, category); }
     /** {@return whether the dtypes are the same}: concrete dtypes have no subtypes */
     public static boolean issubdtype(DType dtype, DType other) { return dtype == other; }
+
+    /** The kinds of dtype that {@link #isdtype} tests for, the array API's names ({@link #jaxName()}) beside them. */
+    public enum DTypeKind {
+        BOOL("bool"), SIGNED_INTEGER("signed integer"), UNSIGNED_INTEGER("unsigned integer"), INTEGRAL("integral"),
+        REAL_FLOATING("real floating"), COMPLEX_FLOATING("complex floating"), NUMERIC("numeric");
+
+        private final String jaxName;
+
+        DTypeKind(String jaxName) { this.jaxName = jaxName; }
+
+        /** {@return the kind's name in JAX and the array API} ({@code "real floating"}) */
+        public String jaxName() { return jaxName; }
+
+        /** {@return the kind named {@code name}} @throws dev.jaxj.errors.ArgumentError for a name that is none of them */
+        public static DTypeKind of(String name) { return TypeInfo.dtypeKind(name); }
+    }
+
+    /**
+     * {@return whether {@code dtype} is of one of {@code kinds}} ({@code jnp.isdtype} with a kind
+     * or a tuple of kinds): {@code bool}; {@code signed integer}; {@code unsigned integer};
+     * {@code integral} (both, not bool); {@code real floating} (bf16, f16, f32, f64);
+     * {@code complex floating}; {@code numeric} (all but bool). No kinds: false.
+     * {@snippet :
+     * Jnp.isdtype(DType.BF16, DTypeKind.REAL_FLOATING);                      // true
+     * Jnp.isdtype(DType.BOOL, DTypeKind.INTEGRAL, DTypeKind.NUMERIC);        // false
+     * }
+     */
+    public static boolean isdtype(DType dtype, DTypeKind... kinds) { return TypeInfo.isdtype(dtype, kinds); }
+    /** {@return {@link #isdtype(DType, DTypeKind...)} with the kinds named as in JAX} ({@code isdtype(F32, "real floating", "bool")}) @throws dev.jaxj.errors.ArgumentError for an unknown name */
+    public static boolean isdtype(DType dtype, String... kinds) { return TypeInfo.isdtype(dtype, java.util.Arrays.stream(kinds).map(DTypeKind::of).toArray(DTypeKind[]::new)); }
+    /** {@return whether {@code dtype} is one of {@code dtypes}} ({@code jnp.isdtype} with a dtype or a tuple of dtypes) */
+    public static boolean isdtype(DType dtype, DType... dtypes) { return java.util.Arrays.asList(dtypes).contains(dtype); }
 
     // The rest of jax.numpy on existing primitives: editing, assembling, index helpers, ufunc, vectorize --
 

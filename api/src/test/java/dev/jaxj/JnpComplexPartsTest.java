@@ -59,4 +59,35 @@ class JnpComplexPartsTest {
         assertTrue(Jnp.isrealobj(f32(1)));
         assertFalse(Jnp.iscomplexobj(i32(1)));
     }
+
+    @Test
+    void isrealAndIscomplexLookAtTheImaginaryPart() {
+        Array z = c128(1, 0, 2, -0.5, 0, -0.0, Double.NaN, 0, 0, Double.NaN);
+        assertArrayEquals(new double[] {1, 0, 1, 1, 0}, Jnp.isreal(z).toDoubleArray());
+        assertArrayEquals(new double[] {0, 1, 0, 0, 1}, Jnp.iscomplex(z).toDoubleArray());
+        assertArrayEquals(new double[] {0, 1, 0, 0, 1}, Jax.jit((Function<Array, Array>) Jnp::iscomplex).apply(z).toDoubleArray());
+        assertArrayEquals(new double[] {1, 1}, Jnp.isreal(f32(1.5, Double.NaN)).toDoubleArray());
+    }
+
+    @Test
+    void vdotConjugatesItsFirstOperand() {
+        // conj(1+2i)(2-i) + conj(3-i)(1+4i) = -5i + (-1+13i)
+        Array a = c128(1, 2, 3, -1), b = c128(2, -1, 1, 4);
+        assertArrayEquals(new double[] {-1, 8}, Jnp.vdot(a, b).toComplexArray());
+        assertArrayEquals(new double[] {-1, -8}, Jnp.vdot(b, a).toComplexArray());
+        assertArrayEquals(new double[] {15, 0}, Jnp.vdot(c128(1, 2, 3, -1), c128(1, 2, 3, -1)).toComplexArray(), 0, "|a|^2 has no imaginary part");
+    }
+
+    @Test
+    void normsOfComplexArraysUseTheModuli() {
+        Array z = c128(3, 4, 0, 12);
+        assertArray(Linalg.norm(z), DType.F64, Shape.SCALAR, 13);
+        assertArray(Linalg.norm(z, 2, new int[] {0}, false), DType.F64, Shape.SCALAR, 13);
+        assertArray(Linalg.norm(z, 1, new int[] {0}, false), DType.F64, Shape.SCALAR, 17);
+        assertArray(Linalg.norm(z, Double.POSITIVE_INFINITY, new int[] {0}, false), DType.F64, Shape.SCALAR, 12);
+        // exp(i pi) = -1: the fluent exp keeps a complex operand complex.
+        double[] e = c128(0, Math.PI).exp().toComplexArray();
+        assertEquals(-1, e[0], 1e-15);
+        assertEquals(0, e[1], 1e-15);
+    }
 }

@@ -114,11 +114,15 @@ public final class FloatFunctions {
         return x.dtype().isFloating() ? Lax.eq(x, fullLike(x, inf)) : boolLike(x, false);
     }
 
-    /** {@return true everywhere}: jaxj's dtypes are real (the imaginary part is 0). */
-    public static Array isreal(Array x) { return boolLike(x, true); }
+    /** {@return true where the imaginary part is 0}: everywhere for real dtypes. */
+    public static Array isreal(Array x) {
+        return x.dtype().isComplex() ? Lax.eq(Lax.imag(x), fullLike(Lax.imag(x), 0)) : boolLike(x, true);
+    }
 
-    /** {@return false everywhere}: jaxj's dtypes are real. */
-    public static Array iscomplex(Array x) { return boolLike(x, false); }
+    /** {@return true where the imaginary part is not 0}: nowhere for real dtypes, whatever the value. */
+    public static Array iscomplex(Array x) {
+        return x.dtype().isComplex() ? Lax.ne(Lax.imag(x), fullLike(Lax.imag(x), 0)) : boolLike(x, false);
+    }
 
     /** The bit layout of a floating dtype. */
     private record Layout(DType bitsType, int mantissaBits, int exponentMask, int bias, double minNormal) {

@@ -56,7 +56,7 @@ public final class Linalg {
         return Lax.ne(r, Operands.fullLike(r, 0));
     }
 
-    /** The dot product of the flattened operands, which must have equal sizes. */
+    /** The dot product of the flattened operands, which must have equal sizes; a complex {@code a} is conjugated, as in NumPy. */
     public static Array vdot(Array a, Array b) {
         if (a.size() != b.size()) throw new ShapeError("vdot", "operands must have the same number of elements, got " + Operands.avals(a, b));
         // The first operand is conjugated, as in NumPy and JAX: vdot(a, a) is |a|² for complex a.
@@ -150,6 +150,8 @@ public final class Linalg {
     /** The 2-norm of the elements over the axes (all when none): the vector 2-norm or the Frobenius norm. */
     public static Array frobenius(Array x, int[] axes, boolean keepdims) {
         Array a = Operands.inexact(x);
-        return Lax.sqrt(Reductions.sum(Lax.mul(a, a), keepdims, axes));
+        // |x|² as real(x conj(x)) (JAX's form), so complex entries count with both parts.
+        Array squares = a.dtype().isComplex() ? Lax.real(Lax.mul(a, Lax.conj(a))) : Lax.mul(a, a);
+        return Lax.sqrt(Reductions.sum(squares, keepdims, axes));
     }
 }

@@ -22,6 +22,17 @@ public final class Sorting {
     }
 
     /**
+     * Sorted copy along the last axis, lexicographically by real then imaginary part, as a
+     * complex array: c128 for f64 and c128, c64 for everything else (JAX's {@code to_complex_dtype}).
+     */
+    public static Array sortComplex(Array x) {
+        int a = Axes.normalize("sort_complex", -1, x);
+        Array s = Lax.sort(Vector.of(x), a, true, 1).head();
+        DType complex = (x.dtype().isInexact() ? x.dtype() : DType.F32).complexType();
+        return s.dtype() == complex ? s : Lax.convertElementType(s, complex);
+    }
+
+    /**
      * The i32 indices that sort {@code x} along {@code axis} (the flattened array when none).
      * A stable sort keeps equal elements in their original order, also when descending.
      */

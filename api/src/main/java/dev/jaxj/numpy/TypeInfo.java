@@ -2,14 +2,16 @@ package dev.jaxj.numpy;
 
 import dev.jaxj.Jnp.Casting;
 import dev.jaxj.Jnp.DTypeCategory;
+import dev.jaxj.Jnp.DTypeKind;
 import dev.jaxj.Jnp.Finfo;
 import dev.jaxj.Jnp.Iinfo;
+import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
 
 /**
  * Machine limits of dtypes ({@code finfo}, {@code iinfo}) and the questions about dtypes that
- * need no array: {@code can_cast} and {@code issubdtype}, answered as NumPy answers them for
+ * need no array: {@code can_cast}, {@code issubdtype} and {@code isdtype}, answered as NumPy answers them for
  * the dtypes jaxj has.
  */
 public final class TypeInfo {
@@ -94,6 +96,30 @@ public final class TypeInfo {
     }
 
     /** Whether {@code d} lies under {@code category} in NumPy's type hierarchy. */
+    /** {@return whether {@code d} is of any of {@code kinds}} (JAX's {@code isdtype}) */
+    public static boolean isdtype(DType d, DTypeKind... kinds) {
+        for (DTypeKind k : kinds) {
+            boolean match = switch (k) {
+                case BOOL -> d.isBool();
+                case SIGNED_INTEGER -> d.kind() == DType.Kind.SIGNED;
+                case UNSIGNED_INTEGER -> d.kind() == DType.Kind.UNSIGNED;
+                case INTEGRAL -> d.isInteger();
+                case REAL_FLOATING -> d.isFloating();
+                case COMPLEX_FLOATING -> d.isComplex();
+                case NUMERIC -> !d.isBool();
+            };
+            if (match) return true;
+        }
+        return false;
+    }
+
+    /** {@return the kind JAX names {@code name}} @throws ArgumentError for any other name */
+    public static DTypeKind dtypeKind(String name) {
+        for (DTypeKind k : DTypeKind.values()) if (k.jaxName().equals(name)) return k;
+        throw new ArgumentError("isdtype", "kind must be one of " + java.util.Arrays.stream(DTypeKind.values()).map(k -> "'" + k.jaxName() + "'").toList()
+                + ", got '" + name + "'");
+    }
+
     public static boolean issubdtype(DType d, DTypeCategory category) {
         return switch (category) {
             case GENERIC -> true;

@@ -11,7 +11,7 @@
  * Matrices      tril triu diag diagonal trace meshgrid
  * Sorting       sort argsort                Linalg    dot matmul tensordot norm
  * Einsum        einsum (parsed by EinsumSpec)
- * Polynomials   polyval polyadd polysub polymul polyder polyint poly trim_zeros
+ * Polynomials   polyfit polyval polyadd polysub polymul polyder polyint poly trim_zeros
  * Windows       hamming hanning blackman bartlett kaiser (Bessel: i0)
  * Signal        convolve correlate interp diff ediff1d gradient trapezoid
  * IntegerFunctions  gcd lcm fmod divmod   FloatFunctions  modf frexp ldexp spacing sinc float_power is*inf

@@ -38,8 +38,10 @@ import java.util.Map;
  * {@snippet :
  * Jaxpr lowered = TypeLowering.lower(jaxpr);   // jaxpr itself when it has no such types
  * }
- * Complex division is the textbook formula; {@code abs} scales by the larger part so that it
- * neither overflows nor underflows before the square root.
+ * Complex division is Smith's algorithm with C99's fix-ups for zeros and infinities, as XLA
+ * expands it; {@code abs} scales by the larger part so that it neither overflows nor underflows
+ * before the square root. Products and running products of complex numbers are trees and scans
+ * of complex multiplies on static slices, so no backend needs a complex monoid.
  */
 public final class TypeLowering {
     private final List<Eqn> eqns = new ArrayList<>();
@@ -122,12 +124,13 @@ public final class TypeLowering {
             default -> e.prim();
         };
         Seq<Var> results = emit(p, wide);
-        for (int i = 0; i < results.size(); i++) {
-            Var target = e.out().get(i);
-            Var r = results.get(i);
-            if (target.aval().dtype().isComputeType()) renamed.put(target, r);
-            else eqns.add(new Eqn(new ConvertElementType(target.aval().dtype(), target.aval().weakType()), Vector.of(r), Vector.of(target), where));
-        }
+        for (int i = 0; i < results.size(); i++) narrowInto(e.out().get(i), results.get(i));
+    }
+
+    /** {@code target} as {@code r}, rounded to its storage type when it has one. */
+    private void narrowInto(Var target, Var r) {
+        if (target.aval().dtype().isComputeType()) renamed.put(target, r);
+        else eqns.add(new Eqn(new ConvertElementType(target.aval().dtype(), target.aval().weakType()), Vector.of(r), Vector.of(target), where));
     }
 
     private Atom widen(Atom a) {
@@ -177,6 +180,9 @@ public final class TypeLowering {
                 bind(out, emit1(p, Vector.of(which).appendAll(in.tail().map(this::re))), emit1(p, Vector.of(which).appendAll(in.tail().map(this::im))));
             }
             case ConvertElementType c -> convert(c, in.head(), out);
+            case ReduceProd r -> bind(out, reduceProd(atShape(part(in.head()), in.head().aval()), in.head().aval(), r.axes()));
+            case Cumprod c -> bind(out, cumprod(atShape(part(in.head()), out.aval()), c.axis(), c.reverse()));
+            case Sort s -> sort(s, in, e.out());
             case Copy _, StopGradient _, BroadcastInDim _, Reshape _, Transpose _, Squeeze _, ExpandDims _, Rev _, Slice _,
                  Concatenate _, ReduceSum _, Cumsum _, ReduceWindowSum _ ->
                     bind(out, emit1(p, in.map(this::re)), emit1(p, in.map(this::im)));
@@ -237,9 +243,8 @@ public final class TypeLowering {
         return parts(sub(mul(a.re, b.re), mul(a.im, b.im)), add(mul(a.re, b.im), mul(a.im, b.re)));
     }
 
-    private Parts div(Parts a, Parts b) {
-        Atom d = add(mul(b.re, b.re), mul(b.im, b.im));
-        return parts(emit1(new Div(), add(mul(a.re, b.re), mul(a.im, b.im)), d), emit1(new Div(), sub(mul(a.im, b.re), mul(a.re, b.im)), d));
+    private Parts div(Parts x, Parts y) {
+        return new ComplexDivision(this::emit1).divide(x.re, x.im, y.re, y.im, TypeLowering::parts);
     }
 
     private Parts add(Parts a, Parts b) {
@@ -311,6 +316,77 @@ public final class TypeLowering {
         return y < 0 ? div(one(complexAval), result) : result;
     }
 
+    /** The product over {@code axes}: moved last and flattened, then halved log2(n) times by complex multiplies. */
+    private Parts reduceProd(Parts z, ShapedArray av, Seq<Integer> axes) {
+        Seq<Integer> kept = Vector.range(0, av.rank()).filter(i -> !axes.contains(i));
+        Shape keptShape = Shape.of(kept.map(av.shape()::dim));
+        int n = axes.map(av.shape()::dim).fold(1, (a, b) -> a * b);
+        if (n == 0) return one(av.withShape(keptShape));
+        int axis = keptShape.rank();
+        Parts v = each(new Reshape(keptShape.insert(axis, n)), each(new Transpose(kept.appendAll(axes)), z));
+        while (n > 1) {
+            int half = n / 2;
+            Parts pairs = mul(slice(v, axis, 0, half), slice(v, axis, half, 2 * half));
+            v = n % 2 == 0 ? pairs : concatenate(axis, pairs, slice(v, axis, 2 * half, n));
+            n = half + n % 2;
+        }
+        return each(new Reshape(keptShape), v);
+    }
+
+    /** The inclusive running product along {@code axis} as a Hillis–Steele scan: log2(n) rounds of {@code v[i] *= v[i - offset]}. */
+    private Parts cumprod(Parts v, int axis, boolean reverse) {
+        Rev flip = new Rev(Vector.of(axis));
+        if (reverse) return each(flip, cumprod(each(flip, v), axis, false));
+        int n = v.re.aval().shape().dim(axis);
+        for (int offset = 1; offset < n; offset *= 2) {
+            Parts tail = mul(slice(v, axis, offset, n), slice(v, axis, 0, n - offset));
+            v = concatenate(axis, slice(v, axis, 0, offset), tail);
+        }
+        return v;
+    }
+
+    /** Sorts with each complex operand split into its parts, a complex key into two keys: JAX's lexicographic order. */
+    private void sort(Sort s, Seq<Atom> in, Seq<Var> out) {
+        Vector<Atom> operands = Vector.empty();
+        int keys = 0;
+        for (int i = 0; i < in.size(); i++) {
+            Atom a = in.get(i);
+            boolean complex = a.aval().dtype().isComplex();
+            operands = complex ? operands.append(re(a)).append(im(a)) : operands.append(widen(resolve(a)));
+            if (i < s.numKeys()) keys += complex ? 2 : 1;
+        }
+        Seq<Var> sorted = emit(new Sort(s.dimension(), s.isStable(), keys), operands);
+        int j = 0;
+        for (Var target : out) {
+            if (target.aval().dtype().isComplex()) {
+                bind(target, sorted.get(j), sorted.get(j + 1));
+                j += 2;
+            } else {
+                narrowInto(target, sorted.get(j++));
+            }
+        }
+    }
+
+    private Parts each(Primitive p, Parts z) {
+        return parts(emit1(p, z.re), emit1(p, z.im));
+    }
+
+    private Parts slice(Parts z, int axis, int lo, int hi) {
+        ShapedArray av = z.re.aval();
+        Seq<Integer> start = Vector.fill(av.rank(), 0).update(axis, lo);
+        Seq<Integer> limit = Vector.ofAll(av.shape().toSeq()).update(axis, hi);
+        return each(new Slice(start, limit, Vector.fill(av.rank(), 1)), z);
+    }
+
+    private Parts concatenate(int axis, Parts a, Parts b) {
+        Concatenate c = new Concatenate(axis);
+        return parts(emit1(c, a.re, b.re), emit1(c, a.im, b.im));
+    }
+
+    private Parts atShape(Parts z, ShapedArray like) {
+        return parts(atShape(z.re, like), atShape(z.im, like));
+    }
+
     private Parts one(ShapedArray complexAval) {
         ShapedArray real = complexAval.withDType(complexAval.dtype().realType());
         return parts(full(1, real), full(0, real));
@@ -330,8 +406,7 @@ public final class TypeLowering {
 
     /** A literal {@code v} of {@code aval}'s dtype, broadcast to its shape when that is not rank 0. */
     private Atom full(double v, ShapedArray aval) {
-        Lit lit = new Lit(v, new ShapedArray(Shape.SCALAR, aval.dtype(), false));
-        return aval.rank() == 0 ? lit : emit1(new BroadcastInDim(aval.shape(), Vector.empty()), lit);
+        return ((Emitter) this::emit1).full(v, aval);
     }
 
     private Atom zeros(ShapedArray aval) {
