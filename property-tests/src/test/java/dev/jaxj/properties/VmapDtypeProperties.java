@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The vmap and jit laws of every row of {@link VmapProperties#TABLE} in the dtypes beyond the
  * ones the table draws: a row's f32 operands become f64, bf16, f16, c64 or c128, and the i32
- * operands of rows on integers alone become i64, i8, u8, i16 or u16. A row is drawn with a
+ * operands of rows on integers alone become i64, i8, u8, i16 or u16 (jit is checked in the
+ * table's own f32 too). A row is drawn with a
  * dtype only where its primitives accept it (orderings, rem and the real-only functions refuse
  * complex numbers; bitwise ops refuse floats), as the row's abstract evaluation says.
  * {@code vmap(f)} equals stacking {@code f} over the examples (mapped along axis 0), and
@@ -44,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * round once after every primitive in either.
  */
 class VmapDtypeProperties {
-    private static final Seq<DType> FLOATS = Vector.of(DType.F64, DType.BF16, DType.F16, DType.C64, DType.C128);
+    private static final Seq<DType> FLOATS = Vector.of(DType.F32, DType.F64, DType.BF16, DType.F16, DType.C64, DType.C128);
     private static final Seq<DType> INTEGERS = Vector.of(DType.I64, DType.I8, DType.U8, DType.I16, DType.U16);
 
     /** A row of the vmap table retyped to {@code dtype}. */
@@ -91,8 +92,13 @@ class VmapDtypeProperties {
         }
     }
 
+    /** Every accepted pair, the table's own f32 included (for jit, which the table does not check). */
     @Provide
     Arbitrary<Typed> typed() { return Arbitraries.of(ACCEPTED.toJavaList()); }
+
+    /** The accepted pairs in dtypes other than f32 (whose vmap laws {@link VmapProperties} checks with every in-axis). */
+    @Provide
+    Arbitrary<Typed> retyped() { return Arbitraries.of(ACCEPTED.filter(t -> t.dtype() != DType.F32).toJavaList()); }
 
     /**
      * {@return how far a batched result may be from the stacked one}: batched and per-example runs
@@ -122,7 +128,7 @@ class VmapDtypeProperties {
     }
 
     @Property(tries = 250)
-    void vmapEqualsStackingTheSlices(@ForAll("typed") Typed t, @ForAll @IntRange(max = 3) int size, @ForAll long seed) {
+    void vmapEqualsStackingTheSlices(@ForAll("retyped") Typed t, @ForAll @IntRange(max = 3) int size, @ForAll long seed) {
         Random r = new Random(seed);
         var b = batch(t, size, r);
         Instance inst = b._1;
@@ -149,7 +155,7 @@ class VmapDtypeProperties {
         }
     }
 
-    @Property(tries = 250)
+    @Property(tries = 400)
     void jitEqualsEagerBitForBit(@ForAll("typed") Typed t, @ForAll long seed) {
         Random r = new Random(seed);
         var b = batch(t, 1, r);
