@@ -105,6 +105,26 @@ class FftProperties {
         return Lax.reshape(slab, Shape.of(Vector.range(1, r).map(i -> x.shape().dim(i))));
     }
 
+    /** Every transform of a zero-size batch gives a zero-size result of the right shape, under jit and vmap too, and zero-size gradients. */
+    @Property(tries = 10)
+    void zeroSizeBatchesGiveEmptyResults(@ForAll("shapes") Shape s, @ForAll long seed) {
+        Shape batched = s.insert(0, 0);
+        for (FftType type : FftType.values()) {
+            int k = 1 + (int) Math.floorMod(seed, (long) s.rank());
+            int[] lengths = trailing(s, k);
+            Shape in = operandShape(type, batched, k);
+            Seq<Array> args = Domain.REAL.arrays(new SplittableRandom(seed), type == FftType.RFFT ? Vector.of(in) : Vector.of(in, in), DType.F64);
+            Function<Seq<Array>, Array> f = transform(type, lengths);
+            Shape expected = type == FftType.RFFT ? operandShape(FftType.IRFFT, batched, k) : batched;
+            String what = type + " of " + args.map(Array::aval).mkString(", ");
+            assertEquals(expected, f.apply(args).shape(), what);
+            assertEquals(expected, Jax.jit(f).apply(args).shape(), "jit of " + what);
+            assertEquals(expected, Jax.vmap((Vector<Array> xs) -> f.apply(xs)).apply(Vector.ofAll(args)).shape(), "vmap of " + what);
+            Seq<Array> grads = Jax.vjp(f, args).pullback().apply(Lax.full(expected, 1, DType.F64));
+            assertEquals(args.map(Array::shape), grads.map(Array::shape), "gradients of " + what);
+        }
+    }
+
     @Example
     void acceptsTheDtypesJaxDoes() {
         Array x32 = Jnp.zeros(2, 4), x64 = Lax.convertElementType(x32, DType.F64);

@@ -70,9 +70,17 @@ record OpCase(String name, Function<Seq<Array>, Array> f, int arity, Domain doma
 
     OpCase withReference(Reference r) { return new OpCase(name, f, arity, domain, dtypes, order, tol, shapes, r); }
 
+    /**
+     * {@return whether the row also runs in the storage float types bf16 and f16}: rows generic in
+     * the floating dtype do; rows pinned to f32 or f64 (conversions between them) do not.
+     */
+    boolean storageFloats() {
+        return dtypes.equals(FLOATS);
+    }
+
     /** {@return the dtype to check for a drawn dtype}: the drawn one when supported, else the row's first */
     DType dtypeFor(DType drawn) {
-        return dtypes.contains(drawn) ? drawn : dtypes.toSortedSet().head();
+        return dtypes.contains(drawn) || storageFloats() && (drawn == DType.BF16 || drawn == DType.F16) ? drawn : dtypes.toSortedSet().head();
     }
 
     /** {@return operands for a drawn shape, dtype and seed} */

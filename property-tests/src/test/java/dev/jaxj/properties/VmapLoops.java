@@ -23,34 +23,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 final class VmapLoops {
     private VmapLoops() {}
 
-    /** {@return random values of the operand's dtype and range, in {@code shape}} */
+    /**
+     * {@return random values of the operand's dtype and range, in {@code shape}}: floats uniform
+     * in the range (rounded to the dtype), complex numbers with both parts so, integers uniform
+     * in the range cut to what the dtype holds, u32 any bits, bools fair coins.
+     */
     static Array values(Operand o, Shape shape, Random r) {
         int n = shape.size();
-        HostData h = switch (o.dtype()) {
-            case F32 -> {
-                float[] v = new float[n];
-                for (int i = 0; i < n; i++) v[i] = (float) (o.lo() + (o.hi() - o.lo()) * r.nextDouble());
-                yield HostData.own(v);
+        DType d = o.dtype();
+        HostData h = HostData.allocate(d, n);
+        switch (d.kind()) {
+            case FLOAT -> { for (int i = 0; i < n; i++) h.setDouble(i, uniform(o, r)); }
+            case COMPLEX -> { for (int i = 0; i < n; i++) h.setComplex(i, uniform(o, r), uniform(o, r)); }
+            case SIGNED, UNSIGNED -> {
+                long lo = Math.max((long) o.lo(), smallest(d)), hi = Math.min((long) o.hi(), largest(d) + 1);
+                for (int i = 0; i < n; i++) h.setLong(i, d == DType.U32 ? r.nextInt() & 0xFFFF_FFFFL : lo + r.nextInt((int) (hi - lo)));
             }
-            case I32 -> {
-                int[] v = new int[n];
-                for (int i = 0; i < n; i++) v[i] = (int) o.lo() + r.nextInt((int) (o.hi() - o.lo()));
-                yield HostData.own(DType.I32, v);
-            }
-            case U32 -> {
-                int[] v = new int[n];
-                for (int i = 0; i < n; i++) v[i] = r.nextInt();
-                yield HostData.own(DType.U32, v);
-            }
-            case BOOL -> {
-                boolean[] v = new boolean[n];
-                for (int i = 0; i < n; i++) v[i] = r.nextBoolean();
-                yield HostData.own(v);
-            }
-            case F64, I64 -> throw new IllegalArgumentException("the vmap table draws no " + o.dtype() + " operands");
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + o.dtype());
-        };
-        return Array.fromHost(ShapedArray.of(o.dtype(), shape), h);
+            case BOOL -> { for (int i = 0; i < n; i++) h.setLong(i, r.nextBoolean() ? 1 : 0); }
+        }
+        return Array.fromHost(ShapedArray.of(d, shape), h);
+    }
+
+    private static double uniform(Operand o, Random r) {
+        return o.lo() + (o.hi() - o.lo()) * r.nextDouble();
+    }
+
+    /** The least value of an integer dtype. */
+    private static long smallest(DType d) {
+        return d.kind() == DType.Kind.UNSIGNED ? 0 : -(1L << (d.bits() - 1));
+    }
+
+    /** The greatest value of an integer dtype (held in a long). */
+    private static long largest(DType d) {
+        return d.bits() == 64 ? Long.MAX_VALUE - 1 : (1L << (d.bits() - (d.kind() == DType.Kind.UNSIGNED ? 0 : 1))) - 1;
     }
 
     /** {@return example {@code i} of {@code x} along {@code axis}} */
@@ -75,17 +80,18 @@ final class VmapLoops {
     }
 
     /**
-     * Equal shapes and dtypes, integers and bools exactly equal, floats within {@code tol}
-     * relative to {@code max(1, |want|)}, NaN where NaN is expected.
+     * Equal shapes and dtypes, integers and bools exactly equal, floats (and both parts of complex
+     * numbers) within {@code tol} relative to {@code max(1, |want|)}, NaN where NaN is expected.
      */
     static void assertClose(Array want, Array got, double tol, String what) {
         assertEquals(want.shape(), got.shape(), "shape of " + what);
         assertEquals(want.dtype(), got.dtype(), "dtype of " + what);
-        if (!want.dtype().isFloating()) {
+        if (!want.dtype().isInexact()) {
             assertArrayEquals(want.toLongArray(), got.toLongArray(), "values of " + what);
             return;
         }
-        double[] w = want.toDoubleArray(), g = got.toDoubleArray();
+        boolean complex = want.dtype().isComplex();
+        double[] w = complex ? want.toComplexArray() : want.toDoubleArray(), g = complex ? got.toComplexArray() : got.toDoubleArray();
         int worst = -1;
         double worstErr = 0;
         for (int i = 0; i < w.length; i++) {
@@ -104,7 +110,7 @@ final class VmapLoops {
             }
         }
         if (worstErr > tol) {
-            throw new AssertionError(what + ": worst relative error " + worstErr + " at flat index " + worst + " (want " + w[worst]
+            throw new AssertionError(what + ": worst relative error " + worstErr + " at " + (complex ? "part " : "flat index ") + worst + " (want " + w[worst]
                     + ", got " + g[worst] + ") of " + want.aval());
         }
     }

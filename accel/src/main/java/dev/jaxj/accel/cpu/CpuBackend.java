@@ -49,7 +49,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void copy(Buffer src, int srcOffset, Buffer dst, int dstOffset, int count) {
-        System.arraycopy(host(src).array(), srcOffset, host(dst).array(), dstOffset, count);
+        // Counts are in elements; a complex element is stored as two interleaved parts.
+        int parts = src.dtype().isComplex() ? 2 : 1;
+        System.arraycopy(host(src).array(), parts * srcOffset, host(dst).array(), parts * dstOffset, parts * count);
     }
 
     @Override

@@ -202,7 +202,9 @@ public final class TypeLowering {
             case DotGeneral d -> bind(out, bilinear(new DotGeneral(d.dimensionNumbers(), d.preferredElementType().map(DType::realType)), in));
             case ConvGeneralDilated c -> bind(out, bilinear(new ConvGeneralDilated(c.windowStrides(), c.padding(), c.lhsDilation(), c.rhsDilation(),
                     c.dimensionNumbers(), c.featureGroupCount(), c.batchGroupCount(), c.preferredElementType().map(DType::realType)), in));
-            case ViewAsReal _, ViewAsComplex _ -> emitAs(p, in.map(this::resolve), e.out());
+            // A complex value made here may exist only as its parts: assemble its storage before viewing it.
+            case ViewAsReal _ -> emitAs(p, Vector.of(whole(in.head())), e.out());
+            case ViewAsComplex _ -> emitAs(p, in.map(this::resolve), e.out());
             default -> throw new BackendError(p.name(), "does not compute with complex numbers yet, got "
                     + in.map(Atom::aval).mkString(", "), e.where(), null);
         }
