@@ -48,7 +48,7 @@ final class VmapLoops {
                 yield HostData.own(v);
             }
             case F64, I64 -> throw new IllegalArgumentException("the vmap table draws no " + o.dtype() + " operands");
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + o.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + o.dtype());
         };
         return Array.fromHost(ShapedArray.of(o.dtype(), shape), h);
     }
