@@ -7,6 +7,7 @@ import dev.jaxj.array.Array;
 import dev.jaxj.errors.NotDifferentiable;
 import dev.jaxj.io.Safetensors;
 import dev.jaxj.ir.DType;
+import dev.jaxj.ir.Primitive;
 import dev.jaxj.ir.Shape;
 import dev.jaxj.lax.Lax;
 import dev.jaxj.random.Key;
@@ -120,6 +121,12 @@ class UnsignedSixtyFourTest {
         assertArrayEquals(new long[] {1}, both(a -> Lax.argmax(a, 0, DType.I32).reshape(1), x));
         assertArrayEquals(new long[] {3}, both(a -> Lax.argmin(a, 0, DType.I32).reshape(1), x));
         assertArrayEquals(new long[] {5, MAX, MAX, MAX, MAX, MAX}, both(a -> Lax.cummax(a, 0, false), x));
+        assertArrayEquals(new long[] {5, 5, 5, 0, 0, 0}, both(a -> Lax.cummin(a, 0, false), x));
+        Primitive.WindowConfig pairsOf2 = new Primitive.WindowConfig(Vector.of(2), Vector.of(2), Vector.of(new Primitive.Padding(0, 0)), Vector.of(1), Vector.of(1));
+        assertArrayEquals(new long[] {MAX, TOP, TOP + 3}, both(a -> Lax.reduceWindowMax(a, pairsOf2), x));
+        // Scatter-max keeps the larger unsigned value: 2^63 beats 5, 1 beats 0.
+        assertArrayEquals(new long[] {TOP, MAX, TOP, 1, Long.MAX_VALUE, TOP + 3},
+                both(a -> a.at(Jnp.array(new int[] {0, 3})).max(u64(TOP, 1)), x));
         assertArrayEquals(new long[] {MAX, TOP + 3}, Lax.topK(x, 2).head().toLongArray());
         assertArrayEquals(new long[] {1, 5}, Lax.topK(x, 2).get(1).toLongArray());
         // jnp's max and argsort, which JAX users reach first, agree.
