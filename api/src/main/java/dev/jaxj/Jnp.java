@@ -1249,7 +1249,9 @@ public final class Jnp {
      * @param dtype the dtype described
      * @param bits the width in bits
      * @param min the smallest value
-     * @param max the largest value
+     * @param max the largest value; for u64, whose 2^64 - 1 no long holds, its bits ({@code -1L}),
+     *            as u64 elements are read ({@code Long.toUnsignedString(iinfo(DType.U64).max())} is
+     *            {@code "18446744073709551615"})
      */
     public record Iinfo(DType dtype, int bits, long min, long max) {}
 

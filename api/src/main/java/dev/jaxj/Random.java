@@ -91,14 +91,19 @@ public final class Random {
     public static Array bits(Key key, int... shape) { return bits(key, Shape.of(DType.U32, shape), DType.U32); }
 
     /**
-     * {@return uniformly random bits}: {@code dtype} u8, u16 or u32, or i64 for JAX's uint64 bits
-     * (jaxj has no u64; the i64 holds the same bit pattern)
+     * {@return uniformly random bits}: {@code dtype} u8, u16, u32 or u64 (and i64, the same 64 bits
+     * as u64, as jaxj spelled them before it had u64). A u64 value is JAX's: two 32-bit threefry
+     * words, the first the high half.
+     * {@snippet :
+     * Array b = Random.bits(Random.key(0), Shape.of(3), DType.U64);   // u64[3]
+     * }
      */
     public static Array bits(Key key, Shape shape, DType dtype) {
-        if (dtype != DType.U8 && dtype != DType.U16 && dtype != DType.U32 && dtype != DType.I64) {
-            throw new DTypeError("random.bits", "dtype must be u8, u16 or u32 (or i64 for 64 raw bits), got " + dtype);
+        if (dtype != DType.U8 && dtype != DType.U16 && dtype != DType.U32 && dtype != DType.U64 && dtype != DType.I64) {
+            throw new DTypeError("random.bits", "dtype must be u8, u16, u32 or u64 (or i64 for 64 raw bits), got " + dtype);
         }
-        return Threefry.randomBits(key, dtype.bits(), shape);
+        Array bits = Threefry.randomBits(key, dtype.bits(), shape);
+        return dtype == DType.U64 ? Lax.bitcastConvertType(bits, DType.U64) : bits;
     }
 
     /** {@return f32 values uniform in [0, 1)} */
@@ -120,7 +125,7 @@ public final class Random {
     /** {@return integers uniform in {@code [minval, maxval)}, i32} */
     public static Array randint(Key key, Shape shape, long minval, long maxval) { return randint(key, shape, minval, maxval, DType.I32); }
 
-    /** {@return integers of {@code dtype} (i32, u32, i64) uniform in {@code [minval, maxval)}; bounds beyond the dtype are clipped} */
+    /** {@return integers of an integer {@code dtype} (u64 included) uniform in {@code [minval, maxval)}; bounds beyond the dtype are clipped} */
     public static Array randint(Key key, Shape shape, long minval, long maxval, DType dtype) {
         return IntegerSamplers.randint(key, shape, minval, maxval, dtype);
     }

@@ -27,7 +27,7 @@ public final class ArrayAssertions {
             case F64, C128 -> 1e-15;
             case BF16 -> 1e-2;
             case F16 -> 1e-3;
-            case I32, I64, U32, BOOL, I8, I16, U8, U16 -> 0;
+            case I32, I64, U32, BOOL, I8, I16, U8, U16, U64 -> 0;
         };
     }
 

@@ -122,7 +122,7 @@ class JnpSpecialValuesProperties {
     };
 
     @Provide
-    Arbitrary<DType> integers() { return Arbitraries.of(DType.I32, DType.I64, DType.U32); }
+    Arbitrary<DType> integers() { return Arbitraries.of(DType.I32, DType.I64, DType.U32, DType.U64); }
 
     /**
      * Python's floored division and modulo of integers, with NumPy's 0 for a zero divisor and
@@ -142,8 +142,10 @@ class JnpSpecialValuesProperties {
         long[][] got = {Jnp.floorDivide(a, b).toLongArray(), Jnp.remainder(a, b).toLongArray(),
                         jitted.get(0).toLongArray(), jitted.get(1).toLongArray()};
         for (int i = 0; i < x.length; i++) {
-            long q = y[i] == 0 ? 0 : d == DType.I32 ? Math.floorDiv((int) x[i], (int) y[i]) : Math.floorDiv(x[i], y[i]);
-            long r = y[i] == 0 ? 0 : Math.floorMod(x[i], y[i]);
+            // u64 values are bit patterns here, divided unsigned; u32 values are their non-negative longs.
+            long q = y[i] == 0 ? 0 : d == DType.I32 ? Math.floorDiv((int) x[i], (int) y[i])
+                    : d == DType.U64 ? Long.divideUnsigned(x[i], y[i]) : Math.floorDiv(x[i], y[i]);
+            long r = y[i] == 0 ? 0 : d == DType.U64 ? Long.remainderUnsigned(x[i], y[i]) : Math.floorMod(x[i], y[i]);
             String at = x[i] + ", " + y[i] + " in " + d;
             assertEquals(q, got[0][i], "floor_divide(" + at + ")");
             assertEquals(r, got[1][i], "remainder(" + at + ")");
@@ -161,7 +163,7 @@ class JnpSpecialValuesProperties {
             case I16 -> (short) v;
             case U8 -> v & 0xFF;
             case U16 -> v & 0xFFFF;
-            case I64, F32, F64, BOOL, BF16, F16, C64, C128 -> v;
+            case I64, U64, F32, F64, BOOL, BF16, F16, C64, C128 -> v;
         };
     }
 

@@ -19,7 +19,7 @@ final class TypedValues {
         for (int i = 0; i < n; i++) {
             v[i] = switch (d) {
                 case BOOL -> r.nextInt(2);
-                case U32, U8, U16 -> r.nextInt(9);
+                case U32, U8, U16, U64 -> r.nextInt(9);
                 case I32, I64, I8, I16 -> r.nextInt(17) - 8;
                 case F32, F64, BF16, F16 -> (r.nextInt(65) - 32) / 4.0;
                 case C64, C128 -> throw new IllegalArgumentException("real dtypes only, got " + d);
@@ -37,6 +37,7 @@ final class TypedValues {
             case I32 -> Jnp.array(ints(v));
             case U32 -> Jnp.array(ints(v)).astype(DType.U32);
             case I64 -> { long[] a = new long[n]; for (int i = 0; i < n; i++) a[i] = (long) v[i]; yield Jnp.array(a); }
+            case U64 -> array(DType.I64, v).astype(DType.U64);
             case BOOL -> { boolean[] a = new boolean[n]; for (int i = 0; i < n; i++) a[i] = v[i] != 0; yield Jnp.array(a); }
             // Every drawn value is exact in these types, so converting from f64 is exact too.
             case BF16, F16, I8, I16, U8, U16 -> Jnp.array(v.clone()).astype(d);
@@ -57,11 +58,11 @@ final class TypedValues {
             case F64 -> v;
             case BF16 -> dev.jaxj.accel.host.Conversions.fromBf16(dev.jaxj.accel.host.Conversions.toBf16((float) v));
             case F16 -> dev.jaxj.accel.host.Conversions.fromF16(dev.jaxj.accel.host.Conversions.toF16((float) v));
-            case I32, I64, U32, BOOL, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("not a real floating dtype: " + d);
+            case I32, I64, U32, BOOL, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("not a real floating dtype: " + d);
         };
     }
 
-    /** {@return the integer {@code v} wrapped to the width of the integer dtype {@code d}, as NumPy's integer arithmetic does} (u32 read unsigned) */
+    /** {@return the integer {@code v} wrapped to the width of the integer dtype {@code d}, as NumPy's integer arithmetic does} (u32 read unsigned, u64 as its bits) */
     static long wrap(DType d, BigInteger v) {
         return switch (d) {
             case I32 -> v.intValue();
@@ -72,6 +73,7 @@ final class TypedValues {
             case I16 -> v.shortValue();
             case U8 -> v.intValue() & 0xFF;
             case U16 -> v.intValue() & 0xFFFF;
+            case U64 -> v.longValue();        // its bits, as toLongArray reads u64
             case F32, F64, BF16, F16, C64, C128 -> throw new IllegalArgumentException("not an integer dtype: " + d);
         };
     }

@@ -26,7 +26,7 @@ public record Tolerance(double grad, double value) {
             case F32, C64 -> new Tolerance(2e-3, 1e-6);
             case F16 -> new Tolerance(5e-2, 1e-3);
             case BF16 -> new Tolerance(1e-1, 1e-2);
-            case I32, I64, U32, BOOL, I8, I16, U8, U16 -> new Tolerance(0, 0);
+            case I32, I64, U32, BOOL, I8, I16, U8, U16, U64 -> new Tolerance(0, 0);
         };
     }
 

@@ -9,7 +9,7 @@ import io.vavr.control.Option;
 final class DTypeCodes {
     /** Valid in safetensors but with no jaxj dtype, so reported as unsupported rather than unknown. */
     private static final Set<String> OTHER_SAFETENSORS = HashSet.of(
-            "U64", "F8_E5M2", "F8_E4M3", "F8_E8M0", "F4", "F6_E2M3", "F6_E3M2");
+            "F8_E5M2", "F8_E4M3", "F8_E8M0", "F4", "F6_E2M3", "F6_E3M2");
 
     /** jaxj's dtypes that safetensors names (it has no complex128). */
     private static final java.util.List<DType> STORED = java.util.Arrays.stream(DType.values()).filter(d -> d != DType.C128).toList();
@@ -31,6 +31,7 @@ final class DTypeCodes {
             case I16 -> "I16";
             case U8 -> "U8";
             case U16 -> "U16";
+            case U64 -> "U64";
             case C64 -> "C64";
             case C128 -> throw new CheckpointError("safetensors has no complex128 dtype: store the real and imaginary parts as two F64 tensors");
         };
@@ -40,7 +41,7 @@ final class DTypeCodes {
     static int itemSize(DType d) {
         return switch (d) {
             case F32, I32, U32 -> 4;
-            case F64, I64, C64 -> 8;
+            case F64, I64, U64, C64 -> 8;
             case BOOL, I8, U8 -> 1;
             case BF16, F16, I16, U16 -> 2;
             case C128 -> 16;
@@ -66,7 +67,8 @@ final class DTypeCodes {
             case C64 -> 10;
             case F64 -> 11;
             case I64 -> 12;
-            case C128 -> 13;
+            case U64 -> 13;
+            case C128 -> 14;
         };
     }
 

@@ -27,7 +27,7 @@ import static java.util.Objects.requireNonNull;
  * header ::= UTF-8 JSON {"__metadata__": {str: str, ...}?, name: {"dtype": D, "shape": [int, ...],
  *            "data_offsets": [begin, end]}, ...}, padded with spaces to a multiple of 8 bytes
  * data   ::= each tensor's elements, row-major, little-endian, at data_offsets within data
- * D      ::= F32 | F64 | I32 | I64 | U32 | BOOL      (the dtypes jaxj has)
+ * D      ::= F32 | F64 | I32 | I64 | U32 | U64 | BOOL | BF16 | F16 | I8 | U8 | I16 | U16 | C64   (the dtypes jaxj has)
  * }
  * Files are written as the reference writer writes them (larger dtypes first, then by name),
  * so the same tensors give the same bytes. Reading checks everything before allocating

@@ -46,8 +46,8 @@ final class TensorBytes {
                 long[] v = a.toLongArray();
                 chunks(n, 4, (b, i, c) -> { for (int k = 0; k < c; k++) b.putInt(4 * k, (int) v[i + k]); }, out);
             }
-            case I64 -> {
-                long[] v = a.toLongArray();
+            case I64, U64 -> {
+                long[] v = a.toLongArray();       // u64 as its bits
                 chunks(n, 8, (b, i, c) -> b.asLongBuffer().put(v, i, c), out);
             }
             case BOOL -> {
@@ -96,10 +96,10 @@ final class TensorBytes {
                 readChunks(n, 4, at, src, (b, i, c) -> b.asIntBuffer().get(v, i, c));
                 yield HostData.own(e.dtype(), v);
             }
-            case I64 -> {
+            case I64, U64 -> {
                 long[] v = new long[n];
                 readChunks(n, 8, at, src, (b, i, c) -> b.asLongBuffer().get(v, i, c));
-                yield HostData.own(v);
+                yield HostData.own(e.dtype(), v);
             }
             case BOOL -> {
                 boolean[] v = new boolean[n];

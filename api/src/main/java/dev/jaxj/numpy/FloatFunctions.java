@@ -132,7 +132,7 @@ public final class FloatFunctions {
                 case F64 -> new Layout(DType.I64, 52, 0x7ff, 1023, Double.MIN_NORMAL);
                 case BF16 -> new Layout(DType.I16, 7, 0xff, 127, Float.MIN_NORMAL);
                 case F16 -> new Layout(DType.I16, 10, 0x1f, 15, 0x1p-14);
-                case I32, I64, U32, BOOL, I8, I16, U8, U16, C64, C128 -> throw new IllegalStateException("not a real floating dtype: " + d);
+                case I32, I64, U32, BOOL, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalStateException("not a real floating dtype: " + d);
             };
         }
 

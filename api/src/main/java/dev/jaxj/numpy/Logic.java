@@ -89,7 +89,7 @@ public final class Logic {
             case F64 -> Lax.lt(Lax.bitcastConvertType(x, DType.I64), fullLike(Lax.bitcastConvertType(x, DType.I64), 0));
             case BF16, F16 -> Lax.lt(Lax.bitcastConvertType(x, DType.I16), fullLike(Lax.bitcastConvertType(x, DType.I16), 0));
             case I32, I64, I8, I16 -> Lax.lt(x, fullLike(x, 0));
-            case U32, BOOL, U8, U16 -> boolLike(x, false);
+            case U32, BOOL, U8, U16, U64 -> boolLike(x, false);
             case C64, C128 -> throw new dev.jaxj.errors.DTypeError("signbit", "requires a real dtype, got " + x.aval());
         };
     }

@@ -30,7 +30,7 @@ public final class TypeInfo {
                     0.001, 3, 5, -10, 16, -14, -11, 5, 10);
             // As NumPy: a complex type's limits are those of its parts.
             case C64, C128 -> finfo(d.realType());
-            case I32, I64, U32, BOOL, I8, I16, U8, U16 -> throw new DTypeError("finfo", "requires a floating or complex dtype, got " + d);
+            case I32, I64, U32, BOOL, I8, I16, U8, U16, U64 -> throw new DTypeError("finfo", "requires a floating or complex dtype, got " + d);
         };
     }
 
@@ -44,6 +44,7 @@ public final class TypeInfo {
             case I16 -> new Iinfo(d, 16, Short.MIN_VALUE, Short.MAX_VALUE);
             case U8 -> new Iinfo(d, 8, 0, 0xFF);
             case U16 -> new Iinfo(d, 16, 0, 0xFFFF);
+            case U64 -> new Iinfo(d, 64, 0, -1L);      // 2^64 - 1 as its bits, as u64 elements are read
             case F32, F64, BOOL, BF16, F16, C64, C128 -> throw new DTypeError("iinfo", "requires an integer dtype, got " + d);
         };
     }

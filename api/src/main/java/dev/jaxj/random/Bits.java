@@ -14,8 +14,8 @@ import java.util.Arrays;
 /**
  * Bit-level building blocks for the generators, all written as primitives so they trace:
  * exact u32/i64 constants, iotas, slices along an axis, and the unsigned 64-bit arithmetic
- * that JAX does in {@code uint64} (jaxj has no u64 dtype, so 64 random bits live in an i64
- * with the same bit pattern).
+ * that JAX does in {@code uint64}, here on i64 bit patterns (the generators predate jaxj's u64
+ * and keep their tested i64 form; u64 results are bitcasts of them).
  */
 final class Bits {
     private Bits() {}
@@ -35,12 +35,13 @@ final class Bits {
         return Array.fromHost(ShapedArray.of(DType.I64, Shape.SCALAR), HostData.own(new long[] {bits}));
     }
 
-    /** {@return a strongly typed scalar of an integer dtype holding {@code v} (wrapped to the width)} */
+    /** {@return a strongly typed scalar of an integer dtype holding {@code v} (wrapped to the width; a u64's bits)} */
     static Array integer(long v, DType dtype) {
         return switch (dtype) {
             case I32 -> Array.fromHost(ShapedArray.of(DType.I32, Shape.SCALAR), HostData.own(DType.I32, new int[] {(int) v}));
             case U32 -> u32(v);
             case I64 -> i64(v);
+            case U64 -> Array.fromHost(ShapedArray.of(DType.U64, Shape.SCALAR), HostData.own(DType.U64, new long[] {v}));
             case I8, I16, U8, U16 -> Array.scalar(v, DType.I64).astype(dtype);
             case F32, F64, BOOL, BF16, F16, C64, C128 -> throw new IllegalArgumentException("not an integer dtype: " + dtype);
         };
@@ -52,7 +53,7 @@ final class Bits {
             case F32 -> Array.fromHost(ShapedArray.of(DType.F32, Shape.SCALAR), HostData.own(new float[] {(float) v}));
             case F64 -> Array.fromHost(ShapedArray.of(DType.F64, Shape.SCALAR), HostData.own(new double[] {v}));
             case BF16, F16 -> Array.fromHost(ShapedArray.of(dtype, Shape.SCALAR), HostData.filled(dtype, 1, v));
-            case I32, I64, U32, BOOL, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("not a real floating dtype: " + dtype);
+            case I32, I64, U32, BOOL, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("not a real floating dtype: " + dtype);
         };
     }
 

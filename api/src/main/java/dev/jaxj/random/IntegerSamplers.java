@@ -1,6 +1,7 @@
 package dev.jaxj.random;
 
 import dev.jaxj.array.Array;
+import dev.jaxj.array.JavaScalars;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Shape;
@@ -10,7 +11,7 @@ import io.vavr.control.Option;
 import static dev.jaxj.random.Bits.*;
 
 /**
- * JAX's {@code randint}: uniform integers in {@code [minval, maxval)} for i32, u32 and i64.
+ * JAX's {@code randint}: uniform integers in {@code [minval, maxval)} for every integer dtype.
  * Twice the dtype's width of random bits is reduced modulo the span, which keeps the bias of
  * non-power-of-two spans below 2^-width, exactly as JAX computes it (so the same key gives the
  * same integers). 64-bit unsigned arithmetic runs on i64 bit patterns.
@@ -25,14 +26,14 @@ public final class IntegerSamplers {
      *
      * @param minval integer (floats are truncated to i32), broadcast-compatible with {@code shape}
      * @param maxval integer (floats are truncated to i32), broadcast-compatible with {@code shape}
-     * @param dtype  i32, u32 or i64
+     * @param dtype  an integer dtype
      */
     public static Array randint(Key key, Shape shape, Array minval, Array maxval, DType dtype) {
         if (!dtype.isInteger()) throw new DTypeError("random.randint", "dtype must be an integer type, got " + dtype);
         Samplers.resultShape("randint", Option.some(shape), minval.shape(), maxval.shape());
         if (!minval.dtype().isInteger()) minval = minval.astype(DType.I32);
         if (!maxval.dtype().isInteger()) maxval = maxval.astype(DType.I32);
-        Array outOfRange = to(maxval.gt(integer(Math.min(max(dtype), max(maxval.dtype())), maxval.dtype())), shape);
+        Array outOfRange = to(maxval.gt(integer(smallerMax(dtype, maxval.dtype()), maxval.dtype())), shape);
         Array lo = to(clipConvert(minval, dtype), shape), hi = to(clipConvert(maxval, dtype), shape);
         int nbits = dtype.bits();
         Key keys = new Key(Threefry.split(key, Shape.of(2)), key.mode());
@@ -60,7 +61,7 @@ public final class IntegerSamplers {
     }
 
     private static Array bound(long v, DType dtype) {
-        return v >= min(dtype) && v <= max(dtype) ? integer(v, dtype) : i64(v);
+        return JavaScalars.fits(v, dtype) ? integer(v, dtype) : i64(v);
     }
 
     /** Unsigned remainder of u32 or (as bit patterns) u64, with XLA's {@code x mod 0 = x} (a span that wrapped to 2^width). */
@@ -73,7 +74,7 @@ public final class IntegerSamplers {
 
     /** JAX's {@code _convert_and_clip_integer}: clamp into the range both dtypes share, then convert. */
     static Array clipConvert(Array v, DType dtype) {
-        long lo = Math.max(min(dtype), min(v.dtype())), hi = Math.min(max(dtype), max(v.dtype()));
+        long lo = Math.max(min(dtype), min(v.dtype())), hi = smallerMax(dtype, v.dtype());
         Array clamped = Lax.clamp(integer(lo, v.dtype()), v, integer(hi, v.dtype()));
         return Lax.convertElementType(clamped, dtype);
     }
@@ -84,11 +85,12 @@ public final class IntegerSamplers {
             case I64 -> Long.MIN_VALUE;
             case I8 -> Byte.MIN_VALUE;
             case I16 -> Short.MIN_VALUE;
-            case U32, U8, U16 -> 0;
+            case U32, U8, U16, U64 -> 0;
             case F32, F64, BOOL, BF16, F16, C64, C128 -> throw new IllegalArgumentException("not an integer dtype: " + d);
         };
     }
 
+    /** {@return the largest value of an integer dtype, as its bits (u64's 2^64 - 1 is -1L)} */
     static long max(DType d) {
         return switch (d) {
             case I32 -> Integer.MAX_VALUE;
@@ -98,7 +100,14 @@ public final class IntegerSamplers {
             case I16 -> Short.MAX_VALUE;
             case U8 -> 0xFF;
             case U16 -> 0xFFFF;
+            case U64 -> -1L;                // 2^64 - 1, as its bits
             case F32, F64, BOOL, BF16, F16, C64, C128 -> throw new IllegalArgumentException("not an integer dtype: " + d);
         };
+    }
+
+    /** {@return the smaller of two dtypes' maxima}, compared unsigned: u64's bits read -1, every other maximum is non-negative */
+    private static long smallerMax(DType a, DType b) {
+        long x = max(a), y = max(b);
+        return Long.compareUnsigned(x, y) <= 0 ? x : y;
     }
 }

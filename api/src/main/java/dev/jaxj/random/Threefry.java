@@ -37,21 +37,27 @@ public final class Threefry {
     public static Array seed(long seed) { return u32s((int) (seed >>> 32), (int) seed); }
 
     /**
-     * {@return the key data of a scalar integer seed array}, traceable: i64 seeds give their
-     * two words, i32 and u32 seeds {@code [0, bits]}
+     * {@return the key data of a scalar integer seed array}, traceable: i64 and u64 seeds give
+     * their two words, i32 and u32 seeds {@code [0, bits]}
      * @throws DTypeError for a non-integer seed; @throws ShapeError for a non-scalar one
      */
     public static Array seed(Array seed) {
         if (seed.ndim() != 0) throw new ShapeError("random.key", "seed must be a scalar, got " + seed.aval() + "; use vmap for batching");
         Seq<Array> words = switch (seed.dtype()) {
-            case I64 -> Vector.of(Lax.convertElementType(shiftRight(seed, 32), DType.U32),
-                    Lax.convertElementType(Lax.and(seed, i64(0xFFFF_FFFFL)), DType.U32));
+            case I64 -> words64(seed);
             case I32 -> Vector.of(u32(0), Lax.bitcastConvertType(seed, DType.U32));
             case U32 -> Vector.of(u32(0), seed);
+            case U64 -> words64(Lax.bitcastConvertType(seed, DType.I64));
             case I8, I16, U8, U16 -> Vector.of(u32(0), Lax.convertElementType(Lax.convertElementType(seed, seed.dtype().computeType()), DType.U32));
             case F32, F64, BOOL, BF16, F16, C64, C128 -> throw new DTypeError("random.key", "seed must be an integer, got " + seed.aval());
         };
         return Lax.concatenate(words.map(w -> Lax.reshape(w, Shape.of(1))), 0);
+    }
+
+    /** {@return the high and low u32 words of 64 bits held in an i64} */
+    private static Seq<Array> words64(Array bits) {
+        return Vector.of(Lax.convertElementType(shiftRight(bits, 32), DType.U32),
+                Lax.convertElementType(Lax.and(bits, i64(0xFFFF_FFFFL)), DType.U32));
     }
 
     // The hash ---------------------------------------------------------------------------------

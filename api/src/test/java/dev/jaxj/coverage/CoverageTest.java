@@ -27,7 +27,7 @@ class CoverageTest {
     record Floor(int listed, int claimedAtLeast, String target) {}
 
     static final Map<String, Floor> FLOORS = LinkedHashMap.of(
-            "jax.numpy", new Floor(390, 373, ">= 351 (90 %)"),
+            "jax.numpy", new Floor(390, 375, ">= 351 (90 %)"),
             "jax.numpy.linalg", new Floor(31, 31, "all"),
             "jax.numpy.fft", new Floor(18, 18, "all"),
             "jax.nn", new Floor(35, 35, "all"),

@@ -49,7 +49,7 @@ class SafetensorsFuzzTest {
                 yield HostData.own(v);
             }
             case I32, U32 -> HostData.own(dtype, r.ints(n).toArray());
-            case I64 -> HostData.own(r.longs(n).toArray());
+            case I64, U64 -> HostData.own(dtype, r.longs(n).toArray());
             case BOOL -> {
                 boolean[] v = new boolean[n];
                 for (int i = 0; i < n; i++) v[i] = r.nextBoolean();

@@ -180,7 +180,7 @@ class SafetensorsRejectionTest {
     @Test
     void shouldRejectUnknownAndUnsupportedDtypes() {
         assertRejected(StBytes.header("{\"a\":{\"dtype\":\"Q4\",\"shape\":[2],\"data_offsets\":[0,8]}}").zeros(8).bytes(),
-                "must be one of F32, F64, I32, I64, U32, BOOL, BF16, F16, I8, I16, U8, U16, C64", "the unknown dtype 'Q4'", "byte offset 22");
+                "must be one of F32, F64, I32, I64, U32, BOOL, BF16, F16, I8, I16, U8, U16, U64, C64", "the unknown dtype 'Q4'", "byte offset 22");
         assertRejected(StBytes.header("{\"a\":{\"dtype\":\"F8_E5M2\",\"shape\":[2],\"data_offsets\":[0,2]}}").zeros(2).bytes(),
                 "the safetensors dtype 'F8_E5M2', which jaxj does not support");
         assertRejected(StBytes.header("{\"a\":{\"dtype\":32,\"shape\":[2],\"data_offsets\":[0,8]}}").zeros(8).bytes(),

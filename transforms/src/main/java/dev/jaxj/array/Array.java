@@ -133,7 +133,15 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
         return r;
     }
 
-    /** {@return the elements in row-major order, converted to long (u32 read unsigned)} */
+    /**
+     * {@return the elements in row-major order, converted to long (u32 read unsigned)}. A u64
+     * element comes as its 64 bits, so that one from 2^63 up reads negative: read it with
+     * {@code Long.toUnsignedString}, {@code Long.compareUnsigned} or {@code Long.divideUnsigned}.
+     * {@snippet :
+     * long[] v = Jnp.array(new long[] {-1L}, DType.U64).toLongArray();
+     * Long.toUnsignedString(v[0]);   // "18446744073709551615"
+     * }
+     */
     public final long[] toLongArray() {
         HostData h = host("toLongArray");
         long[] r = HostData.allocate(DType.I64, h.size()).i64();
@@ -179,6 +187,7 @@ public abstract sealed class Array permits ConcreteArray, Tracer {
 
     public final int intValue() { return (int) single("intValue").getLong(0); }
 
+    /** {@return the only element as a long} (u64 as its bits, as {@link #toLongArray()}) @throws ShapeError unless the array has one element */
     public final long longValue() { return single("longValue").getLong(0); }
 
     public final boolean booleanValue() { return single("booleanValue").getDouble(0) != 0; }

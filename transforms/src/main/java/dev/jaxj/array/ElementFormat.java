@@ -33,6 +33,7 @@ final class ElementFormat {
         return switch (dtype) {
             case BOOL -> padded(i -> data.bool()[i] ? "True" : "False", shown);
             case I32, I64, U32, I8, I16, U8, U16 -> padded(i -> Long.toString(data.getLong(i)), shown);
+            case U64 -> padded(i -> Long.toUnsignedString(data.getLong(i)), shown);
             case F32, F64, BF16, F16 -> floating(data, shown, dtype, options.precision(), options.suppress());
             case C64, C128 -> complex(data, shown, options);
         };

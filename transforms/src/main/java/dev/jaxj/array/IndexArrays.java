@@ -42,7 +42,7 @@ final class IndexArrays {
     /** {@return the dtype that holds every index array of a gather: i64 when one of them needs it, else i32} */
     static DType indexDtype(Iterable<Array> arrays) {
         for (Array a : arrays) {
-            if (a.dtype() == DType.I64 || a.dtype() == DType.U32) return DType.I64;
+            if (a.dtype() == DType.I64 || a.dtype() == DType.U32 || a.dtype() == DType.U64) return DType.I64;
         }
         return DType.I32;
     }

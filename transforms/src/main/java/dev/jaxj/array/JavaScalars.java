@@ -34,7 +34,7 @@ public final class JavaScalars {
     public static void requireFits(String op, long v, DType dtype, String operands) {
         if (fits(v, dtype)) return;
         throw new ArgumentError(op, "a Java integer must fit the dtype it converts to, " + dtype
-                + " (" + min(dtype) + " to " + max(dtype) + "), got " + v + " with " + operands);
+                + " (" + min(dtype) + " to " + Long.toUnsignedString(max(dtype)) + "), got " + v + " with " + operands);
     }
 
     /** {@return whether {@code dtype} holds the integer {@code v}}: exactly, rounded for floats, or as non-zero for bools */
@@ -42,6 +42,7 @@ public final class JavaScalars {
         return switch (dtype) {
             case F32, F64, I64, BOOL, BF16, F16, C64, C128 -> true;
             case I32, U32, I8, I16, U8, U16 -> v >= min(dtype) && v <= max(dtype);
+            case U64 -> v >= 0;       // every non-negative long is a u64
         };
     }
 
@@ -51,10 +52,11 @@ public final class JavaScalars {
             case I16 -> Short.MIN_VALUE;
             case I8 -> Byte.MIN_VALUE;
             case I64, F32, F64, BF16, F16, C64, C128 -> Long.MIN_VALUE;
-            case U32, BOOL, U8, U16 -> 0;
+            case U32, BOOL, U8, U16, U64 -> 0;
         };
     }
 
+    /** The largest value, as a bit pattern read unsigned (u64's is -1L). */
     private static long max(DType d) {
         return switch (d) {
             case I32 -> Integer.MAX_VALUE;
@@ -63,6 +65,7 @@ public final class JavaScalars {
             case I8 -> Byte.MAX_VALUE;
             case U16 -> 0xFFFF;
             case U8 -> 0xFF;
+            case U64 -> -1L;          // 2^64 - 1, as an unsigned bit pattern
             case I64, F32, F64, BF16, F16, C64, C128 -> Long.MAX_VALUE;
             case BOOL -> 1;
         };

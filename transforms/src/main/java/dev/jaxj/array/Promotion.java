@@ -18,8 +18,10 @@ import java.util.Map;
  * u4 -> u8, i8      i4 -> i8         f8 -> c16
  * u8 -> f*          i8 -> f*         c* -> c8   c8 -> c16
  * }
- * The lattice is kept whole, including u64, which jaxj does not have, so that joins are exactly
- * JAX's; the weak results {@code i*}/{@code f*}/{@code c*} become the defaults {@code i32}/{@code f32}/{@code c64}, weakly typed.
+ * The weak results {@code i*}/{@code f*}/{@code c*} become the defaults {@code i32}/{@code f32}/{@code c64},
+ * weakly typed, except that two integers joining at {@code f*} (u64 with a signed integer, which
+ * no integer type holds) give f64, weakly typed, as JAX does with 64-bit types enabled: an f32
+ * would keep 24 of the 64 bits.
  */
 public final class Promotion {
     private enum Node { B1, U1, U2, U4, U8, IW, I1, I2, I4, I8, FW, BF, F2, F4, F8, CW, C8, C16 }
@@ -56,7 +58,7 @@ public final class Promotion {
         Node n = join(node(a), node(b));
         return switch (n) {
             case IW -> new Typed(DType.I32, true);
-            case FW -> new Typed(DType.F32, true);
+            case FW -> new Typed(integral(a) && integral(b) ? DType.F64 : DType.F32, true);
             case B1 -> new Typed(DType.BOOL, false);
             case U4 -> new Typed(DType.U32, false);
             case I4 -> new Typed(DType.I32, false);
@@ -72,8 +74,12 @@ public final class Promotion {
             case F2 -> new Typed(DType.F16, false);
             case C8 -> new Typed(DType.C64, false);
             case C16 -> new Typed(DType.C128, false);
-            case U8 -> throw new IllegalStateException("join of " + a + " and " + b + " is u64, which jaxj does not have");
+            case U8 -> new Typed(DType.U64, false);
         };
+    }
+
+    private static boolean integral(Typed t) {
+        return t.dtype().isInteger() || t.dtype().isBool();
     }
 
     /** {@return JAX's {@code promote_types} for two strongly typed dtypes} */
@@ -112,6 +118,7 @@ public final class Promotion {
             case F64 -> t.weak() ? Node.FW : Node.F8;
             case U8 -> t.weak() ? Node.IW : Node.U1;
             case U16 -> t.weak() ? Node.IW : Node.U2;
+            case U64 -> t.weak() ? Node.IW : Node.U8;
             case I8 -> t.weak() ? Node.IW : Node.I1;
             case I16 -> t.weak() ? Node.IW : Node.I2;
             case BF16 -> t.weak() ? Node.FW : Node.BF;

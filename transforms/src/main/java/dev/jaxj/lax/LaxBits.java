@@ -35,8 +35,8 @@ final class LaxBits {
     private static int width(String op, Array x) {
         return switch (x.dtype()) {
             case I32, U32 -> 32;
-            case I64 -> 64;
-            default -> throw new DTypeError(op, "needs an integer operand (i32, u32 or i64), got " + x.aval());
+            case I64, U64 -> 64;
+            default -> throw new DTypeError(op, "needs an integer operand (i32, u32, i64 or u64), got " + x.aval());
         };
     }
 

@@ -6,7 +6,9 @@ package dev.jaxj.ir;
  * <p>{@code F32} is the default floating type, as in JAX. The narrow types ({@code bf16},
  * {@code f16}, {@code i8}, {@code u8}, {@code i16}, {@code u16}) are storage types: a primitive
  * on them computes in its {@link #computeType()} and rounds once to the result's type, as XLA
- * on a CPU does. A complex number is stored as two adjacent floats of its {@link #realType()},
+ * on a CPU does. {@code u64} is one too: it computes in i64 on the same bits, which wrap alike,
+ * except where signedness matters (orderings, division, conversions to and from floats), which
+ * the compiler rewrites in unsigned terms. A complex number is stored as two adjacent floats of its {@link #realType()},
  * the real part first.
  */
 public enum DType {
@@ -22,6 +24,7 @@ public enum DType {
     I16("i16", "int16", Kind.SIGNED, 16),
     U8("u8", "uint8", Kind.UNSIGNED, 8),
     U16("u16", "uint16", Kind.UNSIGNED, 16),
+    U64("u64", "uint64", Kind.UNSIGNED, 64),
     C64("c64", "complex64", Kind.COMPLEX, 64),
     C128("c128", "complex128", Kind.COMPLEX, 128);
 
@@ -67,12 +70,17 @@ public enum DType {
      */
     public boolean isComputeType() { return computeType() == this; }
 
-    /** {@return the type a primitive on this storage type computes in: f32 for bf16 and f16, i32 or u32 for narrower integers, else itself} */
+    /**
+     * {@return the type a primitive on this storage type computes in: f32 for bf16 and f16, i32
+     * or u32 for narrower integers, i64 (the same 64 bits) for u64, else itself}
+     */
     public DType computeType() {
         return switch (this) {
             case BF16, F16 -> F32;
             case I8, I16 -> I32;
             case U8, U16 -> U32;
+            // Same bits: i64 wraps as u64 does; TypeLowering rewrites what depends on the sign.
+            case U64 -> I64;
             case F32, F64, I32, I64, U32, BOOL, C64, C128 -> this;
         };
     }
@@ -87,7 +95,7 @@ public enum DType {
         return switch (this) {
             case C64 -> F32;
             case C128 -> F64;
-            case F32, F64, I32, I64, U32, BOOL, BF16, F16, I8, I16, U8, U16 -> this;
+            case F32, F64, I32, I64, U32, BOOL, BF16, F16, I8, I16, U8, U16, U64 -> this;
         };
     }
 

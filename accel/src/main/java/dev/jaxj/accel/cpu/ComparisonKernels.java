@@ -39,7 +39,7 @@ final class ComparisonKernels {
             case U32 -> i32(rel, x.i32(), y.i32(), r, Integer.MIN_VALUE);
             case I64 -> i64(rel, x.i64(), y.i64(), r);
             case BOOL -> bool(rel, x.bool(), y.bool(), r);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
         Parallel.forRange(r.length, body);
         return HostData.own(r);

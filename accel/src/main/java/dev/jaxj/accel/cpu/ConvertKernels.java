@@ -15,7 +15,7 @@ import static dev.jaxj.accel.cpu.ElementwiseKernels.rejected;
  *
  * <p>Conversions follow XLA on CPU: floats to integers truncate toward zero, send NaN to 0 and
  * saturate at the target's bounds ({@link Conversions#toLong}); integers to floats round to
- * nearest (u32 read unsigned); integer narrowing keeps the low bits; bool is 0 or 1, and a
+ * nearest (u32 and u64 read unsigned); integer narrowing keeps the low bits; bool is 0 or 1, and a
  * number converts to bool as {@code x != 0} (so NaN is true). A bitcast reinterprets the bits.
  */
 final class ConvertKernels {
@@ -27,6 +27,8 @@ final class ConvertKernels {
      * XLA's CPU conversions do) or, from a float, saturated at a narrow integer's own bounds.
      */
     static HostData convert(HostData x, DType to) {
+        // u64 computes on i64's bits, which read signed as floats: its values at 2^63 and above need their own rounding.
+        if (x.dtype() == DType.U64 && to.isFloating()) return Narrowing.narrow(unsignedToFloat(x, to.computeType()), to);
         HostData wide = Narrowing.widen(x);
         if (to.isComputeType()) return convertComputed(wide, to);
         if (wide.dtype().isFloating() && to.isInteger()) {
@@ -36,6 +38,20 @@ final class ConvertKernels {
             return r;
         }
         return Narrowing.narrow(convertComputed(wide, to.computeType()), to);
+    }
+
+    /** u64 to f32 or f64, rounded to nearest once from the exact unsigned value. */
+    private static HostData unsignedToFloat(HostData x, DType to) {
+        long[] a = x.i64();
+        int n = x.size();
+        if (to == DType.F32) {
+            float[] r = HeapArrays.floats(n);
+            Parallel.forRange(n, (lo, hi) -> { for (int i = lo; i < hi; i++) r[i] = Conversions.unsignedToFloat(a[i]); });
+            return HostData.own(r);
+        }
+        double[] r = HeapArrays.doubles(n);
+        Parallel.forRange(n, (lo, hi) -> { for (int i = lo; i < hi; i++) r[i] = Conversions.unsignedToDouble(a[i]); });
+        return HostData.own(r);
     }
 
     private static HostData convertComputed(HostData x, DType to) {
@@ -66,11 +82,14 @@ final class ConvertKernels {
                 Parallel.forRange(n, (lo, hi) -> toBool(x, r, lo, hi));
                 yield HostData.own(r);
             }
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(to);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(to);
         };
     }
 
     static HostData bitcast(HostData x, DType to) {
+        // u64 has i64's storage and bits: a bitcast to or from it is one to or from i64.
+        if (x.dtype() == DType.U64) return bitcast(x.retype(DType.I64), to);
+        if (to == DType.U64) return bitcast(x, DType.I64).retype(DType.U64);
         int n = x.size();
         // The 16- and 8-bit types share their storage arrays: a bitcast among them keeps the bits.
         if (!x.dtype().isComputeType() || !to.isComputeType()) return x.copy().retype(to);
@@ -112,7 +131,7 @@ final class ConvertKernels {
                 yield HostData.own(r);
             }
             case BOOL -> throw rejected("bitcast_convert_type to bool", x.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(to);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(to);
         };
     }
 

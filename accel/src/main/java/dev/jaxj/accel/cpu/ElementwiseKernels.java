@@ -70,7 +70,7 @@ final class ElementwiseKernels {
             case BOOL -> which.bool()[i] ? 1 : 0;
             case I32 -> Math.clamp(which.i32()[i], 0, k - 1);
             case F32, F64, I64, U32 -> throw rejected("select_n's selector", which.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(which.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(which.dtype());
         };
     }
 
@@ -145,7 +145,7 @@ final class ElementwiseKernels {
                 yield HostData.own(r);
             }
             case BOOL -> throw rejected("clamp", x.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 

@@ -26,7 +26,7 @@ final class FloatBinaryKernels {
             case F32 -> HostData.own(ElementLoops.zip(x.f32(), y.f32(), f32(p)));
             case F64 -> HostData.own(ElementLoops.zip(x.f64(), y.f64(), f64(p)));
             case I32, I64, U32, BOOL -> throw rejected(p.name(), x.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
@@ -48,7 +48,7 @@ final class FloatBinaryKernels {
                 case Complex _ -> throw StorageTypes.unlowered(DType.C128);
             }));
             case I32, I64, U32, BOOL -> throw rejected(p.name(), x.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 

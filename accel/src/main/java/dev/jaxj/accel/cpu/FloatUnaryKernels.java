@@ -142,7 +142,7 @@ final class FloatUnaryKernels {
             case F32 -> HostData.own(ElementLoops.map(x.f32(), f));
             case F64 -> HostData.own(ElementLoops.map(x.f64(), f));
             case I32, I64, U32, BOOL -> throw rejected("a floating-point function", x.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
@@ -152,7 +152,7 @@ final class FloatUnaryKernels {
             case F32 -> HostData.own(ElementLoops.map(x.f32(), f32));
             case F64 -> HostData.own(ElementLoops.map(x.f64(), f64));
             case I32, I64, U32, BOOL -> throw rejected("a floating-point function", x.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 }

@@ -111,7 +111,7 @@ final class GatherScatterKernels {
             case U32 -> HostData.own(DType.U32, new int[] {-1});
             case I64 -> HostData.own(new long[] {Long.MIN_VALUE});
             case BOOL -> HostData.own(new boolean[] {true});
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(t);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(t);
         };
     }
 

@@ -31,7 +31,7 @@ final class IntegerKernels {
             case U32 -> HostData.own(DType.U32, ElementLoops.zip(x.i32(), y.i32(), u32(p)));
             case I64 -> HostData.own(ElementLoops.zip(x.i64(), y.i64(), i64(p)));
             case F32, F64, BOOL -> throw rejected(p.name(), x.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
@@ -61,7 +61,7 @@ final class IntegerKernels {
                 case IntegerPow(var y) -> v -> integerPow(v, y);
             }));
             case F32, F64, BOOL -> throw rejected(p.name(), x.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
@@ -90,7 +90,7 @@ final class IntegerKernels {
                 case Xor _ -> (a, b) -> a ^ b;
             }));
             case F32, F64 -> throw rejected(p.name(), x.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
@@ -107,7 +107,7 @@ final class IntegerKernels {
             case I32, U32 -> HostData.own(x.dtype(), ElementLoops.map(x.i32(), v -> ~v));
             case I64 -> HostData.own(ElementLoops.map(x.i64(), v -> ~v));
             case F32, F64 -> throw rejected("not", x.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 
@@ -125,7 +125,7 @@ final class IntegerKernels {
                 case ShiftRightArithmetic _ -> (a, s) -> a >> (Long.compareUnsigned(s, 64) < 0 ? s : 63);
             }));
             case F32, F64, BOOL -> throw rejected(p.name(), x.dtype());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(x.dtype());
         };
     }
 

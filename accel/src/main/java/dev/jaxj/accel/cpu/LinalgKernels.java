@@ -59,7 +59,7 @@ final class LinalgKernels {
         return switch (h.dtype()) {
             case F32 -> new Dense.F32(h.f32(), offset, rows, cols);
             case F64 -> new Dense.F64(h.f64(), offset, rows, cols);
-            case I32, I64, U32, BOOL, BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new BackendError("linalg", "needs f32 or f64 matrices, got " + h.dtype());
+            case I32, I64, U32, BOOL, BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new BackendError("linalg", "needs f32 or f64 matrices, got " + h.dtype());
         };
     }
 }

@@ -69,7 +69,7 @@ enum Monoid {
                 case I64 -> Long.MIN_VALUE;
                 case U32, BOOL -> 0;
                 case F32, F64 -> throw unsupported(d.toString());
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case MIN -> switch (d) {
                 case I32 -> Integer.MAX_VALUE;
@@ -77,7 +77,7 @@ enum Monoid {
                 case U32 -> 0xFFFF_FFFFL;
                 case BOOL -> 1;
                 case F32, F64 -> throw unsupported(d.toString());
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
         };
     }

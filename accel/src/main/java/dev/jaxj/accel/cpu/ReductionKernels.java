@@ -34,7 +34,7 @@ final class ReductionKernels {
                     (a, o, n, i) -> WideReductions.reduce(op.doubleOp(), op.floatIdentity(), a, o, n, i)));
             case I32, U32, I64, BOOL -> Widened.narrow(d, fold(runs, Widened.longs(x),
                     (a, o, n, i) -> WideReductions.reduce(op.longOp(), op.longIdentity(d), a, o, n, i)));
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 
@@ -85,7 +85,7 @@ final class ReductionKernels {
             case F32 -> ArgKernels.argF32(max, x.f32(), v);
             case F64 -> ArgKernels.argF64(max, x.f64(), v);
             case I32, U32, I64, BOOL -> ArgKernels.argLong(max, Widened.longs(x), v);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(in.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(in.dtype());
         };
         DType d = p.indexDtype();
         return switch (d) {
@@ -96,7 +96,7 @@ final class ReductionKernels {
                 yield HostData.own(r);
             }
             case F32, F64, BOOL -> throw new IllegalStateException("index dtype must be an integer type, got " + d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 
@@ -109,7 +109,7 @@ final class ReductionKernels {
             case F64 -> HostData.own(ScanKernels.scanF64(op.doubleOp(), x.f64(), v, p.reverse()));
             case I32, U32, I64 -> Widened.narrow(d, ScanKernels.scanLong(op.longOp(), Widened.longs(x), v, p.reverse()));
             case BOOL -> throw new IllegalStateException(p.name() + " does not accept bool (the shape rule should have rejected it)");
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 }

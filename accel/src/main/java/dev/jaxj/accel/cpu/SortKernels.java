@@ -53,7 +53,7 @@ final class SortKernels {
             case U32 -> Integer.toUnsignedLong(b.i32()[i]);
             case I64 -> b.i64()[i];
             case BOOL -> b.bool()[i] ? 1 : 0;
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(b.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(b.dtype());
         };
     }
 

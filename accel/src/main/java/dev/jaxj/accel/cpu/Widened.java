@@ -38,7 +38,7 @@ final class Widened {
                 yield r;
             }
             case F32, F64 -> throw new IllegalArgumentException("not an integer or bool buffer: " + b);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(b.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(b.dtype());
         };
     }
 
@@ -58,7 +58,7 @@ final class Widened {
                 yield HostData.own(r);
             }
             case F32, F64 -> throw new IllegalArgumentException("not an integer or bool dtype: " + d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 

@@ -44,7 +44,7 @@ final class WindowKernels {
                     (a, o, n, i, on, t, k) -> doublePass(op.doubleOp(), op.floatIdentity(), a, o, n, i, on, t, k)));
             case I32, U32, I64, BOOL -> Widened.narrow(d, passes(dims, outDims, w, Widened.longs(x),
                     (a, o, n, i, on, t, k) -> longPass(op.longOp(), op.longIdentity(d), a, o, n, i, on, t, k)));
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 

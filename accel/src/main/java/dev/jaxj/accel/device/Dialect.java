@@ -108,7 +108,7 @@ public enum Dialect {
             case I64 -> "i64_t";
             case U32 -> "u32_t";
             case BOOL -> "bool_t";
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 }

@@ -16,6 +16,7 @@ public final class Conversions {
             case I32 -> (long) (int) v;                        // Java's (int) saturates
             case U32 -> v <= 0 ? 0 : v >= 4294967295.0 ? 4294967295L : (long) v;
             case I64 -> (long) v;
+            case U64 -> toUnsignedLong(v);
             case I8 -> (long) Math.clamp(v, Byte.MIN_VALUE, Byte.MAX_VALUE);
             case I16 -> (long) Math.clamp(v, Short.MIN_VALUE, Short.MAX_VALUE);
             case U8 -> (long) Math.clamp(v, 0, 255);
@@ -25,12 +26,36 @@ public final class Conversions {
         };
     }
 
+    /** 2^63 as a double (exact). */
+    private static final double TWO_63 = 0x1p63;
+
+    /** {@return the u64 bit pattern of {@code v} truncated toward zero, saturating at 0 and 2^64 - 1 (NaN to 0)} */
+    private static long toUnsignedLong(double v) {
+        if (!(v > 0)) return 0;
+        if (v >= 2 * TWO_63) return -1L;
+        // Java's (long) saturates at 2^63 - 1, so the upper half goes through v - 2^63 (exact there).
+        return v < TWO_63 ? (long) v : (long) (v - TWO_63) ^ Long.MIN_VALUE;
+    }
+
+    /** {@return the u64 whose bits are {@code bits}, rounded to the nearest double} (ties to even) */
+    public static double unsignedToDouble(long bits) {
+        if (bits >= 0) return bits;
+        // Halve with the lost bit kept as a sticky bit, so that the one rounding below is the right one.
+        return (double) ((bits >>> 1) | (bits & 1)) * 2;
+    }
+
+    /** {@return the u64 whose bits are {@code bits}, rounded to the nearest float} (ties to even) */
+    public static float unsignedToFloat(long bits) {
+        if (bits >= 0) return bits;
+        return (float) ((bits >>> 1) | (bits & 1)) * 2;
+    }
+
     /** {@return {@code v} wrapped to the width and signedness of an integer dtype} */
     public static long wrap(DType target, long v) {
         return switch (target) {
             case I32 -> (int) v;
             case U32 -> v & 0xFFFF_FFFFL;
-            case I64 -> v;
+            case I64, U64 -> v;
             case I8 -> (byte) v;
             case I16 -> (short) v;
             case U8 -> v & 0xFFL;

@@ -41,6 +41,7 @@ public final class HeapArrays {
             case F64 -> doubles(n);
             case I32, U32 -> allocate(dtype, n, int[]::new);
             case I64 -> longs(n);
+            case U64 -> allocate(dtype, n, long[]::new);
             case BOOL -> booleans(n);
             case BF16, F16, I16, U16 -> allocate(dtype, n, short[]::new);
             case I8, U8 -> allocate(dtype, n, byte[]::new);
@@ -88,7 +89,7 @@ public final class HeapArrays {
     private static int bytesPerElement(DType dtype) {
         return switch (dtype) {
             case C128 -> 16;
-            case F64, I64, C64 -> 8;
+            case F64, I64, U64, C64 -> 8;
             case F32, I32, U32 -> 4;
             case BF16, F16, I16, U16 -> 2;
             case BOOL, I8, U8 -> 1;

@@ -10,12 +10,13 @@ import static java.util.Objects.requireNonNull;
  * ({@code Backend.upload}, {@code Backend.download}) and what the CPU backend's kernels work
  * on. One primitive Java array per dtype:
  * {@snippet lang=text :
- * f32 -> float[]   f64 -> double[]   i32, u32 -> int[]   i64 -> long[]   bool -> boolean[]
+ * f32 -> float[]   f64 -> double[]   i32, u32 -> int[]   i64, u64 -> long[]   bool -> boolean[]
  * bf16, f16, i16, u16 -> short[] (the 16 bits)   i8, u8 -> byte[]
  * c64 -> float[2n]   c128 -> double[2n] (real and imaginary parts interleaved)
  * }
  * Unsigned values are stored with the same bits in the signed array; read them with
- * {@link #getLong} to get the unsigned value. Host data handed to a backend or an array is
+ * {@link #getLong} to get the unsigned value (for u64, whose values can pass {@code Long.MAX_VALUE},
+ * the bit pattern: read it with {@code Long.toUnsignedString} and the like). Host data handed to a backend or an array is
  * never written again.
  */
 public final class HostData {
@@ -65,6 +66,12 @@ public final class HostData {
     }
 
     public static HostData own(long[] a) { return new HostData(DType.I64, a, a.length); }
+
+    /** Wraps a {@code long[]} as i64 or (same bits) u64. */
+    public static HostData own(DType dtype, long[] a) {
+        if (dtype != DType.I64 && dtype != DType.U64) throw new IllegalArgumentException("long[] holds i64 or u64, not " + dtype);
+        return new HostData(dtype, a, a.length);
+    }
 
     public static HostData own(boolean[] a) { return new HostData(DType.BOOL, a, a.length); }
 
@@ -137,6 +144,7 @@ public final class HostData {
             case I32 -> ((int[]) data)[i];
             case U32 -> Integer.toUnsignedLong(((int[]) data)[i]);
             case I64 -> ((long[]) data)[i];
+            case U64 -> Conversions.unsignedToDouble(((long[]) data)[i]);
             case BOOL -> ((boolean[]) data)[i] ? 1 : 0;
             case BF16 -> Conversions.fromBf16(((short[]) data)[i]);
             case F16 -> Conversions.fromF16(((short[]) data)[i]);
@@ -155,13 +163,13 @@ public final class HostData {
         };
     }
 
-    /** {@return element {@code i} as a long (unsigned zero-extended, floats truncated toward zero)} */
+    /** {@return element {@code i} as a long (unsigned zero-extended, u64 as its bit pattern, floats truncated toward zero)} */
     public long getLong(int i) {
         return switch (dtype) {
             case F32, F64, BF16, F16, C64, C128 -> (long) getDouble(i);
             case I32 -> ((int[]) data)[i];
             case U32 -> Integer.toUnsignedLong(((int[]) data)[i]);
-            case I64 -> ((long[]) data)[i];
+            case I64, U64 -> ((long[]) data)[i];
             case BOOL -> ((boolean[]) data)[i] ? 1 : 0;
             case I16 -> ((short[]) data)[i];
             case U16 -> ((short[]) data)[i] & 0xFFFF;
@@ -176,7 +184,7 @@ public final class HostData {
             case F32 -> ((float[]) data)[i] = (float) v;
             case F64 -> ((double[]) data)[i] = v;
             case I32, U32, I8, I16, U8, U16 -> setLong(i, Conversions.toLong(dtype, v));
-            case I64 -> ((long[]) data)[i] = Conversions.toLong(dtype, v);
+            case I64, U64 -> ((long[]) data)[i] = Conversions.toLong(dtype, v);
             case BOOL -> ((boolean[]) data)[i] = v != 0;
             case BF16 -> ((short[]) data)[i] = Conversions.toBf16((float) v);
             case F16 -> ((short[]) data)[i] = Conversions.toF16((float) v);
@@ -199,7 +207,7 @@ public final class HostData {
             case F32 -> ((float[]) data)[i] = (float) v;
             case F64 -> ((double[]) data)[i] = (double) v;
             case I32, U32 -> ((int[]) data)[i] = (int) v;
-            case I64 -> ((long[]) data)[i] = v;
+            case I64, U64 -> ((long[]) data)[i] = v;
             case BOOL -> ((boolean[]) data)[i] = v != 0;
             case I16, U16 -> ((short[]) data)[i] = (short) v;
             case I8, U8 -> ((byte[]) data)[i] = (byte) v;
@@ -225,7 +233,7 @@ public final class HostData {
             case float[] a when !dtype.isComplex() -> { float[] r = HeapArrays.floats(n); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
             case double[] a when !dtype.isComplex() -> { double[] r = HeapArrays.doubles(n); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
             case int[] a -> { int[] r = HeapArrays.ints(n); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(dtype, r); }
-            case long[] a -> { long[] r = HeapArrays.longs(n); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
+            case long[] a -> { long[] r = HeapArrays.allocate(dtype, n, long[]::new); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(dtype, r); }
             case boolean[] a -> { boolean[] r = HeapArrays.booleans(n); for (int k = 0; k < n; k++) r[k] = a[index[k]]; yield own(r); }
             default -> { HostData r = allocate(dtype, n); for (int k = 0; k < n; k++) r.copyFrom(this, index[k], k); yield r; }
         };
@@ -240,7 +248,7 @@ public final class HostData {
 
     /**
      * {@return the same storage viewed as another dtype with the same Java array type}: i32 and
-     * u32, the 16- or 8-bit types among themselves, and a complex type as its parts (c64 as
+     * u32, i64 and u64, the 16- or 8-bit types among themselves, and a complex type as its parts (c64 as
      * twice as many f32, and back)
      */
     public HostData retype(DType d) {

@@ -37,7 +37,7 @@ class ConvertKernelsTest {
             case I64 -> Operand.i64(Shape.of(8), 0, -1, Long.MIN_VALUE, Long.MAX_VALUE, (1L << 53) + 1, 0x1_0000_0005L, -0x1_0000_0005L,
                     (1L << 31));
             case BOOL -> Operand.bool(Shape.of(2), false, true);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("covered by NarrowConversionsTest: " + d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("covered by NarrowConversionsTest: " + d);
         };
     }
 
@@ -49,7 +49,7 @@ class ConvertKernelsTest {
             case U32 -> BigDecimal.valueOf(b.i32()[i] & 0xFFFF_FFFFL);
             case I64 -> BigDecimal.valueOf(b.i64()[i]);
             case BOOL -> b.bool()[i] ? BigDecimal.ONE : BigDecimal.ZERO;
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("covered by NarrowConversionsTest: " + b.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("covered by NarrowConversionsTest: " + b.dtype());
         };
     }
 

@@ -116,7 +116,7 @@ class ElementwiseKernelsTest {
             case I32, U32 -> b.i32()[i];
             case I64 -> b.i64()[i];
             case BOOL -> b.bool()[i] ? 1 : 0;
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("kernels compute in lowered types only, got " + b.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("kernels compute in lowered types only, got " + b.dtype());
         };
     }
 

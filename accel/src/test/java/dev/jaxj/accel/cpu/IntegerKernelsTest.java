@@ -66,7 +66,7 @@ class IntegerKernelsTest {
                 yield d == DType.I32 ? Operand.i32(Shape.of(v.length), bits) : Operand.u32(Shape.of(v.length), bits);
             }
             case F32, F64, BOOL -> throw new IllegalArgumentException(d.toString());
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 

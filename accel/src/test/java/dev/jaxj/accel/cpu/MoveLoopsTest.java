@@ -137,7 +137,7 @@ class MoveLoopsTest {
             case F32 -> Float.floatToRawIntBits(h.f32()[i]);
             case F64 -> Double.doubleToRawLongBits(h.f64()[i]);
             case I32, U32, I64, BOOL -> h.getLong(i);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(h.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(h.dtype());
         };
     }
 

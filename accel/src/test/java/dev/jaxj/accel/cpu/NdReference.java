@@ -98,7 +98,7 @@ final class NdReference {
             case I32, U32 -> a.i32()[i] == b.i32()[j];
             case I64 -> a.i64()[i] == b.i64()[j];
             case BOOL -> a.bool()[i] == b.bool()[j];
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(a.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(a.dtype());
         };
     }
 
@@ -107,7 +107,7 @@ final class NdReference {
             case F32 -> Float.toString(a.f32()[i]);
             case F64 -> Double.toString(a.f64()[i]);
             case I32, I64, U32, BOOL -> Long.toString(a.getLong(i));
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(a.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(a.dtype());
         };
     }
 

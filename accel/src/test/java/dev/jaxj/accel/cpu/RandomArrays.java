@@ -37,7 +37,7 @@ final class RandomArrays {
             case U32 -> new long[] {0, 1, 7, 0x8000_0000L, 0xFFFF_FFFFL};
             case I64 -> new long[] {Long.MIN_VALUE, -3, 0, 5, Long.MAX_VALUE};
             case I32, F32, F64, BOOL -> new long[] {Integer.MIN_VALUE, -3, 0, 5, Integer.MAX_VALUE};
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("kernels compute in lowered types only, got " + d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("kernels compute in lowered types only, got " + d);
         };
         HostData b = HostData.allocate(d, s.size());
         for (int i = 0; i < s.size(); i++) {

@@ -109,14 +109,14 @@ class WindowKernelsTest {
                 case I32 -> Integer.MIN_VALUE;
                 case I64 -> Long.MIN_VALUE;
                 case U32, BOOL, F32, F64 -> 0;
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             } : switch (d) {
                 case I32 -> Integer.MAX_VALUE;
                 case I64 -> Long.MAX_VALUE;
                 case U32 -> 0xFFFF_FFFFL;
                 case BOOL -> 1;
                 case F32, F64 -> 0;
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             int[] idx = new int[dims.length];
             window:

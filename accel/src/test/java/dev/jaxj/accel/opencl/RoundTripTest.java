@@ -34,7 +34,7 @@ class RoundTripTest {
             case I32, I64 -> "a * 3 - b";
             case U32 -> "a / 3u + b";          // unsigned division: wrong for values read as signed
             case BOOL -> "(bool_t) (a && !b)";
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(dtype);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(dtype);
         };
         KernelSource k = KernelSource.named("mix_" + dtype.shortName(), name -> """
                 KERNEL void %s(GLOBAL const %s* RESTRICT x, GLOBAL %s* RESTRICT y, int n) {
@@ -88,7 +88,7 @@ class RoundTripTest {
             case I64 -> HostData.own(new long[] {1L << 40, -2, 3_000_000_000_000L, 4, -5, 6, Long.MIN_VALUE / 4});
             case U32 -> HostData.own(DType.U32, new int[] {0x80000000, 0xFFFFFFFF, 3, 0x7FFFFFFF, 5, 0x9ABCDEF0, 7});
             case BOOL -> HostData.own(new boolean[] {true, false, true, true, false, false, true});
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(dtype);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(dtype);
         };
     }
 }

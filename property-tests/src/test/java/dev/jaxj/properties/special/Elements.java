@@ -47,7 +47,7 @@ final class Elements {
             case U32 -> java.util.Arrays.stream(I32).map(v -> v & 0xFFFF_FFFFL).toArray();
             case I64 -> I64.clone();
             case BOOL -> new long[] {0, 1};
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
         };
     }
 
@@ -67,14 +67,14 @@ final class Elements {
                 case U32 -> r.nextInt() & 0xFFFF_FFFFL;
                 case F64, I64 -> r.nextLong();
                 case BOOL -> r.nextInt(2);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
             };
             default -> switch (d) {
                 case F32, F64 -> of(r.nextDouble(-30, 30), d);
                 case I32, I64 -> r.nextInt(-70, 70);
                 case U32 -> r.nextInt(0, 70);
                 case BOOL -> r.nextInt(2);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
             };
         };
     }
@@ -85,7 +85,7 @@ final class Elements {
             case F32 -> Float.floatToRawIntBits((float) v);
             case F64 -> Double.doubleToRawLongBits(v);
             case I32, U32, I64, BOOL -> throw new IllegalArgumentException("a double is not an element of " + d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
         };
     }
 
@@ -97,7 +97,7 @@ final class Elements {
             case I64 -> v;
             case BOOL -> v != 0 ? 1 : 0;
             case F32, F64 -> throw new IllegalArgumentException("an integer is not an element of " + d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
         };
     }
 
@@ -107,7 +107,7 @@ final class Elements {
             case F32 -> Float.intBitsToFloat((int) e);
             case F64 -> Double.longBitsToDouble(e);
             case I32, U32, I64, BOOL -> e;
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
         };
     }
 
@@ -137,7 +137,7 @@ final class Elements {
                 for (int i = 0; i < n; i++) v[i] = elements[i] != 0;
                 yield Jnp.array(v, DType.BOOL, n);
             }
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
         };
     }
 
@@ -158,7 +158,7 @@ final class Elements {
                 for (int i = 0; i < v.length; i++) r[i] = v[i] ? 1 : 0;
                 yield r;
             }
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + a.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + a.dtype());
         };
     }
 
@@ -169,7 +169,7 @@ final class Elements {
             case F64 -> e ^ Long.MIN_VALUE;
             case I32, U32, I64 -> ofInteger(-e, d);
             case BOOL -> 1 - e;
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
         };
     }
 
@@ -197,7 +197,7 @@ final class Elements {
                 yield Math.abs((a & Long.MAX_VALUE) - (b & Long.MAX_VALUE));
             }
             case I32, U32, I64, BOOL -> Long.MAX_VALUE;
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
         };
     }
 
@@ -208,7 +208,7 @@ final class Elements {
             case F64 -> Double.longBitsToDouble(e) + " (0x" + Long.toHexString(e) + ")";
             case I32, U32, I64 -> Long.toString(e);
             case BOOL -> e != 0 ? "true" : "false";
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + d);
         };
     }
 }

@@ -214,13 +214,13 @@ final class Reference {
                 case I32 -> Integer.MIN_VALUE;
                 case U32 -> 0;
                 case I64, F32, F64, BOOL -> Long.MIN_VALUE;
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + to);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + to);
             };
             double hi = switch (to) {
                 case I32 -> Integer.MAX_VALUE;
                 case U32 -> 0xFFFF_FFFFL;
                 case I64, F32, F64, BOOL -> 0x1p63;
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + to);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + to);
             };
             if (x <= lo) return (long) lo;
             if (x >= hi) return to == DType.I64 ? Long.MAX_VALUE : (long) hi;
@@ -236,7 +236,7 @@ final class Reference {
             case F64, I64 -> e;
             case I32, U32 -> ofInteger(e, to);
             case BOOL -> throw new IllegalStateException("no bitcast to bool");
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + to);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw new IllegalArgumentException("these properties cover the types kernels compute in, got " + to);
         };
     }
 }

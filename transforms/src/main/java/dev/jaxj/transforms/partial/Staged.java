@@ -86,7 +86,7 @@ public record Staged(Jaxpr jaxpr, Seq<Array> consts) {
         if (value instanceof Tracer || value.ndim() != 0 || value.dtype().isComplex()) return Option.none();
         Object v = switch (value.dtype()) {
             case F32, F64, BF16, F16 -> value.doubleValue();
-            case I32, I64, U32, I8, I16, U8, U16 -> value.longValue();
+            case I32, I64, U32, I8, I16, U8, U16, U64 -> value.longValue();      // u64: its bits, exactly
             case BOOL -> value.booleanValue();
             case C64, C128 -> throw new IllegalStateException("complex scalars are constants");
         };

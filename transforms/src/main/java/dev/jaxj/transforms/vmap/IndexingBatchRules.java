@@ -52,7 +52,7 @@ final class IndexingBatchRules {
 
     /** {@return the scalar starts stacked into per-example index vectors, {@code [size, starts]}, in one integer dtype} */
     private static Array indexVector(Seq<Array> starts, Seq<Integer> d, int size) {
-        DType dtype = starts.exists(i -> i.dtype() == DType.I64 || i.dtype() == DType.U32) ? DType.I64 : DType.I32;
+        DType dtype = starts.exists(i -> i.dtype() == DType.I64 || i.dtype() == DType.U32 || i.dtype() == DType.U64) ? DType.I64 : DType.I32;
         Shape column = Shape.of(size, 1);
         Seq<Array> columns = starts.zipWith(d, (i, di) -> Lax.broadcastInDim(Lax.convertElementType(i, dtype), column,
                 di == NOT_MAPPED ? Vector.empty() : Vector.of(0)));

@@ -15,7 +15,15 @@ interface Emitter {
 
     /** {@return a literal {@code v} of {@code aval}'s dtype}, broadcast to its shape when that is not rank 0 */
     default Atom full(double v, ShapedArray aval) {
-        Lit lit = new Lit(v, new ShapedArray(Shape.SCALAR, aval.dtype(), false));
+        return broadcast(new Lit(v, new ShapedArray(Shape.SCALAR, aval.dtype(), false)), aval);
+    }
+
+    /** {@link #full} of an integer given exactly (a double has no 2^63). */
+    default Atom fullExact(long v, ShapedArray aval) {
+        return broadcast(new Lit(v, new ShapedArray(Shape.SCALAR, aval.dtype(), false)), aval);
+    }
+
+    private Atom broadcast(Lit lit, ShapedArray aval) {
         return aval.rank() == 0 ? lit : emit(new BroadcastInDim(aval.shape(), Vector.empty()), lit);
     }
 }

@@ -27,7 +27,8 @@ import java.util.Map;
  * <ul>
  *   <li>A primitive on a storage type (bf16, f16, i8, u8, i16, u16) computes in its compute
  *       type ({@link DType#computeType()}) between conversions: its operands are widened
- *       exactly and each result is rounded once, as XLA on a CPU does.</li>
+ *       exactly and each result is rounded once, as XLA on a CPU does. u64 computes in i64,
+ *       its own bits, with the operations that read the sign rewritten ({@link UnsignedLowering}).</li>
  *   <li>A primitive on complex numbers becomes primitives on their real and imaginary parts.
  *       A complex array is read as its parts through {@link ViewAsReal} (no copy) and strided
  *       slices, and a complex result is assembled by a concatenation seen through
@@ -49,6 +50,7 @@ public final class TypeLowering {
     private final Map<Var, Atom> renamed = new HashMap<>();
     private int nextId;
     private SourceInfo where = SourceInfo.UNKNOWN;
+    private final UnsignedLowering unsigned = new UnsignedLowering(this);
 
     /** A complex value as two real arrays of its shape; {@code whole} is the complex array itself where one exists. */
     private record Parts(Atom re, Atom im, Option<Atom> whole) {}
@@ -123,12 +125,12 @@ public final class TypeLowering {
                     c.dimensionNumbers(), c.featureGroupCount(), c.batchGroupCount(), c.preferredElementType().map(DType::computeType));
             default -> e.prim();
         };
-        Seq<Var> results = emit(p, wide);
+        Seq<Atom> results = UnsignedLowering.applies(e) ? unsigned.lower(e, p, wide) : Seq.narrow(emit(p, wide));
         for (int i = 0; i < results.size(); i++) narrowInto(e.out().get(i), results.get(i));
     }
 
     /** {@code target} as {@code r}, rounded to its storage type when it has one. */
-    private void narrowInto(Var target, Var r) {
+    private void narrowInto(Var target, Atom r) {
         if (target.aval().dtype().isComputeType()) renamed.put(target, r);
         else eqns.add(new Eqn(new ConvertElementType(target.aval().dtype(), target.aval().weakType()), Vector.of(r), Vector.of(target), where));
     }
@@ -137,7 +139,8 @@ public final class TypeLowering {
         ShapedArray av = a.aval();
         DType d = av.dtype();
         if (d.isComputeType()) return a;
-        if (a instanceof Lit l) return new Lit(l.value(), new ShapedArray(av.shape(), d.computeType(), av.weakType()));
+        // A u64 literal held exactly (a Long) has i64's bits; one held as a double is converted by the kernel, unsigned.
+        if (a instanceof Lit l && !(d == DType.U64 && l.value() instanceof Double)) return new Lit(l.value(), new ShapedArray(av.shape(), d.computeType(), av.weakType()));
         return emit1(new ConvertElementType(d.computeType(), av.weakType()), a);
     }
 
@@ -396,9 +399,9 @@ public final class TypeLowering {
 
     private Atom add(Atom a, Atom b) { return emit1(new Add(), a, b); }
 
-    private Atom sub(Atom a, Atom b) { return emit1(new Sub(), a, b); }
+    Atom sub(Atom a, Atom b) { return emit1(new Sub(), a, b); }
 
-    private Atom mul(Atom a, Atom b) { return emit1(new Mul(), a, b); }
+    Atom mul(Atom a, Atom b) { return emit1(new Mul(), a, b); }
 
     private Atom neg(Atom a) { return emit1(new Neg(), a); }
 
@@ -407,8 +410,13 @@ public final class TypeLowering {
     }
 
     /** A literal {@code v} of {@code aval}'s dtype, broadcast to its shape when that is not rank 0. */
-    private Atom full(double v, ShapedArray aval) {
+    Atom full(double v, ShapedArray aval) {
         return ((Emitter) this::emit1).full(v, aval);
+    }
+
+    /** {@link #full} of an integer given exactly (a double has no 2^63). */
+    Atom fullExact(long v, ShapedArray aval) {
+        return ((Emitter) this::emit1).fullExact(v, aval);
     }
 
     private Atom zeros(ShapedArray aval) {
@@ -479,13 +487,13 @@ public final class TypeLowering {
         eqns.add(new Eqn(p, in, out, where));
     }
 
-    private Seq<Var> emit(Primitive p, Seq<Atom> in) {
+    Seq<Var> emit(Primitive p, Seq<Atom> in) {
         Seq<Var> out = p.abstractEval(in.map(Atom::aval)).map(av -> new Var(nextId++, av));
         eqns.add(new Eqn(p, in, out, where));
         return out;
     }
 
-    private Atom emit1(Primitive p, Atom... in) {
+    Atom emit1(Primitive p, Atom... in) {
         return emit(p, Vector.of(in)).head();
     }
 

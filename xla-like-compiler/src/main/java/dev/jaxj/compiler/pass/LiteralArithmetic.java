@@ -51,7 +51,7 @@ final class LiteralArithmetic {
             case F64 -> real(-x.doubleValue(), out);
             case I32 -> integer(-(int) longOf(x), out);
             case I64 -> integer(-longOf(x), out);
-            case U32, BOOL, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
+            case U32, U64, BOOL, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
         };
     }
 
@@ -121,7 +121,7 @@ final class LiteralArithmetic {
             // Widening a float to double keeps its order and its NaN, so one comparison serves both.
             case F32, F64 -> bool(compare(op, floatingOf(x), floatingOf(y)), out);
             case I32, I64, BOOL -> bool(compare(op, longOf(x), longOf(y)), out);
-            case U32, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
+            case U32, U64, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
         };
     }
 
@@ -159,7 +159,7 @@ final class LiteralArithmetic {
                 case I32 -> integer(Double.isNaN(v) ? 0 : (int) v, out);
                 case I64 -> integer(Double.isNaN(v) ? 0 : (long) v, out);
                 case BOOL -> bool(v != 0, out);
-                case U32, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
+                case U32, U64, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
             };
         }
         long v = longOf(x);
@@ -169,7 +169,7 @@ final class LiteralArithmetic {
             case I32 -> integer((int) v, out);
             case I64 -> integer(v, out);
             case BOOL -> bool(v != 0, out);
-            case U32, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
+            case U32, U64, BF16, F16, I8, I16, U8, U16, C64, C128 -> Option.none();
         };
     }
 

@@ -25,7 +25,7 @@ record VectorOpcode(String method, Seq<Kind> operands, Kind result) {
                 case F32 -> Option.some(F32);
                 case BOOL -> Option.some(MASK);
                 case F64, I32, U32, I64 -> Option.none();
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
         }
     }

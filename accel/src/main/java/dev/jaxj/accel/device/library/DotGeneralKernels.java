@@ -94,7 +94,7 @@ public final class DotGeneralKernels {
             case F64 -> "double";
             case I32, U32, BOOL -> "u32_t";     // bool: operands become 0 or 1; the sum counts true products, as on the CPU
             case I64 -> "u64_t";
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(ct);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(ct);
         };
         String store = ct == DType.BOOL ? "(bool_t) (acc[i][j] != 0)" : "(" + Dialect.cType(ct) + ") acc[i][j]";
         String text = """

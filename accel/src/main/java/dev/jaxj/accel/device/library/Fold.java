@@ -58,7 +58,7 @@ enum Fold {
                 if (this == SUM || this == PROD) throw unsupported(d);
                 yield "bool_t";
             }
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 
@@ -71,14 +71,14 @@ enum Fold {
                 case BOOL -> "1";
                 case I32, U32, I64 -> "~0";
                 case F32, F64 -> throw unsupported(d);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case MAX -> switch (d) {
                 case F32, F64 -> "-INFINITY";
                 case I32 -> "(-2147483647 - 1)";
                 case I64 -> "(-(i64_t) 9223372036854775807 - 1)";
                 case U32, BOOL -> "0";
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case MIN -> switch (d) {
                 case F32, F64 -> "INFINITY";
@@ -86,7 +86,7 @@ enum Fold {
                 case I64 -> "((i64_t) 9223372036854775807)";
                 case U32 -> "4294967295u";
                 case BOOL -> "1";
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
         };
         return "((" + accType + ") " + v + ")";

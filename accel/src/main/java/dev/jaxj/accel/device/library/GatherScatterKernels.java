@@ -205,13 +205,13 @@ public final class GatherScatterKernels {
                 case F32, F64 -> "isnan(acc) ? acc : isnan(v) ? v : acc < v ? acc : v < acc ? v : signbit(acc) ? acc : v";
                 case I32, I64, U32 -> "acc <= v ? acc : v";
                 case BOOL -> "(bool_t) (acc & v)";
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(t);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(t);
             };
             case ScatterMax _ -> switch (t) {
                 case F32, F64 -> "isnan(acc) ? acc : isnan(v) ? v : acc > v ? acc : v > acc ? v : signbit(acc) ? v : acc";
                 case I32, I64, U32 -> "acc >= v ? acc : v";
                 case BOOL -> "(bool_t) (acc | v)";
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(t);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(t);
             };
         };
     }
@@ -222,7 +222,7 @@ public final class GatherScatterKernels {
             case I32 -> "(i32_t) ((u32_t) acc " + op + " (u32_t) v)";
             case I64 -> "(i64_t) ((u64_t) acc " + op + " (u64_t) v)";
             case BOOL -> "(bool_t) (acc " + boolOp + " v)";
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(t);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(t);
         };
     }
 
@@ -252,7 +252,7 @@ public final class GatherScatterKernels {
             case I64 -> Long.MIN_VALUE;
             case U32 -> -1;
             case BOOL -> 1;
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(t);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(t);
         };
     }
 }

@@ -33,7 +33,7 @@ final class KernelText {
             case I64 -> "(" + v + " != " + v + " ? (i64_t) 0 : " + v + " <= -9223372036854775808.0 ? (-(i64_t) 9223372036854775807 - 1) : "
                     + v + " >= 9223372036854775807.0 ? (i64_t) 9223372036854775807 : (i64_t) " + v + ")";
             case F32, F64, BOOL -> throw new IllegalStateException("handled above: " + to);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(to);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(to);
         };
     }
 

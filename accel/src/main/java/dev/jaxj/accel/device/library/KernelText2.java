@@ -36,7 +36,7 @@ final class KernelText2 {
             case F64 -> new KernelArg.F64(Double.longBitsToDouble(bits));
             case I32, U32, BOOL -> new KernelArg.I32((int) bits);
             case I64 -> new KernelArg.I64(bits);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(t);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(t);
         };
     }
 

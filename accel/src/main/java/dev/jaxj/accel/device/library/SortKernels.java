@@ -169,7 +169,7 @@ public final class SortKernels {
             // Comparisons treat -0.0 as 0.0 already; NaNs are equal to each other and after everything.
             case F32, F64 -> "isnan(x) ? (isnan(y) ? 0 : 1) : isnan(y) ? -1 : x < y ? -1 : x > y ? 1 : 0";
             case I32, I64, U32, BOOL -> "x < y ? -1 : x > y ? 1 : 0";
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(t);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(t);
         };
     }
 

@@ -22,7 +22,7 @@ final class CTypes {
             case U32 -> "((u32_t) 0x" + Integer.toHexString((int) integer(lit, d)) + "u)";
             case I64 -> "((i64_t) 0x" + Long.toHexString(integer(lit, d)) + "ull)";
             case BOOL -> lit.doubleValue() != 0 ? "((bool_t) 1)" : "((bool_t) 0)";
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 

@@ -22,9 +22,9 @@ final class ConvertOps {
                 case F32, F64 -> h.use(ScalarHelpers.toInteger(from, to)) + "(" + x + ")";
                 // Through the unsigned type of the target's width, where C defines wrapping; u32 widens unsigned.
                 case I32, U32, I64, BOOL -> to == DType.I64 ? "((i64_t) " + x + ")" : "((" + Dialect.cType(to) + ") (u32_t) " + x + ")";
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(from);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(from);
             };
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(to);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(to);
         };
     }
 
@@ -34,26 +34,26 @@ final class ConvertOps {
             case F32 -> switch (from) {
                 case I32, U32 -> "JX_F32_OF(" + x + ")";
                 case F32, F64, I64, BOOL -> throw mismatch(from, to);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(from);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(from);
             };
             case I32, U32 -> switch (from) {
                 case F32 -> "((" + Dialect.cType(to) + ") JX_U32_OF(" + x + "))";
                 case I32, U32 -> "((" + Dialect.cType(to) + ") " + x + ")";
                 case F64, I64, BOOL -> throw mismatch(from, to);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(from);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(from);
             };
             case F64 -> switch (from) {
                 case I64 -> "JX_F64_OF(" + x + ")";
                 case F32, F64, I32, U32, BOOL -> throw mismatch(from, to);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(from);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(from);
             };
             case I64 -> switch (from) {
                 case F64 -> "((i64_t) JX_U64_OF(" + x + "))";
                 case F32, I32, U32, I64, BOOL -> throw mismatch(from, to);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(from);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(from);
             };
             case BOOL -> throw mismatch(from, to);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(to);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(to);
         };
     }
 

@@ -41,14 +41,14 @@ final class Operators {
                 case I64 -> "((i64_t) (0ull - (u64_t) " + x + "))";
                 case U32 -> "((u32_t) (0u - " + x + "))";
                 case BOOL -> throw rejected(p, d);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case Abs _ -> switch (d) {
                 case F32, F64 -> "fabs(" + x + ")";
                 case I32 -> "(" + x + " < 0 ? (i32_t) (0u - (u32_t) " + x + ") : " + x + ")";
                 case I64 -> "(" + x + " < 0 ? (i64_t) (0ull - (u64_t) " + x + ") : " + x + ")";
                 case U32, BOOL -> throw rejected(p, d);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case Sign _ -> switch (d) {
                 // NaN and signed zeros are their own sign, as Math.signum.
@@ -56,7 +56,7 @@ final class Operators {
                 case I32, I64 -> "((" + t + ") ((" + x + " > 0) - (" + x + " < 0)))";
                 case U32 -> "((u32_t) (" + x + " != 0u))";
                 case BOOL -> throw rejected(p, d);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case IntegerPow(var n) -> switch (d) {
                 case F32, F64 -> withF64(h, h.use(ScalarHelpers.integerPow(d)) + "(" + x + ", " + n + ")");
@@ -64,7 +64,7 @@ final class Operators {
                 case I32 -> "((i32_t) " + h.use(ScalarHelpers.integerPow(d)) + "((u32_t) " + x + ", " + n + "))";
                 case I64 -> "((i64_t) " + h.use(ScalarHelpers.integerPow(d)) + "((u64_t) " + x + ", " + n + "))";
                 case BOOL -> throw rejected(p, d);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case Floor _ -> exact(p, d, "floor", x);
             case Ceil _ -> exact(p, d, "ceil", x);
@@ -106,7 +106,7 @@ final class Operators {
                 case BOOL -> "((bool_t) !" + x + ")";
                 case I32, I64, U32 -> "((" + t + ") ~" + x + ")";
                 case F32, F64 -> throw rejected(p, d);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case ConvertElementType(var to, var _) -> ConvertOps.convert(d, to, x, h);
             case BitcastConvertType(var to) -> ConvertOps.bitcast(d, to, x);
@@ -119,13 +119,13 @@ final class Operators {
                 case F32, F64 -> withF64(h, "JX_DIV_" + d.shortName().toUpperCase() + "(" + x + ", " + y + ")");
                 case I32, I64, U32 -> h.use(ScalarHelpers.div(d)) + "(" + x + ", " + y + ")";
                 case BOOL -> throw rejected(p, d);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case Rem _ -> switch (d) {
                 case F32, F64 -> "fmod(" + x + ", " + y + ")";   // exact, as Java's %
                 case I32, I64, U32 -> h.use(ScalarHelpers.rem(d)) + "(" + x + ", " + y + ")";
                 case BOOL -> throw rejected(p, d);
-                case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+                case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
             };
             case Max _ -> numeric(p, d, h.use(ScalarHelpers.extreme(d, true)) + "(" + x + ", " + y + ")");
             case Min _ -> numeric(p, d, h.use(ScalarHelpers.extreme(d, false)) + "(" + x + ", " + y + ")");
@@ -158,7 +158,7 @@ final class Operators {
             case I32, U32 -> "32u";
             case I64 -> "64ull";
             case F32, F64, BOOL -> throw rejected(p, d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
         String u = d == DType.I64 ? "u64_t" : "u32_t", sg = d == DType.I64 ? "i64_t" : "i32_t", t = Dialect.cType(d);
         String inRange = "(" + u + ") " + s + " < " + w;
@@ -184,7 +184,7 @@ final class Operators {
         return switch (d) {
             case F32, F64 -> fn + "(" + x + ")";
             case I32, I64, U32, BOOL -> throw rejected(p, d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 
@@ -192,7 +192,7 @@ final class Operators {
         return switch (d) {
             case F32, F64 -> expr;
             case I32, I64, U32, BOOL -> throw rejected(p, d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 
@@ -215,7 +215,7 @@ final class Operators {
                 yield "((float) (" + fn + "(" + widened(operands) + ")))";
             }
             case I32, I64, U32, BOOL -> throw rejected(p, d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 
@@ -243,7 +243,7 @@ final class Operators {
             case I64 -> "((i64_t) ((u64_t) " + x + " " + op + " (u64_t) " + y + "))";
             case U32 -> "((u32_t) (" + x + " " + op + " " + y + "))";
             case BOOL -> throw rejected(p, d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 
@@ -251,7 +251,7 @@ final class Operators {
         return switch (d) {
             case BOOL, I32, I64, U32 -> "((" + Dialect.cType(d) + ") (" + x + " " + op + " " + y + "))";
             case F32, F64 -> throw rejected(p, d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
     }
 

@@ -24,7 +24,7 @@ final class ScalarHelpers {
                     : "if (isnan(a)) return a; if (isnan(b)) return b; if (a == b) return signbit(b) ? b : a; return a < b ? a : b;";
             case I32, I64, U32 -> max ? "return a > b ? a : b;" : "return a < b ? a : b;";
             case BOOL -> throw new IllegalArgumentException("max and min have no bool rendering; the shape rules reject bools");
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
         return Helper.of(name, "JX_FN " + t + " " + name + "(" + t + " a, " + t + " b) { " + body + " }", d == DType.F64);
     }
@@ -37,7 +37,7 @@ final class ScalarHelpers {
             case I64 -> "JX_FN i64_t " + name + "(i64_t a, i64_t b) { return b == 0 ? (i64_t) -1 : b == -1 ? (i64_t) (0ull - (u64_t) a) : a / b; }";
             case U32 -> "JX_FN u32_t " + name + "(u32_t a, u32_t b) { return b == 0 ? 0xffffffffu : a / b; }";
             case F32, F64, BOOL -> throw new IllegalArgumentException("integer division of " + d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
         return Helper.of(name, code, false);
     }
@@ -49,7 +49,7 @@ final class ScalarHelpers {
             case I32, I64 -> "return b == 0 ? a : b == -1 ? (" + t + ") 0 : a % b;";
             case U32 -> "return b == 0 ? a : a % b;";
             case F32, F64, BOOL -> throw new IllegalArgumentException("integer remainder of " + d);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
         return Helper.of(name, "JX_FN " + t + " " + name + "(" + t + " a, " + t + " b) { " + body + " }", false);
     }
@@ -81,7 +81,7 @@ final class ScalarHelpers {
                     + "    for (i32_t n = y; n > 0; n >>= 1) { if (n & 1) acc *= x; x *= x; }\n"
                     + "    return acc;\n}";
             case BOOL -> throw new IllegalArgumentException("integer_pow of bool");
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(d);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(d);
         };
         return Helper.of(name, code, d == DType.F64);
     }
@@ -102,7 +102,7 @@ final class ScalarHelpers {
             case I64 -> "JX_FN i64_t " + name + "(" + t + " v) { return isnan(v) ? 0 : v <= -0x1p63" + f + " ? (i64_t) 0x8000000000000000ull"
                     + " : v >= 0x1p63" + f + " ? (i64_t) 0x7fffffffffffffffull : (i64_t) v; }";
             case F32, F64, BOOL -> throw new IllegalArgumentException("not an integer conversion target: " + to);
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(to);
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(to);
         };
         return Helper.of(name, code, !f32);
     }

@@ -271,7 +271,7 @@ class LoopRendererPoclTest {
             case F32 -> b.f32()[i] + " (0x" + Integer.toHexString(Float.floatToRawIntBits(b.f32()[i])) + ")";
             case F64 -> b.f64()[i] + " (0x" + Long.toHexString(Double.doubleToRawLongBits(b.f64()[i])) + ")";
             case I32, U32, I64, BOOL -> Long.toString(b.getLong(i));
-            case BF16, F16, I8, I16, U8, U16, C64, C128 -> throw StorageTypes.unlowered(b.dtype());
+            case BF16, F16, I8, I16, U8, U16, U64, C64, C128 -> throw StorageTypes.unlowered(b.dtype());
         };
     }
 
