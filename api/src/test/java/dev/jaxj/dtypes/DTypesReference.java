@@ -117,7 +117,7 @@ final class DTypesReference {
             case BF16 -> Math.scalb(1.0, Math.max(e, -126) - 7);
             case F32 -> Math.ulp((float) v);
             case F64 -> Math.ulp(v);
-            case I32, I64, U32, BOOL, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("no ulp for " + dtype);
+            case I32, I64, U32, U64, BOOL, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("no ulp for " + dtype);
         };
     }
 }

@@ -46,7 +46,7 @@ final class StorageFloatCheck {
         return switch (d) {
             case BF16 -> 0x1p-8;
             case F16 -> 0x1p-11;
-            case F32, F64, I32, I64, U32, BOOL, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("not a storage float type: " + d);
+            case F32, F64, I32, I64, U32, U64, BOOL, I8, I16, U8, U16, C64, C128 -> throw new IllegalArgumentException("not a storage float type: " + d);
         };
     }
 

@@ -122,7 +122,7 @@ public final class NumpyOps {
         DType to = switch (x.dtype()) {
             case BOOL, I8, I16 -> DType.I32;
             case U8, U16 -> DType.U32;
-            case F32, F64, I32, I64, U32, BF16, F16, C64, C128 -> x.dtype();
+            case F32, F64, I32, I64, U32, U64, BF16, F16, C64, C128 -> x.dtype();
         };
         return to == x.dtype() ? x : Lax.convertElementType(x, to);
     }

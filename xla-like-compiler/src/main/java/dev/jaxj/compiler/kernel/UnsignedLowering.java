@@ -56,7 +56,7 @@ final class UnsignedLowering {
             case Sign _ -> Vector.of(asI64(out.emit1(new Ne(), wide.head(), out.full(0, wide.head().aval()))));
             case Add _, Sub _, Mul _, Eq _, Ne _, SelectN _, Unary _, FloatBinary _, Bitwise _, Shift _,
                  Structural _, Reduction _, Cumulative _, Contraction _, ReduceWindow _, ReducePrecision _, Orthogonal _,
-                 Threefry2x32 _, Fft _, Elimination _, StopGradient _, CustomVjpLinear _, ControlFlow _ -> same(p, wide);
+                 Threefry2x32 _, Fft _, Eig _, Elimination _, StopGradient _, CustomVjpLinear _, ControlFlow _ -> same(p, wide);
         };
     }
 
