@@ -9,8 +9,9 @@ package dev.jaxj.accel.cpu;
  * {@code ssteqr} does.
  *
  * <p>Accuracy: backward stable; {@code ||A V - V diag(w)|| / ||A||} and {@code ||V^T V - I||}
- * are a small multiple of {@code n·ε}, each eigenvalue is within that of {@code ||A||} of the
- * exact one, and repeated eigenvalues get an orthonormal basis of their eigenspace.
+ * are a small multiple of {@code n·ε} (ε of the operand's dtype), each eigenvalue is within
+ * that of {@code ||A||} of the exact one, and repeated eigenvalues get an orthonormal basis of
+ * their eigenspace.
  */
 final class EighKernel {
     private static final double EPS = Math.ulp(1.0);
