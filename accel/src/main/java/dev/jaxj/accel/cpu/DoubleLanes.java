@@ -24,6 +24,34 @@ final class DoubleLanes {
         return s;
     }
 
+    /** {@code a[ai+t] -= alpha x[xi+t] + beta y[yi+t]} for {@code t < len}: one row of a symmetric rank-2 update. */
+    static void update(double[] a, int ai, double[] x, int xi, double[] y, int yi, double alpha, double beta, int len) {
+        int i = 0, bound = S.loopBound(len);
+        for (; i < bound; i += S.length()) {
+            DoubleVector r = DoubleVector.fromArray(S, x, xi + i).mul(alpha).add(DoubleVector.fromArray(S, y, yi + i).mul(beta));
+            DoubleVector.fromArray(S, a, ai + i).sub(r).intoArray(a, ai + i);
+        }
+        for (; i < len; i++) a[ai + i] -= alpha * x[xi + i] + beta * y[yi + i];
+    }
+
+    /** {@link #update}, then {@return the updated {@code a[ai..ai+len) · v[0..len)}}, in one pass. */
+    static double updateAndDot(double[] a, int ai, double[] x, int xi, double[] y, int yi, double alpha, double beta, double[] v, int len) {
+        int i = 0, bound = S.loopBound(len);
+        DoubleVector acc = DoubleVector.zero(S);
+        for (; i < bound; i += S.length()) {
+            DoubleVector r = DoubleVector.fromArray(S, x, xi + i).mul(alpha).add(DoubleVector.fromArray(S, y, yi + i).mul(beta));
+            DoubleVector updated = DoubleVector.fromArray(S, a, ai + i).sub(r);
+            updated.intoArray(a, ai + i);
+            acc = updated.fma(DoubleVector.fromArray(S, v, i), acc);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            a[ai + i] -= alpha * x[xi + i] + beta * y[yi + i];
+            s += a[ai + i] * v[i];
+        }
+        return s;
+    }
+
     /** The plane rotation of rows {@code x = a[xi..]}, {@code y = a[yi..]}: {@code x <- c x - s y}, {@code y <- s x + c y}. */
     static void rotate(double[] a, int xi, int yi, int len, double c, double s) {
         int i = 0, bound = S.loopBound(len);

@@ -9,10 +9,9 @@ package dev.jaxj.accel.cpu;
  * operands only: the output is cut into tiles of {@value #MC} rows by {@value #NC} or more
  * columns (the unit of parallel work, across batches too); each tile walks {@code k} in blocks
  * of {@value #KC}. The f64 kernel copies the current block of {@code B} into one array per row
- * and keeps the tile's accumulators likewise, so the inner loop
- * {@code acc[j] += a0*b0[j] + … + a3*b3[j]} indexes every array with the same {@code j}:
- * HotSpot vectorises that, whereas with distinct offsets into arrays of one type it must
- * assume they may overlap and does not.
+ * and keeps the tile's accumulators likewise; {@link DgemmKernel} updates them in register
+ * blocks, and a plain loop (which HotSpot vectorises: every array indexed with the same
+ * {@code j}) takes the edges.
  */
 final class Gemm {
     private static final int MC = 64, NC = 256, KC = 256;
@@ -97,13 +96,20 @@ final class Gemm {
         for (int k0 = 0; k0 < k; k0 += KC) {
             int kc = Math.min(KC, k - k0);
             for (int kk = 0; kk < kc; kk++) System.arraycopy(b, bBase + (k0 + kk) * n + t.j0(), panel[kk], 0, w);
+            int blockRows = rows / DgemmKernel.MR * DgemmKernel.MR, blockCols = w / DgemmKernel.NR * DgemmKernel.NR;
+            for (int r = 0; r < blockRows; r += DgemmKernel.MR) {
+                for (int j = 0; j < blockCols; j += DgemmKernel.NR) {
+                    DgemmKernel.block(acc, r, j, a, aBase + (t.i0() + r) * k + k0, k, panel, kc);
+                }
+            }
+            // The edges the register blocks leave: the last columns of every row, the last rows.
             for (int r = 0; r < rows; r++) {
                 double[] cr = acc[r];
-                int aRow = aBase + (t.i0() + r) * k + k0;
+                int aRow = aBase + (t.i0() + r) * k + k0, from = r < blockRows ? blockCols : 0;
                 for (int kk = 0; kk < kc; kk++) {
                     double a0 = a[aRow + kk];
                     double[] b0 = panel[kk];
-                    for (int j = 0; j < w; j++) cr[j] += a0 * b0[j];
+                    for (int j = from; j < w; j++) cr[j] += a0 * b0[j];
                 }
             }
         }

@@ -14,7 +14,8 @@ import io.vavr.collection.Vector;
  * QR, eigh and SVD over the batch of matrices {@code [..., m, n]}: each matrix is read into
  * f64, factored by {@link Householder}, {@link EighKernel} or {@link SvdKernel}, and written back
  * in the operand's dtype. For f32 operands the blocked Householder updates run through the f32
- * GEMM (the accuracy of LAPACK's single-precision routines); the rest is f64 throughout.
+ * GEMM and eigh's QL rotations are applied in f32 (the accuracy of LAPACK's single-precision
+ * routines); the rest is f64 throughout.
  * Matrices of the batch run in parallel.
  */
 final class OrthogonalKernels {

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The f32 GEMM ({@link Gemm#f32}) against a naive double-precision triple loop written here,
+ * The f32 GEMM ({@link Gemm#f32}), and the f64 one, against a naive double-precision triple loop written here,
  * on shapes around the micro-kernel's {@code MR x NR} block, the depth block and the cache
  * blocks, in all four operand layouts, batched, with shared and offset operands. Both of its
  * paths (packed kernel, and plain loops for small products) run on every shape, whatever
@@ -45,6 +45,40 @@ class GemmTest {
         float[] a = uniform(batch * m * k, rnd), b = uniform(batch * k * n, rnd);
         check(PACKED, p, a, b, "packed, seed " + seed + ", " + p);
         check(SMALL, p, a, b, "small, seed " + seed + ", " + p);
+    }
+
+    /**
+     * The f64 GEMM ({@link Gemm#f64}: register blocks of {@link DgemmKernel} and the plain loop
+     * at their edges) on shapes around the block and the depth block of 256, batched, against
+     * the naive f64 loop: both within {@code k·ε·Σ|a||b|} of the exact sum.
+     */
+    @Property(tries = 40)
+    void f64ProductsMatchTheNaiveLoopOnEdgeShapes(@ForAll long seed) {
+        var rnd = new Random(seed);
+        int mr = DgemmKernel.MR, nr = DgemmKernel.NR;
+        int[] rows = {1, mr - 1, mr, mr + 1, 2 * mr + 3, 67}, cols = {1, nr - 1, nr, nr + 1, 2 * nr + 5, 270}, depths = {1, 3, 255, 256, 257, 600};
+        int batch = 1 + rnd.nextInt(2), m = pick(rnd, rows), n = pick(rnd, cols), k = pick(rnd, depths);
+        var p = Product.dense(batch, m, n, k);
+        double[] a = new double[batch * m * k], b = new double[batch * k * n], c = new double[batch * m * n];
+        for (int i = 0; i < a.length; i++) a[i] = rnd.nextGaussian();
+        for (int i = 0; i < b.length; i++) b[i] = rnd.nextGaussian();
+        Gemm.f64(p, a, b, c);
+        for (int t = 0; t < batch; t++) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0, size = 0;
+                    for (int q = 0; q < k; q++) {
+                        double x = a[t * m * k + i * k + q] * b[t * k * n + q * n + j];
+                        sum += x;
+                        size += Math.abs(x);
+                    }
+                    double got = c[t * m * n + i * n + j];
+                    if (Math.abs(got - sum) > 2 * k * Math.ulp(1.0) * size) {
+                        fail("seed " + seed + ", " + p + ": c[" + t + "," + i + "," + j + "] = " + got + ", want " + sum);
+                    }
+                }
+            }
+        }
     }
 
     @Test
