@@ -169,10 +169,14 @@ public final class TypeLowering {
             case Rsqrt _ -> bind(out, div(one(out.aval()), sqrt(part(in.head()))));
             case Sin _ -> bind(out, sin(part(in.head())));
             case Cos _ -> bind(out, cos(part(in.head())));
-            case Tan _ -> bind(out, div(sin(part(in.head())), cos(part(in.head()))));
+            case Tan _ -> bind(out, tan(part(in.head())));
             case Sinh _ -> bind(out, sinh(part(in.head())));
             case Cosh _ -> bind(out, cosh(part(in.head())));
-            case Tanh _ -> bind(out, div(sinh(part(in.head())), cosh(part(in.head()))));
+            case Tanh _ -> {
+                // tanh z = -i tan(iz)
+                Parts w = tan(parts(neg(im(in.head())), re(in.head())));
+                bind(out, w.im, neg(w.re));
+            }
             case Pow _ -> bind(out, exp(mul(part(in.get(1)), log(part(in.get(0))))));
             case IntegerPow ip -> bind(out, integerPow(part(in.head()), ip.y(), out.aval()));
             case Sign _ -> bind(out, sign(part(in.head())));
@@ -294,6 +298,28 @@ public final class TypeLowering {
 
     private Parts cos(Parts z) {
         return parts(mul(emit1(new Cos(), z.re), emit1(new Cosh(), z.im)), neg(mul(emit1(new Sin(), z.re), emit1(new Sinh(), z.im))));
+    }
+
+    /**
+     * tan(x + iy) by Kahan's formula, with {@code t = tan x}, {@code s = sinh y}, {@code β = 1 + t²}:
+     * {@code (t + i β s sqrt(1 + s²)) / (1 + β s²)}. Unlike sin z / cos z it neither cancels nor
+     * overflows: for |y| > 1 it is evaluated divided through by s², so that large |y| gives
+     * ±0 + i·sign(y).
+     */
+    private Parts tan(Parts z) {
+        Atom t = emit1(new Tan(), z.re), s = emit1(new Sinh(), z.im);
+        Atom one = full(1, t.aval().strong());
+        Atom beta = add(one, mul(t, t));
+        Atom s2 = mul(s, s);
+        Atom denominator = add(one, mul(beta, s2));
+        Atom reNear = emit1(new Div(), t, denominator);
+        Atom imNear = emit1(new Div(), mul(beta, mul(s, emit1(new Sqrt(), add(one, s2)))), denominator);
+        Atom inverse = emit1(new Div(), one, s2);
+        Atom scaled = add(inverse, beta);
+        Atom reFar = emit1(new Div(), mul(t, inverse), scaled);
+        Atom imFar = emit1(new Div(), mul(beta, mul(emit1(new Sign(), s), emit1(new Sqrt(), add(one, inverse)))), scaled);
+        Atom far = emit1(new Gt(), emit1(new Abs(), z.im), one);
+        return parts(emit1(new SelectN(), far, reNear, reFar), emit1(new SelectN(), far, imNear, imFar));
     }
 
     private Parts sinh(Parts z) {
