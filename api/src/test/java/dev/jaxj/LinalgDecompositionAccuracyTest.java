@@ -165,6 +165,30 @@ class LinalgDecompositionAccuracyTest {
         }
     }
 
+    /**
+     * A rank deficiency that leaves one Jacobi column as rounding noise: the Vandermonde matrix of
+     * x = 1, 1, 2, 2, 3, 3 (rank 3 of 4) once gave NaNs, as that column could never be made
+     * orthogonal relative to its own norm. NumPy 1.24 (LAPACK gesdd):
+     * {@code np.linalg.svd(np.vander([1, 1, 2, 2, 3, 3.], 4), compute_uv=False)}.
+     */
+    @ParameterizedTest
+    @EnumSource(Float.class)
+    void svdOfARankDeficientVandermondeMatrixShouldBeFinite(Float f) {
+        DType d = dt(f);
+        double[] x = {1, 1, 2, 2, 3, 3}, a = new double[24];
+        for (int i = 0; i < 6; i++) for (int j = 0; j < 4; j++) a[i * 4 + j] = Math.pow(x[i], 3 - j);
+        double[] numpy = {4.25233782e+01, 3.06544523e+00, 6.04441861e-01};
+        Seq<Array> suv = Lax.svd(arr(d, Shape.of(6, 4), a), false, true);
+        double[] s = suv.get(0).toDoubleArray(), u = suv.get(1).toDoubleArray(), vt = suv.get(2).toDoubleArray();
+        double bound = 20 * 6 * eps(d);
+        for (int i = 0; i < 3; i++) assertEquals(numpy[i], s[i], Math.max(bound * s[0], 1e-8 * numpy[i]), d + " singular value " + i);
+        below(Math.abs(s[3]), bound * s[0], d + " the zero singular value");
+        double[] us = new double[24];
+        for (int i = 0; i < 6; i++) for (int j = 0; j < 4; j++) us[i * 4 + j] = u[i * 4 + j] * s[j];
+        below(diff(mul(us, vt, 6, 4, 4), a), bound * fro(a), "||A - U S V^T|| of " + d + " Vandermonde");
+        below(orthogonality(u, 6, 4), bound, "||U^T U - I|| of " + d + " Vandermonde");
+    }
+
     @ParameterizedTest
     @EnumSource(Float.class)
     void svdShouldReproduceKnownSingularValues(Float f) {

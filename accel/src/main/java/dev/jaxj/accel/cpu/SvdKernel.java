@@ -127,7 +127,11 @@ final class SvdKernel {
         long work = (long) rows * cols * cols;
         int grain = work < (1L << 18) || Parallel.workers() < 2 ? Math.max(1, pairs) : Math.max(1, pairs / Parallel.workers());
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            for (int j = 0; j < cols; j++) norm2[j] = DoubleLanes.dot(g, j * rows, g, j * rows, rows);
+            double largest = 0;
+            for (int j = 0; j < cols; j++) largest = Math.max(largest, norm2[j] = DoubleLanes.dot(g, j * rows, g, j * rows, rows));
+            // A column this small is rounding noise of a rank deficiency (orthonormalColumns drops it too):
+            // it cannot be made orthogonal to working precision relative to its own norm, so it is left.
+            double negligible = largest * (rows * EPS) * (rows * EPS);
             for (int i = 0; i < players; i++) seat[i] = i;
             boolean[] rotated = new boolean[1];
             for (int step = 0; step < players - 1; step++) {
@@ -135,7 +139,7 @@ final class SvdKernel {
                     for (int k = lo; k < hi; k++) {
                         int p = Math.min(seat[k], seat[players - 1 - k]), q = Math.max(seat[k], seat[players - 1 - k]);
                         if (q >= cols) continue;                                   // the bye of an odd count
-                        if (rotatePair(rows, cols, g, v, norm2, p, q, tol)) rotated[0] = true;
+                        if (rotatePair(rows, cols, g, v, norm2, p, q, tol, negligible)) rotated[0] = true;
                     }
                 });
                 // Seat 0 stays; the others move one place round.
@@ -149,17 +153,20 @@ final class SvdKernel {
     }
 
     /** Orthogonalizes columns {@code p < q} when they are not yet; {@return whether it rotated} */
-    private static boolean rotatePair(int rows, int cols, double[] g, double[] v, double[] norm2, int p, int q, double tol) {
+    private static boolean rotatePair(int rows, int cols, double[] g, double[] v, double[] norm2, int p, int q, double tol, double negligible) {
         int gp = p * rows, gq = q * rows;
-        double alpha = norm2[p], beta = norm2[q], gamma = DoubleLanes.dot(g, gp, g, gq, rows);
+        double alpha = norm2[p], beta = norm2[q];
+        if (Math.min(alpha, beta) <= negligible) return false;
+        double gamma = DoubleLanes.dot(g, gp, g, gq, rows);
         if (gamma == 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) return false;
         double zeta = (beta - alpha) / (2 * gamma);
         double t = Math.copySign(1, zeta) / (Math.abs(zeta) + Math.hypot(1, zeta));
         double c = 1 / Math.sqrt(1 + t * t), sn = c * t;
         DoubleLanes.rotate(g, gp, gq, rows, c, sn);
         if (v != null) DoubleLanes.rotate(v, p * cols, q * cols, cols, c, sn);
-        norm2[p] = alpha - t * gamma;
-        norm2[q] = beta + t * gamma;
+        // Exact in exact arithmetic; the clamp keeps a column that cancels to nothing from a negative square norm.
+        norm2[p] = Math.max(0, alpha - t * gamma);
+        norm2[q] = Math.max(0, beta + t * gamma);
         return true;
     }
 
