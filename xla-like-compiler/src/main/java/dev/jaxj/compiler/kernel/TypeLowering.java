@@ -100,6 +100,10 @@ public final class TypeLowering {
             complexEqn(e);
             return;
         }
+        if (p instanceof ConvertElementType c && NarrowingOnce.needed(e.in().head().aval().dtype(), c.newDtype())) {
+            renamed.put(e.out().head(), NarrowingOnce.convert(this::emit1, resolve(e.in().head()), c));
+            return;
+        }
         boolean narrow = e.in().appendAll(e.out()).exists(a -> !a.aval().dtype().isComputeType());
         if (!narrow || p instanceof ConvertElementType || p instanceof BitcastConvertType) {
             emitAs(p, e.in().map(this::resolve), e.out());
@@ -210,7 +214,8 @@ public final class TypeLowering {
             renamed.put(out, emit1(new Or(), nonzero(re(x)), nonzero(im(x))));
         } else if (from.isComplex()) {
             // As JAX does (with a warning there): a complex number converts to a real type through its real part.
-            renamed.put(out, emit1(new ConvertElementType(to, c.weakType()), re(x)));
+            ConvertElementType toReal = new ConvertElementType(to, c.weakType());
+            renamed.put(out, NarrowingOnce.needed(from.realType(), to) ? NarrowingOnce.convert(this::emit1, re(x), toReal) : emit1(toReal, re(x)));
         } else {
             Atom r = convertPart(resolve(x), to.realType());
             bind(out, r, zeros(r.aval()));
