@@ -171,6 +171,12 @@ public final class TypeLowering {
             case Sinh _ -> bind(out, sinh(part(in.head())));
             case Cosh _ -> bind(out, cosh(part(in.head())));
             case Tanh _ -> bind(out, div(sinh(part(in.head())), cosh(part(in.head()))));
+            case Asin _ -> bind(out, inverse(in.head(), ComplexInverse::asin));
+            case Acos _ -> bind(out, inverse(in.head(), ComplexInverse::acos));
+            case Atan _ -> bind(out, inverse(in.head(), ComplexInverse::atan));
+            case Asinh _ -> bind(out, inverse(in.head(), ComplexInverse::asinh));
+            case Acosh _ -> bind(out, inverse(in.head(), ComplexInverse::acosh));
+            case Atanh _ -> bind(out, inverse(in.head(), ComplexInverse::atanh));
             case Pow _ -> bind(out, exp(mul(part(in.get(1)), log(part(in.get(0))))));
             case IntegerPow ip -> bind(out, integerPow(part(in.head()), ip.y(), out.aval()));
             case Sign _ -> bind(out, sign(part(in.head())));
@@ -180,6 +186,11 @@ public final class TypeLowering {
                 Atom which = resolve(in.head());
                 bind(out, emit1(p, Vector.of(which).appendAll(in.tail().map(this::re))), emit1(p, Vector.of(which).appendAll(in.tail().map(this::im))));
             }
+            case Max _, Min _ -> bind(out, asParts(order().pick(reIm(in.get(0)), reIm(in.get(1)), p instanceof Max)));
+            case ReduceMax r -> bind(out, asParts(order().reduce(reIm(in.head()), r.axes(), true)));
+            case ReduceMin r -> bind(out, asParts(order().reduce(reIm(in.head()), r.axes(), false)));
+            case Argmax a -> renamed.put(out, order().arg(reIm(in.head()), a.axis(), a.indexDtype(), true));
+            case Argmin a -> renamed.put(out, order().arg(reIm(in.head()), a.axis(), a.indexDtype(), false));
             case ConvertElementType c -> convert(c, in.head(), out);
             case Copy _, StopGradient _, BroadcastInDim _, Reshape _, Transpose _, Squeeze _, ExpandDims _, Rev _, Slice _,
                  Concatenate _, ReduceSum _, Cumsum _, ReduceWindowSum _ ->
@@ -281,6 +292,24 @@ public final class TypeLowering {
         // The sign of y, -0 included (the cut's lower side): atan2(y, -1) is negative exactly then.
         Atom negative = emit1(new Lt(), emit1(new Atan2(), z.im, full(-1, r.aval())), full(0, r.aval()));
         return parts(u, emit1(new SelectN(), negative, v, neg(v)));
+    }
+
+    private Parts inverse(Atom z, ComplexInverse.Function f) {
+        Parts p = part(z);
+        return asParts(f.apply(new ComplexInverse(this::emit1, (a, b) -> abs(parts(a, b)), p.re.aval()), p.re, p.im));
+    }
+
+    private ComplexOrder order() {
+        return new ComplexOrder(this::emit1);
+    }
+
+    private RealOps.ReIm reIm(Atom z) {
+        Parts p = part(z);
+        return new RealOps.ReIm(p.re, p.im);
+    }
+
+    private static Parts asParts(RealOps.ReIm z) {
+        return parts(z.re(), z.im());
     }
 
     private Parts sin(Parts z) {
