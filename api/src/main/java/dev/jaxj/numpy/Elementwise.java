@@ -290,7 +290,7 @@ public final class Elementwise {
     private static Array nanIgnoring(String op, Array x, Array y, BinaryOperator<Array> f) {
         Vector<Array> p = prepare(op, ANY, x, y);
         Array a = p.get(0), b = p.get(1), m = f.apply(a, b);
-        if (!a.dtype().isFloating()) return m;
+        if (!a.dtype().isInexact()) return m;
         return Lax.select(Logic.isnan(b), a, Lax.select(Logic.isnan(a), b, m));
     }
 

@@ -88,11 +88,32 @@ class ComplexOrderingTest {
     }
 
     @Test
+    void shouldCarryTheExtremeSoFar() {
+        Array x = c128(new double[] {2, 2, 3, 1, 1}, new double[] {1, 0, -1, 9, 9}, 5);
+        assertArrayEquals(new double[] {2, 1, 2, 0, 2, 0, 1, 9, 1, 9}, both(a -> Lax.cummin(a, 0, false), x), 0);
+        assertArrayEquals(new double[] {2, 1, 2, 1, 3, -1, 3, -1, 3, -1}, both(a -> Lax.cummax(a, 0, false), x), 0);
+        assertArrayEquals(new double[] {3, -1, 3, -1, 3, -1, 1, 9, 1, 9}, both(a -> Lax.cummax(a, 0, true), x), 0);
+        assertArrayEquals(new double[] {1, 2, 3, -1, 3, 0, -1, 5, -1, 5, 2, -7}, both(a -> Lax.cummax(a, 1, false), A), 0);
+        assertArrayEquals(new double[] {1, 2, 3, -1, 3, 0, 1, 2, 3, -1, 3, 0}, both(a -> Lax.cummax(a, 0, false), A), 0);
+        // The first element with a NaN part goes on from where it stands, in the direction of the scan.
+        Array b = c128(new double[] {1, 0, 1, NAN, 3}, new double[] {0, 5, 2, 4, 0}, 5);
+        assertArrayEquals(new double[] {1, 0, 1, 0, 1, 2, NAN, 4, NAN, 4}, both(a -> Lax.cummax(a, 0, false), b), 0);
+        assertArrayEquals(new double[] {NAN, 4, NAN, 4, NAN, 4, NAN, 4, 3, 0}, both(a -> Lax.cummax(a, 0, true), b), 0);
+    }
+
+    @Test
     void shouldTakeElementwiseExtremesAfterPromotion() {
         Array z = c128(new double[] {1, 2, 3}, new double[] {5, 1, -1}, 3);
         // 2.0 promotes to 2+0i: greater real part, then greater imaginary part, then z itself.
         assertArrayEquals(new double[] {2, 0, 2, 1, 3, -1}, both(a -> Jnp.maximum(a, 2.0), z), 0);
         assertArrayEquals(new double[] {1, 5, 2, 0, 2, 0}, both(a -> Jnp.minimum(a, 2.0), z), 0);
+    }
+
+    @Test
+    void shouldIgnoreAnOperandWithANanPartInFmaxAndFmin() {
+        Array x = c128(new double[] {NAN, 1, 2}, new double[] {0, 0, 1}, 3), y = c128(new double[] {3, 1, 2}, new double[] {0, NAN, 5}, 3);
+        assertArrayEquals(new double[] {3, 0, 1, 0, 2, 5}, Jnp.fmax(x, y).toComplexArray(), 0);
+        assertArrayEquals(new double[] {3, 0, 1, 0, 2, 1}, Jnp.fmin(x, y).toComplexArray(), 0);
     }
 
     @Test

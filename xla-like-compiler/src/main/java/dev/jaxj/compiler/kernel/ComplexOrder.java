@@ -4,6 +4,7 @@ import dev.jaxj.compiler.kernel.RealOps.ReIm;
 import dev.jaxj.ir.Atom;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.*;
+import dev.jaxj.ir.Shape;
 import dev.jaxj.ir.ShapedArray;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -20,6 +21,8 @@ import io.vavr.collection.Vector;
  *       (the order in which XLA reduces is unspecified, so JAX promises no particular NaN).</li>
  *   <li>argmax and argmin give the first extreme element, or the first one with a NaN part, as
  *       NumPy and JAX's reducer (which picks NaN and the lower index on ties) do.</li>
+ *   <li>cummax and cummin carry the extreme so far, and the first element with a NaN part from
+ *       where it stands on.</li>
  * </ul>
  */
 final class ComplexOrder {
@@ -58,11 +61,38 @@ final class ComplexOrder {
         return b.emit(new Argmax(axis, indexDtype), ones);
     }
 
+    /**
+     * The running max (min) along {@code axis}, as a doubling scan: after the step of width
+     * {@code s} each element holds the extreme of the {@code 2s} elements up to it. Where an
+     * element has a NaN part, it and everything after it hold the first such element, as NumPy's
+     * {@code maximum.accumulate} gives.
+     */
+    ReIm cumulative(ReIm z, int axis, boolean reverse, boolean max) {
+        int n = z.re().aval().shape().dim(axis);
+        double beyond = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        for (int s = 1; s < n; s *= 2) {
+            ReIm earlier = new ReIm(shift(z.re(), axis, s, reverse, beyond), shift(z.im(), axis, s, reverse, beyond));
+            ReIm m = pick(earlier, z, max);
+            Atom laterNan = isNan(z), earlierNan = isNan(earlier);
+            z = new ReIm(b.select(earlierNan, earlier.re(), b.select(laterNan, z.re(), m.re())),
+                    b.select(earlierNan, earlier.im(), b.select(laterNan, z.im(), m.im())));
+        }
+        return z;
+    }
+
+    /** {@code x} moved {@code s} places along {@code axis} (back, for a reverse scan), {@code fill} moving in. */
+    private Atom shift(Atom x, int axis, int s, boolean reverse, double fill) {
+        ShapedArray av = x.aval();
+        Seq<PadConfig> config = Vector.range(0, av.rank())
+                .map(d -> d != axis ? new PadConfig(0, 0, 0) : reverse ? new PadConfig(-s, s, 0) : new PadConfig(s, -s, 0));
+        return b.emit(new Pad(config), x, b.full(fill, new ShapedArray(Shape.SCALAR, av.dtype(), false)));
+    }
+
     /** The lexicographic extreme of the elements without NaN parts, and where the NaN parts are. */
     private record Extremes(Atom re, Atom im, Atom nan) {}
 
     private Extremes extremes(ReIm z, Seq<Integer> axes, boolean max) {
-        Atom nan = b.emit(new Or(), isNan(z.re()), isNan(z.im()));
+        Atom nan = isNan(z);
         Atom beyond = b.full(max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, z.re().aval());
         Atom re = b.select(nan, beyond, z.re());
         Atom bestRe = b.emit(max ? new ReduceMax(axes) : new ReduceMin(axes), re);
@@ -77,6 +107,10 @@ final class ComplexOrder {
 
     private Atom isNan(Atom x) {
         return b.emit(new Ne(), x, x);
+    }
+
+    private Atom isNan(ReIm z) {
+        return b.emit(new Or(), isNan(z.re()), isNan(z.im()));
     }
 
     /** {@return {@code reduced} broadcast back over the reduced {@code axes} to the shape of z's parts} */

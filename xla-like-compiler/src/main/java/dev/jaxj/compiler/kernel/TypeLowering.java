@@ -189,6 +189,8 @@ public final class TypeLowering {
             case Max _, Min _ -> bind(out, asParts(order().pick(reIm(in.get(0)), reIm(in.get(1)), p instanceof Max)));
             case ReduceMax r -> bind(out, asParts(order().reduce(reIm(in.head()), r.axes(), true)));
             case ReduceMin r -> bind(out, asParts(order().reduce(reIm(in.head()), r.axes(), false)));
+            case Cummax c -> bind(out, asParts(order().cumulative(reIm(in.head()), c.axis(), c.reverse(), true)));
+            case Cummin c -> bind(out, asParts(order().cumulative(reIm(in.head()), c.axis(), c.reverse(), false)));
             case Argmax a -> renamed.put(out, order().arg(reIm(in.head()), a.axis(), a.indexDtype(), true));
             case Argmin a -> renamed.put(out, order().arg(reIm(in.head()), a.axis(), a.indexDtype(), false));
             case ConvertElementType c -> convert(c, in.head(), out);
