@@ -280,7 +280,7 @@ public final class Jnp {
 
     // Extremes and selection ------------------------------------------------------------------
 
-    /** {@return the elementwise maximum}; NaN propagates (see {@link #fmax}) */
+    /** {@return the elementwise maximum}; NaN propagates (see {@link #fmax}); complex numbers as {@link Lax#max} orders them */
     public static Array maximum(Array x, Array y) { return Elementwise.maximum(x, y); }
     public static Array maximum(Array x, double y) { return maximum(x, Array.scalar(y)); }
     public static Array maximum(Array x, long y) { return maximum(x, Array.scalar(y)); }
@@ -325,6 +325,7 @@ public final class Jnp {
     public static Array notEqual(Array x, Array y) { return Logic.notEqual(x, y); }
     public static Array notEqual(Array x, double y) { return notEqual(x, Array.scalar(y)); }
     public static Array notEqual(Array x, long y) { return notEqual(x, Array.scalar(y)); }
+    /** {@return {@code x < y} as bool}; complex numbers compare by real parts, then imaginary parts, as {@code jnp.less} (and its kin) */
     public static Array less(Array x, Array y) { return Logic.less(x, y); }
     public static Array less(Array x, double y) { return less(x, Array.scalar(y)); }
     public static Array less(Array x, long y) { return less(x, Array.scalar(y)); }
@@ -383,7 +384,11 @@ public final class Jnp {
     public static Array sum(Array x, boolean keepdims, int... axes) { return Reductions.sum(x, keepdims, axes); }
     public static Array prod(Array x, int... axes) { return Reductions.prod(x, false, axes); }
     public static Array prod(Array x, boolean keepdims, int... axes) { return Reductions.prod(x, keepdims, axes); }
-    /** {@return the maximum over {@code axes}}; NaN propagates @throws dev.jaxj.errors.ShapeError for an empty reduced axis */
+    /**
+     * {@return the maximum over {@code axes}}; NaN propagates (for complex numbers, which order by
+     * real then imaginary parts, a NaN part anywhere gives NaN + NaN i)
+     * @throws dev.jaxj.errors.ShapeError for an empty reduced axis
+     */
     public static Array max(Array x, int... axes) { return Reductions.max(x, false, axes); }
     public static Array max(Array x, boolean keepdims, int... axes) { return Reductions.max(x, keepdims, axes); }
     public static Array min(Array x, int... axes) { return Reductions.min(x, false, axes); }
@@ -418,7 +423,7 @@ public final class Jnp {
 
     /** {@return the i32 index of the first maximum of the flattened array} (NaN counts as the maximum) */
     public static Array argmax(Array x) { return Reductions.argmax(x, Option.none(), false); }
-    /** {@return the i32 indices of the first maxima along {@code axis}} */
+    /** {@return the i32 indices of the first maxima along {@code axis}}; complex numbers order by real, then imaginary parts, and NaN counts as the extreme */
     public static Array argmax(Array x, int axis) { return Reductions.argmax(x, Option.some(axis), false); }
     public static Array argmax(Array x, int axis, boolean keepdims) { return Reductions.argmax(x, Option.some(axis), keepdims); }
     public static Array argmin(Array x) { return Reductions.argmin(x, Option.none(), false); }

@@ -6,6 +6,7 @@ import dev.jaxj.array.Promotion;
 import dev.jaxj.array.Ufuncs;
 import dev.jaxj.core.CustomRules;
 import dev.jaxj.errors.ArgumentError;
+import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.ir.Primitive.RoundingMethod;
 import dev.jaxj.lax.Lax;
@@ -289,14 +290,19 @@ public final class Elementwise {
     private static Array nanIgnoring(String op, Array x, Array y, BinaryOperator<Array> f) {
         Vector<Array> p = prepare(op, ANY, x, y);
         Array a = p.get(0), b = p.get(1), m = f.apply(a, b);
-        if (!a.dtype().isFloating()) return m;
+        if (!a.dtype().isInexact()) return m;
         return Lax.select(Logic.isnan(b), a, Lax.select(Logic.isnan(a), b, m));
     }
 
-    /** {@code min(max(x, lo), hi)} with broadcasting and promotion. */
+    /** {@code min(max(x, lo), hi)} with broadcasting and promotion; complex operands are refused, as by {@code jnp.clip}. */
     public static Array clip(Array x, Array lo, Array hi) {
         // Promoted and broadcast together first, so that errors name clip, not the maximum inside it.
         Vector<Array> p = prepare("clip", ANY, x, lo, hi);
+        // As jnp.clip: maximum and minimum order complex numbers, but clip refuses to.
+        if (p.head().dtype().isComplex()) {
+            throw new DTypeError("clip", "complex numbers have no order to clip by (clip their real or imaginary parts), got "
+                    + Operands.avals(x, lo, hi));
+        }
         return minimum(maximum(p.get(0), p.get(1)), p.get(2));
     }
 }

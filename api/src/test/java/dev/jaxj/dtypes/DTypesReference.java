@@ -41,8 +41,12 @@ final class DTypesReference {
     static DType dtype(String name) { return DType.parse(get(name).kind()); }
 
     /** {@return the input {@code in.name}, in its own dtype} */
-    static Array input(String name) {
-        Entry e = get("in." + name);
+    static Array input(String name) { return array(get("in." + name)); }
+
+    /** {@return the stored result {@code name}, in its own dtype} */
+    static Array expected(String name) { return array(get(name)); }
+
+    private static Array array(Entry e) {
         DType d = DType.parse(e.kind());
         int n = e.shape().size();
         HostData b = HostData.allocate(d, n);

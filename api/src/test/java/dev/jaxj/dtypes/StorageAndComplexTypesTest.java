@@ -159,9 +159,22 @@ class StorageAndComplexTypesTest {
         Array z = c128(1, 2);
         DTypeError e = assertThrows(DTypeError.class, () -> Lax.lt(z, z));
         assertTrue(e.getMessage().contains("lt") && e.getMessage().contains("c128"), e.getMessage());
-        assertThrows(DTypeError.class, () -> Lax.max(z, z));
+        assertThrows(DTypeError.class, () -> Lax.ge(z, z));
         assertThrows(DTypeError.class, () -> Lax.floor(z));
         assertThrows(DTypeError.class, () -> Lax.complex(z, z));
+    }
+
+    @Test
+    void maxAndMinOrderComplexNumbersByRealThenImaginaryParts() {
+        // lax.max and lax.min take complex operands (the lax docs): lexicographic by (re, im).
+        Array x = Lax.complex(f64(1, 2, 2, -1), f64(5, -1, 3, 0));
+        Array y = Lax.complex(f64(2, 2, 2, -1), f64(-9, 4, 3, -0.0));
+        double[] max = Lax.max(x, y).toComplexArray(), min = Lax.min(x, y).toComplexArray();
+        assertArrayEquals(new double[] {2, -9, 2, 4, 2, 3, -1, -0.0}, max, 0);
+        assertArrayEquals(new double[] {1, 5, 2, -1, 2, 3, -1, -0.0}, min, 0);
+        // 0 and -0 are equal, so neither is greater: both pick y, whose zero is negative.
+        assertEquals(-0.0, max[7]);
+        assertEquals(-0.0, min[7]);
     }
 
     @Test

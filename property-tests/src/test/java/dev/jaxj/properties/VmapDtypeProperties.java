@@ -65,8 +65,8 @@ class VmapDtypeProperties {
      * numbers yet: it raises a BackendError saying so. Left out of the complex draws until it
      * does; {@link #complexKernelGapsStillRaise} fails once one is filled, to take it off this list.
      */
-    static final Set<String> KNOWN_COMPLEX_KERNEL_GAPS = HashSet.of("reduce_max", "argmax", "argmin", "cummax",
-            "cummin", "scatter_mul", "scatter_min", "scatter_max", "reduce_window_max", "reduce_window_min");
+    static final Set<String> KNOWN_COMPLEX_KERNEL_GAPS = HashSet.of(
+            "scatter_mul", "scatter_min", "scatter_max", "reduce_window_max", "reduce_window_min");
 
     /** Every (row, dtype) pair whose retyped instance the row's primitives accept, less the known gaps. */
     static final Seq<Typed> ACCEPTED = VmapProperties.TABLE.flatMap(c -> FLOATS.appendAll(INTEGERS).map(d -> new Typed(c, d)))

@@ -178,10 +178,10 @@ final class ElementFormat {
 
         /** The fewest significant digits that round to {@code v} in bf16 or f16 (ml_dtypes prints them so). */
         private static BigDecimal shortestNarrow(double v, DType dtype) {
-            float target = (float) v;
+            double target = v;
             for (int digits = 1; ; digits++) {
                 BigDecimal d = new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN));
-                float f = d.floatValue();
+                double f = d.doubleValue();
                 boolean same = dtype == DType.BF16 ? Conversions.toBf16(f) == Conversions.toBf16(target) : Conversions.toF16(f) == Conversions.toF16(target);
                 if (same) return d.stripTrailingZeros();
             }

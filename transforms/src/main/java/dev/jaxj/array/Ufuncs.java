@@ -90,10 +90,23 @@ public final class Ufuncs {
 
     public static Array equal(Array x, Array y) { return apply("equal", ANY, Lax::eq, x, y); }
     public static Array notEqual(Array x, Array y) { return apply("not_equal", ANY, Lax::ne, x, y); }
-    public static Array less(Array x, Array y) { return apply("less", ANY, Lax::lt, x, y); }
-    public static Array lessEqual(Array x, Array y) { return apply("less_equal", ANY, Lax::le, x, y); }
-    public static Array greater(Array x, Array y) { return apply("greater", ANY, Lax::gt, x, y); }
-    public static Array greaterEqual(Array x, Array y) { return apply("greater_equal", ANY, Lax::ge, x, y); }
+    public static Array less(Array x, Array y) { return apply("less", ANY, ordered(Lax::lt), x, y); }
+    public static Array lessEqual(Array x, Array y) { return apply("less_equal", ANY, ordered(Lax::le), x, y); }
+    public static Array greater(Array x, Array y) { return apply("greater", ANY, ordered(Lax::gt), x, y); }
+    public static Array greaterEqual(Array x, Array y) { return apply("greater_equal", ANY, ordered(Lax::ge), x, y); }
+
+    /**
+     * {@code compare} on real numbers; on complex ones (which {@code lax.lt} and its kin refuse)
+     * the lexicographic order by (real, imaginary) parts that {@code jnp.less} and its kin use:
+     * the real parts decide unless they are equal, and then the imaginary parts do.
+     */
+    private static BinaryOperator<Array> ordered(BinaryOperator<Array> compare) {
+        return (a, b) -> {
+            if (!a.dtype().isComplex()) return compare.apply(a, b);
+            Array ra = Lax.real(a), rb = Lax.real(b);
+            return Lax.select(Lax.eq(ra, rb), compare.apply(Lax.imag(a), Lax.imag(b)), compare.apply(ra, rb));
+        };
+    }
 
     // Bitwise: integers and bools (logical for bools). -------------------------------------------
 

@@ -47,6 +47,14 @@ public final class Lax {
     public static Array sin(Array x) { return un(new Sin(), x); }
     public static Array cos(Array x) { return un(new Cos(), x); }
     public static Array tan(Array x) { return un(new Tan(), x); }
+    /**
+     * {@return the arcsine}; for complex {@code x} the principal value, with the cuts on the real
+     * axis beyond ±1 (asinh and atan: the imaginary axis beyond ±i; acos and atanh as asin; acosh
+     * left of 1), a signed zero naming the side, as NumPy and C99.
+     * {@snippet :
+     * Lax.asin(z);   // c64[3] -> c64[3]; asin(2 + 0i) = π/2 + 1.317i, asin(2 - 0i) = π/2 - 1.317i
+     * }
+     */
     public static Array asin(Array x) { return un(new Asin(), x); }
     public static Array acos(Array x) { return un(new Acos(), x); }
     public static Array atan(Array x) { return un(new Atan(), x); }
@@ -85,7 +93,15 @@ public final class Lax {
     /** Remainder with the dividend's sign (C's fmod). */
     public static Array rem(Array x, Array y) { return bin(new Rem(), x, y); }
     public static Array pow(Array x, Array y) { return bin(new Pow(), x, y); }
+    /**
+     * {@return the elementwise maximum}; NaN propagates. Complex numbers compare by real parts,
+     * then by imaginary parts: {@code x} where it is greater, else {@code y}, as {@code lax.max}.
+     * {@snippet :
+     * Lax.max(x, y);   // c128[2] x c128[2] -> c128[2]; max(1+5i, 2-9i) = 2-9i, max(2-1i, 2+4i) = 2+4i
+     * }
+     */
     public static Array max(Array x, Array y) { return bin(new Max(), x, y); }
+    /** {@return the elementwise minimum}; complex numbers as in {@link #max}. */
     public static Array min(Array x, Array y) { return bin(new Min(), x, y); }
     public static Array atan2(Array x, Array y) { return bin(new Atan2(), x, y); }
     public static Array nextafter(Array x, Array y) { return bin(new Nextafter(), x, y); }

@@ -70,15 +70,15 @@ public sealed interface Primitive {
 
     /** Unary functions of real numbers: floating operands only. */
     sealed interface FloatUnary extends Unary
-            permits InexactUnary, Floor, Ceil, Round, Exp2, Cbrt, Asin,
-            Acos, Atan, Asinh, Acosh, Atanh, Logistic, Erf, Erfc, ErfInv, Lgamma, Digamma,
+            permits InexactUnary, Floor, Ceil, Round, Exp2, Cbrt, Logistic, Erf, Erfc, ErfInv, Lgamma, Digamma,
             IsFinite {
         @Override default boolean accepts(DType d) { return d.isFloating(); }
         @Override default String requirement() { return "floating-point"; }
     }
 
     /** The functions of {@link FloatUnary} that also take complex numbers (principal branches, as JAX's). */
-    sealed interface InexactUnary extends FloatUnary permits Exp, Log, Log1p, Expm1, Sqrt, Rsqrt, Sin, Cos, Tan, Sinh, Cosh, Tanh {
+    sealed interface InexactUnary extends FloatUnary
+            permits Exp, Log, Log1p, Expm1, Sqrt, Rsqrt, Sin, Cos, Tan, Sinh, Cosh, Tanh, Asin, Acos, Atan, Asinh, Acosh, Atanh {
         @Override default boolean accepts(DType d) { return d.isInexact(); }
         @Override default String requirement() { return "floating-point or complex"; }
     }
@@ -134,15 +134,15 @@ public sealed interface Primitive {
     record Sin() implements InexactUnary {}
     record Cos() implements InexactUnary {}
     record Tan() implements InexactUnary {}
-    record Asin() implements FloatUnary {}
-    record Acos() implements FloatUnary {}
-    record Atan() implements FloatUnary {}
+    record Asin() implements InexactUnary {}
+    record Acos() implements InexactUnary {}
+    record Atan() implements InexactUnary {}
     record Sinh() implements InexactUnary {}
     record Cosh() implements InexactUnary {}
     record Tanh() implements InexactUnary {}
-    record Asinh() implements FloatUnary {}
-    record Acosh() implements FloatUnary {}
-    record Atanh() implements FloatUnary {}
+    record Asinh() implements InexactUnary {}
+    record Acosh() implements InexactUnary {}
+    record Atanh() implements InexactUnary {}
     /** The logistic sigmoid {@code 1 / (1 + exp(-x))}. */
     record Logistic() implements FloatUnary {}
     record Erf() implements FloatUnary {}
@@ -205,7 +205,7 @@ public sealed interface Primitive {
         }
     }
 
-    /** Integer, floating or complex arithmetic ({@code rem}, {@code max} and {@code min} take no complex numbers). */
+    /** Integer, floating or complex arithmetic ({@code rem} takes no complex numbers). */
     sealed interface Arithmetic extends Binary permits Add, Sub, Mul, Div, Rem, Max, Min {
         @Override default boolean accepts(DType d) { return !d.isBool(); }
         @Override default String requirement() { return accepts(DType.C64) ? "numeric (integer, floating-point or complex)" : "integer or floating-point"; }
@@ -220,14 +220,14 @@ public sealed interface Primitive {
     record Rem() implements Arithmetic {
         @Override public boolean accepts(DType d) { return d.isInteger() || d.isFloating(); }
     }
-    /** Elementwise maximum; NaN propagates. */
-    record Max() implements Arithmetic {
-        @Override public boolean accepts(DType d) { return d.isInteger() || d.isFloating(); }
-    }
-    /** Elementwise minimum; NaN propagates. */
-    record Min() implements Arithmetic {
-        @Override public boolean accepts(DType d) { return d.isInteger() || d.isFloating(); }
-    }
+    /**
+     * Elementwise maximum; NaN propagates. Complex numbers compare lexicographically by (real,
+     * imaginary) parts, as {@code lax.max}: the result is {@code x} where it is greater, else
+     * {@code y} (so a NaN part, which makes every comparison false, picks {@code y}).
+     */
+    record Max() implements Arithmetic {}
+    /** Elementwise minimum; NaN propagates; complex numbers as for {@link Max}. */
+    record Min() implements Arithmetic {}
 
     sealed interface FloatBinary extends Binary permits Pow, Atan2, Nextafter, Complex {
         @Override default boolean accepts(DType d) { return d.isFloating(); }
@@ -717,7 +717,10 @@ public sealed interface Primitive {
     record ReduceProd(Seq<Integer> axes) implements Reduction {
         public ReduceProd { axes = uniqueAxes("reduce_prod", axes); }
     }
-    /** Maximum over axes; NaN propagates; the identity is -inf (the lowest value for integers). */
+    /**
+     * Maximum over axes; NaN propagates; the identity is -inf (the lowest value for integers,
+     * -inf + 0i for complex numbers, which compare lexicographically as in {@link Max}).
+     */
     record ReduceMax(Seq<Integer> axes) implements Reduction {
         public ReduceMax { axes = uniqueAxes("reduce_max", axes); }
         @Override public boolean accepts(DType d) { return true; }

@@ -23,18 +23,20 @@ final class ConvertKernels {
 
     /**
      * Converts between any two real dtypes. A storage type goes through its compute type:
-     * widened exactly first, and a result rounded once to bf16/f16 (from f64 by way of f32, as
-     * XLA's CPU conversions do) or, from a float, saturated at a narrow integer's own bounds.
+     * widened exactly first, and a result rounded once to bf16/f16 (from f64 directly, as NumPy
+     * and XLA do) or, from a float, saturated at a narrow integer's own bounds.
      */
     static HostData convert(HostData x, DType to) {
         // u64 computes on i64's bits, which read signed as floats: its values at 2^63 and above need their own rounding.
         if (x.dtype() == DType.U64 && to.isFloating()) return Narrowing.narrow(unsignedToFloat(x, to.computeType()), to);
         HostData wide = Narrowing.widen(x);
         if (to.isComputeType()) return convertComputed(wide, to);
-        if (wide.dtype().isFloating() && to.isInteger()) {
+        // Element by element, saturating at a narrow integer's bounds; and an f64 goes to bf16/f16
+        // in one rounding, since rounded to the nearest f32 first it could land on one of their ties.
+        if (wide.dtype().isFloating() && to.isInteger() || wide.dtype() == DType.F64) {
             int n = wide.size();
             HostData r = HostData.allocate(to, n);
-            for (int i = 0; i < n; i++) r.setLong(i, Conversions.toLong(to, wide.getDouble(i)));
+            for (int i = 0; i < n; i++) r.setDouble(i, wide.getDouble(i));
             return r;
         }
         return Narrowing.narrow(convertComputed(wide, to.computeType()), to);

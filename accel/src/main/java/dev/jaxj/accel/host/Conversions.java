@@ -72,6 +72,11 @@ public final class Conversions {
         return (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
     }
 
+    /** {@return {@code v} rounded once to bfloat16 (to nearest, ties to even), as its 16 bits} */
+    public static short toBf16(double v) {
+        return toBf16(toF32RoundingToOdd(v));
+    }
+
     /** {@return the float a bfloat16's 16 bits stand for (exact)} */
     public static float fromBf16(short bits) {
         return Float.intBitsToFloat((bits & 0xFFFF) << 16);
@@ -80,6 +85,27 @@ public final class Conversions {
     /** {@return {@code v} rounded to IEEE half precision (to nearest, ties to even), as its 16 bits} */
     public static short toF16(float v) {
         return Float.floatToFloat16(v);
+    }
+
+    /** {@return {@code v} rounded once to IEEE half precision (to nearest, ties to even), as its 16 bits} */
+    public static short toF16(double v) {
+        return toF16(toF32RoundingToOdd(v));
+    }
+
+    /**
+     * {@return {@code v} rounded to f32 toward zero, with the last bit set where that lost
+     * anything} (rounding to odd). A second rounding, to nearest, into a format at least two
+     * bits narrower (f16, bf16) then gives the correctly rounded result, which a detour through
+     * f32 rounded to nearest would not: {@code 1 + 2^-11 + 2^-40} would become the f16 tie
+     * {@code 1 + 2^-11} and round down to 1. Overflow gives the largest finite f32, NaN stays NaN.
+     */
+    public static float toF32RoundingToOdd(double v) {
+        float nearest = (float) v;
+        if (nearest == v || Double.isNaN(v)) return nearest;
+        int bits = Float.floatToRawIntBits(nearest);
+        if ((bits & 1) != 0) return nearest;
+        // An even neighbour: step to the odd one on v's side (bits are sign and magnitude).
+        return Float.intBitsToFloat(Math.abs((double) nearest) < Math.abs(v) ? bits + 1 : bits - 1);
     }
 
     /** {@return the float a half-precision number's 16 bits stand for (exact)} */

@@ -186,8 +186,8 @@ public final class HostData {
             case I32, U32, I8, I16, U8, U16 -> setLong(i, Conversions.toLong(dtype, v));
             case I64, U64 -> ((long[]) data)[i] = Conversions.toLong(dtype, v);
             case BOOL -> ((boolean[]) data)[i] = v != 0;
-            case BF16 -> ((short[]) data)[i] = Conversions.toBf16((float) v);
-            case F16 -> ((short[]) data)[i] = Conversions.toF16((float) v);
+            case BF16 -> ((short[]) data)[i] = Conversions.toBf16(v);
+            case F16 -> ((short[]) data)[i] = Conversions.toF16(v);
             case C64, C128 -> setComplex(i, v, 0);
         }
     }

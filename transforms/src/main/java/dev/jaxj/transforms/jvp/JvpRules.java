@@ -73,7 +73,8 @@ public final class JvpRules {
             case Cosh _ -> scale(p, x, t, (in, out) -> Lax.sinh(in));
             case Tanh _ -> scale(p, x, t, (in, out) -> Lax.sub(like(out, 1), Lax.mul(out, out)));
             case Asinh _ -> scale(p, x, t, (in, out) -> Lax.rsqrt(Lax.add(Lax.mul(in, in), like(in, 1))));
-            case Acosh _ -> scale(p, x, t, (in, out) -> Lax.rsqrt(Lax.mul(Lax.sub(in, like(in, 1)), Lax.add(in, like(in, 1)))));
+            // 1/(sqrt(z-1) sqrt(z+1)), not rsqrt(z²-1): for complex z with re < 0 the latter takes the other root.
+            case Acosh _ -> scale(p, x, t, (in, out) -> Lax.mul(Lax.rsqrt(Lax.sub(in, like(in, 1))), Lax.rsqrt(Lax.add(in, like(in, 1)))));
             case Atanh _ -> divide(p, x, t, (in, out) -> Lax.sub(like(in, 1), Lax.mul(in, in)));
             case Logistic _ -> scale(p, x, t, (in, out) -> Lax.mul(out, Lax.sub(like(out, 1), out)));
             case Erf _ -> scale(p, x, t, (in, out) -> Lax.mul(like(in, 2 / Math.sqrt(Math.PI)), Lax.exp(Lax.neg(Lax.mul(in, in)))));

@@ -104,6 +104,10 @@ public final class TypeLowering {
             complexEqn(e);
             return;
         }
+        if (p instanceof ConvertElementType c && NarrowingOnce.needed(e.in().head().aval().dtype(), c.newDtype())) {
+            renamed.put(e.out().head(), NarrowingOnce.convert(this::emit1, resolve(e.in().head()), c));
+            return;
+        }
         boolean narrow = e.in().appendAll(e.out()).exists(a -> !a.aval().dtype().isComputeType());
         if (!narrow || p instanceof ConvertElementType || p instanceof BitcastConvertType) {
             emitAs(p, e.in().map(this::resolve), e.out());
@@ -177,6 +181,12 @@ public final class TypeLowering {
                 Parts w = tan(parts(neg(im(in.head())), re(in.head())));
                 bind(out, w.im, neg(w.re));
             }
+            case Asin _ -> bind(out, inverse(in.head(), ComplexInverse::asin));
+            case Acos _ -> bind(out, inverse(in.head(), ComplexInverse::acos));
+            case Atan _ -> bind(out, inverse(in.head(), ComplexInverse::atan));
+            case Asinh _ -> bind(out, inverse(in.head(), ComplexInverse::asinh));
+            case Acosh _ -> bind(out, inverse(in.head(), ComplexInverse::acosh));
+            case Atanh _ -> bind(out, inverse(in.head(), ComplexInverse::atanh));
             case Pow _ -> bind(out, exp(mul(part(in.get(1)), log(part(in.get(0))))));
             case IntegerPow ip -> bind(out, integerPow(part(in.head()), ip.y(), out.aval()));
             case Sign _ -> bind(out, sign(part(in.head())));
@@ -186,6 +196,13 @@ public final class TypeLowering {
                 Atom which = resolve(in.head());
                 bind(out, emit1(p, Vector.of(which).appendAll(in.tail().map(this::re))), emit1(p, Vector.of(which).appendAll(in.tail().map(this::im))));
             }
+            case Max _, Min _ -> bind(out, asParts(order().pick(reIm(in.get(0)), reIm(in.get(1)), p instanceof Max)));
+            case ReduceMax r -> bind(out, asParts(order().reduce(reIm(in.head()), r.axes(), true)));
+            case ReduceMin r -> bind(out, asParts(order().reduce(reIm(in.head()), r.axes(), false)));
+            case Cummax c -> bind(out, asParts(order().cumulative(reIm(in.head()), c.axis(), c.reverse(), true)));
+            case Cummin c -> bind(out, asParts(order().cumulative(reIm(in.head()), c.axis(), c.reverse(), false)));
+            case Argmax a -> renamed.put(out, order().arg(reIm(in.head()), a.axis(), a.indexDtype(), true));
+            case Argmin a -> renamed.put(out, order().arg(reIm(in.head()), a.axis(), a.indexDtype(), false));
             case ConvertElementType c -> convert(c, in.head(), out);
             case ReduceProd r -> bind(out, reduceProd(atShape(part(in.head()), in.head().aval()), in.head().aval(), r.axes()));
             case Cumprod c -> bind(out, cumprod(atShape(part(in.head()), out.aval()), c.axis(), c.reverse()));
@@ -225,7 +242,8 @@ public final class TypeLowering {
             renamed.put(out, emit1(new Or(), nonzero(re(x)), nonzero(im(x))));
         } else if (from.isComplex()) {
             // As JAX does (with a warning there): a complex number converts to a real type through its real part.
-            renamed.put(out, emit1(new ConvertElementType(to, c.weakType()), re(x)));
+            ConvertElementType toReal = new ConvertElementType(to, c.weakType());
+            renamed.put(out, NarrowingOnce.needed(from.realType(), to) ? NarrowingOnce.convert(this::emit1, re(x), toReal) : emit1(toReal, re(x)));
         } else {
             Atom r = convertPart(resolve(x), to.realType());
             bind(out, r, zeros(r.aval()));
@@ -290,6 +308,24 @@ public final class TypeLowering {
         // The sign of y, -0 included (the cut's lower side): atan2(y, -1) is negative exactly then.
         Atom negative = emit1(new Lt(), emit1(new Atan2(), z.im, full(-1, r.aval())), full(0, r.aval()));
         return parts(u, emit1(new SelectN(), negative, v, neg(v)));
+    }
+
+    private Parts inverse(Atom z, ComplexInverse.Function f) {
+        Parts p = part(z);
+        return asParts(f.apply(new ComplexInverse(this::emit1, (a, b) -> abs(parts(a, b)), p.re.aval()), p.re, p.im));
+    }
+
+    private ComplexOrder order() {
+        return new ComplexOrder(this::emit1);
+    }
+
+    private RealOps.ReIm reIm(Atom z) {
+        Parts p = part(z);
+        return new RealOps.ReIm(p.re, p.im);
+    }
+
+    private static Parts asParts(RealOps.ReIm z) {
+        return parts(z.re(), z.im());
     }
 
     private Parts sin(Parts z) {
