@@ -15,7 +15,6 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 
 import java.util.Arrays;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,12 +51,9 @@ public final class LinalgSolvers {
     public static Array cholesky(Array a, boolean upper) {
         Array x = square("cholesky", a);
         // As jax.lax.linalg.cholesky: the factor of the symmetric part, so the derivative is symmetric too.
-        Array l = Lax.cholesky(SYMMETRIC_PART.apply(x));
+        Array l = Lax.cholesky(x, true);
         return upper ? mT(l) : l;
     }
-
-    /** {@code (x + x^T) / 2}, compiled (as JAX's jnp.linalg functions are) so that eager calls make one pass, not three. */
-    private static final Function<Array, Array> SYMMETRIC_PART = Jax.jit((Array x) -> Operands.mul(Lax.add(x, mT(x)), 0.5));
 
     /** {@code x} solving {@code (c c^T) x = b} for a Cholesky factor {@code c} (lower) or {@code c^T c} (upper). */
     public static Array choSolve(Array c, boolean lower, Array b) {

@@ -2,16 +2,13 @@ package dev.jaxj.properties;
 
 import dev.jaxj.Jax;
 import dev.jaxj.array.Array;
-import dev.jaxj.errors.BackendError;
 import dev.jaxj.errors.DTypeError;
 import dev.jaxj.ir.DType;
 import dev.jaxj.properties.VmapCase.Draw;
 import dev.jaxj.properties.VmapCase.Instance;
 import dev.jaxj.properties.VmapCase.Operand;
 import io.vavr.Tuple2;
-import io.vavr.collection.HashSet;
 import io.vavr.collection.Seq;
-import io.vavr.collection.Set;
 import io.vavr.collection.Vector;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -30,7 +27,6 @@ import static dev.jaxj.properties.VmapLoops.take;
 import static dev.jaxj.properties.VmapLoops.stack;
 import static dev.jaxj.properties.VmapLoops.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,19 +55,9 @@ class VmapDtypeProperties {
         @Override public String toString() { return row.name() + " in " + dtype; }
     }
 
-    /**
-     * Rows whose primitives take complex operands (as JAX's do: products, and orderings, which
-     * JAX defines lexicographically) but which the CPU backend does not compute with complex
-     * numbers yet: it raises a BackendError saying so. Left out of the complex draws until it
-     * does; {@link #complexKernelGapsStillRaise} fails once one is filled, to take it off this list.
-     */
-    static final Set<String> KNOWN_COMPLEX_KERNEL_GAPS = HashSet.of(
-            "scatter_mul", "scatter_min", "scatter_max", "reduce_window_max", "reduce_window_min");
-
-    /** Every (row, dtype) pair whose retyped instance the row's primitives accept, less the known gaps. */
+    /** Every (row, dtype) pair whose retyped instance the row's primitives accept. */
     static final Seq<Typed> ACCEPTED = VmapProperties.TABLE.flatMap(c -> FLOATS.appendAll(INTEGERS).map(d -> new Typed(c, d)))
-            .filter(VmapDtypeProperties::accepts)
-            .filter(t -> !(t.dtype().isComplex() && KNOWN_COMPLEX_KERNEL_GAPS.contains(t.row().primitive())));
+            .filter(VmapDtypeProperties::accepts);
 
     /**
      * {@return whether the retyped row applies and is accepted}: some operand is retyped (for
@@ -141,17 +127,6 @@ class VmapDtypeProperties {
         for (int j = 0; j < one.size(); j++) {
             int out = j;
             assertClose(stack(perExample.map(o -> o.get(out)), 0, one.get(j).aval()), got.get(j), tolerance(one.get(j).dtype()), "output " + j + " of " + text);
-        }
-    }
-
-    @Example
-    void complexKernelGapsStillRaise() {
-        for (VmapCase c : VmapProperties.TABLE.filter(c -> KNOWN_COMPLEX_KERNEL_GAPS.contains(c.primitive()))) {
-            Typed t = new Typed(c, DType.C64);
-            assertTrue(accepts(t), t + " is refused when traced, so it is no gap of the backend");
-            Instance inst = t.draw(new Random(0));
-            Seq<Array> args = inst.operands().map(o -> values(o, o.shape(), new Random(0)));
-            assertThrows(BackendError.class, () -> inst.f().apply(args), t + " computes now: take it off KNOWN_COMPLEX_KERNEL_GAPS");
         }
     }
 

@@ -244,11 +244,18 @@ public final class Lax {
     // Cholesky, LU, triangular solves ----------------------------------------------------------
 
     /**
-     * {@return the lower Cholesky factor of {@code a [..., n, n]}} read from its lower triangle
-     * ({@code cholesky_p}; the upper triangle of the result is zero); NaNs where {@code a} is not
-     * positive definite. {@code jnp.linalg.cholesky} symmetrizes its input first.
+     * {@return the lower Cholesky factor of {@code a [..., n, n]}}, of its symmetric part
+     * {@code (a + a^T) / 2} as JAX's {@code lax.linalg.cholesky} with its default
+     * {@code symmetrize_input=True}; the upper triangle of the result is zero, and it is all NaN
+     * where {@code a} is not positive definite.
+     * {@snippet :
+     * Array l = Lax.cholesky(Jnp.array(new double[][] {{4, 2}, {2, 3}}));   // [[2, 0], [1, 1.414]]
+     * }
      */
-    public static Array cholesky(Array a) { return un(new Cholesky(), a); }
+    public static Array cholesky(Array a) { return cholesky(a, true); }
+
+    /** {@return the lower Cholesky factor of {@code (a + a^T) / 2} when {@code symmetrizeInput}}, else of the matrix that {@code a}'s lower triangle defines */
+    public static Array cholesky(Array a, boolean symmetrizeInput) { return un(new Cholesky(symmetrizeInput), a); }
 
     /**
      * {@return {@code lu, pivots, permutation}} of {@code a [..., m, n]} ({@code lu_p}): LU with

@@ -1182,10 +1182,15 @@ public sealed interface Primitive {
 
     /**
      * The lower Cholesky factor {@code L} of a symmetric positive-definite {@code a [..., n, n]},
-     * {@code a = L L^T}, read from the lower triangle of {@code a}; its upper triangle is zero.
-     * As in JAX, a matrix that is not positive definite gives a factor of NaNs (no exception).
+     * {@code a = L L^T}; its upper triangle is zero. With {@code symmetrizeInput} it factors
+     * {@code (a + a^T) / 2}, as JAX's {@code cholesky} does by default, and its tangent is
+     * symmetrized likewise; without, it reads the lower triangle of {@code a} alone. (JAX
+     * symmetrizes with separate operations before {@code cholesky_p}; here the kernel does it
+     * while it copies its operand, saving a pass over the matrix that cost a third of the
+     * factorization at {@code n = 512}.) As in JAX, a matrix that is not positive definite gives
+     * a factor of NaNs (no exception).
      */
-    record Cholesky() implements Elimination {
+    record Cholesky(boolean symmetrizeInput) implements Elimination {
         @Override
         public Seq<ShapedArray> abstractEval(Seq<ShapedArray> in) {
             arity(this, in, 1);

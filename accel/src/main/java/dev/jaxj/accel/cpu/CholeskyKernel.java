@@ -16,8 +16,6 @@ package dev.jaxj.accel.cpu;
  */
 final class CholeskyKernel {
     static final int NB = 64;
-    /** Columns of the trailing matrix per GEMM: wide enough to keep the GEMM efficient, narrow enough to skip most of the upper triangle. */
-    private static final int UPDATE_WIDTH = 128;
 
     private CholeskyKernel() {}
 
@@ -33,17 +31,11 @@ final class CholeskyKernel {
             a.write(d, k0, k1, k0, k1);
             int t0 = k1, m = n - t0;
             if (m == 0) continue;
-            double[] l21t = transpose(a.read(t0, n, k0, k1), m, kb);
+            // L21^T = L11^-1 A21^T, on the transposed panel: its rows (length m) are the vector lanes.
+            double[] l21t = a.readTransposed(t0, n, k0, k1);
             EliminationLanes.substitute(d, l21t, kb, m, true, false);
-            a.write(transpose(l21t, kb, m), t0, n, k0, k1);
-            Object l21 = a.pack(t0, n, k0, k1);
-            for (int c0 = 0; c0 < m; c0 += UPDATE_WIDTH) {
-                int w = Math.min(UPDATE_WIDTH, m - c0);
-                // Rows c0.. of L21 times rows c0..c0+w of L21, transposed: the lower part of this column block.
-                Object x = c0 == 0 ? l21 : a.pack(t0 + c0, n, k0, k1);
-                Object y = a.pack(t0 + c0, t0 + c0 + w, k0, k1);
-                a.subtractProduct(x, y, true, m - c0, w, kb, t0 + c0, t0 + c0);
-            }
+            a.writeTransposed(l21t, t0, n, k0, k1);
+            a.subtractLowerGram(l21t, kb, m, t0);
         }
         a.zeroUpper();
     }
@@ -60,19 +52,5 @@ final class CholeskyKernel {
             for (int i = j + 1; i < kb; i++) d[i * kb + j] /= l;
         }
         return true;
-    }
-
-    /** {@return the transpose of the row-major {@code x [rows, cols]}}, in tiles so that both sides stay in cache */
-    private static double[] transpose(double[] x, int rows, int cols) {
-        final int tile = 16;
-        double[] t = new double[x.length];
-        for (int i0 = 0; i0 < rows; i0 += tile) {
-            int i1 = Math.min(rows, i0 + tile);
-            for (int j0 = 0; j0 < cols; j0 += tile) {
-                int j1 = Math.min(cols, j0 + tile);
-                for (int i = i0; i < i1; i++) for (int j = j0; j < j1; j++) t[j * rows + i] = x[i * cols + j];
-            }
-        }
-        return t;
     }
 }

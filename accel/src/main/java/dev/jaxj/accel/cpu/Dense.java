@@ -40,6 +40,13 @@ sealed interface Dense permits Dense.F32, Dense.F64 {
      */
     void subtractProduct(Object x, Object y, boolean yTransposed, int m, int n, int k, int r0, int c0);
 
+    /**
+     * The lower triangle of the trailing block at {@code (r0, r0)}:
+     * {@code this[r0 + i, r0 + j] -= sum_p X[i, p] X[j, p]} for {@code j <= i < m}, with
+     * {@code X^T} given as {@code xt [k, m]}. Elements above that block's diagonal may change too.
+     */
+    void subtractLowerGram(double[] xt, int k, int m, int r0);
+
     /** {@return a new matrix of this dtype, {@code rows x cols}, zero-filled} */
     Dense blank(int rows, int cols);
 
@@ -49,6 +56,20 @@ sealed interface Dense permits Dense.F32, Dense.F64 {
         double[] v = new double[(r1 - r0) * w];
         for (int i = r0; i < r1; i++) for (int j = c0; j < c1; j++) v[(i - r0) * w + j - c0] = get(i, j);
         return v;
+    }
+
+    /** {@return rows {@code [r0, r1)} and columns {@code [c0, c1)} transposed, as a row-major {@code double[c1 - c0][r1 - r0]}} */
+    default double[] readTransposed(int r0, int r1, int c0, int c1) {
+        int h = r1 - r0;
+        double[] t = new double[h * (c1 - c0)];
+        for (int i = r0; i < r1; i++) for (int j = c0; j < c1; j++) t[(j - c0) * h + i - r0] = get(i, j);
+        return t;
+    }
+
+    /** Writes a block read by {@link #readTransposed} back. */
+    default void writeTransposed(double[] t, int r0, int r1, int c0, int c1) {
+        int h = r1 - r0;
+        for (int i = r0; i < r1; i++) for (int j = c0; j < c1; j++) set(i, j, t[(j - c0) * h + i - r0]);
     }
 
     /** Writes a block read by {@link #read} back. */
@@ -72,6 +93,19 @@ sealed interface Dense permits Dense.F32, Dense.F64 {
     /** Sets every element to {@code v}. */
     default void fill(double v) {
         for (int i = 0; i < rows(); i++) for (int j = 0; j < cols(); j++) set(i, j, v);
+    }
+
+    /** Sets the lower triangle of this square matrix to that of {@code (A + A^T) / 2}, in 16 x 16 tiles so that the transposed reads stay in cache. */
+    default void symmetrizeLower() {
+        final int tile = 16;
+        int n = rows();
+        for (int i0 = 0; i0 < n; i0 += tile) {
+            for (int j0 = 0; j0 <= i0; j0 += tile) {
+                for (int i = i0; i < Math.min(n, i0 + tile); i++) {
+                    for (int j = j0; j < Math.min(i, j0 + tile); j++) set(i, j, (get(i, j) + get(j, i)) * 0.5);
+                }
+            }
+        }
     }
 
     /** Zeroes the elements strictly above the diagonal. */
@@ -114,6 +148,37 @@ sealed interface Dense permits Dense.F32, Dense.F64 {
         }
 
         @Override
+        public double[] readTransposed(int r0, int r1, int c0, int c1) {
+            int h = r1 - r0;
+            double[] t = new double[h * (c1 - c0)];
+            inTiles(h, c1 - c0, (i, j) -> t[j * h + i] = a[offset + (r0 + i) * cols + c0 + j]);
+            return t;
+        }
+
+        @Override
+        public void writeTransposed(double[] t, int r0, int r1, int c0, int c1) {
+            int h = r1 - r0;
+            inTiles(h, c1 - c0, (i, j) -> a[offset + (r0 + i) * cols + c0 + j] = (float) t[j * h + i]);
+        }
+
+        /** Visits {@code [h, w]} in tiles of {@value #TILE} x {@value #TILE}, so that a transposed copy keeps both sides in cache. */
+        private static void inTiles(int h, int w, Cell at) {
+            for (int i0 = 0; i0 < h; i0 += TILE) {
+                for (int j0 = 0; j0 < w; j0 += TILE) {
+                    for (int i = i0; i < Math.min(h, i0 + TILE); i++) for (int j = j0; j < Math.min(w, j0 + TILE); j++) at.accept(i, j);
+                }
+            }
+        }
+
+        private static final int TILE = 16;
+
+        /** An action on the element at row {@code i}, column {@code j}. */
+        @FunctionalInterface
+        private interface Cell {
+            void accept(int i, int j);
+        }
+
+        @Override
         public void subtractProduct(Object x, Object y, boolean yTransposed, int m, int n, int k, int r0, int c0) {
             if (m == 0 || n == 0 || k == 0) return;
             float[] c = new float[m * n];
@@ -123,6 +188,11 @@ sealed interface Dense permits Dense.F32, Dense.F64 {
                 int row = offset + (r0 + i) * cols + c0, ci = i * n;
                 for (int j = 0; j < n; j++) a[row + j] -= c[ci + j];
             }
+        }
+
+        @Override
+        public void subtractLowerGram(double[] xt, int k, int m, int r0) {
+            Ssyrk.subtractLower(xt, k, m, a, offset + r0 * cols + r0, cols);
         }
 
         @Override public Dense blank(int rows, int cols) { return new F32(new float[rows * cols], 0, rows, cols); }
@@ -164,6 +234,27 @@ sealed interface Dense permits Dense.F32, Dense.F64 {
                 for (int j = 0; j < n; j++) a[row + j] -= c[ci + j];
             }
         }
+
+        /** Column blocks of {@value #GRAM_WIDTH}, each a GEMM of the rows from its diagonal down: most of the upper triangle is skipped. */
+        @Override
+        public void subtractLowerGram(double[] xt, int k, int m, int r0) {
+            if (m == 0 || k == 0) return;
+            double[] x = new double[m * k];
+            for (int p = 0; p < k; p++) for (int i = 0; i < m; i++) x[i * k + p] = xt[p * m + i];
+            for (int c0 = 0; c0 < m; c0 += GRAM_WIDTH) {
+                int w = Math.min(GRAM_WIDTH, m - c0);
+                double[] y = new double[k * w], c = new double[(m - c0) * w];
+                for (int p = 0; p < k; p++) System.arraycopy(xt, p * m + c0, y, p * w, w);
+                Gemm.f64(new Product(1, m - c0, w, k, new Slab(c0 * k, 0), Slab.dense(0, k, w), Slab.dense(0, m - c0, w)), x, y, c);
+                for (int i = 0; i < m - c0; i++) {
+                    int row = offset + (r0 + c0 + i) * cols + r0 + c0, ci = i * w;
+                    for (int j = 0; j < w; j++) a[row + j] -= c[ci + j];
+                }
+            }
+        }
+
+        /** Columns per GEMM of {@link #subtractLowerGram}: wide enough to keep the GEMM efficient, narrow enough to skip most of the upper triangle. */
+        private static final int GRAM_WIDTH = 128;
 
         @Override public Dense blank(int rows, int cols) { return new F64(new double[rows * cols], 0, rows, cols); }
     }

@@ -24,9 +24,13 @@ final class LinalgKernels {
         int rows = a.shape().dim(-2), cols = a.shape().dim(-1);
         int batch = batchOf(a);
         return switch (p) {
-            case Cholesky _ -> {
+            case Cholesky c -> {
                 HostData out = in.get(0).copy();
-                for (int i = 0; i < batch; i++) CholeskyKernel.factor(dense(out, i * rows * cols, rows, cols));
+                for (int i = 0; i < batch; i++) {
+                    Dense matrix = dense(out, i * rows * cols, rows, cols);
+                    if (c.symmetrizeInput()) matrix.symmetrizeLower();
+                    CholeskyKernel.factor(matrix);
+                }
                 yield Vector.of(out);
             }
             case Lu _ -> {

@@ -78,7 +78,7 @@ class LinalgKernelsTest {
     @CsvSource({"F32,1,1.0", "F32,5,1.0", "F32,150,1.0", "F32,150,1e-6", "F32,300,1.0", "F64,1,1.0", "F64,64,1.0", "F64,150,1.0", "F64,150,1e-6", "F64,200,1e-6", "F64,300,1e-6"})
     void choleskyResidualShouldBeSmall(DType d, int n, double shift) {
         double[] a = rounded(d, spd(n, Math.max(1, shift < 1 ? n / 2 : n), shift, n));
-        double[] l = values(run(new Cholesky(), Vector.of(ShapedArray.of(d, n, n)), host(d, a)).head());
+        double[] l = values(run(new Cholesky(false), Vector.of(ShapedArray.of(d, n, n)), host(d, a)).head());
         double[] r = a.clone();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -92,14 +92,34 @@ class LinalgKernelsTest {
         assertTrue(res < bound(d), () -> d + " n=" + n + " shift=" + shift + ": ||A - L L^T|| / ||A|| = " + res);
     }
 
+    /** With symmetrizeInput the kernel factors {@code (A + A^T) / 2}: an antisymmetric part added to an SPD matrix changes nothing. */
+    @ParameterizedTest
+    @CsvSource({"F32,150", "F32,301", "F64,70"})
+    void symmetrizingCholeskyShouldFactorTheSymmetricPart(DType d, int n) {
+        double[] spd = spd(n, n, 1.0, n), skew = gaussian(n * n, n), a = spd.clone();
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) a[i * n + j] += skew[i * n + j] - skew[j * n + i];
+        double[] in = rounded(d, a), sym = new double[n * n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) sym[i * n + j] = (in[i * n + j] + in[j * n + i]) / 2;
+        double[] l = values(run(new Cholesky(true), Vector.of(ShapedArray.of(d, n, n)), host(d, in)).head());
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int q = 0; q < n; q++) s += l[i * n + q] * l[j * n + q];
+                sym[i * n + j] -= s;
+            }
+        }
+        double res = norm(sym) / norm(spd);
+        assertTrue(res < bound(d), () -> d + " n=" + n + ": ||sym(A) - L L^T|| / ||A|| = " + res);
+    }
+
     @Test
     void choleskyOfAnIndefiniteMatrixShouldBeAllNaN() {
         double[] a = {1, 2, 2, 1};   // eigenvalues 3 and -1
-        double[] l = values(run(new Cholesky(), Vector.of(ShapedArray.of(DType.F64, 2, 2)), host(DType.F64, a)).head());
+        double[] l = values(run(new Cholesky(false), Vector.of(ShapedArray.of(DType.F64, 2, 2)), host(DType.F64, a)).head());
         for (double x : l) assertTrue(Double.isNaN(x));
         // Batches are independent: a positive-definite neighbour still factors.
         double[] two = {4, 0, 0, 9, 1, 2, 2, 1};
-        double[] l2 = values(run(new Cholesky(), Vector.of(ShapedArray.of(DType.F32, 2, 2, 2)), host(DType.F32, two)).head());
+        double[] l2 = values(run(new Cholesky(false), Vector.of(ShapedArray.of(DType.F32, 2, 2, 2)), host(DType.F32, two)).head());
         assertArrayEquals(new double[] {2, 0, 0, 3}, java.util.Arrays.copyOf(l2, 4));
         assertTrue(Double.isNaN(l2[4]) && Double.isNaN(l2[7]));
     }
@@ -187,6 +207,6 @@ class LinalgKernelsTest {
         Seq<HostData> lu = run(new Lu(), Vector.of(ShapedArray.of(DType.F32, 0, 3, 3)), HostData.allocate(DType.F32, 0));
         assertEquals(0, lu.get(0).size());
         assertEquals(0, lu.get(2).size());
-        assertEquals(0, run(new Cholesky(), Vector.of(ShapedArray.of(DType.F64, 2, 0, 0)), HostData.allocate(DType.F64, 0)).head().size());
+        assertEquals(0, run(new Cholesky(false), Vector.of(ShapedArray.of(DType.F64, 2, 0, 0)), HostData.allocate(DType.F64, 0)).head().size());
     }
 }

@@ -55,10 +55,44 @@ class ParallelTest {
             if (hi == n) throw new IllegalStateException("last chunk");
             done.addAndGet(hi - lo);
         }));
-        // A failure on a pool thread arrives as a copy of the same type, caused by the original.
-        Throwable original = e.getCause() instanceof IllegalStateException c ? c : e;
-        assertEquals("last chunk", original.getMessage());
+        assertEquals("last chunk", e.getMessage());
         int w = Parallel.workers();
         assertEquals((long) n * (w - 1) / w, done.get(), "every chunk before the last one ran whole");
+    }
+
+    /** Loops started on several threads at once: one gets the workers, the others run on their own threads, and none is lost. */
+    @Test
+    void shouldRunLoopsFromConcurrentCallersCompletely() throws InterruptedException {
+        int callers = 4, loops = 300, n = 2000;
+        var sums = new java.util.concurrent.atomic.AtomicLongArray(callers);
+        var threads = new Thread[callers];
+        for (int c = 0; c < callers; c++) {
+            int id = c;
+            threads[c] = new Thread(() -> {
+                for (int l = 0; l < loops; l++) {
+                    Parallel.forRange(n, 1, (lo, hi) -> {
+                        long s = 0;
+                        for (int i = lo; i < hi; i++) s += i;
+                        sums.addAndGet(id, s);
+                    });
+                }
+            });
+            threads[c].start();
+        }
+        for (Thread t : threads) t.join();
+        for (int c = 0; c < callers; c++) assertEquals((long) loops * n * (n - 1) / 2, sums.get(c), "caller " + c);
+    }
+
+    /** A worker that has parked (idle for longer than it polls) still takes up the next loop. */
+    @Test
+    void shouldWakeParkedWorkers() throws InterruptedException {
+        for (int round = 0; round < 3; round++) {
+            Thread.sleep(5);
+            var hits = new AtomicIntegerArray(64);
+            Parallel.forRange(64, 1, (lo, hi) -> {
+                for (int i = lo; i < hi; i++) hits.incrementAndGet(i);
+            });
+            for (int i = 0; i < 64; i++) assertEquals(1, hits.get(i));
+        }
     }
 }

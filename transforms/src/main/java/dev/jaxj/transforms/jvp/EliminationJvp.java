@@ -24,7 +24,7 @@ final class EliminationJvp {
 
     static Result jvp(Elimination p, Seq<Array> x, Seq<Array> t) {
         return switch (p) {
-            case Cholesky _ -> cholesky(x.get(0), t.get(0));
+            case Cholesky c -> cholesky(c, x.get(0), t.get(0));
             case Lu _ -> lu(x.get(0), t.get(0));
             case TriangularSolve s -> triangularSolve(s, x.get(0), x.get(1), t.get(0), t.get(1));
         };
@@ -32,11 +32,13 @@ final class EliminationJvp {
 
     /**
      * {@code dL = L Φ(L^-1 dA L^-T)}, where {@code Φ} keeps the lower triangle and halves the
-     * diagonal (Murray, arXiv:1602.07527). The whole of {@code dA} is used, as in JAX, whose
-     * public {@code cholesky} symmetrizes its input (and so its tangent) first.
+     * diagonal (Murray, arXiv:1602.07527). The whole of {@code dA} is used, as in JAX's
+     * {@code cholesky_p}; a symmetrizing Cholesky symmetrizes the tangent first, as JAX's
+     * operations before {@code cholesky_p} do.
      */
-    private static Result cholesky(Array a, Array da) {
-        Array l = Lax.cholesky(a);
+    private static Result cholesky(Cholesky p, Array a, Array da) {
+        Array l = Lax.cholesky(a, p.symmetrizeInput());
+        if (p.symmetrizeInput()) da = Lax.mul(Lax.add(da, swapLast(da)), Tangents.like(da, 0.5));
         Array right = Lax.triangularSolve(l, da, false, true, true, true, false);
         Array inner = Lax.triangularSolve(l, right, true, true, false, false, false);
         Array phi = Lax.mul(band(inner, true, 0), Lax.sub(Tangents.like(inner, 1), Lax.mul(eye(inner, 0), Tangents.like(inner, 0.5))));

@@ -23,6 +23,8 @@ import io.vavr.collection.Vector;
  *       NumPy and JAX's reducer (which picks NaN and the lower index on ties) do.</li>
  *   <li>cummax and cummin carry the extreme so far, and the first element with a NaN part from
  *       where it stands on.</li>
+ *   <li>reduce_window_max and reduce_window_min take each window's extreme by picking over the
+ *       window's offsets, NaN + NaN i where the window holds a NaN part, as the reductions.</li>
  * </ul>
  */
 final class ComplexOrder {
@@ -80,6 +82,38 @@ final class ComplexOrder {
         return z;
     }
 
+    /**
+     * The lexicographic max (min) of each window: the operand's parts padded, and base-dilated,
+     * with JAX's identity ({@code -inf + 0i} for max, {@code inf + 0i} for min), then one strided
+     * slice per offset in the window, each of the output's shape, picked from in turn. A window of
+     * {@code k} elements costs {@code k} slices, which pooling windows keep small.
+     */
+    ReIm window(ReIm z, WindowConfig w, ShapedArray outPart, boolean max) {
+        double identity = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        int rank = outPart.rank();
+        int[] size = ints(w.windowDimensions());
+        if (outPart.size() == 0 || java.util.Arrays.stream(size).anyMatch(k -> k == 0)) {
+            return new ReIm(b.full(identity, outPart), b.full(0, outPart));
+        }
+        Seq<PadConfig> config = Vector.range(0, rank)
+                .map(d -> new PadConfig(w.padding().get(d).lo(), w.padding().get(d).hi(), w.baseDilation().get(d) - 1));
+        ShapedArray scalar = new ShapedArray(Shape.SCALAR, outPart.dtype(), false);
+        Atom re = b.emit(new Pad(config), z.re(), b.full(identity, scalar)), im = b.emit(new Pad(config), z.im(), b.full(0, scalar));
+        ReIm best = null;
+        Atom nan = null;
+        int[] offset = new int[rank];
+        do {
+            Seq<Integer> start = Vector.range(0, rank).map(d -> offset[d] * w.windowDilation().get(d));
+            Seq<Integer> limit = Vector.range(0, rank).map(d -> start.get(d) + (outPart.shape().dim(d) - 1) * w.windowStrides().get(d) + 1);
+            Slice slice = new Slice(start, limit, w.windowStrides());
+            ReIm here = new ReIm(b.emit(slice, re), b.emit(slice, im));
+            best = best == null ? here : pick(here, best, max);
+            nan = nan == null ? isNan(here) : b.emit(new Or(), nan, isNan(here));
+        } while (advance(offset, size));
+        Atom nanFill = b.full(Double.NaN, outPart);
+        return new ReIm(b.select(nan, nanFill, best.re()), b.select(nan, nanFill, best.im()));
+    }
+
     /** {@code x} moved {@code s} places along {@code axis} (back, for a reverse scan), {@code fill} moving in. */
     private Atom shift(Atom x, int axis, int s, boolean reverse, double fill) {
         ShapedArray av = x.aval();
@@ -118,6 +152,15 @@ final class ComplexOrder {
         ShapedArray in = z.re().aval();
         Seq<Integer> kept = Vector.range(0, in.rank()).filter(d -> !axes.contains(d));
         return b.emit(new BroadcastInDim(in.shape(), kept), reduced);
+    }
+
+    /** Steps {@code index} to the next position in row-major order within {@code size}; {@return false after the last} */
+    private static boolean advance(int[] index, int[] size) {
+        for (int d = index.length - 1; d >= 0; d--) {
+            if (++index[d] < size[d]) return true;
+            index[d] = 0;
+        }
+        return false;
     }
 
     private static int[] ints(Seq<Integer> axes) {

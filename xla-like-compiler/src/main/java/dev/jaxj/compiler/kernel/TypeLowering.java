@@ -89,8 +89,11 @@ public final class TypeLowering {
 
     private void lowerEqn(Eqn e) {
         Primitive p = e.prim();
-        // Fast Fourier transforms and eig: native complex kernels, so their complex operands and results stay whole.
-        if (p instanceof Fft || p instanceof Eig) {
+        // Fast Fourier transforms, eig and the scatters that multiply or order complex numbers: native
+        // complex kernels, so their complex operands and results stay whole. (A complex product or
+        // order does not split into separate scatters of the parts.)
+        boolean combinesComplex = p instanceof ScatterMul || p instanceof ScatterMin || p instanceof ScatterMax;
+        if (p instanceof Fft || p instanceof Eig || combinesComplex && e.in().head().aval().dtype().isComplex()) {
             emitAs(p, e.in().map(this::whole), e.out());
             return;
         }
@@ -201,6 +204,8 @@ public final class TypeLowering {
             case ReduceMin r -> bind(out, asParts(order().reduce(reIm(in.head()), r.axes(), false)));
             case Cummax c -> bind(out, asParts(order().cumulative(reIm(in.head()), c.axis(), c.reverse(), true)));
             case Cummin c -> bind(out, asParts(order().cumulative(reIm(in.head()), c.axis(), c.reverse(), false)));
+            case ReduceWindowMax r -> bind(out, asParts(order().window(reIm(in.head()), r.window(), out.aval().withDType(real), true)));
+            case ReduceWindowMin r -> bind(out, asParts(order().window(reIm(in.head()), r.window(), out.aval().withDType(real), false)));
             case Argmax a -> renamed.put(out, order().arg(reIm(in.head()), a.axis(), a.indexDtype(), true));
             case Argmin a -> renamed.put(out, order().arg(reIm(in.head()), a.axis(), a.indexDtype(), false));
             case ConvertElementType c -> convert(c, in.head(), out);
