@@ -36,6 +36,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * loop, and the errors that name the op, the requirement and the user's avals.
  */
 class LaxTransformsTest {
+    /**
+     * An init value one step from the monoid's identity still counts: a 64-bit integer that a
+     * double would round onto the identity, and a complex number whose real part is the identity.
+     */
+    @Test
+    void reduceShouldApplyAnInitValueNextToTheIdentity() {
+        long min = Long.MIN_VALUE;
+        Array i64 = Jnp.array(new long[] {min, min}, DType.I64, 2);
+        assertEquals(min + 1, Lax.reduce(i64, Jnp.array(new long[] {min + 1}, DType.I64), Lax::max, Vector.of(0)).longValue());
+        Array u64 = Jnp.array(new long[] {-1L, -1L}, DType.U64, 2);
+        assertEquals(-2L, Lax.reduce(u64, Jnp.array(new long[] {-2L}, DType.U64), Lax::min, Vector.of(0)).longValue(), "u64 2^64 - 2");
+        assertEquals(-1L, Lax.reduce(u64, Jnp.array(new long[] {-1L}, DType.U64), Lax::min, Vector.of(0)).longValue(), "u64 identity");
+        Array z = ComplexProductsTest.complexArray(DType.C128, Shape.of(2), 1, 2, 3, 4);
+        Array init = ComplexProductsTest.complexArray(DType.C128, Shape.of(), 0, 1);
+        assertArrayEquals(new double[] {4, 7}, Lax.reduce(z, init, Lax::add, Vector.of(0)).toComplexArray());
+        assertArrayEquals(new double[] {4, 7}, Jax.jit((Array a) -> Lax.reduce(a, init, Lax::add, Vector.of(0))).apply(z).toComplexArray());
+    }
+
     private static final HashSet<Mode> BOTH = HashSet.of(Mode.FWD, Mode.REV);
 
     private static void grads(String label, Function<Seq<Array>, Array> f, int order, Array... args) {

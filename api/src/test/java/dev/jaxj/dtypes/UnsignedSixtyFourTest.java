@@ -227,6 +227,23 @@ class UnsignedSixtyFourTest {
         assertThrows(dev.jaxj.errors.ArgumentError.class, () -> x.add(-1L));
     }
 
+    /** u64 positions at 2^63 and above lie past the end: clamped to the last element, or out of bounds, never before the start. */
+    @Test
+    void positionsAcrossTwoToThe63LiePastTheEnd() {
+        Array x = Jnp.array(new float[] {10, 20, 30, 40});
+        Array at = u64(1, TOP, MAX);
+        Function<Array, Array> clip = i -> Jnp.take(x, i, 0, dev.jaxj.array.Take.Mode.CLIP);
+        Function<Array, Array> fill = i -> Jnp.take(x, i, 0, dev.jaxj.array.Take.Mode.FILL);
+        for (Function<Array, Array> f : java.util.List.of(clip, Jax.jit(clip))) assertArrayEquals(new float[] {20, 40, 40}, f.apply(at).toFloatArray());
+        for (Function<Array, Array> f : java.util.List.of(fill, Jax.jit(fill))) {
+            float[] got = f.apply(at).toFloatArray();
+            assertEquals(20, got[0]);
+            assertTrue(Float.isNaN(got[1]) && Float.isNaN(got[2]), "out of bounds reads the fill value");
+        }
+        Function<Array, Array> window = i -> Lax.dynamicSlice(x, Vector.of(i), Vector.of(2));
+        for (Function<Array, Array> f : java.util.List.of(window, Jax.jit(window))) assertArrayEquals(new float[] {30, 40}, f.apply(u64(TOP).reshape()).toFloatArray());
+    }
+
     @Test
     void printsAsNumpyPrintsUint64() {
         // repr(np.array([[1, 2], [3, 2**63]], dtype=np.uint64)) in NumPy 1.24, array -> Array.

@@ -60,30 +60,36 @@ final class LaxReductions {
             };
         }
 
-        /** {@return whether {@code v} is this monoid's identity in the dtype of {@code init}} */
-        boolean isIdentity(Array init, double v) {
-            boolean bool = init.dtype().isBool();
+        /**
+         * {@return whether the concrete scalar {@code init} is this monoid's identity in its dtype}:
+         * integers compared exactly as 64-bit patterns (a double would take {@code i64} {@code MIN + 1}
+         * for {@code MIN}), complex numbers with a zero imaginary part only
+         */
+        boolean isIdentity(Array init) {
+            DType t = init.dtype();
+            if (t.isBool()) {
+                boolean v = init.booleanValue();
+                return this == AND ? v : this == OR && !v;
+            }
+            if (t.isInteger()) {
+                long v = init.longValue(), low = t.kind() == DType.Kind.UNSIGNED ? 0 : -1L << (t.bits() - 1);
+                long high = t.kind() == DType.Kind.UNSIGNED ? (t.bits() == 64 ? -1L : (1L << t.bits()) - 1) : ~low;
+                return switch (this) {
+                    case ADD, OR -> v == 0;
+                    case MUL -> v == 1;
+                    case MAX -> v == low;
+                    case MIN -> v == high;
+                    case AND -> v == (t.kind() == DType.Kind.UNSIGNED ? high : -1);
+                };
+            }
+            if (t.isComplex() && init.toComplexArray()[1] != 0) return false;
+            double v = init.doubleValue();
             return switch (this) {
-                case ADD -> v == 0 && !bool;
-                case MUL -> v == 1 && !bool;
-                case MAX -> v == (init.dtype().isFloating() ? Double.NEGATIVE_INFINITY : minOf(init)) && !bool;
-                case MIN -> v == (init.dtype().isFloating() ? Double.POSITIVE_INFINITY : maxOf(init)) && !bool;
-                case AND -> bool ? v != 0 : !init.dtype().isFloating() && v == (init.dtype().kind() == DType.Kind.UNSIGNED ? maxOf(init) : -1);
-                case OR -> v == 0 && !init.dtype().isFloating();
-            };
-        }
-
-        private static double minOf(Array a) {
-            return switch (a.dtype().kind()) {
-                case UNSIGNED -> 0;
-                default -> -Math.pow(2, a.dtype().bits() - 1);
-            };
-        }
-
-        private static double maxOf(Array a) {
-            return switch (a.dtype().kind()) {
-                case UNSIGNED -> Math.pow(2, a.dtype().bits()) - 1;
-                default -> Math.pow(2, a.dtype().bits() - 1) - 1;
+                case ADD -> v == 0;
+                case MUL -> v == 1;
+                case MAX -> v == Double.NEGATIVE_INFINITY;
+                case MIN -> v == Double.POSITIVE_INFINITY;
+                case AND, OR -> false;
             };
         }
     }
@@ -293,6 +299,6 @@ final class LaxReductions {
 
     private static boolean isIdentity(Monoid m, Array init) {
         if (init instanceof Tracer) return false;
-        return m.isIdentity(init, init.dtype().isBool() ? (init.booleanValue() ? 1 : 0) : init.doubleValue());
+        return m.isIdentity(init);
     }
 }

@@ -43,6 +43,8 @@ final class UnsignedLowering {
      * {@code wide}, its operands as i64 bits}: i64 where {@code e} gives u64
      */
     Seq<Atom> lower(Eqn e, Primitive p, Seq<Atom> wide) {
+        Seq<Atom> in = wide;
+        wide = wide.zipWithIndex().map(t -> isU64(e.in().get(t._2)) && isPosition(p, t._2) ? pastTheEnd(in.get(t._2)) : t._1);
         return switch (p) {
             case Lt _, Le _, Gt _, Ge _ -> ordered(e, p, wide, _ -> true, false);
             case Max _, Min _, Clamp _, ReduceMax _, ReduceMin _, Cummax _, Cummin _, ReduceWindowMax _, ReduceWindowMin _, Sort _ ->
@@ -58,6 +60,26 @@ final class UnsignedLowering {
                  Structural _, Reduction _, Cumulative _, Contraction _, ReduceWindow _, ReducePrecision _, Orthogonal _,
                  Threefry2x32 _, Fft _, Eig _, Elimination _, StopGradient _, CustomVjpLinear _, ControlFlow _ -> same(p, wide);
         };
+    }
+
+    /** {@return whether operand {@code i} of {@code p} holds positions (indices or start indices)} */
+    private static boolean isPosition(Primitive p, int i) {
+        return switch (p) {
+            case Gather _, ScatterFamily _ -> i == 1;
+            case DynamicSlice _ -> i >= 1;
+            case DynamicUpdateSlice _ -> i >= 2;
+            default -> false;
+        };
+    }
+
+    /**
+     * {@return the u64 positions {@code x} with those at 2^63 and above (negative as i64 bits)
+     * moved to i64's largest value}: past every end, where clamping or dropping treats them as
+     * the huge positions they are, not as positions before the start
+     */
+    private Atom pastTheEnd(Atom x) {
+        Atom negative = out.emit1(new Lt(), x, out.full(0, x.aval()));
+        return out.emit1(new SelectN(), negative, x, out.fullExact(Long.MAX_VALUE, x.aval()));
     }
 
     private Seq<Atom> same(Primitive p, Seq<Atom> wide) {
