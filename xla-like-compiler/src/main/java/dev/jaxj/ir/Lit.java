@@ -31,8 +31,10 @@ public record Lit(Object value, ShapedArray aval) implements Atom {
         return value instanceof Boolean b ? (b ? 1 : 0) : (long) doubleValue();
     }
 
+    /** {@return the value and its aval, as a jaxpr prints a literal}: a u64 held as i64 bits reads unsigned */
     @Override
     public String toString() {
-        return value + ":" + aval;
+        Object shown = aval.dtype() == DType.U64 && value instanceof Long l ? Long.toUnsignedString(l) : value;
+        return shown + ":" + aval;
     }
 }

@@ -49,6 +49,18 @@ class JaxprPrinterTest {
                   in (d) }""", j.toString());
     }
 
+    /** A u64 literal is held as i64 bits (a Long): it prints as the unsigned value it stands for. */
+    @Test
+    void shouldPrintAU64LiteralUnsigned() {
+        ShapedArray u64 = ShapedArray.of(DType.U64);
+        Jaxpr j = Jaxpr.build(Vector.of(u64), b -> b.add(new Add(), b.in(0), new Lit(-1L, u64)));
+        assertEquals("""
+                { lambda ; a:u64[]. let
+                    b:u64[] = add a 18446744073709551615:u64[]
+                  in (b) }""", j.toString());
+        assertEquals("9223372036854775807:i64[]", new Lit(Long.MAX_VALUE, ShapedArray.of(DType.I64)).toString());
+    }
+
     @Test
     void shouldPrintCondBranchesAsATupleOfPrograms() {
         Jaxpr neg = Jaxpr.build(Vector.of(F32), b -> b.add(new Neg(), b.in(0)));
