@@ -3,6 +3,7 @@ package dev.jaxj;
 import dev.jaxj.array.Array;
 import dev.jaxj.array.Bind;
 import dev.jaxj.core.CustomRules;
+import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.NotDifferentiable;
 import dev.jaxj.errors.ShapeError;
 import dev.jaxj.ir.Primitive;
@@ -10,11 +11,15 @@ import dev.jaxj.lax.Lax;
 import dev.jaxj.transforms.control.Programs;
 import dev.jaxj.transforms.partial.PeTracer;
 import dev.jaxj.transforms.transpose.CustomTranspose;
+import dev.jaxj.tree.Tree;
+import dev.jaxj.tree.TreeDef;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,6 +42,13 @@ public final class LaxImplicit {
     @FunctionalInterface
     public interface Solver extends BiFunction<UnaryOperator<Array>, Array, Array> {}
 
+    /** A solution with auxiliary results, such as a solver's iteration count or residual: a pytree of arrays, not differentiated. */
+    public record Solved<X>(Array x, X aux) {}
+
+    /** A solver that also returns auxiliary results ({@code has_aux=True} in JAX). */
+    @FunctionalInterface
+    public interface AuxSolver<X> extends BiFunction<UnaryOperator<Array>, Array, Solved<X>> {}
+
     /**
      * {@return {@code x} with {@code matvec(x) = b}, found by {@code solve(matvec, b)}} ({@code lax.custom_linear_solve}).
      * Forward mode: {@code x' = solve(matvec, b' - matvec'(x))}, where {@code matvec'} is the derivative of
@@ -45,18 +57,35 @@ public final class LaxImplicit {
      * itself when {@code symmetric}. The solver is called on concrete or traced values, never differentiated.
      * Solvers reach the operator through the function they are handed: arrays they capture themselves are
      * not closure-converted (unlike JAX's), so a traced array captured by a solver escapes its transform.
-     * JAX's {@code has_aux} is not offered: return auxiliary results from outside the solve.
+     * With auxiliary results ({@code has_aux}), see {@link #customLinearSolveWithAux}.
      * @throws NotDifferentiable in reverse mode when there is no {@code transposeSolve} and not {@code symmetric}, as in JAX
      * @throws ShapeError when {@code solve} or {@code matvec} returns an aval other than {@code b}'s
      */
     public static Array customLinearSolve(UnaryOperator<Array> matvec, Array b, Solver solve, Option<Solver> transposeSolve, boolean symmetric) {
+        return customLinearSolveWithAux(matvec, b, withoutAux(solve), transposeSolve.map(LaxImplicit::withoutAux), symmetric).x();
+    }
+
+    /**
+     * {@link #customLinearSolve} with solvers that also return auxiliary results
+     * ({@code custom_linear_solve(..., has_aux=True)}): the solution and the auxiliary results of
+     * {@code solve(matvec, b)}, whose derivatives are zero. The tangent and transpose solves'
+     * auxiliary results are dropped, as in JAX.
+     * {@snippet :
+     * LaxImplicit.AuxSolver<Array> counted = (mv, rhs) -> new LaxImplicit.Solved<>(Linalg.solve(a, rhs), Jnp.scalar(1));
+     * LaxImplicit.Solved<Array> r = LaxImplicit.customLinearSolveWithAux(x -> Lax.dot(a, x), b, counted, Option.none(), true);
+     * }
+     */
+    public static <X> Solved<X> customLinearSolveWithAux(UnaryOperator<Array> matvec, Array b, AuxSolver<X> solve,
+                                                        Option<AuxSolver<?>> transposeSolve, boolean symmetric) {
         String op = "custom_linear_solve";
         Programs.Closed mv = Programs.trace(in -> Vector.of(matvec.apply(in.head())), Vector.of(b.aval().strong()));
         checkAval(op, "matvec", mv.jaxpr().outs().head().aval(), b);
+        Solver plain = solutionOf(solve);
+        Option<Solver> plainTranspose = transposeSolve.map(LaxImplicit::solutionOf);
         return implicit(op, mv, solve, b, (consts, x, constTangents, bTangent) -> {
             // b' - (∂matvec/∂consts)(x) along the consts' tangents.
             Array rhs = Lax.sub(bTangent, captured(mv, consts, constTangents, x));
-            return linearSolve(op, mv, consts, rhs, solve, transposeSolve, symmetric);
+            return linearSolve(op, mv, consts, rhs, plain, plainTranspose, symmetric);
         });
     }
 
@@ -88,7 +117,7 @@ public final class LaxImplicit {
      * {@code x' = -tangentSolve(g, f'(x))} with {@code g(v) = ∂f/∂x(x) v}; {@code tangentSolve(g, y)} solves
      * {@code g(v) = y} (for a scalar, {@code y / g(1)}; for vectors a dense solve of g's Jacobian). The
      * derivative in {@code initialGuess} is zero. Reverse mode differentiates through {@code tangentSolve},
-     * which must be linear in {@code y}, as in JAX. JAX's {@code has_aux} is not offered.
+     * which must be linear in {@code y}, as in JAX. With auxiliary results ({@code has_aux}), see {@link #customRootWithAux}.
      * {@snippet :
      * // sqrt(a) as the root of x² - a, by Newton's method; its derivative 1/(2 sqrt a) comes from the equation
      * LaxImplicit.Solver newton = (f, x0) -> { Array x = x0; for (int i = 0; i < 30; i++) x = x.sub(f.apply(x).div(x.mul(2.0))); return x; };
@@ -97,6 +126,15 @@ public final class LaxImplicit {
      * @throws ShapeError when {@code f} or {@code solve} returns an aval other than {@code initialGuess}'s
      */
     public static Array customRoot(UnaryOperator<Array> f, Array initialGuess, Solver solve, Solver tangentSolve) {
+        return customRootWithAux(f, initialGuess, withoutAux(solve), tangentSolve).x();
+    }
+
+    /**
+     * {@link #customRoot} with a solver that also returns auxiliary results
+     * ({@code custom_root(..., has_aux=True)}): the root and the auxiliary results of
+     * {@code solve(f, initialGuess)}, whose derivatives are zero.
+     */
+    public static <X> Solved<X> customRootWithAux(UnaryOperator<Array> f, Array initialGuess, AuxSolver<X> solve, Solver tangentSolve) {
         String op = "custom_root";
         Programs.Closed fc = Programs.trace(in -> Vector.of(f.apply(in.head())), Vector.of(initialGuess.aval().strong()));
         checkAval(op, "f", fc.jaxpr().outs().head().aval(), initialGuess);
@@ -106,21 +144,49 @@ public final class LaxImplicit {
         });
     }
 
+    private static AuxSolver<Seq<Array>> withoutAux(Solver s) {
+        return (a, rhs) -> new Solved<>(s.apply(a, rhs), Vector.empty());
+    }
+
+    private static Solver solutionOf(AuxSolver<?> s) {
+        return (a, rhs) -> s.apply(a, rhs).x();
+    }
+
     /** The tangent of a solution {@code x}, from the captured arrays, their tangents and the last input's tangent. */
     @FunctionalInterface
     private interface SolutionTangent {
         Array tangent(Seq<Array> consts, Array x, Seq<Array> constTangents, Array lastTangent);
     }
 
-    /** {@return {@code solve(c bound to its captured arrays, last)}, differentiated by {@code tangent}}: a custom JVP over (captured…, last) */
-    private static Array implicit(String op, Programs.Closed c, Solver solve, Array last, SolutionTangent tangent) {
+    /**
+     * {@return {@code solve(c bound to its captured arrays, last)}, differentiated by {@code tangent}}:
+     * a custom JVP over (captured…, last) whose outputs are the solution and the leaves of the
+     * auxiliary results, which get zero tangents. Their structure is recorded by whichever of the
+     * rule's functions the binding runs (every binding runs one) and rebuilt afterwards.
+     */
+    @SuppressWarnings("unchecked")
+    private static <X> Solved<X> implicit(String op, Programs.Closed c, AuxSolver<X> solve, Array last, SolutionTangent tangent) {
         int nc = c.numConsts();
-        CustomRules.Jvp rule = new CustomRules.Jvp(in -> Vector.of(solveWith(op, solve, bound(c, in.take(nc)), in.last())), (p, t) -> {
-            Seq<Array> consts = p.take(nc);
-            Array x = solveWith(op, solve, bound(c, consts), p.last());
-            return new CustomRules.PrimalsTangents(Vector.of(x), Vector.of(tangent.tangent(consts, x, t.take(nc), t.last())));
+        var auxStructure = new AtomicReference<TreeDef>();
+        Function<Seq<Array>, Seq<Array>> outputs = in -> {
+            Solved<X> s = solve.apply(bound(c, in.take(nc)), in.last());
+            checkAval(op, "solve", s.x().aval(), in.last());
+            Tree.Flattened aux = Tree.flatten(s.aux());
+            auxStructure.set(aux.treeDef());
+            return Vector.<Array>of(s.x()).appendAll(aux.leaves().map(leaf -> auxLeaf(op, leaf)));
+        };
+        CustomRules.Jvp rule = new CustomRules.Jvp(outputs, (p, t) -> {
+            Seq<Array> out = outputs.apply(p);
+            Array dx = tangent.tangent(p.take(nc), out.head(), t.take(nc), t.last());
+            return new CustomRules.PrimalsTangents(out, Vector.of(dx).appendAll(out.tail().map(a -> Lax.fullLike(a, 0))));
         });
-        return Bind.bindCustomJvp(rule, c.consts().append(last)).head();
+        Seq<Array> out = Bind.bindCustomJvp(rule, c.consts().append(last));
+        return new Solved<>(out.head(), (X) Tree.unflatten(auxStructure.get(), out.tail()));
+    }
+
+    private static Array auxLeaf(String op, Object leaf) {
+        if (leaf instanceof Array a) return a;
+        throw new ArgumentError(op, "auxiliary results must be a pytree of arrays, got a leaf of " + leaf.getClass().getSimpleName());
     }
 
     /** {@return the derivative of {@code c(x)} in its captured arrays along their tangents} (zero when it captured none) */

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import static dev.jaxj.ArrayAssertions.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link LaxImplicit}: solutions satisfy their equations, and derivatives, in the captured arrays and
@@ -67,6 +68,60 @@ class LaxImplicitTest {
         Array g = Jax.grad((Array bb) -> Jnp.sum(Lax.mul(w, LaxImplicit.customLinearSolve(v -> matvec(A, v), bb, DIRECT_A,
                 Option.some((vm, rhs) -> Linalg.solve(Jnp.transpose(A), rhs)), false)))).apply(b);
         assertClose(g.toDoubleArray(), Linalg.solve(Jnp.transpose(A), w).toDoubleArray(), 1e-13);
+    }
+
+    /** Richardson iterations until the residual is below 1e-12, returning the iteration count (i32) and the residual norm (f64) as auxiliary results. */
+    private static final LaxImplicit.AuxSolver<Seq<Array>> COUNTING = (mv, rhs) -> {
+        Array x = Lax.fullLike(rhs, 0);
+        int steps = 0;
+        double residual = Double.POSITIVE_INFINITY;
+        while (residual > 1e-12 && steps < 500) {
+            x = Lax.add(x, Lax.mul(Lax.sub(rhs, mv.apply(x)), Lax.fullLike(x, 0.2)));
+            residual = Math.sqrt(Jnp.sum(Lax.square(Lax.sub(rhs, mv.apply(x)))).doubleValue());
+            steps++;
+        }
+        return new LaxImplicit.Solved<>(Lax.stopGradient(x), Vector.of(Jnp.array(new int[] {steps}, DType.I32).reshape(),
+                Jnp.array(new double[] {residual}, DType.F64).reshape()));
+    };
+
+    @Test
+    void linearSolveWithAuxShouldReturnTheSolversResultsAndDifferentiateOnlyTheSolution() {
+        Array b = f64(1, -2, 0.5), w = f64(0.7, -1.1, 0.4);
+        LaxImplicit.Solved<Seq<Array>> r = LaxImplicit.customLinearSolveWithAux(v -> matvec(SPD, v), b, COUNTING, Option.none(), true);
+        assertNear(matvec(SPD, r.x()), DType.F64, Shape.of(3), 1e-11, 1, -2, 0.5);
+        int steps = r.aux().get(0).intValue();
+        assertEquals(DType.I32, r.aux().get(0).dtype());
+        assertTrue(steps > 1 && steps < 500, "iterations " + steps);
+        assertTrue(r.aux().get(1).doubleValue() <= 1e-12);
+        Function<Seq<Array>, Array> f = a -> Jnp.sum(Lax.mul(w, LaxImplicit.customLinearSolveWithAux(
+                v -> matvec(Lax.add(SPD, Lax.mul(a.get(0), Jnp.transpose(a.get(0)))), v), a.get(1), COUNTING, Option.none(), true).x()));
+        Jax.checkGrads(f, Vector.of(Jnp.zeros(Shape.of(3, 3), DType.F64), b), 1, HashSet.of(Mode.FWD, Mode.REV));
+        // The auxiliary results are constants to differentiation: the gradient of a function of them alone is zero.
+        Array g = Jax.grad((Array bb) -> LaxImplicit.customLinearSolveWithAux(v -> matvec(SPD, v), bb, COUNTING, Option.none(), true)
+                .aux().get(1).add(Jnp.sum(bb).mul(0.0))).apply(b);
+        assertClose(new double[] {0, 0, 0}, g.toDoubleArray(), 0);
+    }
+
+    @Test
+    void rootWithAuxShouldReturnTheIterationCountBesideTheRoot() {
+        Array a = Jnp.array(new double[] {2.0}, DType.F64).reshape();
+        LaxImplicit.AuxSolver<Array> newton = (fn, x0) -> {
+            Array x = x0;
+            int steps = 0;
+            while (Math.abs(fn.apply(x).doubleValue()) > 1e-14 && steps < 60) {
+                x = x.sub(fn.apply(x).div(x.mul(2.0)));
+                steps++;
+            }
+            return new LaxImplicit.Solved<>(Lax.stopGradient(x), Jnp.array(new int[] {steps}, DType.I32).reshape());
+        };
+        LaxImplicit.Solver scalar = (g, y) -> y.div(g.apply(Lax.fullLike(y, 1)));
+        Function<Array, LaxImplicit.Solved<Array>> sqrt = aa -> LaxImplicit.customRootWithAux(x -> x.mul(x).sub(aa), Lax.fullLike(aa, 1), newton, scalar);
+        LaxImplicit.Solved<Array> r = sqrt.apply(a);
+        assertEquals(Math.sqrt(2), r.x().doubleValue(), 1e-15);
+        assertTrue(r.aux().intValue() >= 3, "Newton from 1 takes a few steps, took " + r.aux().intValue());
+        // d sqrt(a) / da = 1 / (2 sqrt a), from the equation x² = a.
+        assertEquals(1 / (2 * Math.sqrt(2)), Jax.grad((Array aa) -> sqrt.apply(aa).x()).apply(a).doubleValue(), 1e-14);
+        assertEquals(1 / (2 * Math.sqrt(2)), Jax.jvp((Array aa) -> sqrt.apply(aa).x(), a, Lax.fullLike(a, 1)).tangent().doubleValue(), 1e-14);
     }
 
     @Test

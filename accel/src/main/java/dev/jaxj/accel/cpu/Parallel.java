@@ -9,7 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * never compete with each other for the cores. Work is split only for large ranges.
  *
  * <p>A worker that finishes a loop keeps polling for the next one for {@value #SPIN_MICROS}
- * µs before it parks, as OpenMP's and OpenBLAS's threads do. A factorization hands work out
+ * µs before it parks, as OpenMP's and OpenBLAS's threads do, yielding the core between polls
+ * after the first {@value #YIELD_AFTER_MICROS} µs so that other runnable threads (the JIT's
+ * compilers, the GC) are not held up by it. A factorization hands work out
  * once or twice per panel, tens of microseconds apart; waking a parked thread costs about as
  * much again on a virtual machine (50-70 µs per hand-off through a fork-join pool, measured),
  * which made two cores slower than one. A polling worker picks a loop up in under a microsecond.
@@ -23,6 +25,8 @@ public final class Parallel {
     public static final int DEFAULT_GRAIN = 1 << 15;
     /** How long an idle worker polls before it parks. */
     private static final long SPIN_MICROS = 200;
+    /** How long it polls without yielding the core. */
+    private static final long YIELD_AFTER_MICROS = 10;
 
     private static final int WORKERS = Math.max(1, Integer.getInteger("jaxj.cpu.threads", Runtime.getRuntime().availableProcessors()));
     /** Held by the thread whose loop the workers run. */
@@ -165,10 +169,14 @@ public final class Parallel {
 
         /** {@return the next loop after {@code last}}, polling first and then parked */
         private Loop await(Loop last) {
-            long deadline = System.nanoTime() + SPIN_MICROS * 1000;
+            long start = System.nanoTime();
             while (offered == last) {
-                if (System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
+                long waited = System.nanoTime() - start;
+                if (waited < SPIN_MICROS * 1000) {
+                    // Spin briefly, then offer the core to any other runnable thread (the JIT's
+                    // compiler threads, the GC) between polls: a polling worker must not slow them.
+                    if (waited < YIELD_AFTER_MICROS * 1000) Thread.onSpinWait();
+                    else Thread.yield();
                     continue;
                 }
                 parked = true;
