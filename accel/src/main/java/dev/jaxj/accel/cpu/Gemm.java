@@ -8,10 +8,8 @@ package dev.jaxj.accel.cpu;
  * operands stored transposed. The other dtypes take the simpler path here, on row-major
  * operands only: the output is cut into tiles of {@value #MC} rows by {@value #NC} or more
  * columns (the unit of parallel work, across batches too); each tile walks {@code k} in blocks
- * of {@value #KC}. The f64 kernel copies the current block of {@code B} into one array per row
- * and keeps the tile's accumulators likewise; {@link DgemmKernel} updates them in register
- * blocks, and a plain loop (which HotSpot vectorises: every array indexed with the same
- * {@code j}) takes the edges.
+ * of {@value #KC}. The f64 path packs each block of {@code A} and {@code B} into the panels
+ * {@link DgemmKernel} reads sequentially, zero-padded so that every register block is whole.
  */
 final class Gemm {
     private static final int MC = 64, NC = 256, KC = 256;
@@ -83,37 +81,39 @@ final class Gemm {
 
     static void f64(Product p, double[] a, double[] b, double[] c) {
         forTiles(p, (lo, hi) -> {
-            double[][] panel = new double[Math.min(KC, p.k())][p.nc()];
-            double[][] acc = new double[Math.min(MC, p.m())][p.nc()];
-            for (int t = lo; t < hi; t++) f64Tile(p, Tile.of(p, t), a, b, c, panel, acc);
+            int kc = Math.min(KC, p.k()), rows = Sgemm.roundUp(Math.min(MC, p.m()), DgemmKernel.MR);
+            int width = Sgemm.roundUp(Math.min(p.nc(), p.n()), DgemmKernel.NR);
+            double[] ap = new double[rows * kc], bp = new double[width * kc], acc = new double[rows * width];
+            for (int t = lo; t < hi; t++) f64Tile(p, Tile.of(p, t), a, b, c, ap, bp, acc);
         });
     }
 
-    private static void f64Tile(Product p, Tile t, double[] a, double[] b, double[] c, double[][] panel, double[][] acc) {
+    /**
+     * One tile: for each depth block, the tile's rows of {@code A} packed in {@link DgemmKernel#MR}-row
+     * panels and the block of {@code B} in {@link DgemmKernel#NR}-column panels (zero-padded), so
+     * that the kernel reads both sequentially; the accumulators are a padded copy of the tile.
+     */
+    private static void f64Tile(Product p, Tile t, double[] a, double[] b, double[] c, double[] ap, double[] bp, double[] acc) {
         int n = p.n(), k = p.k(), w = t.j1() - t.j0(), rows = t.i1() - t.i0();
+        int mr = DgemmKernel.MR, nr = DgemmKernel.NR, paddedRows = Sgemm.roundUp(rows, mr), paddedW = Sgemm.roundUp(w, nr);
         int aBase = p.a().at(t.batch()), bBase = p.b().at(t.batch()), cBase = p.c().at(t.batch());
-        for (int r = 0; r < rows; r++) java.util.Arrays.fill(acc[r], 0, w, 0);
+        java.util.Arrays.fill(acc, 0, paddedRows * paddedW, 0);
         for (int k0 = 0; k0 < k; k0 += KC) {
             int kc = Math.min(KC, k - k0);
-            for (int kk = 0; kk < kc; kk++) System.arraycopy(b, bBase + (k0 + kk) * n + t.j0(), panel[kk], 0, w);
-            int blockRows = rows / DgemmKernel.MR * DgemmKernel.MR, blockCols = w / DgemmKernel.NR * DgemmKernel.NR;
-            for (int r = 0; r < blockRows; r += DgemmKernel.MR) {
-                for (int j = 0; j < blockCols; j += DgemmKernel.NR) {
-                    DgemmKernel.block(acc, r, j, a, aBase + (t.i0() + r) * k + k0, k, panel, kc);
-                }
+            for (int i = 0; i < paddedRows; i++) {
+                int dst = i / mr * mr * kc + i % mr, src = aBase + (t.i0() + i) * k + k0;
+                if (i < rows) for (int kk = 0; kk < kc; kk++) ap[dst + kk * mr] = a[src + kk];
+                else for (int kk = 0; kk < kc; kk++) ap[dst + kk * mr] = 0;
             }
-            // The edges the register blocks leave: the last columns of every row, the last rows.
-            for (int r = 0; r < rows; r++) {
-                double[] cr = acc[r];
-                int aRow = aBase + (t.i0() + r) * k + k0, from = r < blockRows ? blockCols : 0;
-                for (int kk = 0; kk < kc; kk++) {
-                    double a0 = a[aRow + kk];
-                    double[] b0 = panel[kk];
-                    for (int j = from; j < w; j++) cr[j] += a0 * b0[j];
-                }
+            for (int kk = 0; kk < kc; kk++) {
+                int src = bBase + (k0 + kk) * n + t.j0();
+                for (int j = 0; j < paddedW; j++) bp[j / nr * nr * kc + kk * nr + j % nr] = j < w ? b[src + j] : 0;
+            }
+            for (int j = 0; j < paddedW; j += nr) {
+                for (int r = 0; r < paddedRows; r += mr) DgemmKernel.block(kc, ap, r * kc, bp, j * kc, acc, r * paddedW + j, paddedW);
             }
         }
-        for (int r = 0; r < rows; r++) System.arraycopy(acc[r], 0, c, cBase + (t.i0() + r) * n + t.j0(), w);
+        for (int r = 0; r < rows; r++) System.arraycopy(acc, r * paddedW, c, cBase + (t.i0() + r) * n + t.j0(), w);
     }
 
     /** i32 and u32 (the same bits): products and sums wrap modulo 2^32 either way. */
