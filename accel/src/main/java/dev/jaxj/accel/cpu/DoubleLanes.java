@@ -24,30 +24,44 @@ final class DoubleLanes {
         return s;
     }
 
-    /** {@code a[ai+t] -= alpha x[xi+t] + beta y[yi+t]} for {@code t < len}: one row of a symmetric rank-2 update. */
-    static void update(double[] a, int ai, double[] x, int xi, double[] y, int yi, double alpha, double beta, int len) {
+    /**
+     * {@code a[ai+t] -= alpha x[xi+t] + beta y[yi+t]}, then {@code q[t] += vi a[ai+t]}, for
+     * {@code t < len}; {@return the updated {@code a[ai..ai+len) · v[0..len)}}: one row of a
+     * symmetric product from the lower triangle, in one pass.
+     */
+    static double updateDotAndAxpy(double[] a, int ai, double[] x, int xi, double[] y, int yi, double alpha, double beta,
+                                   double[] v, double[] q, double vi, int len) {
         int i = 0, bound = S.loopBound(len);
-        for (; i < bound; i += S.length()) {
-            DoubleVector r = DoubleVector.fromArray(S, x, xi + i).mul(alpha).add(DoubleVector.fromArray(S, y, yi + i).mul(beta));
-            DoubleVector.fromArray(S, a, ai + i).sub(r).intoArray(a, ai + i);
-        }
-        for (; i < len; i++) a[ai + i] -= alpha * x[xi + i] + beta * y[yi + i];
-    }
-
-    /** {@link #update}, then {@return the updated {@code a[ai..ai+len) · v[0..len)}}, in one pass. */
-    static double updateAndDot(double[] a, int ai, double[] x, int xi, double[] y, int yi, double alpha, double beta, double[] v, int len) {
-        int i = 0, bound = S.loopBound(len);
-        DoubleVector acc = DoubleVector.zero(S);
+        DoubleVector acc = DoubleVector.zero(S), viv = DoubleVector.broadcast(S, vi);
         for (; i < bound; i += S.length()) {
             DoubleVector r = DoubleVector.fromArray(S, x, xi + i).mul(alpha).add(DoubleVector.fromArray(S, y, yi + i).mul(beta));
             DoubleVector updated = DoubleVector.fromArray(S, a, ai + i).sub(r);
             updated.intoArray(a, ai + i);
             acc = updated.fma(DoubleVector.fromArray(S, v, i), acc);
+            updated.fma(viv, DoubleVector.fromArray(S, q, i)).intoArray(q, i);
         }
         double s = acc.reduceLanes(VectorOperators.ADD);
         for (; i < len; i++) {
             a[ai + i] -= alpha * x[xi + i] + beta * y[yi + i];
             s += a[ai + i] * v[i];
+            q[i] += vi * a[ai + i];
+        }
+        return s;
+    }
+
+    /** {@code q[t] += vi a[ai+t]} for {@code t < len}; {@return {@code a[ai..ai+len) · v[0..len)}} */
+    static double dotAndAxpy(double[] a, int ai, double[] v, double[] q, double vi, int len) {
+        int i = 0, bound = S.loopBound(len);
+        DoubleVector acc = DoubleVector.zero(S), viv = DoubleVector.broadcast(S, vi);
+        for (; i < bound; i += S.length()) {
+            DoubleVector row = DoubleVector.fromArray(S, a, ai + i);
+            acc = row.fma(DoubleVector.fromArray(S, v, i), acc);
+            row.fma(viv, DoubleVector.fromArray(S, q, i)).intoArray(q, i);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            s += a[ai + i] * v[i];
+            q[i] += vi * a[ai + i];
         }
         return s;
     }

@@ -20,8 +20,8 @@ final class EighKernel {
     private EighKernel() {}
 
     /**
-     * Decomposes the symmetric {@code n x n} row-major {@code a} (overwritten; both triangles
-     * filled): eigenvalues into {@code w}, eigenvector {@code i} into row {@code i} of {@code z}
+     * Decomposes the symmetric {@code n x n} row-major {@code a} (overwritten; its lower triangle
+     * is read): eigenvalues into {@code w}, eigenvector {@code i} into row {@code i} of {@code z}
      * ({@code n x n}), unsorted; {@code single} forms Q with the f32 GEMM and rotates it in f32.
      * A QL iteration that does not converge leaves NaNs, as JAX does when LAPACK fails.
      */
