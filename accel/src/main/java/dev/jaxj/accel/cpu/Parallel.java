@@ -78,6 +78,7 @@ public final class Parallel {
                 IN_CHUNK.set(false);
             }
             loop.awaitChunks();
+            loop.release();
             loop.rethrow();
         } finally {
             BUSY.set(false);
@@ -91,7 +92,8 @@ public final class Parallel {
 
     /** One split loop: its chunks are claimed in order by whichever thread gets to them first. */
     private static final class Loop {
-        private final Range body;
+        /** Dropped once every chunk has run: a worker keeps its last loop until the next one, and must not keep what the body captured alive. */
+        private Range body;
         private final int n, chunks;
         /** The next chunk to claim: the caller runs chunk 0 unclaimed. */
         private final AtomicInteger next = new AtomicInteger(1), done = new AtomicInteger();
@@ -128,6 +130,10 @@ public final class Parallel {
                 if (spins < 100_000) Thread.onSpinWait();
                 else Thread.yield();
             }
+        }
+
+        void release() {
+            body = null;
         }
 
         void rethrow() {

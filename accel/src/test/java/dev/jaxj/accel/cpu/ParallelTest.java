@@ -95,4 +95,22 @@ class ParallelTest {
             for (int i = 0; i < 64; i++) assertEquals(1, hits.get(i));
         }
     }
+
+    /** A worker keeps its last loop until the next one: it must not keep what that loop's body captured alive. */
+    @Test
+    void shouldNotKeepALoopsCapturesAlive() throws InterruptedException {
+        java.lang.ref.WeakReference<byte[]> captured = runOnACapture();
+        for (int i = 0; i < 50 && captured.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(null, captured.get(), "the array the body captured is still reachable");
+    }
+
+    private static java.lang.ref.WeakReference<byte[]> runOnACapture() {
+        byte[] big = new byte[1 << 20];
+        var sum = new java.util.concurrent.atomic.AtomicLong();
+        Parallel.forRange(Math.max(2, Parallel.workers()), 1, (lo, hi) -> sum.addAndGet(big.length * (long) (hi - lo)));
+        return new java.lang.ref.WeakReference<>(big);
+    }
 }
