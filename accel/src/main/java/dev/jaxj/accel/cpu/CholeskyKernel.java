@@ -5,8 +5,9 @@ package dev.jaxj.accel.cpu;
  * reading the lower triangle. Each step factors an {@code NB}-column panel in double precision
  * (its diagonal block {@code L11}, then the rows below it, {@code L21^T = L11^-1 A21^T}, by
  * forward substitution on the transposed block, whose rows are long enough for vector loops)
- * and subtracts {@code L21 L21^T} from the lower trailing matrix through the GEMM, one column
- * block at a time so that the upper triangle costs nothing.
+ * and subtracts {@code L21 L21^T} from the lower trailing matrix
+ * ({@link Dense#subtractLowerGram}: for f32 the syrk of {@link Ssyrk}, for f64 GEMMs of column
+ * blocks), so that the upper triangle costs nothing.
  *
  * <p>Accuracy: backward stable, {@code ||A - L L^T|| / ||A||} of order {@code n·ε} for any
  * positive-definite {@code A} (the tests check below {@code 1e-5} in f32 and {@code 1e-13} in

@@ -79,16 +79,8 @@ class LinalgKernelsTest {
     void choleskyResidualShouldBeSmall(DType d, int n, double shift) {
         double[] a = rounded(d, spd(n, Math.max(1, shift < 1 ? n / 2 : n), shift, n));
         double[] l = values(run(new Cholesky(false), Vector.of(ShapedArray.of(d, n, n)), host(d, a)).head());
-        double[] r = a.clone();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (j > i) assertEquals(0, l[i * n + j], "upper triangle at " + i + "," + j);
-                double s = 0;
-                for (int q = 0; q < n; q++) s += l[i * n + q] * l[j * n + q];
-                r[i * n + j] -= s;
-            }
-        }
-        double res = norm(r) / norm(a);
+        for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) assertEquals(0, l[i * n + j], "upper triangle at " + i + "," + j);
+        double res = norm(minusGram(a, l, n)) / norm(a);
         assertTrue(res < bound(d), () -> d + " n=" + n + " shift=" + shift + ": ||A - L L^T|| / ||A|| = " + res);
     }
 
@@ -101,15 +93,21 @@ class LinalgKernelsTest {
         double[] in = rounded(d, a), sym = new double[n * n];
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) sym[i * n + j] = (in[i * n + j] + in[j * n + i]) / 2;
         double[] l = values(run(new Cholesky(true), Vector.of(ShapedArray.of(d, n, n)), host(d, in)).head());
+        double res = norm(minusGram(sym, l, n)) / norm(spd);
+        assertTrue(res < bound(d), () -> d + " n=" + n + ": ||sym(A) - L L^T|| / ||A|| = " + res);
+    }
+
+    /** {@return {@code a - L L^T}} for row-major {@code n x n} matrices */
+    private static double[] minusGram(double[] a, double[] l, int n) {
+        double[] r = a.clone();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0;
                 for (int q = 0; q < n; q++) s += l[i * n + q] * l[j * n + q];
-                sym[i * n + j] -= s;
+                r[i * n + j] -= s;
             }
         }
-        double res = norm(sym) / norm(spd);
-        assertTrue(res < bound(d), () -> d + " n=" + n + ": ||sym(A) - L L^T|| / ||A|| = " + res);
+        return r;
     }
 
     @Test
