@@ -28,9 +28,12 @@ import static java.util.Objects.requireNonNull;
  *                        {@code TerminateOnNaN} callback; off by default
  * @param verbose         whether to print a progress bar per epoch
  * @param out             where the progress bar goes
+ * @param onBatchEnd      called after every training step with its loss, Keras's
+ *                        {@code on_train_batch_end}; does nothing by default
  */
 public record FitConfig(int epochs, int batchSize, double validationSplit, Option<Tuple2<Array, Array>> validationData,
-                        boolean shuffle, Option<EarlyStopping> earlyStopping, boolean terminateOnNan, boolean verbose, PrintStream out) {
+                        boolean shuffle, Option<EarlyStopping> earlyStopping, boolean terminateOnNan, boolean verbose, PrintStream out,
+                        BatchEnd onBatchEnd) {
     public FitConfig {
         if (epochs < 1) throw new ArgumentError("fit", "epochs must be >= 1, got " + epochs);
         if (batchSize < 1) throw new ArgumentError("fit", "batchSize must be >= 1, got " + batchSize);
@@ -38,27 +41,45 @@ public record FitConfig(int epochs, int batchSize, double validationSplit, Optio
         requireNonNull(validationData, "validationData is null");
         requireNonNull(earlyStopping, "earlyStopping is null");
         requireNonNull(out, "out is null");
+        requireNonNull(onBatchEnd, "onBatchEnd is null");
+    }
+
+    /**
+     * What {@link Trainer#fit} calls after each training step, on the calling thread.
+     * {@snippet :
+     * var losses = new ArrayList<Double>();
+     * var config = FitConfig.of(10, 10).withOnBatchEnd((epoch, step, loss) -> losses.add(loss));
+     * }
+     */
+    @FunctionalInterface
+    public interface BatchEnd {
+        /**
+         * @param epoch the epoch, from 1
+         * @param step  the step within the epoch, from 1
+         * @param loss  the batch's mean loss
+         */
+        void batchEnd(int epoch, int step, double loss);
     }
 
     /** {@return {@code epochs} epochs of batches of {@code batchSize}, shuffled, printing to {@code System.out}} */
     public static FitConfig of(int epochs, int batchSize) {
-        return new FitConfig(epochs, batchSize, 0, Option.none(), true, Option.none(), false, true, System.out);
+        return new FitConfig(epochs, batchSize, 0, Option.none(), true, Option.none(), false, true, System.out, (epoch, step, loss) -> {});
     }
 
     public FitConfig withValidationSplit(double split) {
-        return new FitConfig(epochs, batchSize, split, validationData, shuffle, earlyStopping, terminateOnNan, verbose, out);
+        return new FitConfig(epochs, batchSize, split, validationData, shuffle, earlyStopping, terminateOnNan, verbose, out, onBatchEnd);
     }
 
     public FitConfig withValidationData(Array x, Array y) {
-        return new FitConfig(epochs, batchSize, validationSplit, Option.some(new Tuple2<>(x, y)), shuffle, earlyStopping, terminateOnNan, verbose, out);
+        return new FitConfig(epochs, batchSize, validationSplit, Option.some(new Tuple2<>(x, y)), shuffle, earlyStopping, terminateOnNan, verbose, out, onBatchEnd);
     }
 
     public FitConfig withShuffle(boolean on) {
-        return new FitConfig(epochs, batchSize, validationSplit, validationData, on, earlyStopping, terminateOnNan, verbose, out);
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, on, earlyStopping, terminateOnNan, verbose, out, onBatchEnd);
     }
 
     public FitConfig withEarlyStopping(EarlyStopping rule) {
-        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, Option.some(rule), terminateOnNan, verbose, out);
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, Option.some(rule), terminateOnNan, verbose, out, onBatchEnd);
     }
 
     /**
@@ -68,14 +89,19 @@ public record FitConfig(int epochs, int batchSize, double validationSplit, Optio
      * returned is the one after the failing step, as Keras leaves the model.
      */
     public FitConfig withTerminateOnNan(boolean on) {
-        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, on, verbose, out);
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, on, verbose, out, onBatchEnd);
     }
 
     public FitConfig withVerbose(boolean on) {
-        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, terminateOnNan, on, out);
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, terminateOnNan, on, out, onBatchEnd);
     }
 
     public FitConfig withOut(PrintStream stream) {
-        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, terminateOnNan, verbose, stream);
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, terminateOnNan, verbose, stream, onBatchEnd);
+    }
+
+    /** {@return this config calling {@code callback} after every training step} */
+    public FitConfig withOnBatchEnd(BatchEnd callback) {
+        return new FitConfig(epochs, batchSize, validationSplit, validationData, shuffle, earlyStopping, terminateOnNan, verbose, out, callback);
     }
 }

@@ -49,8 +49,8 @@ final class ProgressBar {
         if (enabled) out.printf("Epoch %d/%d%n", epoch, epochs);
     }
 
-    /** Shows that {@code done} of the epoch's steps have run, with the running means. */
-    void step(int done, Map<String, Double> values) {
+    /** Shows that {@code done} of the epoch's steps have run, with the running means (made only when the bar is redrawn). */
+    void step(int done, java.util.function.Supplier<Map<String, Double>> values) {
         long now = clock.getAsLong();
         // The first step of the first epoch includes compiling; the ETA leaves it out, as Keras does.
         if (done == 1) afterFirstStep = now;
@@ -58,7 +58,7 @@ final class ProgressBar {
         if (!live) return;
         if (done < steps && now - lastDraw < REDRAW_NANOS) return;
         lastDraw = now;
-        draw(line(done, values, now), "");
+        draw(line(done, values.get(), now), "");
     }
 
     /** Prints the epoch's final line, with the validation results; its times are the training steps' alone. */

@@ -1,6 +1,7 @@
 package dev.jaxj.train;
 
 import dev.jaxj.Jax;
+import dev.jaxj.Random;
 import dev.jaxj.array.Array;
 import dev.jaxj.nn.Context;
 import dev.jaxj.nn.Module;
@@ -17,8 +18,12 @@ import io.vavr.collection.Seq;
 final class Steps {
     private Steps() {}
 
-    /** The inputs of one training step. */
-    record TrainIn<P, S>(P params, S modelState, Object optState, Array x, Array y, Key rng) {}
+    /**
+     * The inputs of one training step. The step's random key is {@code foldIn(epochKey, step)},
+     * folded inside the compiled step: a model that draws no random numbers then costs nothing
+     * for it, where folding on the host ran a Threefry hash eagerly every step.
+     */
+    record TrainIn<P, S>(P params, S modelState, Object optState, Array x, Array y, Key epochKey, Array step) {}
 
     /** The outputs of one training step: the new params and states, the batch loss and metrics. */
     record TrainOut<P, S>(P params, S modelState, Object optState, Array loss, Seq<Array> metrics) {}
@@ -40,8 +45,9 @@ final class Steps {
      */
     static <P, S, O> TrainOut<P, S> train(Module<P, S> model, GradientTransformation<O> optimizer, Loss loss, Seq<Metric> metrics,
                                           TrainIn<P, S> in) {
+        Key rng = Random.foldIn(in.epochKey(), in.step());
         var vg = Jax.valueAndGradWithAux((P p) -> {
-            Module.Output<S> out = model.apply(new Variables<>(p, in.modelState()), in.x(), Context.train(in.rng()));
+            Module.Output<S> out = model.apply(new Variables<>(p, in.modelState()), in.x(), Context.train(rng));
             return new Jax.WithAux<>(loss.apply(out.value(), in.y()), new Aux<>(out.state(), out.value()));
         }).apply(in.params());
         var update = optimizer.update(vg.grad(), optimizer.checkState(in.optState()), in.params());

@@ -7,6 +7,7 @@ import dev.jaxj.array.Array;
 import dev.jaxj.array.Index;
 import dev.jaxj.errors.ArgumentError;
 import dev.jaxj.errors.ShapeError;
+import dev.jaxj.ir.DType;
 import dev.jaxj.ir.ShapedArray;
 import dev.jaxj.nn.Module;
 import dev.jaxj.nn.Variables;
@@ -135,12 +136,13 @@ public final class Trainer<P, S> {
             for (int s = 0; s < steps && nonFinite.isEmpty(); s++) {
                 int lo = s * config.batchSize(), hi = Math.min(nTrain, lo + config.batchSize());
                 var out = trainStep.apply(new Steps.TrainIn<>(params, modelState, optState, rows(xs, lo, hi), rows(ys, lo, hi),
-                        Random.foldIn(epochKey, s + 1)));
+                        epochKey, Array.scalar(s + 1, DType.U32)));
                 params = out.params();
                 modelState = out.modelState();
                 optState = out.optState();
                 double batchLoss = totals.add(hi - lo, out.loss(), out.metrics());
-                bar.step(s + 1, totals.means("", metrics));
+                bar.step(s + 1, () -> totals.means("", metrics));
+                config.onBatchEnd().batchEnd(epoch + 1, s + 1, batchLoss);
                 if (config.terminateOnNan() && !Double.isFinite(batchLoss))
                     nonFinite = Option.some(new FitResult.NonFiniteLoss(epoch + 1, s + 1, batchLoss));
             }

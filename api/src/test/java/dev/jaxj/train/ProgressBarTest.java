@@ -33,7 +33,7 @@ class ProgressBarTest {
         // The first step takes 2 s (compiling), the nine others 4 ms each.
         for (int s = 1; s <= 10; s++) {
             clock.now = 2000 * MS + (s - 1) * 4 * MS;
-            bar.step(s, LinkedHashMap.of("loss", 0.5));
+            bar.step(s, () -> LinkedHashMap.of("loss", 0.5));
         }
         clock.now += 5000 * MS;  // validation: not part of the time per step
         bar.finish(LinkedHashMap.of("loss", 0.5, "val_loss", 0.25));
@@ -44,13 +44,13 @@ class ProgressBarTest {
     void shouldRedrawInPlaceAtMostEvery50Milliseconds() {
         var bar = new ProgressBar(true, out, true, () -> clock.now, 1, 1, 4);
         clock.now = 1000 * MS;
-        bar.step(1, LinkedHashMap.of("loss", 2.0));   // drawn: the first step ends
+        bar.step(1, () -> LinkedHashMap.of("loss", 2.0));   // drawn: the first step ends
         clock.now = 1010 * MS;
-        bar.step(2, LinkedHashMap.of("loss", 1.5));   // 10 ms later: skipped
+        bar.step(2, () -> LinkedHashMap.of("loss", 1.5));   // 10 ms later: skipped
         clock.now = 1060 * MS;
-        bar.step(3, LinkedHashMap.of("loss", 1.0));   // 60 ms after the last draw: drawn
+        bar.step(3, () -> LinkedHashMap.of("loss", 1.0));   // 60 ms after the last draw: drawn
         clock.now = 1090 * MS;
-        bar.step(4, LinkedHashMap.of("loss", 0.75));  // the last step is always drawn
+        bar.step(4, () -> LinkedHashMap.of("loss", 0.75));  // the last step is always drawn
         bar.finish(LinkedHashMap.of("loss", 0.75));
         // The time left counts from the end of the first step (30 ms per step after it): 30 ms left is 0s.
         assertEquals("Epoch 1/1\n"
@@ -64,10 +64,10 @@ class ProgressBarTest {
     void shouldBlankWhatAShorterLineLeavesBehind() {
         var bar = new ProgressBar(true, out, true, () -> clock.now, 1, 1, 100);
         clock.now = 1000 * MS;
-        bar.step(1, LinkedHashMap.of("loss", 123.0));
+        bar.step(1, () -> LinkedHashMap.of("loss", 123.0));
         String first = "  1/100 [..............................] - ETA: 1:39 - loss: 123.0000";
         clock.now = 3000 * MS;
-        bar.step(2, LinkedHashMap.of("loss", 1.0));
+        bar.step(2, () -> LinkedHashMap.of("loss", 1.0));
         String second = "  2/100 [..............................] - ETA: 3:16 - loss: 1.0000";
         assertEquals("Epoch 1/1\n\r" + first + "\r" + second + " ".repeat(first.length() - second.length()), printed());
     }
@@ -76,9 +76,9 @@ class ProgressBarTest {
     void shouldLeaveTheFirstStepOutOfTheTimeLeft() {
         var bar = new ProgressBar(true, out, false, () -> clock.now, 1, 1, 10);
         clock.now = 5000 * MS;
-        bar.step(1, LinkedHashMap.empty());
+        bar.step(1, () -> LinkedHashMap.empty());
         clock.now = 7000 * MS;
-        bar.step(3, LinkedHashMap.empty());
+        bar.step(3, () -> LinkedHashMap.empty());
         // One second per step after the first: seven steps left are 7 s (counting the first, 16 s).
         assertEquals(" 3/10 [========>.....................] - ETA: 7s", bar.line(3, LinkedHashMap.empty(), clock.now));
     }
@@ -110,7 +110,7 @@ class ProgressBarTest {
     void shouldPrintNothingWhenSilent() {
         var buffer = new ByteArrayOutputStream();
         var bar = new ProgressBar(false, new PrintStream(buffer), 1, 3, 10);
-        bar.step(10, LinkedHashMap.empty());
+        bar.step(10, () -> LinkedHashMap.empty());
         bar.finish(LinkedHashMap.of("loss", 1.0));
         assertEquals("", buffer.toString());
     }

@@ -81,6 +81,29 @@ class TrainerTest {
     }
 
     @Test
+    void shouldReportEveryStepsLossAfterTheStepInOrder() {
+        // 64 examples in batches of 10: six full steps and one of 4 per epoch, unshuffled.
+        var trainer = classifier();
+        var start = trainer.init(Random.key(3), X);
+        var seen = new java.util.ArrayList<double[]>();
+        var fit = trainer.fit(start, X, Y, quiet(2, 10).withShuffle(false).withOnBatchEnd((epoch, step, loss) -> seen.add(new double[] {epoch, step, loss})));
+        assertEquals(14, seen.size());
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(1 + i / 7, (int) seen.get(i)[0]);
+            assertEquals(1 + i % 7, (int) seen.get(i)[1]);
+        }
+        // The first step's loss is the initial model's on the first batch, computed directly.
+        Array logits = trainer.model().apply(start.variables(), X.get(Index.slice(0, 10)));
+        assertEquals(Losses.softmaxCrossEntropyWithIntegerLabels(logits, Y.get(Index.slice(0, 10))).mean().doubleValue(), seen.get(0)[2], 1e-6);
+        // Each epoch's loss in the history is its steps' losses weighted by their batch sizes.
+        for (int epoch = 0; epoch < 2; epoch++) {
+            double sum = 0;
+            for (int s = 0; s < 7; s++) sum += (s < 6 ? 10 : 4) * seen.get(7 * epoch + s)[2];
+            assertEquals(sum / 64, fit.history().get("loss").get(epoch), 1e-6);
+        }
+    }
+
+    @Test
     void shouldValidateOnTheLastExamplesBeforeShuffling() {
         var trainer = classifier();
         var fit = trainer.fit(trainer.init(Random.key(1), X), X, Y, quiet(2, 16).withValidationSplit(0.25));

@@ -2,20 +2,24 @@ package dev.jaxj.benchmarks;
 
 import java.util.Map;
 
+import static java.util.Map.entry;
+
 /** Runs the workloads named on the command line (all when none), one result line per metric. */
 public final class Workloads {
-    private static final Map<String, Runnable> ALL = Map.of(
-            "W1", W1Sgemm::run,
-            "W3", W3Fused::run,
-            "W4", W4Reductions::run,
-            "W5", W5Mlp::run,
-            "W6", W6Dispatch::run,
-            "W7", W7Grad::run,
-            "W8", W8Conv::run,
-            "W10", W10Lstm::run,
+    private static final Map<String, Runnable> ALL = Map.ofEntries(
+            entry("W1", (Runnable) W1Sgemm::run),
+            entry("W3", (Runnable) W3Fused::run),
+            entry("W4", (Runnable) W4Reductions::run),
+            entry("W5", (Runnable) W5Mlp::run),
+            entry("W6", (Runnable) W6Dispatch::run),
+            entry("W7", (Runnable) W7Grad::run),
+            entry("W8", (Runnable) W8Conv::run),
+            entry("W9", (Runnable) W9Transformer::run),
+            entry("W10", (Runnable) W10Lstm::run),
+            entry("W11", (Runnable) W11Iris::run),
             // W12: the Cholesky/LU family, then the orthogonal factorizations (eigh, svd, qr)
-            "W12", () -> { W12Linalg.run(); W12Decompositions.run(); },
-            "W13", W13Fft::run);
+            entry("W12", (Runnable) () -> { W12Linalg.run(); W12Decompositions.run(); }),
+            entry("W13", (Runnable) W13Fft::run));
 
     private Workloads() {}
 

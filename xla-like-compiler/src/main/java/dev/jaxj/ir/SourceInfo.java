@@ -17,11 +17,20 @@ public record SourceInfo(String className, String methodName, String fileName, i
     /** No user frame was found. */
     public static final SourceInfo UNKNOWN = new SourceInfo("?", "?", "Unknown Source", -1);
 
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    /**
+     * Whether a class is library code, decided once per class: every traced equation walks
+     * the stack, tens of frames deep under nested transforms, and testing each frame's name
+     * made a first model's tracing measurably slower.
+     */
+    private static final ClassValue<Boolean> LIBRARY = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) { return isLibraryFrame(type.getName()); }
+    };
 
     /** {@return the innermost frame on the current stack that is not library code} */
     public static SourceInfo capture() {
-        Optional<StackWalker.StackFrame> frame = WALKER.walk(s -> s.filter(f -> !isLibraryFrame(f.getClassName())).findFirst());
+        Optional<StackWalker.StackFrame> frame = WALKER.walk(s -> s.filter(f -> !LIBRARY.get(f.getDeclaringClass())).findFirst());
         return frame.map(f -> new SourceInfo(f.getClassName(), f.getMethodName(),
                         f.getFileName() == null ? "Unknown Source" : f.getFileName(), f.getLineNumber()))
                 .orElse(UNKNOWN);
@@ -39,7 +48,7 @@ public record SourceInfo(String className, String methodName, String fileName, i
             StackWalker.StackFrame last = null;
             for (var it = s.iterator(); it.hasNext(); ) {
                 StackWalker.StackFrame f = it.next();
-                if (!isLibraryFrame(f.getClassName())) return Optional.ofNullable(last);
+                if (!LIBRARY.get(f.getDeclaringClass())) return Optional.ofNullable(last);
                 if (f.getClassName().startsWith("dev.jaxj.")) last = f;
             }
             return Optional.<StackWalker.StackFrame>empty();
