@@ -20,7 +20,7 @@ import static dev.jaxj.accel.cpu.SgemmKernel.S;
  */
 final class SgemmPacking {
     /** The narrowest vector that holds an A step of {@link SgemmKernel#MR} floats. */
-    private static final VectorSpecies<Float> STEP = MR <= 4 ? FloatVector.SPECIES_128 : FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> STEP = MR <= 4 ? FloatVector.SPECIES_128 : MR <= 8 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_512;
 
     private SgemmPacking() {}
 
