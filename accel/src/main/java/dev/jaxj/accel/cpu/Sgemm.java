@@ -170,6 +170,10 @@ final class Sgemm {
          */
         void run() {
             var tiling = Tiling.of(b1 - b0, p.m(), width(), parallel);
+            if (tiling.perBatch() == 1 && packedBatches() > 1) {
+                runTilePacked(tiling);
+                return;
+            }
             int panels = packedBatches() * Math.ceilDiv(p1 - p0, KC) * (paddedWidth() / NR), items = panels + (b1 - b0) * tiling.perBatch();
             float[] bp = Scratch.PACKED_B.get(packedBatches() * (p1 - p0) * paddedWidth());
             var next = new AtomicInteger();
@@ -194,6 +198,27 @@ final class Sgemm {
             else claim.run(0, 1);
         }
 
+        /**
+         * Batches of one tile each, none sharing B (attention's many small products): each tile
+         * packs its own batch's B into its thread's buffer and goes on, with no wait for
+         * panels other workers pack. Those waits cost a fifth of a transformer block's time
+         * when every product had to wait for all of the round's panels.
+         */
+        private void runTilePacked(Tiling tiling) {
+            var next = new AtomicInteger();
+            int tiles = b1 - b0, perBatch = Math.ceilDiv(p1 - p0, KC) * (paddedWidth() / NR);
+            Parallel.Range claim = (lo, hi) -> {
+                float[] bp = Scratch.PACKED_B.get((p1 - p0) * paddedWidth());
+                float[] ap = Scratch.PACKED_A.get(tiling.mc() * Math.min(KC, p1 - p0)), edge = new float[MR * NR];
+                for (int t = next.getAndIncrement(); t < tiles; t = next.getAndIncrement()) {
+                    for (int u = 0; u < perBatch; u++) packPanel(t, u, bp, 0);
+                    tile(tiling, t, bp, 0, ap, edge);
+                }
+            };
+            if (parallel) Parallel.forRange(Math.min(Parallel.workers(), tiles), 1, claim);
+            else claim.run(0, 1);
+        }
+
         /** Waits for the panels other workers are packing; yields after a while, in case one of them is descheduled. */
         private static void awaitPacked(AtomicInteger packed, int panels) {
             for (int spins = 0; packed.get() < panels; spins++) {
@@ -204,9 +229,14 @@ final class Sgemm {
 
         /** Packs B panel {@code u}, counted batch-major, then depth block, then column panel. */
         private void packPanel(int u, float[] bp) {
-            int perBatch = Math.ceilDiv(p1 - p0, KC) * (paddedWidth() / NR), perBlock = paddedWidth() / NR;
-            int q = u / perBatch, pc = p0 + u % perBatch / perBlock * KC, jp = u % perBlock, kc = Math.min(KC, p1 - pc);
-            SgemmPacking.packB(b, p.b().at(b0 + q), p.k(), p.n(), p.bTransposed(), j0 + jp * NR, pc, kc, bp, bOffset(q, pc, kc, jp));
+            int perBatch = Math.ceilDiv(p1 - p0, KC) * (paddedWidth() / NR);
+            packPanel(u / perBatch, u % perBatch, bp, u / perBatch);
+        }
+
+        /** Packs panel {@code u} (depth block, then column panel) of batch {@code b0 + q} where packed batch {@code slot} goes in {@code bp}. */
+        private void packPanel(int q, int u, float[] bp, int slot) {
+            int perBlock = paddedWidth() / NR, pc = p0 + u / perBlock * KC, jp = u % perBlock, kc = Math.min(KC, p1 - pc);
+            SgemmPacking.packB(b, p.b().at(b0 + q), p.k(), p.n(), p.bTransposed(), j0 + jp * NR, pc, kc, bp, bOffset(slot, pc, kc, jp));
         }
 
         /** Where panel {@code jp} of depth block {@code pc} of packed batch {@code q} starts. */
@@ -215,11 +245,16 @@ final class Sgemm {
         }
 
         private void tile(Tiling tiling, int t, float[] bp, float[] ap, float[] edge) {
+            tile(tiling, t, bp, p.b().stride() == 0 ? 0 : t / tiling.perBatch(), ap, edge);
+        }
+
+        /** Tile {@code t}, whose batch's B is packed batch {@code q} of {@code bp}. */
+        private void tile(Tiling tiling, int t, float[] bp, int q, float[] ap, float[] edge) {
             int m = p.m(), n = p.n(), k = p.k(), batch = b0 + t / tiling.perBatch();
             int rb = t % tiling.perBatch() / tiling.colBlocks(), cb = t % tiling.colBlocks();
             int i0 = rb * tiling.mc(), i1 = Math.min(m, i0 + tiling.mc());
             int jr0 = cb * tiling.nc(), jr1 = Math.min(width(), jr0 + tiling.nc());
-            int q = p.b().stride() == 0 ? 0 : batch - b0, cBase = p.c().at(batch) + j0;
+            int cBase = p.c().at(batch) + j0;
             for (int pc = p0; pc < p1; pc += KC) {
                 int kc = Math.min(KC, p1 - pc);
                 SgemmPacking.packA(a, p.a().at(batch), m, k, p.aTransposed(), i0, i1, pc, kc, ap);

@@ -91,6 +91,22 @@ class GemmTest {
     }
 
     @Test
+    void shouldMultiplyManySmallProductsEachPackingItsOwnB() {
+        // Attention's products (64 heads of 64 x 32 · 32 x 64, and 64 x 64 · 64 x 32), and batches
+        // with partial panels and several depth blocks: one tile per batch, over the workers.
+        int[][] shapes = {{64, 64, 64, 32}, {64, 64, 32, 64}, {9, MR + 1, NR - 3, Sgemm.KC + 5}, {5, 1, 1, 3}};
+        var rnd = new Random(13);
+        for (int[] s : shapes) {
+            for (int layout = 0; layout < 4; layout++) {
+                int batch = s[0], m = s[1], n = s[2], k = s[3];
+                var p = Product.dense(batch, m, n, k, (layout & 1) != 0, (layout & 2) != 0);
+                check(DISPATCH, p, uniform(batch * m * k, rnd), uniform(batch * k * n, rnd), "layout " + layout + ", " + p);
+                check(PACKED, p, uniform(batch * m * k, rnd), uniform(batch * k * n, rnd), "packed, layout " + layout + ", " + p);
+            }
+        }
+    }
+
+    @Test
     void shouldMultiplyTheProductsOfADenseLayerStepInEveryLayout() {
         // The products of an MLP step (batch 128, 784-512-512-10) and odd neighbours of them,
         // each operand stored either way: forward x·W, input gradients g·Wᵀ, weight gradients xᵀ·g.
