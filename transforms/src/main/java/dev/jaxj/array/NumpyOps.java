@@ -205,6 +205,15 @@ public final class NumpyOps {
             throw new ShapeError("matmul", "contracting dimensions must have equal sizes, got " + a.aval() + " (last axis = " + k1
                     + ") and " + b.aval() + " (axis " + (b.ndim() == 1 ? 0 : b.ndim() - 2) + " = " + k2 + ")");
         }
+        if (y.ndim() == 2) {
+            // A matrix on the right multiplies every row of x's leading axes alike, as jnp.matmul
+            // contracts it: one product over all of them, rather than the matrix broadcast to
+            // x's batch axes and one product per batch (whose gradient then sums the copies).
+            Array out = Lax.dotGeneral(x, y, new DotDimensionNumbers(Vector.of(x.ndim() - 1), Vector.of(0), Vector.empty(), Vector.empty()));
+            if (a.ndim() == 1) out = Lax.squeeze(out, Vector.of(out.ndim() - 2));
+            if (b.ndim() == 1) out = Lax.squeeze(out, Vector.of(out.ndim() - 1));
+            return out;
+        }
         Shape xb = Shape.of(Arrays.copyOf(x.shape().toArray(), x.ndim() - 2));
         Shape yb = Shape.of(Arrays.copyOf(y.shape().toArray(), y.ndim() - 2));
         Shape batch = broadcast(Vector.of(xb, yb)).getOrElseThrow(() -> new ShapeError("matmul",
