@@ -2,7 +2,8 @@
 
 Usage: python3 benchmarks/ratios.py DIR, where DIR holds peers_<i>.txt and jaxj_<i>.txt per round
 (result lines `W<k>.<metric>.<peer> <value> <unit>`). Times give jaxj / peer and rates (units
-ending in /s) peer / jaxj: below 1, jaxj takes less time or reaches a higher rate."""
+ending in /s) peer / jaxj: below 1, jaxj takes less time or reaches a higher rate. A metric printed
+several times in one round (W11 runs three fresh processes per round) counts as their median."""
 import glob
 import re
 import statistics
@@ -21,10 +22,10 @@ def rounds(folder):
                 for line in open(path):
                     m = LINE.match(line.strip())
                     if m:
-                        values[(m[1], m[2], m[3])] = (float(m[4]), m[5])
+                        values.setdefault((m[1], m[2], m[3]), ([], m[5]))[0].append(float(m[4]))
             except FileNotFoundError:
                 pass
-        found.append(values)
+        found.append({k: (statistics.median(v), unit) for k, (v, unit) in values.items()})
     return found
 
 
