@@ -5,6 +5,7 @@ import io.vavr.collection.Map;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Keras's per-epoch progress line:
@@ -50,7 +51,7 @@ final class ProgressBar {
     }
 
     /** Shows that {@code done} of the epoch's steps have run, with the running means (made only when the bar is redrawn). */
-    void step(int done, java.util.function.Supplier<Map<String, Double>> values) {
+    void step(int done, Supplier<Map<String, Double>> values) {
         long now = clock.getAsLong();
         // The first step of the first epoch includes compiling; the ETA leaves it out, as Keras does.
         if (done == 1) afterFirstStep = now;

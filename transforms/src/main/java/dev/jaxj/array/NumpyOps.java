@@ -205,15 +205,19 @@ public final class NumpyOps {
             throw new ShapeError("matmul", "contracting dimensions must have equal sizes, got " + a.aval() + " (last axis = " + k1
                     + ") and " + b.aval() + " (axis " + (b.ndim() == 1 ? 0 : b.ndim() - 2) + " = " + k2 + ")");
         }
-        if (y.ndim() == 2) {
-            // A matrix on the right multiplies every row of x's leading axes alike, as jnp.matmul
-            // contracts it: one product over all of them, rather than the matrix broadcast to
-            // x's batch axes and one product per batch (whose gradient then sums the copies).
-            Array out = Lax.dotGeneral(x, y, new DotDimensionNumbers(Vector.of(x.ndim() - 1), Vector.of(0), Vector.empty(), Vector.empty()));
-            if (a.ndim() == 1) out = Lax.squeeze(out, Vector.of(out.ndim() - 2));
-            if (b.ndim() == 1) out = Lax.squeeze(out, Vector.of(out.ndim() - 1));
-            return out;
-        }
+        // A matrix on the right multiplies every row of x's leading axes alike, as jnp.matmul
+        // contracts it: one product over all of them, rather than the matrix broadcast to x's
+        // batch axes and one product per batch (whose gradient then sums the copies).
+        Array out = y.ndim() == 2
+                ? Lax.dotGeneral(x, y, new DotDimensionNumbers(Vector.of(x.ndim() - 1), Vector.of(0), Vector.empty(), Vector.empty()))
+                : batchedProduct(a, b, x, y);
+        if (a.ndim() == 1) out = Lax.squeeze(out, Vector.of(out.ndim() - 2));
+        if (b.ndim() == 1) out = Lax.squeeze(out, Vector.of(out.ndim() - 1));
+        return out;
+    }
+
+    /** Stacks of matrices {@code x} and {@code y} (from {@code a} and {@code b}) with their batch axes broadcast, multiplied batch by batch. */
+    private static Array batchedProduct(Array a, Array b, Array x, Array y) {
         Shape xb = Shape.of(Arrays.copyOf(x.shape().toArray(), x.ndim() - 2));
         Shape yb = Shape.of(Arrays.copyOf(y.shape().toArray(), y.ndim() - 2));
         Shape batch = broadcast(Vector.of(xb, yb)).getOrElseThrow(() -> new ShapeError("matmul",
@@ -222,10 +226,7 @@ public final class NumpyOps {
         x = broadcastTo(x, concat(batch, x.shape().dim(-2), x.shape().dim(-1)));
         y = broadcastTo(y, concat(batch, y.shape().dim(-2), y.shape().dim(-1)));
         Vector<Integer> bd = Vector.range(0, nb);
-        Array out = Lax.dotGeneral(x, y, new DotDimensionNumbers(Vector.of(nb + 1), Vector.of(nb), bd, bd));
-        if (a.ndim() == 1) out = Lax.squeeze(out, Vector.of(out.ndim() - 2));
-        if (b.ndim() == 1) out = Lax.squeeze(out, Vector.of(out.ndim() - 1));
-        return out;
+        return Lax.dotGeneral(x, y, new DotDimensionNumbers(Vector.of(nb + 1), Vector.of(nb), bd, bd));
     }
 
     private static Shape concat(Shape batch, int... tail) {

@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       (about 48 against 100 GFLOP/s per core, measured on a Zen 4 with {@code -XX:UseAVX=2}).
  *   <li>32 vector registers (AVX-512): 12 rows x 2 vectors, 24 accumulators, the two B
  *       vectors and a broadcast: 29 registers. Against 6 x 2 it halves the B loads per FMA and
- *       the passes over each B panel, and measured 8-10% faster on a Zen 5 core (222-241
- *       against 197-215 GFLOP/s of a 255 GFLOP/s peak, the micro-kernel alone).
+ *       the passes over each B panel: on a Zen 5 core the micro-kernel alone measured 216-242
+ *       GFLOP/s against 183-233 for 6 x 2 (ten runs each, of a 255 GFLOP/s peak).
  * </ul>
  * C is read and written once per call, not once per step.
  */
@@ -169,11 +169,6 @@ final class SgemmKernel {
     }
 
     /** Writes (or adds to) one row of C, vector by vector (not varargs: an array would box the vectors). */
-    private static void store(float[] c, int ci, boolean add, FloatVector x0, FloatVector x1) {
-        store(c, ci, add, x0);
-        store(c, ci + L, add, x1);
-    }
-
     private static void store(float[] c, int ci, boolean add, FloatVector x0, FloatVector x1, FloatVector x2) {
         store(c, ci, add, x0);
         store(c, ci + L, add, x1);
